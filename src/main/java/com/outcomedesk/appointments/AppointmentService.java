@@ -1,0 +1,185 @@
+package com.outcomedesk.appointments;
+
+import com.outcomedesk.outcome.OutcomeClassification;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.Database;
+import com.outcomedesk.store.Doctor;
+import com.outcomedesk.store.ChangeStamper;
+import com.outcomedesk.store.StoreException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating, editing, finding and soft-deleting appointments, stamped for audit and sync. */
+public final class AppointmentService {
+    private final Database database;
+    private final OutcomeMappingService outcomes;
+    private final ChangeStamper stamper;
+
+    public AppointmentService(Database database, OutcomeMappingService outcomes, ChangeStamper stamper) {
+        this.database = database;
+        this.outcomes = outcomes;
+        this.stamper = stamper;
+    }
+
+    public Appointment create(AppointmentInput input, Actor actor) {
+        validate(input);
+        return database.inTransaction(em -> {
+            Appointment appointment = new Appointment(UUID.randomUUID(), input.doctorId().strip(), input.summary().strip());
+            apply(em, appointment, input, actor);
+            em.persist(appointment);
+            return appointment;
+        });
+    }
+
+    /** Saves an edit; fails with a clear message when someone else changed the row meanwhile. */
+    public Appointment update(UUID id, long expectedRowVersion, AppointmentInput input, Actor actor) {
+        validate(input);
+        return database.inTransaction(em -> {
+            Appointment appointment = load(em, id);
+            if (appointment.getRowVersion() != expectedRowVersion) {
+                throw new StoreException("This appointment was changed by " + appointment.getUpdatedBy()
+                        + " since you opened it; reopen it to see the latest version.");
+            }
+            appointment.setDoctorId(input.doctorId().strip());
+            appointment.setSummary(input.summary().strip());
+            apply(em, appointment, input, actor);
+            return appointment;
+        });
+    }
+
+    /** Records the outcome once it is known, leaving the rest of the appointment as it is. */
+    public Appointment recordOutcome(UUID id, String outcomeText, Actor actor) {
+        return database.inTransaction(em -> {
+            Appointment a = load(em, id);
+            AppointmentInput input = new AppointmentInput(a.getDoctorId(), a.getSummary(), a.getAppointmentDate(),
+                    a.getPatientRef(), outcomeText);
+            validate(input);
+            apply(em, a, input, actor);
+            return a;
+        });
+    }
+
+    public void delete(UUID id, Actor actor) {
+        database.inTransactionDo(em -> {
+            Appointment a = load(em, id);
+            a.setDeleted(true);
+            stamper.stamp(a, actor.name());
+        });
+    }
+
+    public Optional<Appointment> find(UUID id) {
+        return database.read(em -> Optional.ofNullable(em.find(Appointment.class, id)).filter(a -> !a.isDeleted()));
+    }
+
+    /** One page of appointments, newest first. */
+    public List<Appointment> page(AppointmentQuery query, int offset, int limit) {
+        return database.read(em -> {
+            TypedQuery<Appointment> q = typed(em, "select a from Appointment a", query, Appointment.class,
+                    " order by a.createdAt desc, a.id");
+            return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+        });
+    }
+
+    public long count(AppointmentQuery query) {
+        return database.read(em -> typed(em, "select count(a) from Appointment a", query, Long.class, "")
+                .getSingleResult());
+    }
+
+    /** Known doctor ids starting with the prefix, for autocompletion. */
+    public List<String> doctorIds(String prefix, int limit) {
+        return database.read(em -> em.createQuery(
+                        "select d.doctorId from Doctor d where lower(d.doctorId) like :p order by d.doctorId", String.class)
+                .setParameter("p", (prefix == null ? "" : prefix.toLowerCase(Locale.ROOT)) + "%")
+                .setMaxResults(limit).getResultList());
+    }
+
+    private <T> TypedQuery<T> typed(EntityManager em, String select, AppointmentQuery query, Class<T> type,
+                                    String order) {
+        StringBuilder jpql = new StringBuilder(select).append(" where a.deleted = false");
+        Map<String, Object> params = new HashMap<>();
+        if (query.doctorId() != null && !query.doctorId().isBlank()) {
+            jpql.append(" and a.doctorId = :doctor");
+            params.put("doctor", query.doctorId().strip());
+        }
+        if (query.outcomeKnown() != null) {
+            jpql.append(query.outcomeKnown() ? " and a.outcomeText is not null" : " and a.outcomeText is null");
+        }
+        if (query.category() != null) {
+            jpql.append(" and a.outcomeCategory = :category");
+            params.put("category", query.category());
+        }
+        if (query.from() != null) {
+            jpql.append(" and a.appointmentDate >= :from");
+            params.put("from", query.from());
+        }
+        if (query.to() != null) {
+            jpql.append(" and a.appointmentDate <= :to");
+            params.put("to", query.to());
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            jpql.append(" and lower(a.summary) like :text");
+            params.put("text", "%" + query.text().strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        TypedQuery<T> q = em.createQuery(jpql + order, type);
+        params.forEach(q::setParameter);
+        return q;
+    }
+
+    private void apply(EntityManager em, Appointment a, AppointmentInput input, Actor actor) {
+        ensureDoctor(em, a.getDoctorId());
+        a.setAppointmentDate(input.appointmentDate());
+        a.setPatientRef(blankToNull(input.patientRef()));
+        String outcome = blankToNull(input.outcomeText());
+        OutcomeClassification c = outcomes.classifier().classify(outcome);
+        if (c == null) a.setOutcome(null, null, null);
+        else a.setOutcome(outcome.strip(), c.category(), c.source());
+        stamper.stamp(a, actor.name());
+    }
+
+    private void ensureDoctor(EntityManager em, String doctorId) {
+        if (em.find(Doctor.class, doctorId) == null) em.persist(new Doctor(doctorId, stamper.now()));
+    }
+
+    private static Appointment load(EntityManager em, UUID id) {
+        Appointment a = em.find(Appointment.class, id);
+        if (a == null || a.isDeleted()) throw new StoreException("Appointment " + id + " does not exist or was deleted.");
+        return a;
+    }
+
+    private static void validate(AppointmentInput input) {
+        Map<String, String> problems = input.problems();
+        if (!problems.isEmpty()) throw new InvalidInputException(problems);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** Counts used by the status line and the first-start check. */
+    public record Counts(long appointments, long withOutcome, long unmappedOutcomes, long doctors) {
+    }
+
+    public Counts counts() {
+        return database.read(em -> {
+            List<Object[]> rows = new ArrayList<>(em.createQuery(
+                    "select count(a), count(a.outcomeText), "
+                            + "sum(case when a.outcomeText is not null and a.outcomeCategory is null then 1 else 0 end) "
+                            + "from Appointment a where a.deleted = false", Object[].class).getResultList());
+            Object[] r = rows.get(0);
+            long doctors = em.createQuery("select count(d) from Doctor d", Long.class).getSingleResult();
+            return new Counts(num(r[0]), num(r[1]), num(r[2]), doctors);
+        });
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+}

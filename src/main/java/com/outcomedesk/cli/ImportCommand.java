@@ -1,0 +1,42 @@
+package com.outcomedesk.cli;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.transfer.ImportReport;
+import com.outcomedesk.transfer.ProgressListener;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "import", description = "Import appointments from a JSON array (reference format) or a CSV file with a header.")
+final class ImportCommand implements Callable<Integer> {
+    @ParentCommand OutcomeDeskCli root;
+    @Spec CommandSpec spec;
+    @Mixin JsonOption json;
+
+    @Parameters(paramLabel = "FILE", description = "The file to import.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        try (Engine engine = root.openEngine()) {
+            ImportReport report = engine.importer().importFile(file, Actor.localUser(), ProgressListener.NONE);
+            var out = spec.commandLine().getOut();
+            if (!json.enabled) report.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+            StringBuilder human = new StringBuilder()
+                    .append("Imported ").append(report.imported()).append(", skipped ").append(report.skipped())
+                    .append(" already present, rejected ").append(report.rejectedTotal()).append('.');
+            report.rejected().forEach(r -> human.append("\n  record ").append(r.position()).append(": ").append(r.reason()));
+            if (report.rejectedTotal() > report.rejected().size()) {
+                human.append("\n  ... and ").append(report.rejectedTotal() - report.rejected().size()).append(" more");
+            }
+            json.print(out, report, human.toString());
+            return 0;
+        }
+    }
+}

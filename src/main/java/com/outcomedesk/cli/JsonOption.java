@@ -1,0 +1,29 @@
+package com.outcomedesk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/** {@code --json}: print exactly one JSON document on stdout instead of human text. */
+public final class JsonOption {
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Option(names = "--json", description = "Print one JSON document on stdout.")
+    boolean enabled;
+
+    /** Prints the value as JSON when --json was given, else the human text. */
+    void print(PrintWriter out, Object value, String human) {
+        if (enabled) {
+            try {
+                out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write JSON: " + e.getMessage(), e);
+            }
+        } else {
+            out.println(human);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.outcomedesk.engine;
+
+import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.appointments.OutcomeMappingService;
+import com.outcomedesk.outcome.KeywordRules;
+import com.outcomedesk.store.ChangeStamper;
+import com.outcomedesk.store.Database;
+import com.outcomedesk.store.HybridClock;
+import com.outcomedesk.store.SettingsRepository;
+import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.transfer.Exporter;
+import com.outcomedesk.transfer.Importer;
+import java.time.Clock;
+
+/**
+ * The engine behind both the desktop app and the command line: one open store and the services on it.
+ * This is the composition root; the UI and the CLI depend on it, never the reverse.
+ */
+public final class Engine implements AutoCloseable {
+    private final Database database;
+    private final SettingsRepository settings;
+    private final ChangeStamper stamper;
+    private final OutcomeMappingService outcomes;
+    private final AppointmentService appointments;
+    private final Importer importer;
+    private final Exporter exporter;
+
+    private Engine(Database database, Clock clock) {
+        this.database = database;
+        this.settings = new SettingsRepository(database);
+        this.stamper = new ChangeStamper(clock, HybridClock.system(), settings.siteId());
+        this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper);
+        this.appointments = new AppointmentService(database, outcomes, stamper);
+        this.importer = new Importer(database, outcomes, stamper);
+        this.exporter = new Exporter(database);
+    }
+
+    public static Engine open(StoreLocation location) {
+        return open(location, Clock.systemUTC());
+    }
+
+    public static Engine open(StoreLocation location, Clock clock) {
+        Database database = Database.open(location);
+        try {
+            return new Engine(database, clock);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public Database database() { return database; }
+    public SettingsRepository settings() { return settings; }
+    public ChangeStamper stamper() { return stamper; }
+    public OutcomeMappingService outcomes() { return outcomes; }
+    public AppointmentService appointments() { return appointments; }
+    public Importer importer() { return importer; }
+    public Exporter exporter() { return exporter; }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

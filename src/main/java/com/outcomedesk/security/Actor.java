@@ -1,0 +1,15 @@
+package com.outcomedesk.security;
+
+/** The person on whose behalf the engine acts; recorded on every change. */
+public record Actor(String name, Role role) {
+
+    /** The operating-system user, used where the store has no accounts. */
+    public static Actor localUser() {
+        String name = System.getProperty("user.name", "local");
+        return new Actor(name == null || name.isBlank() ? "local" : name, Role.ADMINISTRATOR);
+    }
+
+    public boolean isAdministrator() {
+        return role == Role.ADMINISTRATOR;
+    }
+}

@@ -1,0 +1,6 @@
+package com.outcomedesk.security;
+
+/** What a user may do: clinicians record and predict; administrators also train, activate and manage. */
+public enum Role {
+    CLINICIAN, ADMINISTRATOR
+}

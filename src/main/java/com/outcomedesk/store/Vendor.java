@@ -1,0 +1,29 @@
+package com.outcomedesk.store;
+
+import java.util.Map;
+
+/** The two databases the store runs on, and the SQL types that differ between them. */
+public enum Vendor {
+    H2("CHARACTER VARYING", "BINARY VARYING"),
+    POSTGRESQL("TEXT", "BYTEA");
+
+    private final String clobType;
+    private final String blobType;
+
+    Vendor(String clobType, String blobType) {
+        this.clobType = clobType;
+        this.blobType = blobType;
+    }
+
+    public static Vendor of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) return H2;
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) return POSTGRESQL;
+        throw new StoreException("Unsupported database URL '" + jdbcUrl
+                + "': use jdbc:h2:... for a local store or jdbc:postgresql://host/db for a shared server");
+    }
+
+    /** Placeholders substituted into the Flyway migrations. */
+    public Map<String, String> migrationPlaceholders() {
+        return Map.of("clob", clobType, "blob", blobType);
+    }
+}

@@ -1,0 +1,143 @@
+package com.outcomedesk.transfer;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.outcomedesk.store.Database;
+import com.outcomedesk.store.StoreException;
+import com.outcomedesk.store.Vendor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Writes the stored appointments back in the reference JSON format or as CSV, streaming rows from the
+ * database. The file is written beside the target and moved into place, so a failure leaves no half file.
+ */
+public final class Exporter {
+    private static final String SELECT = """
+            SELECT id, external_id, doctor_id, summary, outcome_text, patient_ref, appointment_date
+            FROM appointments WHERE deleted = FALSE ORDER BY created_at, id""";
+    private static final String[] COLUMNS = {
+            Field.ID.canonical(), Field.DOCTOR_ID.canonical(), Field.SUMMARY.canonical(), Field.OUTCOME.canonical(),
+            Field.PATIENT_REF.canonical(), Field.APPOINTMENT_DATE.canonical()};
+
+    private final Database database;
+
+    public Exporter(Database database) {
+        this.database = database;
+    }
+
+    /** @return the number of records written */
+    public long export(Path file, FileFormat format, ProgressListener progress) {
+        Path target = file.toAbsolutePath();
+        Path temp = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            long written;
+            try (OutputStream out = Files.newOutputStream(temp); RecordSink sink = sink(out, format)) {
+                written = database.withConnection(connection -> stream(connection, sink, progress));
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } catch (IOException | StoreException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // the original failure is the one worth reporting
+            }
+            throw new TransferException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long stream(Connection connection, RecordSink sink, ProgressListener progress) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        // PostgreSQL only streams with a cursor inside a transaction; otherwise it loads the whole result.
+        if (database.vendor() == Vendor.POSTGRESQL) connection.setAutoCommit(false);
+        try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
+            ps.setFetchSize(1_000);
+            long n = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String external = rs.getString("external_id");
+                    java.sql.Date date = rs.getDate("appointment_date");
+                    sink.write(new String[] {
+                            external != null ? external : rs.getString("id"),
+                            rs.getString("doctor_id"), rs.getString("summary"), rs.getString("outcome_text"),
+                            rs.getString("patient_ref"), date == null ? null : date.toLocalDate().toString()});
+                    if (++n % 10_000 == 0) progress.progress("Exporting", n, -1);
+                }
+            } catch (IOException e) {
+                throw new SQLException("writing failed: " + e.getMessage(), e);
+            }
+            return n;
+        } finally {
+            if (database.vendor() == Vendor.POSTGRESQL) {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private interface RecordSink extends AutoCloseable {
+        void write(String[] values) throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    private static RecordSink sink(OutputStream out, FileFormat format) throws IOException {
+        return format == FileFormat.JSON ? jsonSink(out) : csvSink(out);
+    }
+
+    private static RecordSink jsonSink(OutputStream out) throws IOException {
+        JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        json.useDefaultPrettyPrinter();
+        json.writeStartArray();
+        return new RecordSink() {
+            @Override
+            public void write(String[] values) throws IOException {
+                json.writeStartObject();
+                for (int i = 0; i < COLUMNS.length; i++) {
+                    // The reference format always carries future_outcome (null when unknown); extras only when set.
+                    if (values[i] != null || i < 4) json.writeStringField(COLUMNS[i], values[i]);
+                }
+                json.writeEndObject();
+            }
+
+            @Override
+            public void close() throws IOException {
+                json.writeEndArray();
+                json.close();
+            }
+        };
+    }
+
+    private static RecordSink csvSink(OutputStream out) throws IOException {
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+        for (String column : COLUMNS) schema.addColumn(column);
+        CsvGenerator csv = new CsvFactory().createGenerator(out, JsonEncoding.UTF8);
+        csv.setSchema(schema.build());
+        return new RecordSink() {
+            @Override
+            public void write(String[] values) throws IOException {
+                csv.writeStartArray();
+                for (String v : values) csv.writeString(v == null ? "" : v);
+                csv.writeEndArray();
+            }
+
+            @Override
+            public void close() throws IOException {
+                csv.close();
+            }
+        };
+    }
+}

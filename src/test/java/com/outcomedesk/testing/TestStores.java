@@ -1,0 +1,56 @@
+package com.outcomedesk.testing;
+
+import com.outcomedesk.store.StoreLocation;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * Stores for tests: an H2 file store in a temporary directory, or a fresh schema on the PostgreSQL
+ * server at 127.0.0.1:5432 (database test, user postgres). A missing server fails the test: it never skips.
+ */
+public final class TestStores {
+    public static final String PG_URL = System.getProperty("outcomedesk.test.pg",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String PG_USER = "postgres";
+
+    private TestStores() {
+    }
+
+    public static StoreLocation h2(Path dir) {
+        return StoreLocation.of(dir, null);
+    }
+
+    /** A new, empty schema; drop it with {@link #dropPostgresSchema(String)}. */
+    public static String createPostgresSchema() {
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        execute("CREATE SCHEMA " + schema);
+        return schema;
+    }
+
+    public static StoreLocation postgres(Path home, String schema) {
+        return new StoreLocation(home, PG_URL + "?currentSchema=" + schema, PG_USER, null);
+    }
+
+    public static void dropPostgresSchema(String schema) {
+        execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    private static void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, null); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + PG_URL + " is required for this test: " + e.getMessage(), e);
+        }
+    }
+
+    /** The reference sample shipped beside the project. */
+    public static Path referenceSample() {
+        Path p = Path.of("..", "shared", "data", "doctor_appointment_summaries.json");
+        if (!p.toFile().isFile()) throw new IllegalStateException("Reference sample not found at " + p.toAbsolutePath());
+        return p;
+    }
+}
