@@ -111,10 +111,11 @@ CREATE INDEX idx_predictions_appointment ON predictions (appointment_id);
 CREATE INDEX idx_predictions_created ON predictions (created_at);
 CREATE INDEX idx_predictions_model ON predictions (model_version_id);
 
--- Append-only, hash-chained audit trail (who, what, when, which record).
+-- Append-only audit trail (who, what, when, which record), hash-chained per site so that sites can
+-- merge their trails without renumbering.
 CREATE TABLE audit_log (
-    seq         BIGINT PRIMARY KEY,
-    id          UUID NOT NULL UNIQUE,
+    id          UUID PRIMARY KEY,
+    seq         BIGINT NOT NULL,
     occurred_at TIMESTAMP WITH TIME ZONE NOT NULL,
     user_name   VARCHAR(100) NOT NULL,
     action      VARCHAR(50) NOT NULL,
@@ -125,4 +126,5 @@ CREATE TABLE audit_log (
     prev_hash   VARCHAR(64) NOT NULL,
     hash        VARCHAR(64) NOT NULL
 );
+CREATE UNIQUE INDEX idx_audit_site_seq ON audit_log (site_id, seq);
 CREATE INDEX idx_audit_occurred ON audit_log (occurred_at);

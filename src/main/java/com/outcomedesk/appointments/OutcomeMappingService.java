@@ -65,7 +65,7 @@ public final class OutcomeMappingService {
      * @return how many appointments were re-classified
      */
     public int map(String outcomeText, OutcomeCategory category, Actor actor) {
-        if (!actor.isAdministrator()) throw new SecurityException("Only an administrator can change the outcome mapping.");
+        actor.requireAdministrator("change the outcome mapping");
         if (outcomeText == null || outcomeText.isBlank()) throw new IllegalArgumentException("Enter the outcome text to map.");
         String normalized = OutcomeText.normalize(outcomeText);
         int changed = database.inTransaction(em -> {

@@ -1,6 +1,7 @@
 package com.outcomedesk.engine;
 
 import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.store.ChangeStamper;
@@ -24,6 +25,7 @@ public final class Engine implements AutoCloseable {
     private final AppointmentService appointments;
     private final Importer importer;
     private final Exporter exporter;
+    private final AuditTrail audit;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -33,6 +35,7 @@ public final class Engine implements AutoCloseable {
         this.appointments = new AppointmentService(database, outcomes, stamper);
         this.importer = new Importer(database, outcomes, stamper);
         this.exporter = new Exporter(database);
+        this.audit = new AuditTrail(database, stamper);
     }
 
     public static Engine open(StoreLocation location) {
@@ -56,6 +59,7 @@ public final class Engine implements AutoCloseable {
     public AppointmentService appointments() { return appointments; }
     public Importer importer() { return importer; }
     public Exporter exporter() { return exporter; }
+    public AuditTrail audit() { return audit; }
 
     @Override
     public void close() {

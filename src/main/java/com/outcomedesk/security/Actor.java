@@ -12,4 +12,11 @@ public record Actor(String name, Role role) {
     public boolean isAdministrator() {
         return role == Role.ADMINISTRATOR;
     }
+
+    /** Refuses, in the engine and not only in menus, what only administrators may do. */
+    public void requireAdministrator(String action) {
+        if (!isAdministrator()) {
+            throw new AccessDeniedException(name + " is a clinician; only an administrator can " + action + ".");
+        }
+    }
 }

@@ -1,0 +1,8 @@
+package com.outcomedesk.security;
+
+/** The signed-in user's role does not allow the action. */
+public class AccessDeniedException extends RuntimeException {
+    public AccessDeniedException(String message) {
+        super(message);
+    }
+}
