@@ -3,6 +3,7 @@ package com.outcomedesk.engine;
 import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.appointments.OutcomeMappingService;
+import com.outcomedesk.insight.DiseaseInsights;
 import com.outcomedesk.insight.DoctorInsights;
 import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.store.ChangeStamper;
@@ -10,6 +11,7 @@ import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
 import com.outcomedesk.store.SettingsRepository;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.Importer;
 import java.time.Clock;
@@ -28,6 +30,7 @@ public final class Engine implements AutoCloseable {
     private final Exporter exporter;
     private final AuditTrail audit;
     private final DoctorInsights doctors;
+    private final DiseaseInsights diseases;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -39,6 +42,7 @@ public final class Engine implements AutoCloseable {
         this.exporter = new Exporter(database);
         this.audit = new AuditTrail(database, stamper);
         this.doctors = new DoctorInsights(database, audit);
+        this.diseases = new DiseaseInsights(database, audit, ClinicalEntityExtractor.defaults());
     }
 
     public static Engine open(StoreLocation location) {
@@ -64,6 +68,7 @@ public final class Engine implements AutoCloseable {
     public Exporter exporter() { return exporter; }
     public AuditTrail audit() { return audit; }
     public DoctorInsights doctors() { return doctors; }
+    public DiseaseInsights diseases() { return diseases; }
 
     @Override
     public void close() {
