@@ -72,9 +72,12 @@ public final class InsightBenchmark {
             double populate = seconds(start);
             progress.accept("ranking");
             start = System.nanoTime();
+            long cpu = processCpuNanos();
             DoctorReport report = engine.doctors().ranking(Actor.localUser(), RankingMethod.FUNNEL);
             double ranking = seconds(start);
-            return new Ranking(report.rows().stream().mapToLong(DoctorRow::cases).sum(), report.rows().size(), populate, ranking);
+            double rankingCpu = (processCpuNanos() - cpu) / 1e9;
+            return new Ranking(report.rows().stream().mapToLong(DoctorRow::cases).sum(), report.rows().size(), populate,
+                    ranking, rankingCpu);
         });
     }
 
