@@ -2,6 +2,7 @@ package com.outcomedesk.engine;
 
 import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.backup.StoreBackup;
 import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.store.ChangeStamper;
@@ -26,6 +27,7 @@ public final class Engine implements AutoCloseable {
     private final Importer importer;
     private final Exporter exporter;
     private final AuditTrail audit;
+    private final StoreBackup backup;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -36,6 +38,7 @@ public final class Engine implements AutoCloseable {
         this.importer = new Importer(database, outcomes, stamper);
         this.exporter = new Exporter(database);
         this.audit = new AuditTrail(database, stamper);
+        this.backup = new StoreBackup(database, exporter);
     }
 
     public static Engine open(StoreLocation location) {
@@ -60,6 +63,7 @@ public final class Engine implements AutoCloseable {
     public Importer importer() { return importer; }
     public Exporter exporter() { return exporter; }
     public AuditTrail audit() { return audit; }
+    public StoreBackup backup() { return backup; }
 
     @Override
     public void close() {
