@@ -3,6 +3,9 @@ package com.outcomedesk.engine;
 import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.appointments.OutcomeMappingService;
+import com.outcomedesk.learn.ModelRegistry;
+import com.outcomedesk.learn.PredictionService;
+import com.outcomedesk.learn.TrainingService;
 import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
@@ -26,6 +29,9 @@ public final class Engine implements AutoCloseable {
     private final Importer importer;
     private final Exporter exporter;
     private final AuditTrail audit;
+    private final ModelRegistry models;
+    private final TrainingService training;
+    private final PredictionService predictions;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -36,6 +42,9 @@ public final class Engine implements AutoCloseable {
         this.importer = new Importer(database, outcomes, stamper);
         this.exporter = new Exporter(database);
         this.audit = new AuditTrail(database, stamper);
+        this.models = new ModelRegistry(database, stamper, audit);
+        this.training = new TrainingService(database, models, clock);
+        this.predictions = new PredictionService(database, models, settings, stamper);
     }
 
     public static Engine open(StoreLocation location) {
@@ -60,6 +69,9 @@ public final class Engine implements AutoCloseable {
     public Importer importer() { return importer; }
     public Exporter exporter() { return exporter; }
     public AuditTrail audit() { return audit; }
+    public ModelRegistry models() { return models; }
+    public TrainingService training() { return training; }
+    public PredictionService predictions() { return predictions; }
 
     @Override
     public void close() {
