@@ -4,6 +4,9 @@ import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.backup.StoreBackup;
 import com.outcomedesk.appointments.OutcomeMappingService;
+import com.outcomedesk.learn.ModelRegistry;
+import com.outcomedesk.learn.PredictionService;
+import com.outcomedesk.learn.TrainingService;
 import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
@@ -28,6 +31,9 @@ public final class Engine implements AutoCloseable {
     private final Exporter exporter;
     private final AuditTrail audit;
     private final StoreBackup backup;
+    private final ModelRegistry models;
+    private final TrainingService training;
+    private final PredictionService predictions;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -39,6 +45,9 @@ public final class Engine implements AutoCloseable {
         this.exporter = new Exporter(database);
         this.audit = new AuditTrail(database, stamper);
         this.backup = new StoreBackup(database, exporter);
+        this.models = new ModelRegistry(database, stamper, audit);
+        this.training = new TrainingService(database, models, clock);
+        this.predictions = new PredictionService(database, models, settings, stamper);
     }
 
     public static Engine open(StoreLocation location) {
@@ -64,6 +73,9 @@ public final class Engine implements AutoCloseable {
     public Exporter exporter() { return exporter; }
     public AuditTrail audit() { return audit; }
     public StoreBackup backup() { return backup; }
+    public ModelRegistry models() { return models; }
+    public TrainingService training() { return training; }
+    public PredictionService predictions() { return predictions; }
 
     @Override
     public void close() {
