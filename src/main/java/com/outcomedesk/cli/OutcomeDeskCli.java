@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
                 ImportCommand.class, ExportCommand.class, DemoDataCommand.class, StatusCommand.class,
                 OutcomesCommand.class, BenchImportCommand.class, TrainCommand.class, ModelsCommand.class,
                 ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
+                DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {

@@ -7,12 +7,15 @@ import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.learn.ModelRegistry;
 import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.learn.TrainingService;
+import com.outcomedesk.insight.DiseaseInsights;
+import com.outcomedesk.insight.DoctorInsights;
 import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
 import com.outcomedesk.store.SettingsRepository;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.Importer;
 import java.time.Clock;
@@ -34,6 +37,8 @@ public final class Engine implements AutoCloseable {
     private final ModelRegistry models;
     private final TrainingService training;
     private final PredictionService predictions;
+    private final DoctorInsights doctors;
+    private final DiseaseInsights diseases;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -48,6 +53,8 @@ public final class Engine implements AutoCloseable {
         this.models = new ModelRegistry(database, stamper, audit);
         this.training = new TrainingService(database, models, clock);
         this.predictions = new PredictionService(database, models, settings, stamper);
+        this.doctors = new DoctorInsights(database, audit);
+        this.diseases = new DiseaseInsights(database, audit, ClinicalEntityExtractor.defaults());
     }
 
     public static Engine open(StoreLocation location) {
@@ -76,6 +83,8 @@ public final class Engine implements AutoCloseable {
     public ModelRegistry models() { return models; }
     public TrainingService training() { return training; }
     public PredictionService predictions() { return predictions; }
+    public DoctorInsights doctors() { return doctors; }
+    public DiseaseInsights diseases() { return diseases; }
 
     @Override
     public void close() {
