@@ -1,9 +1,12 @@
 package com.outcomedesk.engine;
 
 import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.audit.AuditLog;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.outcome.KeywordRules;
+import com.outcomedesk.security.AccountService;
+import com.outcomedesk.security.PasswordHasher;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
@@ -26,6 +29,8 @@ public final class Engine implements AutoCloseable {
     private final Importer importer;
     private final Exporter exporter;
     private final AuditTrail audit;
+    private final AccountService accounts;
+    private final AuditLog auditLog;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -36,6 +41,8 @@ public final class Engine implements AutoCloseable {
         this.importer = new Importer(database, outcomes, stamper);
         this.exporter = new Exporter(database);
         this.audit = new AuditTrail(database, stamper);
+        this.auditLog = new AuditLog(database, audit);
+        this.accounts = new AccountService(database, audit, stamper, PasswordHasher.DEFAULT);
     }
 
     public static Engine open(StoreLocation location) {
@@ -60,6 +67,8 @@ public final class Engine implements AutoCloseable {
     public Importer importer() { return importer; }
     public Exporter exporter() { return exporter; }
     public AuditTrail audit() { return audit; }
+    public AccountService accounts() { return accounts; }
+    public AuditLog auditLog() { return auditLog; }
 
     @Override
     public void close() {
