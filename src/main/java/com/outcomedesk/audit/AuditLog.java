@@ -2,12 +2,20 @@ package com.outcomedesk.audit;
 
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.Database;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reading the audit trail (administrators only): browsing with filters, and checking the hash chain.
@@ -59,6 +67,26 @@ public final class AuditLog {
         });
         trail.record(actor, "audit-view", "audit", null, "entries=" + entries.size());
         return entries;
+    }
+
+    /** Writes the matching entries to a file: CSV when it ends in .csv, else a JSON array. */
+    public int export(Path file, AuditQuery query, Actor actor) {
+        List<AuditEntry> entries = list(query, actor);
+        try {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                CsvMapper csv = new CsvMapper();
+                csv.registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                csv.writer(csv.schemaFor(AuditEntry.class).withHeader()).writeValue(file.toFile(), entries);
+            } else {
+                new ObjectMapper().registerModule(new JavaTimeModule())
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                        .writerWithDefaultPrettyPrinter().writeValue(file.toFile(), entries);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        trail.record(actor, "audit-export", "audit", null, "entries=" + entries.size());
+        return entries.size();
     }
 
     /** Checks every site's chain from its first entry. */

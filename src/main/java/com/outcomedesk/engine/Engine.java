@@ -7,6 +7,7 @@ import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.PasswordHasher;
+import com.outcomedesk.security.SecuritySettings;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
@@ -31,17 +32,19 @@ public final class Engine implements AutoCloseable {
     private final AuditTrail audit;
     private final AccountService accounts;
     private final AuditLog auditLog;
+    private final SecuritySettings securitySettings;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
         this.settings = new SettingsRepository(database);
         this.stamper = new ChangeStamper(clock, HybridClock.system(), settings.siteId());
-        this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper);
-        this.appointments = new AppointmentService(database, outcomes, stamper);
-        this.importer = new Importer(database, outcomes, stamper);
-        this.exporter = new Exporter(database);
         this.audit = new AuditTrail(database, stamper);
+        this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper);
+        this.appointments = new AppointmentService(database, outcomes, stamper, audit);
+        this.importer = new Importer(database, outcomes, stamper, audit);
+        this.exporter = new Exporter(database, audit);
         this.auditLog = new AuditLog(database, audit);
+        this.securitySettings = new SecuritySettings(settings, audit);
         this.accounts = new AccountService(database, audit, stamper, PasswordHasher.DEFAULT);
     }
 
@@ -69,6 +72,7 @@ public final class Engine implements AutoCloseable {
     public AuditTrail audit() { return audit; }
     public AccountService accounts() { return accounts; }
     public AuditLog auditLog() { return auditLog; }
+    public SecuritySettings securitySettings() { return securitySettings; }
 
     @Override
     public void close() {
