@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "Learn from a clinic's appointment notes. Without a command, opens the desktop app.",
         subcommands = {
                 ImportCommand.class, ExportCommand.class, DemoDataCommand.class, StatusCommand.class,
-                OutcomesCommand.class, CommandLine.HelpCommand.class,
+                OutcomesCommand.class, SyncCommand.class, BenchSyncCommand.class, CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
 

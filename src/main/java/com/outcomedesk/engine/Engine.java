@@ -9,6 +9,7 @@ import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
 import com.outcomedesk.store.SettingsRepository;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.sync.SyncService;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.Importer;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public final class Engine implements AutoCloseable {
     private final Importer importer;
     private final Exporter exporter;
     private final AuditTrail audit;
+    private final SyncService sync;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -36,6 +38,7 @@ public final class Engine implements AutoCloseable {
         this.importer = new Importer(database, outcomes, stamper);
         this.exporter = new Exporter(database);
         this.audit = new AuditTrail(database, stamper);
+        this.sync = new SyncService(database, settings, stamper, audit);
     }
 
     public static Engine open(StoreLocation location) {
@@ -60,6 +63,7 @@ public final class Engine implements AutoCloseable {
     public Importer importer() { return importer; }
     public Exporter exporter() { return exporter; }
     public AuditTrail audit() { return audit; }
+    public SyncService sync() { return sync; }
 
     @Override
     public void close() {
