@@ -85,6 +85,7 @@ final class AppointmentSync {
             write(server, counter, inserts, updates);
             counter.commit();
 
+            for (Object[] s : serverWins.values()) clock.observe((Long) s[HLC]);
             markPushed(local, rows, serverWins);
             local.commit();
             written += inserts.size() + updates.size();

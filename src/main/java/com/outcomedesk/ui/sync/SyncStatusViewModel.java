@@ -1,6 +1,5 @@
 package com.outcomedesk.ui.sync;
 
-import com.outcomedesk.sync.SyncException;
 import com.outcomedesk.sync.SyncReport;
 import com.outcomedesk.sync.SyncService;
 import com.outcomedesk.sync.SyncStatus;
@@ -73,7 +72,7 @@ public final class SyncStatusViewModel implements AutoCloseable {
             try {
                 SyncReport r = sync.sync(SyncService.DEFAULT_ATTEMPTS);
                 if (!r.complete()) problem = r.message();
-            } catch (SyncException | RuntimeException e) {
+            } catch (RuntimeException e) { // a SyncException says what to do; show it, keep syncing later
                 problem = e.getMessage();
             } finally {
                 running.set(false);
