@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
                 OutcomesCommand.class, BenchImportCommand.class, TrainCommand.class, ModelsCommand.class,
                 ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
                 DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
-                InitCommand.class, UsersCommand.class, AuditCommand.class,
+                InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, BenchSyncCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {

@@ -20,6 +20,7 @@ import com.outcomedesk.store.HybridClock;
 import com.outcomedesk.store.SettingsRepository;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.text.ClinicalEntityExtractor;
+import com.outcomedesk.sync.SyncService;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.Importer;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class Engine implements AutoCloseable {
     private final AccountService accounts;
     private final AuditLog auditLog;
     private final SecuritySettings securitySettings;
+    private final SyncService sync;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -65,6 +67,7 @@ public final class Engine implements AutoCloseable {
         this.predictions = new PredictionService(database, models, settings, stamper);
         this.doctors = new DoctorInsights(database, audit);
         this.diseases = new DiseaseInsights(database, audit, ClinicalEntityExtractor.defaults());
+        this.sync = new SyncService(database, settings, stamper, audit);
     }
 
     public static Engine open(StoreLocation location) {
@@ -98,6 +101,7 @@ public final class Engine implements AutoCloseable {
     public AccountService accounts() { return accounts; }
     public AuditLog auditLog() { return auditLog; }
     public SecuritySettings securitySettings() { return securitySettings; }
+    public SyncService sync() { return sync; }
 
     @Override
     public void close() {
