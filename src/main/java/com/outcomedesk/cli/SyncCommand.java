@@ -58,7 +58,7 @@ final class SyncCommand implements Callable<Integer> {
         @Option(names = "--server", required = true, paramLabel = "JDBC_URL",
                 description = "e.g. jdbc:postgresql://server:5432/outcomedesk")
         String server;
-        @Option(names = "--user", paramLabel = "U", description = "Database user on the server.")
+        @Option(names = "--server-user", paramLabel = "U", description = "Database user on the server.")
         String user;
 
         @Override
