@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 ImportCommand.class, ExportCommand.class, DemoDataCommand.class, StatusCommand.class,
                 OutcomesCommand.class, TrainCommand.class, ModelsCommand.class, ActivateCommand.class, RollbackCommand.class,
-                PredictCommand.class, MetricsCommand.class, CommandLine.HelpCommand.class,
+                PredictCommand.class, MetricsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
 
