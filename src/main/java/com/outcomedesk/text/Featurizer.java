@@ -99,8 +99,10 @@ public final class Featurizer {
         }
         List<ClinicalEntity> entities = extractor.extract(tokens);
         for (ClinicalEntity e : entities) {
-            String name = e.type().code() + ":" + e.canonical() + (e.negated() ? ":negated" : "");
-            sink.add(FeatureGroup.ENTITY, hash(NS_ENTITY, name.hashCode()), withNames ? "entity " + name : null);
+            // Canonical names are shared dictionary strings whose hash codes are cached: no string building here.
+            int h = (e.canonical().hashCode() * 31 + e.type().ordinal()) * 2 + (e.negated() ? 1 : 0);
+            sink.add(FeatureGroup.ENTITY, hash(NS_ENTITY, h), withNames
+                    ? "entity " + e.type().code() + ":" + e.canonical() + (e.negated() ? ":negated" : "") : null);
         }
         OptionalInt days = ClinicalEntityExtractor.followUpDays(tokens);
         String bucket = days.isPresent() ? intervalBucket(days.getAsInt()) : "none";
