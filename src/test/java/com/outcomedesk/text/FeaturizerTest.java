@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class FeaturizerTest {
@@ -33,6 +36,13 @@ class FeaturizerTest {
         assertThat(names).anyMatch(n -> n.startsWith("ENTITY entity symptom:fever:negated"));
         assertThat(names).contains("DATE month 1", "DATE season winter");
         assertThat(names("dr_2", "No fever.", null)).noneMatch(n -> n.startsWith("DATE"));
+    }
+
+    @Property
+    void fastTokenizerMatchesTokensOf(@ForAll @StringLength(max = 200) String text) {
+        Tokens expected = Tokens.of(text), actual = Featurizer.tokenize(text);
+        assertThat(actual.words()).isEqualTo(expected.words());
+        assertThat(actual.sentence()).isEqualTo(expected.sentence());
     }
 
     @Test
