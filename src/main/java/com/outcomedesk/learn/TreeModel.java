@@ -149,8 +149,4 @@ public final class TreeModel implements BinaryModel {
         terms.sort(Comparator.comparingDouble((Contribution t) -> -t.weight()));
         return terms.size() > limit ? List.copyOf(terms.subList(0, limit)) : terms;
     }
-
-    Kind kind() {
-        return kind;
-    }
 }
