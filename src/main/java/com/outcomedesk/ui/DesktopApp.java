@@ -1,15 +1,101 @@
 package com.outcomedesk.ui;
 
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.ui.shell.Shell;
+import com.outcomedesk.ui.support.Problems;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-/** Placeholder replaced below. */
+/**
+ * The desktop app. The window appears at once with a short "opening" view while the store opens on a
+ * background thread (migrations and Hibernate start-up take a moment), then the main window takes over.
+ * With {@code -Doutcomedesk.timing=true} it prints the start-up times, measured from JVM start.
+ */
 public final class DesktopApp extends Application {
+    public static final String STYLESHEET = "/com/outcomedesk/ui/app.css";
+
+    private Engine engine;
+
     public static void main(String[] args) {
         launch(DesktopApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
+        StoreLocation location = location(getParameters().getRaw());
+        Label opening = new Label("Opening " + location.displayName() + " ...");
+        VBox splash = new VBox(16, new ProgressIndicator(), opening);
+        splash.getStyleClass().add("splash");
+        Scene scene = new Scene(splash, 1280, 800);
+        scene.getStylesheets().add(DesktopApp.class.getResource(STYLESHEET).toExternalForm());
+        stage.setTitle("OutcomeDesk");
+        stage.setScene(scene);
+        stage.show();
+        timing("window shown");
+
+        Task<Engine> open = new Task<>() {
+            @Override
+            protected Engine call() {
+                return Engine.open(location);
+            }
+        };
+        open.setOnSucceeded(e -> {
+            engine = open.getValue();
+            timing("store open");
+            Shell shell = Shell.build(engine, Actor.localUser(), stage);
+            scene.setRoot(shell.root());
+            shell.start();
+            Platform.runLater(() -> timing("main window interactive"));
+        });
+        open.setOnFailed(e -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.initOwner(stage);
+            alert.setTitle("OutcomeDesk cannot start");
+            alert.setHeaderText("The store could not be opened");
+            alert.setContentText(Problems.describe(open.getException()));
+            alert.showAndWait();
+            Platform.exit();
+        });
+        Thread thread = new Thread(open, "outcome-desk-open");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        if (engine != null) engine.close();
+    }
+
+    /** Reads the global options {@code --home DIR} and {@code --db URL} (also in the {@code --x=value} form). */
+    static StoreLocation location(List<String> args) {
+        Path home = null;
+        String db = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--home") && i + 1 < args.size()) home = Path.of(args.get(++i));
+            else if (a.equals("--db") && i + 1 < args.size()) db = args.get(++i);
+            else if (a.startsWith("--home=")) home = Path.of(a.substring("--home=".length()));
+            else if (a.startsWith("--db=")) db = a.substring("--db=".length());
+        }
+        return StoreLocation.of(home, db);
+    }
+
+    private static void timing(String event) {
+        if (Boolean.getBoolean("outcomedesk.timing")) {
+            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.printf("startup: %s after %d ms%n", event, ms);
+        }
     }
 }

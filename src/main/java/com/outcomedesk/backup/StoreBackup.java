@@ -1,0 +1,53 @@
+package com.outcomedesk.backup;
+
+import com.outcomedesk.store.Database;
+import com.outcomedesk.store.StoreException;
+import com.outcomedesk.store.Vendor;
+import com.outcomedesk.transfer.Exporter;
+import com.outcomedesk.transfer.FileFormat;
+import com.outcomedesk.transfer.ProgressListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+
+/**
+ * Backs up the store. The embedded H2 store is copied whole (every table, models and audit included) into
+ * a zip with H2's online BACKUP, which is consistent while the app runs. A PostgreSQL store is backed up
+ * by its server's tools; here its appointments are exported in the reference format, which Import reads back.
+ */
+public final class StoreBackup {
+    private final Database database;
+    private final Exporter exporter;
+
+    public StoreBackup(Database database, Exporter exporter) {
+        this.database = database;
+        this.exporter = exporter;
+    }
+
+    /** What a backup of this store contains, for the file dialog and the confirmation. */
+    public boolean wholeStore() {
+        return database.vendor() == Vendor.H2;
+    }
+
+    public String suggestedFileName(String stamp) {
+        return "outcome-desk-backup-" + stamp + (wholeStore() ? ".zip" : ".json");
+    }
+
+    /** @return a sentence saying what was written */
+    public String backup(Path target, ProgressListener progress) {
+        Path file = target.toAbsolutePath();
+        if (!wholeStore()) {
+            long n = exporter.export(file, FileFormat.JSON, progress);
+            return String.format("Exported %,d appointments to %s.", n, file);
+        }
+        progress.progress("Backing up the store", 0, -1);
+        database.withConnection(connection -> {
+            try (Statement s = connection.createStatement()) {
+                s.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
+            }
+            return null;
+        });
+        if (!Files.isRegularFile(file)) throw new StoreException("The backup was not written to " + file + ".");
+        return "Copied the whole store to " + file + ". To restore, unzip it into the data directory while the app is closed.";
+    }
+}

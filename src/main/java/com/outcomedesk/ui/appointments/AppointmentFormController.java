@@ -1,0 +1,109 @@
+package com.outcomedesk.ui.appointments;
+
+import com.outcomedesk.appointments.AppointmentInput;
+import com.outcomedesk.ui.support.Views;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.event.ActionEvent;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Window;
+import org.controlsfx.control.textfield.TextFields;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+/** Binds the add/edit form to its ViewModel; problems are shown at the field by ControlsFX validation. */
+final class AppointmentFormController {
+    static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+
+    private final AppointmentFormViewModel model;
+    private final Function<String, List<String>> doctorSuggestions;
+    private final ValidationSupport validation = new ValidationSupport();
+
+    @FXML private TextField doctorField;
+    @FXML private DatePicker datePicker;
+    @FXML private TextField patientField;
+    @FXML private TextArea summaryArea;
+    @FXML private TextField outcomeField;
+
+    AppointmentFormController(AppointmentFormViewModel model, Function<String, List<String>> doctorSuggestions) {
+        this.model = model;
+        this.doctorSuggestions = doctorSuggestions;
+    }
+
+    /** Shows the form; the result is the saved row, or empty when the user cancelled. */
+    Optional<AppointmentRow> showAndWait(Window owner, List<String> outcomeSentences) {
+        Parent form = Views.load("/com/outcomedesk/ui/appointments/AppointmentForm.fxml", this);
+        TextFields.bindAutoCompletion(outcomeField, request -> outcomeSentences.stream()
+                .filter(s -> s.toLowerCase().contains(request.getUserText().toLowerCase())).limit(10).toList());
+        Dialog<AppointmentRow> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle(model.title());
+        dialog.setHeaderText(model.title());
+        dialog.getDialogPane().setContent(form);
+        dialog.getDialogPane().getButtonTypes().addAll(SAVE, ButtonType.CANCEL);
+        dialog.getDialogPane().getStyleClass().add("appointment-form");
+        dialog.setResultConverter(button -> null);
+        Button save = (Button) dialog.getDialogPane().lookupButton(SAVE);
+        save.disableProperty().bind(model.savingProperty());
+        save.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            if (!model.save(row -> {
+                dialog.setResult(row);
+                dialog.close();
+            })) focusFirstProblem();
+        });
+        dialog.setOnShown(e -> doctorField.requestFocus());
+        return dialog.showAndWait();
+    }
+
+    @FXML
+    private void initialize() {
+        doctorField.textProperty().bindBidirectional(model.doctorProperty());
+        summaryArea.textProperty().bindBidirectional(model.summaryProperty());
+        datePicker.valueProperty().bindBidirectional(model.dateProperty());
+        patientField.textProperty().bindBidirectional(model.patientRefProperty());
+        outcomeField.textProperty().bindBidirectional(model.outcomeProperty());
+        TextFields.bindAutoCompletion(doctorField, request -> doctorSuggestions.apply(request.getUserText()));
+
+        validation.errorDecorationEnabledProperty().bind(model.showProblemsProperty());
+        register(doctorField, AppointmentInput.DOCTOR);
+        register(summaryArea, AppointmentInput.SUMMARY);
+        register(patientField, AppointmentInput.PATIENT);
+        register(outcomeField, AppointmentInput.OUTCOME);
+        model.problems().addListener((javafx.collections.MapChangeListener<String, String>) c -> validation.revalidate());
+
+        // Tab leaves the summary instead of typing a tab character, as in every other field.
+        summaryArea.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                (e.isShiftDown() ? patientField : outcomeField).requestFocus();
+            }
+        });
+    }
+
+    private void register(Control control, String field) {
+        Validator<Object> validator = (c, value) -> ValidationResult.fromErrorIf(c, String.valueOf(model.problem(field)),
+                model.problem(field) != null);
+        validation.registerValidator(control, false, validator);
+    }
+
+    private void focusFirstProblem() {
+        if (model.problem(AppointmentInput.DOCTOR) != null) doctorField.requestFocus();
+        else if (model.problem(AppointmentInput.SUMMARY) != null) summaryArea.requestFocus();
+        else if (model.problem(AppointmentInput.PATIENT) != null) patientField.requestFocus();
+        else if (model.problem(AppointmentInput.OUTCOME) != null) outcomeField.requestFocus();
+    }
+}

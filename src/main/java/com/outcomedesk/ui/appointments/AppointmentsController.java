@@ -1,0 +1,211 @@
+package com.outcomedesk.ui.appointments;
+
+import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.ui.support.Views;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.textfield.TextFields;
+
+/** Binds the appointments screen to its ViewModel. */
+public final class AppointmentsController {
+    private final AppointmentsViewModel model;
+    private final PauseTransition typingPause = new PauseTransition(Duration.millis(300));
+
+    @FXML private TextField searchField;
+    @FXML private TextField doctorField;
+    @FXML private ChoiceBox<OutcomeFilter> outcomeChoice;
+    @FXML private ComboBox<OutcomeCategory> categoryChoice;
+    @FXML private DatePicker fromDate;
+    @FXML private DatePicker toDate;
+    @FXML private Button newButton;
+    @FXML private Button editButton;
+    @FXML private Button outcomeButton;
+    @FXML private Button deleteButton;
+    @FXML private Label countLabel;
+    @FXML private TableView<PagedRows.Slot> table;
+    @FXML private TableColumn<PagedRows.Slot, String> dateColumn;
+    @FXML private TableColumn<PagedRows.Slot, String> doctorColumn;
+    @FXML private TableColumn<PagedRows.Slot, String> summaryColumn;
+    @FXML private TableColumn<PagedRows.Slot, String> categoryColumn;
+    @FXML private TableColumn<PagedRows.Slot, String> outcomeColumn;
+    @FXML private Label detailTitle;
+    @FXML private Label detailText;
+
+    public AppointmentsController(AppointmentsViewModel model) {
+        this.model = model;
+    }
+
+    public Parent load() {
+        return Views.load("/com/outcomedesk/ui/appointments/Appointments.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        bindFilters();
+        bindTable();
+        bindActions();
+        model.loadOutcomeSentences();
+        model.reload();
+    }
+
+    private void bindFilters() {
+        searchField.textProperty().bindBidirectional(model.searchProperty());
+        doctorField.textProperty().bindBidirectional(model.doctorProperty());
+        TextFields.bindAutoCompletion(doctorField, request -> model.doctorSuggestions(request.getUserText()));
+        outcomeChoice.setItems(FXCollections.observableArrayList(OutcomeFilter.values()));
+        outcomeChoice.valueProperty().bindBidirectional(model.outcomeProperty());
+        categoryChoice.getItems().add(null);
+        categoryChoice.getItems().addAll(Arrays.asList(OutcomeCategory.values()));
+        categoryChoice.setButtonCell(categoryCell());
+        categoryChoice.setCellFactory(l -> categoryCell());
+        categoryChoice.valueProperty().bindBidirectional(model.categoryProperty());
+        fromDate.valueProperty().bindBidirectional(model.fromProperty());
+        toDate.valueProperty().bindBidirectional(model.toProperty());
+
+        // Typing waits for a pause before reloading; choices reload at once.
+        typingPause.setOnFinished(e -> model.reload());
+        searchField.textProperty().addListener(o -> typingPause.playFromStart());
+        doctorField.textProperty().addListener(o -> typingPause.playFromStart());
+        for (ObservableValue<?> choice : new ObservableValue<?>[] {
+                model.outcomeProperty(), model.categoryProperty(), model.fromProperty(), model.toProperty()}) {
+            choice.addListener(o -> model.reload());
+        }
+        countLabel.textProperty().bind(model.countTextProperty());
+    }
+
+    private static ListCell<OutcomeCategory> categoryCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(OutcomeCategory item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? "Any category" : item.code());
+            }
+        };
+    }
+
+    private void bindTable() {
+        model.rowsProperty().addListener((o, old, rows) -> table.setItems(rows));
+        table.setItems(model.rowsProperty().get());
+        table.setFixedCellSize(26);
+        column(dateColumn, r -> r.date() == null ? "" : r.date().toString());
+        column(doctorColumn, AppointmentRow::doctorId);
+        summaryColumn.setCellValueFactory(cd -> cd.getValue().rowProperty().map(AppointmentRow::summary).orElse("Loading..."));
+        column(outcomeColumn, r -> r.outcomeText() == null ? "" : r.outcomeText());
+        column(categoryColumn, AppointmentRow::categoryText);
+        categoryColumn.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("category-"));
+                setText(empty ? null : item);
+                if (!empty && item != null && !item.isEmpty()) getStyleClass().add("category-" + item.toLowerCase(Locale.ROOT));
+            }
+        });
+        table.setRowFactory(t -> {
+            TableRow<PagedRows.Slot> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) edit();
+            });
+            return row;
+        });
+        model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty().flatMap(PagedRows.Slot::rowProperty));
+        detailTitle.textProperty().bind(model.selectedProperty().map(r -> r.doctorId()
+                + (r.date() == null ? "" : ", " + r.date()) + (r.patientRef() == null ? "" : ", patient " + r.patientRef())
+                + (r.outcomeText() == null ? ", outcome not yet known" : ", outcome " + r.categoryText()))
+                .orElse("Select an appointment to read it in full."));
+        detailText.textProperty().bind(model.selectedProperty().map(r -> r.summary()
+                + (r.outcomeText() == null ? "" : "\nOutcome: " + r.outcomeText())).orElse(""));
+    }
+
+    private static void column(TableColumn<PagedRows.Slot, String> column, Function<AppointmentRow, String> value) {
+        column.setCellValueFactory(cd -> cd.getValue().rowProperty().map(value));
+    }
+
+    private void bindActions() {
+        var nothingSelected = model.selectedProperty().isNull();
+        editButton.disableProperty().bind(nothingSelected);
+        outcomeButton.disableProperty().bind(nothingSelected);
+        deleteButton.disableProperty().bind(nothingSelected);
+        table.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), newButton::fire);
+        });
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && model.selectedProperty().get() != null) edit();
+        });
+    }
+
+    @FXML
+    private void newAppointment() {
+        openForm(model.newAppointment());
+    }
+
+    @FXML
+    private void edit() {
+        AppointmentFormViewModel form = model.editSelected();
+        if (form != null) openForm(form);
+    }
+
+    private void openForm(AppointmentFormViewModel form) {
+        new AppointmentFormController(form, model::doctorSuggestions)
+                .showAndWait(table.getScene().getWindow(), model.outcomeSentences())
+                .ifPresent(saved -> model.saved());
+    }
+
+    @FXML
+    private void recordOutcome() {
+        AppointmentRow row = model.selectedProperty().get();
+        if (row == null) return;
+        ComboBox<String> sentence = new ComboBox<>(model.outcomeSentences());
+        sentence.setEditable(true);
+        sentence.setPrefWidth(480);
+        sentence.setPromptText("Type what happened, or pick a known sentence");
+        if (row.outcomeText() != null) sentence.getEditor().setText(row.outcomeText());
+        Label about = new Label(row.summary());
+        about.setWrapText(true);
+        about.setMaxWidth(480);
+        Dialog<String> dialog = new Dialog<>();
+        dialog.initOwner(table.getScene().getWindow());
+        dialog.setTitle("Record outcome");
+        dialog.setHeaderText("Outcome of " + row.doctorId() + "'s appointment" + (row.date() == null ? "" : " on " + row.date()));
+        dialog.getDialogPane().setContent(new VBox(10, about, sentence));
+        dialog.getDialogPane().getButtonTypes().addAll(AppointmentFormController.SAVE, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == AppointmentFormController.SAVE ? sentence.getEditor().getText() : null);
+        dialog.setOnShown(e -> sentence.getEditor().requestFocus());
+        dialog.showAndWait().ifPresent(model::recordOutcome);
+    }
+
+    @FXML
+    private void delete() {
+        model.deleteSelected();
+    }
+
+    @FXML
+    private void clearFilters() {
+        model.clearFilters();
+    }
+}

@@ -1,0 +1,163 @@
+package com.outcomedesk.ui.appointments;
+
+import com.outcomedesk.appointments.AppointmentQuery;
+import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.appointments.OutcomeMappingService;
+import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.store.OutcomeMapping;
+import com.outcomedesk.ui.support.Background;
+import com.outcomedesk.ui.support.Dialogs;
+import com.outcomedesk.ui.support.Problems;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The appointments screen: filters, the lazily paged rows, and the actions on the selected row. Each
+ * reload counts the matching rows first and then lets the table fetch the pages it shows.
+ */
+public final class AppointmentsViewModel {
+    private static final int SUGGESTIONS = 12;
+
+    private final AppointmentService service;
+    private final OutcomeMappingService outcomes;
+    private final Supplier<Actor> actor;
+    private final Background background;
+    private final Dialogs dialogs;
+
+    private final StringProperty search = new SimpleStringProperty("");
+    private final StringProperty doctor = new SimpleStringProperty("");
+    private final ObjectProperty<OutcomeFilter> outcome = new SimpleObjectProperty<>(OutcomeFilter.ANY);
+    private final ObjectProperty<OutcomeCategory> category = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<PagedRows> rows = new SimpleObjectProperty<>(emptyRows());
+    private final StringProperty countText = new SimpleStringProperty("");
+    private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final ObjectProperty<AppointmentRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<String> outcomeSentences = FXCollections.observableArrayList();
+    private int generation;
+
+    public AppointmentsViewModel(AppointmentService service, OutcomeMappingService outcomes, Supplier<Actor> actor,
+                                 Background background, Dialogs dialogs) {
+        this.service = service;
+        this.outcomes = outcomes;
+        this.actor = actor;
+        this.background = background;
+        this.dialogs = dialogs;
+    }
+
+    public AppointmentQuery query() {
+        return new AppointmentQuery(blankToNull(doctor.get()), outcome.get() == null ? null : outcome.get().known(),
+                category.get(), from.get(), to.get(), blankToNull(search.get()));
+    }
+
+    /** Counts the rows matching the filters, then swaps in a fresh paged list; a newer reload wins. */
+    public void reload() {
+        AppointmentQuery query = query();
+        int mine = ++generation;
+        loading.set(true);
+        countText.set("Counting...");
+        background.load(p -> service.count(query), count -> {
+            if (mine != generation) return;
+            loading.set(false);
+            countText.set(String.format(count == 1 ? "%,d appointment" : "%,d appointments", count));
+            rows.set(new PagedRows(service, query, count, background, this::fail));
+        }, failure -> {
+            if (mine != generation) return;
+            loading.set(false);
+            countText.set("");
+            fail(failure);
+        });
+    }
+
+    public void clearFilters() {
+        search.set("");
+        doctor.set("");
+        outcome.set(OutcomeFilter.ANY);
+        category.set(null);
+        from.set(null);
+        to.set(null);
+    }
+
+    /** Doctor ids for autocompletion; called off the FX thread by the completion popup. */
+    public List<String> doctorSuggestions(String prefix) {
+        return service.doctorIds(prefix, SUGGESTIONS);
+    }
+
+    /** The mapped outcome sentences, offered when recording an outcome. */
+    public void loadOutcomeSentences() {
+        background.load(p -> outcomes.mappings().stream().map(OutcomeMapping::getOutcomeText).distinct().sorted().toList(),
+                outcomeSentences::setAll, this::fail);
+    }
+
+    public AppointmentFormViewModel newAppointment() {
+        return new AppointmentFormViewModel(service, actor.get(), background, dialogs, null);
+    }
+
+    public AppointmentFormViewModel editSelected() {
+        return selected.get() == null ? null
+                : new AppointmentFormViewModel(service, actor.get(), background, dialogs, selected.get());
+    }
+
+    /** Records the outcome of the selected appointment, which keeps everything else as it was. */
+    public void recordOutcome(String outcomeText) {
+        AppointmentRow row = selected.get();
+        if (row == null) return;
+        if (outcomeText == null || outcomeText.isBlank()) {
+            dialogs.error("No outcome entered", "Type what happened to the patient, or pick one of the suggested sentences.");
+            return;
+        }
+        background.run("Recording the outcome", p -> AppointmentRow.of(service.recordOutcome(row.id(), outcomeText, actor.get())),
+                saved -> saved(), this::fail);
+    }
+
+    public void deleteSelected() {
+        AppointmentRow row = selected.get();
+        if (row == null || !dialogs.confirm("Delete appointment",
+                "Delete the appointment of " + row.doctorId() + (row.date() == null ? "" : " on " + row.date())
+                        + "? It is hidden everywhere but kept in the store's history.")) return;
+        background.run("Deleting the appointment", p -> {
+            service.delete(row.id(), actor.get());
+            return row;
+        }, deleted -> saved(), this::fail);
+    }
+
+    /** After a save: reload so the table shows the stored state. */
+    public void saved() {
+        reload();
+    }
+
+    private void fail(Throwable failure) {
+        dialogs.error("Could not finish", Problems.describe(failure));
+    }
+
+    private PagedRows emptyRows() {
+        return new PagedRows(service, AppointmentQuery.ALL, 0, null, f -> { });
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public StringProperty searchProperty() { return search; }
+    public StringProperty doctorProperty() { return doctor; }
+    public ObjectProperty<OutcomeFilter> outcomeProperty() { return outcome; }
+    public ObjectProperty<OutcomeCategory> categoryProperty() { return category; }
+    public ObjectProperty<LocalDate> fromProperty() { return from; }
+    public ObjectProperty<LocalDate> toProperty() { return to; }
+    public ObjectProperty<PagedRows> rowsProperty() { return rows; }
+    public StringProperty countTextProperty() { return countText; }
+    public BooleanProperty loadingProperty() { return loading; }
+    public ObjectProperty<AppointmentRow> selectedProperty() { return selected; }
+    public ObservableList<String> outcomeSentences() { return outcomeSentences; }
+}

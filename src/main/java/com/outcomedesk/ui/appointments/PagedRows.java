@@ -1,0 +1,104 @@
+package com.outcomedesk.ui.appointments;
+
+import com.outcomedesk.appointments.AppointmentQuery;
+import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.ui.support.Background;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableListBase;
+
+/**
+ * A list of a known size whose rows are fetched page by page when the table first asks for them, so a
+ * million appointments open as fast as one page. Each element is a slot whose row arrives later; cells
+ * bind to the slot, so no list change events (and no lost selection) are needed when a page lands.
+ * Only the most recently used pages are kept, and a page scrolled past before its turn is never fetched.
+ */
+public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
+    static final int PAGE_SIZE = 100;
+    private static final int PAGES_KEPT = 30;
+
+    private final AppointmentService service;
+    private final AppointmentQuery query;
+    private final int size;
+    private final Background background;
+    private final Consumer<Throwable> onFailure;
+    private final Map<Integer, Page> pages = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, Page> eldest) {
+            if (size() <= PAGES_KEPT) return false;
+            eldest.getValue().evicted = true;
+            return true;
+        }
+    };
+
+    public PagedRows(AppointmentService service, AppointmentQuery query, long count, Background background,
+                     Consumer<Throwable> onFailure) {
+        this.service = service;
+        this.query = query;
+        this.size = (int) Math.min(Integer.MAX_VALUE, count);
+        this.background = background;
+        this.onFailure = onFailure;
+    }
+
+    @Override
+    public Slot get(int index) {
+        if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
+        int pageIndex = index / PAGE_SIZE;
+        Page page = pages.get(pageIndex);
+        if (page == null) {
+            page = new Page(Math.min(PAGE_SIZE, size - pageIndex * PAGE_SIZE));
+            pages.put(pageIndex, page);
+            fetch(pageIndex, page);
+        }
+        return page.slots[index % PAGE_SIZE];
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    public AppointmentQuery query() {
+        return query;
+    }
+
+    private void fetch(int pageIndex, Page page) {
+        background.load(p -> page.evicted ? null : service.page(query, pageIndex * PAGE_SIZE, page.slots.length),
+                rows -> {
+                    if (rows == null) return;
+                    List<AppointmentRow> list = rows.stream().map(AppointmentRow::of).toList();
+                    for (int i = 0; i < page.slots.length && i < list.size(); i++) page.slots[i].row.set(list.get(i));
+                },
+                failure -> {
+                    pages.remove(pageIndex);
+                    onFailure.accept(failure);
+                });
+    }
+
+    private static final class Page {
+        final Slot[] slots;
+        volatile boolean evicted;
+
+        Page(int length) {
+            slots = new Slot[length];
+            for (int i = 0; i < length; i++) slots[i] = new Slot();
+        }
+    }
+
+    /** One position in the list; its row is null until its page has been read. */
+    public static final class Slot {
+        private final ReadOnlyObjectWrapper<AppointmentRow> row = new ReadOnlyObjectWrapper<>();
+
+        public ReadOnlyObjectProperty<AppointmentRow> rowProperty() {
+            return row.getReadOnlyProperty();
+        }
+
+        public AppointmentRow row() {
+            return row.get();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.outcomedesk.ui.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The Help menu's windows: the bundled user guide and About. */
+final class HelpWindows {
+    private HelpWindows() {
+    }
+
+    static void userGuide(Window owner) {
+        Label text = new Label(read("/com/outcomedesk/ui/shell/user-guide.txt"));
+        text.setWrapText(true);
+        text.getStyleClass().add("guide-text");
+        ScrollPane scroll = new ScrollPane(text);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("guide");
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.initModality(Modality.NONE);
+        stage.setTitle("OutcomeDesk user guide");
+        Scene scene = new Scene(scroll, 640, 560);
+        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) stage.close();
+        });
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    static void about(Window owner, String store) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(owner);
+        alert.setTitle("About OutcomeDesk");
+        alert.setHeaderText("OutcomeDesk " + version());
+        alert.setContentText("Learns from your clinic's own appointment notes.\n\nStore: " + store
+                + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"));
+        alert.showAndWait();
+    }
+
+    private static String version() {
+        String v = HelpWindows.class.getPackage().getImplementationVersion();
+        return v == null ? "" : v;
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = HelpWindows.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("Missing " + resource);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package com.outcomedesk.ui.shell;
+
+import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.demo.DemoDataGenerator;
+import com.outcomedesk.demo.DemoDataWriter;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.transfer.FileFormat;
+import com.outcomedesk.transfer.ImportReport;
+import com.outcomedesk.ui.support.Background;
+import com.outcomedesk.ui.support.CancelledException;
+import com.outcomedesk.ui.support.Dialogs;
+import com.outcomedesk.ui.support.Problems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The main window's state and the File menu's work: import, export, backup and demo data, plus the
+ * first-start welcome on an empty store. Screens listen to {@link #dataVersionProperty()} to reload.
+ */
+public final class MainViewModel {
+    /** Demo data sizes offered; the first start suggests the second. */
+    public static final List<Integer> DEMO_SIZES = List.of(1_000, 10_000, 100_000, 1_000_000);
+    static final long DEMO_SEED = 7;
+
+    private final Engine engine;
+    private final Background background;
+    private final Dialogs dialogs;
+    private final ObjectProperty<Actor> actor = new SimpleObjectProperty<>();
+    private final StringProperty storeName = new SimpleStringProperty();
+    private final StringProperty storeSummary = new SimpleStringProperty("");
+    private final StringProperty modelVersion = new SimpleStringProperty("");
+    private final BooleanProperty welcomeVisible = new SimpleBooleanProperty(false);
+    private final BooleanProperty accounts = new SimpleBooleanProperty(false);
+    private boolean welcomeDismissed;
+    private final ObjectProperty<Integer> demoSize = new SimpleObjectProperty<>(DEMO_SIZES.get(1));
+    private final IntegerProperty dataVersion = new SimpleIntegerProperty();
+
+    public MainViewModel(Engine engine, Actor actor, Background background, Dialogs dialogs) {
+        this.engine = engine;
+        this.background = background;
+        this.dialogs = dialogs;
+        this.actor.set(actor);
+        this.storeName.set(engine.database().location().displayName());
+    }
+
+    /** Reads the store's counts; an empty store shows the welcome. */
+    public void refreshCounts() {
+        background.load(p -> engine.appointments().counts(), this::showCounts, this::fail);
+    }
+
+    private void showCounts(AppointmentService.Counts c) {
+        storeSummary.set(String.format("%,d appointments, %,d with a known outcome, %,d doctors",
+                c.appointments(), c.withOutcome(), c.doctors()));
+        welcomeVisible.set(c.appointments() == 0 && !welcomeDismissed);
+    }
+
+    public void importFile() {
+        dialogs.openFile("Import appointments").ifPresent(this::importFile);
+    }
+
+    public void importFile(Path file) {
+        background.run("Importing " + file.getFileName(),
+                p -> engine.importer().importFile(file, actor.get(), p),
+                report -> {
+                    changed();
+                    dialogs.info("Import finished", describe(report));
+                },
+                this::fail);
+    }
+
+    public void exportFile() {
+        dialogs.saveFile("Export appointments", "appointments.json").ifPresent(file ->
+                background.run("Exporting to " + file.getFileName(),
+                        p -> engine.exporter().export(file, FileFormat.forOutput(file), p),
+                        n -> dialogs.info("Export finished", String.format("Wrote %,d appointments to %s.", n, file)),
+                        this::fail));
+    }
+
+    public void backup() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        dialogs.saveFile("Back up the store", engine.backup().suggestedFileName(stamp)).ifPresent(file ->
+                background.run("Backing up", p -> engine.backup().backup(file, p),
+                        message -> dialogs.info("Backup finished", message), this::fail));
+    }
+
+    /** Asks how many demo records to load, then loads them. */
+    public void chooseAndLoadDemoData() {
+        dialogs.choose("Load demo data", "Synthetic appointments to add to the store:", DEMO_SIZES, demoSize.get())
+                .ifPresent(n -> {
+                    demoSize.set(n);
+                    loadDemoData();
+                });
+    }
+
+    /** Generates {@link #demoSizeProperty()} synthetic records into a temporary file and imports them. */
+    public void loadDemoData() {
+        int records = demoSize.get();
+        background.run(String.format("Loading %,d demo records", records), p -> {
+            Path file = Files.createTempFile("outcome-desk-demo", ".json");
+            try {
+                DemoDataGenerator generator = new DemoDataGenerator(DEMO_SEED, DemoDataGenerator.defaultDoctorCount(records), 0.05);
+                DemoDataWriter.write(generator, records, file, null, p);
+                return engine.importer().importFile(file, actor.get(), p);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }, report -> changed(), this::fail);
+    }
+
+    public void dismissWelcome() {
+        welcomeDismissed = true;
+        welcomeVisible.set(false);
+    }
+
+    private void changed() {
+        dataVersion.set(dataVersion.get() + 1);
+        refreshCounts();
+    }
+
+    private void fail(Throwable failure) {
+        if (failure instanceof CancelledException) dialogs.info("Cancelled", failure.getMessage()
+                + " Records committed before cancelling are kept; running it again adds the rest.");
+        else dialogs.error("Could not finish", Problems.describe(failure));
+        refreshCounts();
+    }
+
+    static String describe(ImportReport r) {
+        StringBuilder s = new StringBuilder(String.format("Imported %,d appointments; %,d were already in the store.",
+                r.imported(), r.skipped()));
+        if (r.rejectedTotal() > 0) {
+            s.append(String.format("%n%,d records were rejected:", r.rejectedTotal()));
+            r.rejected().stream().limit(5).forEach(x -> s.append(String.format("%n  record %d: %s", x.position(), x.reason())));
+            if (r.rejectedTotal() > 5) s.append(String.format("%n  ... and %,d more.", r.rejectedTotal() - 5));
+        }
+        r.warnings().stream().limit(5).forEach(w -> s.append(System.lineSeparator()).append(w));
+        return s.toString();
+    }
+
+    public Engine engine() { return engine; }
+    public Background background() { return background; }
+    public Dialogs dialogs() { return dialogs; }
+    public ObjectProperty<Actor> actorProperty() { return actor; }
+    public StringProperty storeNameProperty() { return storeName; }
+    public StringProperty storeSummaryProperty() { return storeSummary; }
+    public StringProperty modelVersionProperty() { return modelVersion; }
+    public BooleanProperty welcomeVisibleProperty() { return welcomeVisible; }
+    /** True when the store has user accounts, so the status bar names the signed-in user. */
+    public BooleanProperty accountsProperty() { return accounts; }
+    public ObjectProperty<Integer> demoSizeProperty() { return demoSize; }
+    public ReadOnlyIntegerProperty dataVersionProperty() { return dataVersion; }
+}

@@ -1,0 +1,23 @@
+package com.outcomedesk.ui.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** What ViewModels ask of the user; the desktop app shows dialogs, tests answer from a script. */
+public interface Dialogs {
+    void error(String title, String message);
+
+    void info(String title, String message);
+
+    boolean confirm(String title, String message);
+
+    /** A file to read, or empty when the user cancelled. */
+    Optional<Path> openFile(String title);
+
+    /** A file to write, or empty when the user cancelled. */
+    Optional<Path> saveFile(String title, String suggestedName);
+
+    /** One of the choices, or empty when the user cancelled. */
+    <T> Optional<T> choose(String title, String message, List<T> choices, T preselected);
+}

@@ -1,0 +1,91 @@
+package com.outcomedesk.ui.support;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** The real dialogs, owned by the main window so they stay on top of it and inherit its stylesheet. */
+public final class FxDialogs implements Dialogs {
+    private final Window owner;
+    private Path lastDirectory;
+
+    public FxDialogs(Window owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void error(String title, String message) {
+        show(Alert.AlertType.ERROR, title, message);
+    }
+
+    @Override
+    public void info(String title, String message) {
+        show(Alert.AlertType.INFORMATION, title, message);
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
+    public Optional<Path> openFile(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Appointment files (*.json, *.csv)", "*.json", "*.csv"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        return remember(chooser.showOpenDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> saveFile(String title, String suggestedName) {
+        FileChooser chooser = chooser(title);
+        chooser.setInitialFileName(suggestedName);
+        return remember(chooser.showSaveDialog(owner));
+    }
+
+    @Override
+    public <T> Optional<T> choose(String title, String message, List<T> choices, T preselected) {
+        ChoiceDialog<T> dialog = new ChoiceDialog<>(preselected, choices);
+        dialog.initOwner(owner);
+        dialog.setTitle(title);
+        dialog.setHeaderText(null);
+        dialog.setContentText(message);
+        return dialog.showAndWait();
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (lastDirectory != null) chooser.setInitialDirectory(lastDirectory.toFile());
+        return chooser;
+    }
+
+    private Optional<Path> remember(java.io.File file) {
+        if (file == null) return Optional.empty();
+        lastDirectory = file.toPath().toAbsolutePath().getParent();
+        return Optional.of(file.toPath());
+    }
+
+    private void show(Alert.AlertType type, String title, String message) {
+        alert(type, title, message).showAndWait();
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert alert = new Alert(type);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Label text = new Label(message);
+        text.setWrapText(true);
+        text.setMaxWidth(460);
+        alert.getDialogPane().setContent(text);
+        return alert;
+    }
+}

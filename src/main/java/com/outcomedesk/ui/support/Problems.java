@@ -1,0 +1,32 @@
+package com.outcomedesk.ui.support;
+
+import com.outcomedesk.security.AccessDeniedException;
+import com.outcomedesk.store.StoreException;
+import com.outcomedesk.transfer.TransferException;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns a failure into a sentence a user can act on; the technical detail goes to the log only. */
+public final class Problems {
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    public static String describe(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof TransferException || t instanceof StoreException || t instanceof AccessDeniedException
+                || t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                || t instanceof CancelledException) {
+            return t.getMessage();
+        }
+        LOG.error("Unexpected failure", t);
+        String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return "Something unexpected went wrong (" + detail + "). Nothing was changed by the failed step; "
+                + "try again, and if it persists, send the log to your administrator.";
+    }
+}

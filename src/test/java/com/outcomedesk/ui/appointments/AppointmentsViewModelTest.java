@@ -1,0 +1,155 @@
+package com.outcomedesk.ui.appointments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.appointments.AppointmentInput;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.ui.ScriptedDialogs;
+import com.outcomedesk.ui.support.DirectBackground;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AppointmentsViewModelTest {
+    @TempDir static Path dir;
+    Engine engine;
+    ScriptedDialogs dialogs;
+    AppointmentsViewModel model;
+
+    @BeforeAll
+    void open() {
+        engine = Engine.open(TestStores.h2(dir));
+        engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
+    }
+
+    @AfterAll
+    void close() {
+        engine.close();
+    }
+
+    @BeforeEach
+    void model() {
+        dialogs = new ScriptedDialogs();
+        model = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), Actor::localUser,
+                new DirectBackground(), dialogs);
+    }
+
+    @Test
+    void pagesRowsLazilyAndFilters() {
+        model.reload();
+        PagedRows rows = model.rowsProperty().get();
+        long total = engine.appointments().count(model.query());
+        assertThat(rows).hasSize((int) total);
+        assertThat(rows.get(0).row()).isNotNull();
+        assertThat(rows.get(rows.size() - 1).row()).isNotNull();
+        assertThat(model.countTextProperty().get()).isEqualTo(String.format("%,d appointments", total));
+
+        String doctor = rows.get(rows.size() - 1).row().doctorId();
+        model.doctorProperty().set(doctor);
+        model.reload();
+        PagedRows mine = model.rowsProperty().get();
+        assertThat(mine.size()).isBetween(1, rows.size() - 1);
+        for (int i = 0; i < mine.size(); i++) assertThat(mine.get(i).row().doctorId()).isEqualTo(doctor);
+
+        model.clearFilters();
+        model.categoryProperty().set(OutcomeCategory.CRITICAL);
+        model.reload();
+        PagedRows critical = model.rowsProperty().get();
+        assertThat(critical.size()).isPositive();
+        assertThat(critical.get(0).row().category()).isEqualTo(OutcomeCategory.CRITICAL);
+
+        model.clearFilters();
+        model.searchProperty().set("zzzz-no-such-words");
+        model.reload();
+        assertThat(model.rowsProperty().get()).isEmpty();
+        assertThat(model.doctorSuggestions(doctor)).contains(doctor);
+    }
+
+    @Test
+    void invalidFormShowsProblemsAtFieldsThenAValidOneSaves() {
+        AppointmentFormViewModel form = model.newAppointment();
+        AtomicReference<AppointmentRow> saved = new AtomicReference<>();
+        assertThat(form.save(saved::set)).isFalse();
+        assertThat(form.showProblemsProperty().get()).isTrue();
+        assertThat(form.problem(AppointmentInput.DOCTOR)).isEqualTo("Enter the doctor's id.");
+        assertThat(form.problem(AppointmentInput.SUMMARY)).isNotNull();
+        assertThat(saved.get()).isNull();
+
+        form.doctorProperty().set("dr_new");
+        assertThat(form.problem(AppointmentInput.DOCTOR)).isNull();
+        form.summaryProperty().set("Patient presents with a mild cough for two days.");
+        form.dateProperty().set(LocalDate.of(2026, 3, 1));
+        assertThat(form.save(saved::set)).isTrue();
+        assertThat(saved.get().doctorId()).isEqualTo("dr_new");
+        assertThat(saved.get().outcomeKnown()).isFalse();
+        assertThat(dialogs.errors).isEmpty();
+
+        model.doctorProperty().set("dr_new");
+        model.reload();
+        assertThat(model.rowsProperty().get()).hasSize(1);
+    }
+
+    @Test
+    void recordsAnOutcomeLaterAndEditsWithoutLosingIt() {
+        AppointmentFormViewModel form = model.newAppointment();
+        form.doctorProperty().set("dr_later");
+        form.summaryProperty().set("Follow-up for hypertension.");
+        AtomicReference<AppointmentRow> saved = new AtomicReference<>();
+        form.save(saved::set);
+
+        model.selectedProperty().set(saved.get());
+        model.recordOutcome("Patient is in critical condition and under intensive care.");
+        AppointmentRow stored = AppointmentRow.of(engine.appointments().find(saved.get().id()).orElseThrow());
+        assertThat(stored.category()).isEqualTo(OutcomeCategory.CRITICAL);
+
+        model.selectedProperty().set(stored);
+        AppointmentFormViewModel edit = model.editSelected();
+        assertThat(edit.outcomeProperty().get()).startsWith("Patient is in critical");
+        edit.summaryProperty().set("Follow-up for hypertension, medication adjusted.");
+        edit.save(saved::set);
+        assertThat(saved.get().category()).isEqualTo(OutcomeCategory.CRITICAL);
+
+        model.recordOutcome("  ");
+        assertThat(dialogs.errors).singleElement().asString().contains("Type what happened");
+    }
+
+    @Test
+    void staleEditIsRefusedWithAClearMessage() {
+        AppointmentFormViewModel form = model.newAppointment();
+        form.doctorProperty().set("dr_stale");
+        form.summaryProperty().set("Routine check-up.");
+        AtomicReference<AppointmentRow> saved = new AtomicReference<>();
+        form.save(saved::set);
+        model.selectedProperty().set(saved.get());
+        AppointmentFormViewModel first = model.editSelected();
+        AppointmentFormViewModel second = model.editSelected();
+        first.summaryProperty().set("Routine check-up, all normal.");
+        first.save(saved::set);
+        second.summaryProperty().set("Routine check-up, other change.");
+        second.save(r -> { });
+        assertThat(dialogs.errors).singleElement().asString().contains("changed by");
+    }
+
+    @Test
+    void deletesAfterConfirmation() {
+        AppointmentFormViewModel form = model.newAppointment();
+        form.doctorProperty().set("dr_gone");
+        form.summaryProperty().set("Booked in error.");
+        AtomicReference<AppointmentRow> saved = new AtomicReference<>();
+        form.save(saved::set);
+        model.selectedProperty().set(saved.get());
+        model.deleteSelected();
+        assertThat(engine.appointments().find(saved.get().id())).isEmpty();
+    }
+}

@@ -1,0 +1,95 @@
+package com.outcomedesk.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.ui.ScriptedDialogs;
+import com.outcomedesk.ui.support.DirectBackground;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+    @TempDir Path dir;
+    Engine engine;
+    ScriptedDialogs dialogs = new ScriptedDialogs();
+    MainViewModel model;
+
+    @BeforeEach
+    void open() {
+        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+        model = new MainViewModel(engine, Actor.localUser(), new DirectBackground(), dialogs);
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void emptyStoreShowsWelcomeAndDemoDataHidesIt() {
+        model.refreshCounts();
+        assertThat(model.welcomeVisibleProperty().get()).isTrue();
+
+        model.demoSizeProperty().set(1_000);
+        int before = model.dataVersionProperty().get();
+        model.loadDemoData();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(engine.appointments().counts().appointments()).isEqualTo(1_000);
+        assertThat(model.welcomeVisibleProperty().get()).isFalse();
+        assertThat(model.dataVersionProperty().get()).isGreaterThan(before);
+        assertThat(model.storeSummaryProperty().get()).startsWith("1,000 appointments");
+    }
+
+    @Test
+    void dismissedWelcomeStaysHidden() {
+        model.dismissWelcome();
+        model.refreshCounts();
+        assertThat(model.welcomeVisibleProperty().get()).isFalse();
+    }
+
+    @Test
+    void importReportsCountsAndABadFileGivesAClearErrorAndChangesNothing() throws Exception {
+        model.importFile(TestStores.referenceSample());
+        assertThat(dialogs.infos).singleElement().asString().contains("Imported 400 appointments");
+
+        Path bad = Files.writeString(dir.resolve("notes.txt"), "just some notes\nno header here");
+        model.importFile(bad);
+        assertThat(dialogs.errors).singleElement().asString()
+                .contains("Cannot import notes.txt").doesNotContain("Exception").doesNotContain("at com.");
+        assertThat(engine.appointments().counts().appointments()).isEqualTo(400);
+    }
+
+    @Test
+    void exportAndBackupWriteFiles() throws Exception {
+        model.importFile(TestStores.referenceSample());
+        Path export = dir.resolve("out.csv");
+        Path backup = dir.resolve("backup.zip");
+        dialogs.files.add(export);
+        model.exportFile();
+        dialogs.files.add(backup);
+        model.backup();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(Files.readAllLines(export).get(0)).startsWith("id,doctor_id,summary");
+        try (ZipFile zip = new ZipFile(backup.toFile())) {
+            assertThat(zip.size()).isPositive();
+        }
+    }
+
+    @Test
+    void describesRejections() {
+        var report = new com.outcomedesk.transfer.ImportReport(2, 1,
+                java.util.List.of(new com.outcomedesk.transfer.ImportReport.Rejection(3, "missing summary")), 1,
+                java.util.List.of("Ignored unknown field 'x'"));
+        assertThat(MainViewModel.describe(report)).contains("Imported 2", "1 were already", "record 3: missing summary",
+                "Ignored unknown field 'x'");
+    }
+}
