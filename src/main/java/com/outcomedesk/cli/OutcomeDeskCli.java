@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
                 OutcomesCommand.class, BenchImportCommand.class, TrainCommand.class, ModelsCommand.class,
                 ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
                 DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
-                InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, BenchSyncCommand.class, BenchCommand.class,
+                InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, BenchSyncCommand.class,
+                BenchCommand.class, BenchInsightCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
