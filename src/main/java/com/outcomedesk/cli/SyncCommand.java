@@ -36,7 +36,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Engine engine = root.openEngine()) {
-            SyncReport r = engine.sync().sync(once ? 1 : SyncService.DEFAULT_ATTEMPTS);
+            SyncReport r = engine.sync().sync(once ? 1 : SyncService.DEFAULT_ATTEMPTS, root.actor());
             String human = r.complete()
                     ? String.format("Synced with %s: pushed %d, pulled %d, %d new conflicts (%d open), %d ms.",
                     r.server(), r.pushed(), r.pulled(), r.conflicts(), r.openConflicts(), r.durationMs())
