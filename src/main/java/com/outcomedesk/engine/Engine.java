@@ -54,7 +54,7 @@ public final class Engine implements AutoCloseable {
         this.settings = new SettingsRepository(database);
         this.stamper = new ChangeStamper(clock, HybridClock.system(), settings.siteId());
         this.audit = new AuditTrail(database, stamper);
-        this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper);
+        this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper, audit);
         this.appointments = new AppointmentService(database, outcomes, stamper, audit);
         this.importer = new Importer(database, outcomes, stamper, audit);
         this.exporter = new Exporter(database, audit);
