@@ -2,6 +2,7 @@ package com.outcomedesk.learn;
 
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
+import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
@@ -21,13 +22,16 @@ public final class PredictionService {
     private final ModelRegistry registry;
     private final SettingsRepository settings;
     private final ChangeStamper stamper;
+    private final AuditTrail audit;
     private volatile Predictor predictor;
 
-    public PredictionService(Database database, ModelRegistry registry, SettingsRepository settings, ChangeStamper stamper) {
+    public PredictionService(Database database, ModelRegistry registry, SettingsRepository settings, ChangeStamper stamper,
+                             AuditTrail audit) {
         this.database = database;
         this.registry = registry;
         this.settings = settings;
         this.stamper = stamper;
+        this.audit = audit;
     }
 
     public RiskTiers riskTiers() {
@@ -38,6 +42,7 @@ public final class PredictionService {
     public void setRiskTiers(RiskTiers tiers, Actor actor) {
         actor.requireAdministrator("change the risk cut-offs");
         settings.put(RiskTiers.SETTING, tiers.format());
+        audit.record(actor, "setting-change", "setting", RiskTiers.SETTING, "value=" + tiers.format());
     }
 
     /** The predictor for the cached active model, rebuilt when activation swaps the model. */
@@ -60,6 +65,8 @@ public final class PredictionService {
     public void record(PredictionResult result, String doctorId, UUID appointmentId, Actor actor) {
         Prediction p = entity(result, doctorId, appointmentId, actor);
         database.inTransactionDo(em -> em.persist(p));
+        audit.record(actor, "prediction", "prediction", p.getId().toString(),
+                "appointment=" + appointmentId + "; answeredBy=" + result.answeredBy());
     }
 
     /** Predicts every appointment whose outcome is not known yet and saves the predictions; returns how many. */
@@ -85,6 +92,7 @@ public final class PredictionService {
             return null;
         });
         save(chunk);
+        audit.record(actor, "prediction-batch", "appointments", null, "predictions=" + done[0]);
         return done[0];
     }
 

@@ -4,6 +4,10 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.appointments.AppointmentsController;
 import com.outcomedesk.ui.appointments.AppointmentsViewModel;
+import com.outcomedesk.ui.security.AuditView;
+import com.outcomedesk.ui.security.AuditViewModel;
+import com.outcomedesk.ui.security.UsersView;
+import com.outcomedesk.ui.security.UsersViewModel;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
 import javafx.scene.Parent;
@@ -12,6 +16,8 @@ import javafx.stage.Stage;
 /** Composes the main window on an open engine: ViewModels, controllers and the screens in the navigation. */
 public final class Shell {
     public static final String APPOINTMENTS = "Appointments";
+    public static final String USERS = "Users";
+    public static final String AUDIT = "Audit trail";
 
     private final MainViewModel model;
     private final MainController controller;
@@ -34,6 +40,12 @@ public final class Shell {
             model.dataVersionProperty().addListener(o -> vm.reload());
             return new AppointmentsController(vm).load();
         });
+        if (actor.isAdministrator()) {
+            controller.addScreen(USERS, "Add users, change roles, reset passwords, disable accounts",
+                    () -> UsersView.create(new UsersViewModel(engine.accounts(), actor)));
+            controller.addScreen(AUDIT, "Browse, check and export the audit trail",
+                    () -> AuditView.create(new AuditViewModel(engine.auditLog(), actor)));
+        }
         return new Shell(model, controller, root);
     }
 
