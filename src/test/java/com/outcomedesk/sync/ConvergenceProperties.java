@@ -29,10 +29,10 @@ class ConvergenceProperties {
     Arbitrary<List<Step>> schedules() {
         Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 2),
                 Arbitraries.integers().between(1, 4), Arbitraries.of(true, false)).as(Step::new);
-        return step.list().ofMinSize(3).ofMaxSize(12);
+        return step.list().ofMinSize(3).ofMaxSize(10);
     }
 
-    @Property(tries = 6, seed = "20261125")
+    @Property(tries = 4, seed = "20261125")
     void sitesConvergeToIdenticalContents(@ForAll("schedules") List<Step> schedule, @ForAll long seed)
             throws Exception {
         Path dir = Files.createTempDirectory("sync-convergence");

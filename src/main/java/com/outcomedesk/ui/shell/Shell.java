@@ -6,7 +6,9 @@ import com.outcomedesk.ui.appointments.AppointmentsController;
 import com.outcomedesk.ui.appointments.AppointmentsViewModel;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
+import com.outcomedesk.ui.sync.SyncPanel;
 import javafx.scene.Parent;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 /** Composes the main window on an open engine: ViewModels, controllers and the screens in the navigation. */
@@ -34,6 +36,8 @@ public final class Shell {
             model.dataVersionProperty().addListener(o -> vm.reload());
             return new AppointmentsController(vm).load();
         });
+        SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
+                (Pane) root.lookup(".status-bar"), 4, () -> stage, model::refreshCounts);
         return new Shell(model, controller, root);
     }
 
