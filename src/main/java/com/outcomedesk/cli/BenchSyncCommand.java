@@ -20,7 +20,7 @@ final class BenchSyncCommand implements Callable<Integer> {
     @Option(names = "--server", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test", paramLabel = "JDBC_URL",
             description = "PostgreSQL server; a scratch schema is created and dropped (default ${DEFAULT-VALUE}).")
     String server;
-    @Option(names = "--user", defaultValue = "postgres", paramLabel = "U", description = "Server user; the password "
+    @Option(names = "--server-user", defaultValue = "postgres", paramLabel = "U", description = "Server user; the password "
             + "comes from $" + SyncCommand.PASSWORD_ENV + ".")
     String user;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data.")

@@ -33,7 +33,7 @@ class SyncCliTest {
 
     @Test
     void offlineServerIsExitZeroWithReachableFalse() throws Exception {
-        assertThat(run("a", "sync", "configure", "--server", "jdbc:postgresql://127.0.0.1:1/none", "--user", "u").code())
+        assertThat(run("a", "sync", "configure", "--server", "jdbc:postgresql://127.0.0.1:1/none", "--server-user", "u").code())
                 .isZero();
         Result r = run("a", "sync", "--json");
         assertThat(r.code()).isZero();
@@ -58,7 +58,7 @@ class SyncCliTest {
             String url = TestStores.PG_URL + "?currentSchema=" + schema;
             assertThat(run("a", "import", TestStores.referenceSample().toString()).code()).isZero();
             for (String site : new String[] {"a", "b"}) {
-                assertThat(run(site, "sync", "configure", "--server", url, "--user", TestStores.PG_USER).code()).isZero();
+                assertThat(run(site, "sync", "configure", "--server", url, "--server-user", TestStores.PG_USER).code()).isZero();
             }
             Result pushed = run("a", "sync", "--once", "--json");
             assertThat(pushed.json().get("pushed").asLong()).isGreaterThanOrEqualTo(400);

@@ -19,7 +19,7 @@ import net.jqwik.api.Provide;
  * Three sites and one server, under random interleavings of local edits (often on the same appointments)
  * and syncs, always end with identical contents once everyone has synced.
  */
-class ConvergenceProperties {
+class ConvergencePropertyTest {
 
     /** One step: a site does some random work, and maybe syncs afterwards. */
     record Step(int site, int work, boolean sync) {
