@@ -98,7 +98,7 @@ class SyncEngineTest {
             assertThat(r.reachable()).isFalse();
             assertThat(r.complete()).isFalse();
             assertThat(r.attempts()).isEqualTo(1);
-            assertThat(r.pending()).isEqualTo(pending);
+            assertThat(r.pending()).isEqualTo(pending); // the appointment and the audit entry of its creation
             assertThat(r.message()).contains("not reachable").doesNotContain("secret");
         }
     }
