@@ -77,7 +77,7 @@ final class SyncCommand implements Callable<Integer> {
         }
 
         private String password() {
-            String env = System.getenv(PASSWORD_ENV);
+            String env = parent.root.environment.get(PASSWORD_ENV);
             if (env != null) return env;
             Console console = System.console();
             if (console == null) return null;

@@ -10,7 +10,9 @@ import com.outcomedesk.ui.security.UsersView;
 import com.outcomedesk.ui.security.UsersViewModel;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
+import com.outcomedesk.ui.sync.SyncPanel;
 import javafx.scene.Parent;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 /** Composes the main window on an open engine: ViewModels, controllers and the screens in the navigation. */
@@ -46,6 +48,8 @@ public final class Shell {
             controller.addScreen(AUDIT, "Browse, check and export the audit trail",
                     () -> AuditView.create(new AuditViewModel(engine.auditLog(), actor)));
         }
+        SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
+                (Pane) root.lookup(".status-bar"), 4, () -> stage, model::refreshCounts);
         return new Shell(model, controller, root);
     }
 
