@@ -14,7 +14,10 @@ import picocli.CommandLine.ScopeType;
         description = "Learn from a clinic's appointment notes. Without a command, opens the desktop app.",
         subcommands = {
                 ImportCommand.class, ExportCommand.class, DemoDataCommand.class, StatusCommand.class,
-                OutcomesCommand.class, CommandLine.HelpCommand.class,
+                OutcomesCommand.class, BenchImportCommand.class, TrainCommand.class, ModelsCommand.class,
+                ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
+                DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
+                CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
 

@@ -4,12 +4,18 @@ import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.backup.StoreBackup;
 import com.outcomedesk.appointments.OutcomeMappingService;
+import com.outcomedesk.learn.ModelRegistry;
+import com.outcomedesk.learn.PredictionService;
+import com.outcomedesk.learn.TrainingService;
+import com.outcomedesk.insight.DiseaseInsights;
+import com.outcomedesk.insight.DoctorInsights;
 import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
 import com.outcomedesk.store.SettingsRepository;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.Importer;
 import java.time.Clock;
@@ -28,6 +34,11 @@ public final class Engine implements AutoCloseable {
     private final Exporter exporter;
     private final AuditTrail audit;
     private final StoreBackup backup;
+    private final ModelRegistry models;
+    private final TrainingService training;
+    private final PredictionService predictions;
+    private final DoctorInsights doctors;
+    private final DiseaseInsights diseases;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -39,6 +50,11 @@ public final class Engine implements AutoCloseable {
         this.exporter = new Exporter(database);
         this.audit = new AuditTrail(database, stamper);
         this.backup = new StoreBackup(database, exporter);
+        this.models = new ModelRegistry(database, stamper, audit);
+        this.training = new TrainingService(database, models, clock);
+        this.predictions = new PredictionService(database, models, settings, stamper);
+        this.doctors = new DoctorInsights(database, audit);
+        this.diseases = new DiseaseInsights(database, audit, ClinicalEntityExtractor.defaults());
     }
 
     public static Engine open(StoreLocation location) {
@@ -64,6 +80,11 @@ public final class Engine implements AutoCloseable {
     public Exporter exporter() { return exporter; }
     public AuditTrail audit() { return audit; }
     public StoreBackup backup() { return backup; }
+    public ModelRegistry models() { return models; }
+    public TrainingService training() { return training; }
+    public PredictionService predictions() { return predictions; }
+    public DoctorInsights doctors() { return doctors; }
+    public DiseaseInsights diseases() { return diseases; }
 
     @Override
     public void close() {

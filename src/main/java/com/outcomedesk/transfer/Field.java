@@ -1,6 +1,7 @@
 package com.outcomedesk.transfer;
 
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The record fields we understand, with the spellings users' files commonly use for them. */
@@ -25,14 +26,21 @@ public enum Field {
         return canonical;
     }
 
+    private static final Map<String, Field> BY_ALIAS = new HashMap<>();
+
+    static {
+        for (Field f : values()) {
+            for (String alias : f.aliases) BY_ALIAS.put(alias, f);
+        }
+    }
+
     /** Matches a key ignoring case, spaces, dashes and underscores; empty for an unknown key. */
     public static Optional<Field> of(String key) {
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        for (Field f : values()) {
-            for (String alias : f.aliases) {
-                if (alias.equals(k)) return Optional.of(f);
-            }
+        StringBuilder k = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = Character.toLowerCase(key.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) k.append(c);
         }
-        return Optional.empty();
+        return Optional.ofNullable(BY_ALIAS.get(k.toString()));
     }
 }

@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,11 +35,11 @@ public final class Importer {
     private static final int BATCH = 2_000;
 
     private static final String INSERT_APPOINTMENT = """
-            MERGE INTO appointments t USING (VALUES (CAST(? AS UUID))) AS s(id) ON t.id = s.id
-            WHEN NOT MATCHED THEN INSERT (id, external_id, doctor_id, patient_ref, appointment_date, summary,
+            INSERT INTO appointments (id, external_id, doctor_id, patient_ref, appointment_date, summary,
                 outcome_text, outcome_category, outcome_source, created_at, created_by, updated_at, updated_by,
                 site_id, row_version, hlc, deleted)
-            VALUES (s.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, FALSE)""";
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, FALSE)""";
+    private static final String EXISTING_KEYS = "SELECT id FROM appointments WHERE id = ANY(?)";
     private static final String INSERT_DOCTOR = """
             MERGE INTO doctors t USING (VALUES (CAST(? AS VARCHAR(100)))) AS s(doctor_id) ON t.doctor_id = s.doctor_id
             WHEN NOT MATCHED THEN INSERT (doctor_id, created_at) VALUES (s.doctor_id, ?)""";
@@ -92,7 +95,7 @@ public final class Importer {
             try (PreparedStatement appointments = connection.prepareStatement(INSERT_APPOINTMENT);
                  PreparedStatement doctors = connection.prepareStatement(INSERT_DOCTOR)) {
                 OffsetDateTime now = stamper.now();
-                int pending = 0;
+                Batch batch = new Batch();
                 long done = 0;
                 ParsedRecord parsed;
                 while ((parsed = reader.next()) != null) {
@@ -105,25 +108,22 @@ public final class Importer {
                         continue;
                     }
                     AppointmentRecord record = parsed.record();
-                    UUID key = record.key();
                     if (knownDoctors.add(record.doctorId())) {
                         doctors.setString(1, record.doctorId());
                         doctors.setObject(2, now);
                         doctors.executeUpdate();
                     }
-                    // A repeated id, in this file or already stored, inserts nothing and counts as skipped.
-                    bind(appointments, record, key, classifier.classify(record.outcome()), actor, now);
-                    appointments.addBatch();
-                    if (++pending == BATCH) {
-                        long added = flush(appointments, connection);
+                    batch.add(record);
+                    if (batch.size() == BATCH) {
+                        long added = batch.flush(connection, appointments, classifier, actor, now);
                         imported += added;
-                        skipped += pending - added;
-                        pending = 0;
+                        skipped += BATCH - added;
                         progress.progress("Importing", done, total);
                         cancelIfInterrupted();
                     }
                 }
-                long added = flush(appointments, connection);
+                int pending = batch.size();
+                long added = batch.flush(connection, appointments, classifier, actor, now);
                 imported += added;
                 skipped += pending - added;
                 progress.progress("Importing", done, total);
@@ -140,9 +140,49 @@ public final class Importer {
         }
     }
 
+    /**
+     * One batch of records. Keys already stored (or repeated within the file) are looked up in one query
+     * and skipped, so re-importing adds nothing and never overwrites a local edit; the rest are inserted
+     * with a JDBC batch and committed together.
+     */
+    private final class Batch {
+        private final Map<UUID, AppointmentRecord> records = new LinkedHashMap<>();
+        private int size;
+
+        void add(AppointmentRecord record) {
+            size++;
+            records.putIfAbsent(record.key(), record);
+        }
+
+        int size() {
+            return size;
+        }
+
+        long flush(Connection connection, PreparedStatement insert, OutcomeClassifier classifier, Actor actor,
+                   OffsetDateTime now) throws SQLException {
+            if (records.isEmpty()) return 0;
+            try (PreparedStatement existing = connection.prepareStatement(EXISTING_KEYS)) {
+                existing.setArray(1, connection.createArrayOf("UUID", records.keySet().toArray()));
+                try (ResultSet rs = existing.executeQuery()) {
+                    while (rs.next()) records.remove(rs.getObject(1, UUID.class));
+                }
+            }
+            for (Map.Entry<UUID, AppointmentRecord> e : records.entrySet()) {
+                bind(insert, e.getValue(), e.getKey(), classifier.classify(e.getValue().outcome()), actor, now);
+                insert.addBatch();
+            }
+            long added = records.size();
+            if (added > 0) insert.executeBatch();
+            connection.commit();
+            records.clear();
+            size = 0;
+            return added;
+        }
+    }
+
     private void bind(PreparedStatement ps, AppointmentRecord r, UUID key, OutcomeClassification outcome, Actor actor,
                       OffsetDateTime now) throws SQLException {
-        ps.setString(1, key.toString());
+        ps.setObject(1, key);
         ps.setString(2, r.id());
         ps.setString(3, r.doctorId());
         ps.setString(4, r.patientRef());
@@ -158,16 +198,6 @@ public final class Importer {
         ps.setString(13, actor.name());
         ps.setString(14, stamper.siteId());
         ps.setLong(15, stamper.tick());
-    }
-
-    private static long flush(PreparedStatement ps, Connection connection) throws SQLException {
-        long added = 0;
-        for (int count : ps.executeBatch()) {
-            // SUCCESS_NO_INFO never occurs for these drivers; treat it as inserted rather than lose the count.
-            added += count == PreparedStatement.SUCCESS_NO_INFO ? 1 : count;
-        }
-        connection.commit();
-        return added;
     }
 
     private static void cancelIfInterrupted() {

@@ -1,0 +1,59 @@
+package com.outcomedesk.cli;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.insight.DiseaseAtlas;
+import com.outcomedesk.insight.DiseaseGroup;
+import com.outcomedesk.insight.SharedFeature;
+import com.outcomedesk.security.Actor;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "clusters", description = "Group alike diseases by what goes with them in the summaries, and say why.")
+final class ClustersCommand implements Callable<Integer> {
+    @ParentCommand OutcomeDeskCli root;
+    @Spec CommandSpec spec;
+    @Mixin JsonOption json;
+
+    @Override
+    public Integer call() {
+        try (Engine engine = root.openEngine()) {
+            DiseaseAtlas atlas = engine.diseases().atlas(Actor.localUser());
+            if (atlas.profiles().isEmpty()) {
+                throw new IllegalStateException("No disease is mentioned at least " + atlas.minMentions()
+                        + " times in " + atlas.scanned() + " summaries: import appointments first (outcome-desk import FILE).");
+            }
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("scanned", atlas.scanned());
+            result.put("withDisease", atlas.withDisease());
+            result.put("diseases", atlas.profiles().size());
+            result.put("chosen", atlas.chosen());
+            result.put("groups", atlas.groups());
+            result.put("candidates", atlas.candidates());
+            result.put("map", atlas.map());
+            json.print(spec.commandLine().getOut(), result, text(atlas));
+            return 0;
+        }
+    }
+
+    private static String text(DiseaseAtlas atlas) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "%d diseases in %d summaries; %d groups by %s clustering (mean silhouette %.3f)%n", atlas.profiles().size(),
+                atlas.scanned(), atlas.groups().size(), atlas.chosen().method(), atlas.chosen().silhouette()));
+        for (DiseaseGroup g : atlas.groups()) {
+            s.append(String.format(Locale.ROOT, "%nGroup %d (%d, silhouette %.3f): %s%n", g.id(), g.size(), g.silhouette(),
+                    String.join(", ", g.members())));
+            for (SharedFeature f : g.sharedFeatures()) {
+                s.append(String.format(Locale.ROOT, "  %-10s %-28s %5.1f%% vs %5.1f%% overall%n", f.type(), f.name(),
+                        100 * f.groupShare(), 100 * f.overallShare()));
+            }
+        }
+        return s.toString().stripTrailing();
+    }
+}

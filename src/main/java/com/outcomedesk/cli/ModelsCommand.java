@@ -1,0 +1,43 @@
+package com.outcomedesk.cli;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.learn.ModelVersionInfo;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "models", description = "List the model versions, with their cross-validated metrics.")
+final class ModelsCommand implements Callable<Integer> {
+    @ParentCommand OutcomeDeskCli root;
+    @Spec CommandSpec spec;
+    @Mixin JsonOption json;
+
+    @Override
+    public Integer call() {
+        try (Engine engine = root.openEngine()) {
+            List<ModelVersionInfo> versions = engine.models().list();
+            json.print(spec.commandLine().getOut(), versions, human(versions));
+            return 0;
+        }
+    }
+
+    static String human(List<ModelVersionInfo> versions) {
+        if (versions.isEmpty()) return "No model versions yet: run 'train'.";
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-8s %-12s %-9s %-6s %-9s %-5s %-9s %s%n",
+                "version", "algorithm", "status", "AUC", "accuracy", "F1", "rows", "trained"));
+        for (ModelVersionInfo v : versions) {
+            s.append(String.format(Locale.ROOT, "%-8d %-12s %-9s %-6s %-9s %-5s %-9d %s by %s%n", v.version(), v.algorithm(),
+                    v.status(), fmt(v.auc()), fmt(v.accuracy()), fmt(v.f1()), v.labelledRows(), v.trainedAt(), v.trainedBy()));
+        }
+        return s.toString().stripTrailing();
+    }
+
+    private static String fmt(Double d) {
+        return d == null ? "-" : String.format(Locale.ROOT, "%.3f", d);
+    }
+}

@@ -1,0 +1,142 @@
+package com.outcomedesk.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.learn.Contribution;
+import com.outcomedesk.learn.PredictionRequest;
+import com.outcomedesk.learn.PredictionResult;
+import com.outcomedesk.learn.RiskTiers;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.transfer.FileFormat;
+import com.outcomedesk.transfer.ParsedRecord;
+import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.transfer.RecordReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "predict", description = {"Predict better/worse, the outcome category and the risk tier of an appointment.",
+        "One appointment (--doctor, --summary), every record of a file (--input), or every appointment in the store whose "
+                + "outcome is not known yet (--pending, saves the predictions)."})
+final class PredictCommand implements Callable<Integer> {
+    @ParentCommand OutcomeDeskCli root;
+    @Spec CommandSpec spec;
+    @Mixin JsonOption json;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @ArgGroup(exclusive = false)
+        Single single;
+        @Option(names = "--input", paramLabel = "FILE", description = "A JSON array or CSV of appointments (import format).")
+        Path input;
+        @Option(names = "--pending", description = "Predict the store's appointments without an outcome and save the predictions.")
+        boolean pending;
+    }
+
+    static final class Single {
+        @Option(names = "--doctor", required = true, paramLabel = "ID") String doctor;
+        @Option(names = "--summary", required = true, paramLabel = "TEXT") String summary;
+        @Option(names = "--date", paramLabel = "YYYY-MM-DD") LocalDate date;
+    }
+
+    @Option(names = "--out", paramLabel = "FILE", description = "With --input: write the predictions (JSON array) here.")
+    Path out;
+    @Option(names = "--risk-cutoffs", paramLabel = "MEDIUM,HIGH", description = "Probability cut-offs for the risk tiers "
+            + "(default: the stored setting, else 0.25,0.5).")
+    String cutoffs;
+    @Option(names = "--save-cutoffs", description = "Store --risk-cutoffs as the default (administrators).")
+    boolean saveCutoffs;
+
+    @Override
+    public Integer call() throws IOException {
+        try (Engine engine = root.openEngine()) {
+            RiskTiers tiers = cutoffs == null ? engine.predictions().riskTiers() : RiskTiers.parse(cutoffs);
+            if (saveCutoffs) {
+                if (cutoffs == null) throw new IllegalArgumentException("--save-cutoffs needs --risk-cutoffs MEDIUM,HIGH");
+                engine.predictions().setRiskTiers(tiers, Actor.localUser());
+            }
+            PrintWriter stdout = spec.commandLine().getOut();
+            if (source.single != null) {
+                PredictionResult r = engine.predictions().predict(new PredictionRequest(source.single.doctor, source.single.summary,
+                        source.single.date), tiers);
+                engine.predictions().record(r, source.single.doctor, null, Actor.localUser());
+                json.print(stdout, r, human(r));
+            } else if (source.pending) {
+                long n = engine.predictions().predictPending(Actor.localUser(), ProgressListener.NONE);
+                json.print(stdout, Map.of("predicted", n), n + " appointments without an outcome predicted and saved.");
+            } else {
+                batch(engine, tiers, stdout);
+            }
+            return 0;
+        }
+    }
+
+    private void batch(Engine engine, RiskTiers tiers, PrintWriter stdout) throws IOException {
+        if (out == null && !json.enabled) throw new IllegalArgumentException("With --input give --out FILE or --json");
+        long[] counts = new long[2];
+        Writer target = out == null ? nonClosing(stdout) : Files.newBufferedWriter(out);
+        try (RecordReader reader = RecordReader.open(source.input, FileFormat.detect(source.input));
+             JsonGenerator g = JsonOption.MAPPER.getFactory().createGenerator(target)) {
+            g.writeStartArray();
+            ParsedRecord p;
+            while ((p = reader.next()) != null) {
+                if (p.rejected()) {
+                    counts[1]++;
+                    continue;
+                }
+                PredictionResult r = engine.predictions().predict(new PredictionRequest(p.record().doctorId(), p.record().summary(),
+                        p.record().appointmentDate()), tiers);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", p.record().id());
+                row.put("doctorId", p.record().doctorId());
+                row.put("prediction", r);
+                g.writeObject(row);
+                counts[0]++;
+            }
+            g.writeEndArray();
+        }
+        if (out == null) {
+            stdout.println();
+        } else {
+            json.print(stdout, Map.of("predicted", counts[0], "rejected", counts[1], "out", out.toString()),
+                    counts[0] + " predictions written to " + out + (counts[1] > 0 ? " (" + counts[1] + " records rejected)" : ""));
+        }
+    }
+
+    private static Writer nonClosing(PrintWriter w) {
+        return new java.io.FilterWriter(w) {
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+    }
+
+    static String human(PredictionResult r) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "%s (probability of worse %.2f, %s risk); likeliest category: %s%nanswered by %s in %d us",
+                r.label(), r.probability(), r.riskTier(), r.category(), r.answeredBy(), r.latencyMicros()));
+        if (r.fallbackReason() != null) s.append(System.lineSeparator()).append("fallback: ").append(r.fallbackReason());
+        if (r.doctorNote() != null) s.append(System.lineSeparator()).append(r.doctorNote());
+        s.append(System.lineSeparator()).append("top terms:");
+        for (Contribution c : r.explanation()) s.append(String.format(Locale.ROOT, "%n  %+.3f  %s", c.weight(), c.term()));
+        return s.toString();
+    }
+
+}

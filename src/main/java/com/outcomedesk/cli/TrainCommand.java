@@ -1,0 +1,115 @@
+package com.outcomedesk.cli;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.learn.Evaluation;
+import com.outcomedesk.learn.Interval;
+import com.outcomedesk.learn.TrainingRequest;
+import com.outcomedesk.learn.TrainingService;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.transfer.ProgressListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "train", description = "Cross-validate the candidates on all labelled appointments and save a new model version.")
+final class TrainCommand implements Callable<Integer> {
+    @ParentCommand OutcomeDeskCli root;
+    @Spec CommandSpec spec;
+    @Mixin JsonOption json;
+
+    @Option(names = "--algorithm", defaultValue = "auto", paramLabel = "auto|logreg|forest|gbm",
+            description = "auto compares all candidates and keeps the best by AUC (default: ${DEFAULT-VALUE}).")
+    String algorithm;
+    @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+    @Option(names = "--activate", description = "Make the new version the one that answers predictions.")
+    boolean activate;
+    @Option(names = "--seed", defaultValue = "42", description = "Seed for folds and training (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() {
+        TrainingRequest.Algorithm a;
+        try {
+            a = TrainingRequest.Algorithm.valueOf(algorithm.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown algorithm '" + algorithm + "': use auto, logreg, forest or gbm");
+        }
+        TrainingRequest request = new TrainingRequest(a, folds, activate, seed, TrainingRequest.DEFAULT_BITS);
+        try (Engine engine = root.openEngine()) {
+            TrainingService.TrainingResult result = engine.training().train(request, Actor.localUser(), ProgressListener.NONE);
+            json.print(spec.commandLine().getOut(), document(result), human(result));
+            return 0;
+        }
+    }
+
+    static Map<String, Object> document(TrainingService.TrainingResult result) {
+        Evaluation e = result.evaluation();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("version", result.version());
+        doc.put("algorithm", result.algorithm());
+        doc.put("activated", result.activated());
+        doc.put("labelledRows", result.labelledRows());
+        doc.put("worseRows", e.worseRows());
+        doc.put("doctors", result.doctors());
+        doc.put("folds", e.folds());
+        doc.put("repeats", e.repeats());
+        doc.put("durationMs", result.durationMs());
+        doc.put("metrics", result.metrics());
+        doc.put("intervals", e.selectedResult().metrics());
+        doc.put("candidates", candidates(e.candidates()));
+        doc.put("ablation", candidates(e.ablation()));
+        doc.put("categories", e.categories());
+        doc.put("calibration", Map.of("method", "platt", "a", e.platt().a(), "b", e.platt().b()));
+        doc.put("notes", e.notes());
+        return doc;
+    }
+
+    private static List<Map<String, Object>> candidates(List<Evaluation.CandidateResult> list) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Evaluation.CandidateResult c : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("description", c.description());
+            c.metrics().forEach((name, interval) -> m.put(name, interval.mean()));
+            m.put("intervals", c.metrics());
+            m.put("confusion", c.confusion());
+            m.put("evaluatedOn", c.evaluatedOn());
+            m.put("fitMillisPerFold", c.fitMillis());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static String human(TrainingService.TrainingResult result) {
+        Evaluation e = result.evaluation();
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "Model version %d: %s%s, %d labelled appointments (%d worse), %d-fold%s, %.1f s%n%n",
+                result.version(), result.algorithm(), result.activated() ? " (active)" : "", result.labelledRows(), e.worseRows(),
+                e.folds(), e.repeats() > 1 ? " x " + e.repeats() : "", result.durationMs() / 1000.0));
+        s.append(String.format(Locale.ROOT, "%-16s %-21s %-21s %-7s %-8s %-7s%n", "candidate", "AUC (95% interval)",
+                "accuracy", "F1", "log loss", "Brier"));
+        for (Evaluation.CandidateResult c : e.candidates()) s.append(row(c));
+        s.append(String.format(Locale.ROOT, "%nAblation (logistic regression):%n"));
+        for (Evaluation.CandidateResult c : e.ablation()) s.append(row(c));
+        s.append(System.lineSeparator());
+        for (String note : e.notes()) s.append("* ").append(note).append(System.lineSeparator());
+        return s.toString().stripTrailing();
+    }
+
+    private static String row(Evaluation.CandidateResult c) {
+        Interval auc = c.metrics().get("auc"), acc = c.metrics().get("accuracy");
+        return String.format(Locale.ROOT, "%-16s %.3f (%.3f-%.3f)  %.3f (%.3f-%.3f)  %.3f   %.4f   %.4f%n", c.name(), auc.mean(),
+                auc.low(), auc.high(), acc.mean(), acc.low(), acc.high(), c.metrics().get("f1").mean(),
+                c.metrics().get("logLoss").mean(), c.metrics().get("brier").mean());
+    }
+}

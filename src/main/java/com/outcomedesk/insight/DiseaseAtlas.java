@@ -1,0 +1,250 @@
+package com.outcomedesk.insight;
+
+import com.outcomedesk.text.ClinicalEntity;
+import com.outcomedesk.text.ClinicalEntityExtractor;
+import com.outcomedesk.text.EntityType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Diseases placed by how alike their profiles are: each profile becomes a vector of feature shares minus the
+ * shares over all disease mentions (so what is common everywhere does not make diseases look alike), compared
+ * by cosine distance, grouped by {@link DiseaseClustering}, and laid out in 2-D for the map. Immutable: the UI
+ * can keep one and ask it for groups, the map and nearest diseases.
+ */
+public final class DiseaseAtlas {
+    static final String OUTCOME = "outcome";
+    private static final int SHARED_FEATURES = 5;
+
+    private final DiseaseProfiles source;
+    private final int minMentions;
+    private final List<DiseaseProfile> profiles;
+    private final List<String> dimensions;
+    private final double[][] vectors;
+    private final double[][] distances;
+    private final DiseaseClustering.Result clustering;
+    private final List<DiseaseGroup> groups;
+    private final List<DiseasePoint> map;
+    private final ClinicalEntityExtractor extractor;
+
+    DiseaseAtlas(DiseaseProfiles source, int minMentions, long seed, ClinicalEntityExtractor extractor) {
+        this.source = source;
+        this.minMentions = minMentions;
+        this.extractor = extractor;
+        this.profiles = source.diseases().stream().filter(p -> p.appointments() >= minMentions).toList();
+        this.dimensions = dimensions(profiles);
+        double[] baseline = shares(source.baseline(), dimensions);
+        this.vectors = new double[profiles.size()][];
+        for (int i = 0; i < vectors.length; i++) {
+            double[] v = shares(profiles.get(i), dimensions);
+            for (int j = 0; j < v.length; j++) v[j] -= baseline[j];
+            vectors[i] = v;
+        }
+        this.distances = cosineDistances(vectors);
+        this.clustering = DiseaseClustering.cluster(vectors, distances, seed);
+        this.groups = groups(baseline);
+        this.map = points(DiseaseClustering.coordinates(distances));
+    }
+
+    private static List<String> dimensions(List<DiseaseProfile> profiles) {
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        profiles.forEach(p -> keys.addAll(p.features().keySet()));
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(null);
+        for (String category : List.of("excellent", "good", "neutral", "poor", "critical")) sorted.add(OUTCOME + ":" + category);
+        return List.copyOf(sorted);
+    }
+
+    /** Share of the profile's appointments with each feature; outcome dimensions as shares of known outcomes. */
+    private static double[] shares(DiseaseProfile p, List<String> dimensions) {
+        double[] v = new double[dimensions.size()];
+        long known = p.withOutcome();
+        for (int j = 0; j < v.length; j++) {
+            String key = dimensions.get(j);
+            if (key.startsWith(OUTCOME + ":")) {
+                v[j] = known == 0 ? 0 : p.outcomeMix().getOrDefault(key.substring(OUTCOME.length() + 1), 0L) / (double) known;
+            } else {
+                v[j] = p.features().getOrDefault(key, 0L) / (double) p.appointments();
+            }
+        }
+        return v;
+    }
+
+    static double[][] cosineDistances(double[][] vectors) {
+        int n = vectors.length;
+        double[][] d = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) d[i][j] = d[j][i] = 1 - cosine(vectors[i], vectors[j]);
+        }
+        return d;
+    }
+
+    static double cosine(double[] a, double[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+    }
+
+    private List<DiseaseGroup> groups(double[] baseline) {
+        List<DiseaseGroup> list = new ArrayList<>();
+        for (int g = 0; g < clustering.k(); g++) {
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < profiles.size(); i++) if (clustering.labels()[i] == g) members.add(i);
+            if (members.isEmpty()) continue;
+            double silhouette = members.stream().mapToDouble(i -> clustering.silhouettes()[i]).average().orElse(0);
+            list.add(new DiseaseGroup(g + 1, members.stream().map(i -> profiles.get(i).name()).toList(), members.size(),
+                    silhouette, shared(members, baseline)));
+        }
+        return List.copyOf(list);
+    }
+
+    /** Features the members have more often than disease mentions overall, by mean excess share. */
+    private List<SharedFeature> shared(List<Integer> members, double[] baseline) {
+        double[] mean = new double[dimensions.size()];
+        for (int i : members) for (int j = 0; j < mean.length; j++) mean[j] += vectors[i][j] / members.size();
+        List<Integer> order = new ArrayList<>();
+        for (int j = 0; j < mean.length; j++) if (mean[j] > 0) order.add(j);
+        order.sort(Comparator.comparingDouble((Integer j) -> -mean[j]).thenComparing(dimensions::get));
+        return order.stream().limit(SHARED_FEATURES).map(j -> {
+            String[] key = dimensions.get(j).split(":", 2);
+            return new SharedFeature(key[0], key[1], mean[j] + baseline[j], baseline[j]);
+        }).toList();
+    }
+
+    private List<DiseasePoint> points(double[][] xy) {
+        List<DiseasePoint> points = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            points.add(new DiseasePoint(profiles.get(i).name(), xy[i][0], xy[i][1], clustering.labels()[i] + 1,
+                    profiles.get(i).appointments()));
+        }
+        return List.copyOf(points);
+    }
+
+    /** The groups, numbered from the one holding the most-mentioned disease. */
+    public List<DiseaseGroup> groups() {
+        return groups;
+    }
+
+    /** Every profiled disease on the 2-D map with its group. */
+    public List<DiseasePoint> map() {
+        return map;
+    }
+
+    /** The profiled diseases (at least {@link #minMentions()} mentions), most mentioned first. */
+    public List<DiseaseProfile> profiles() {
+        return profiles;
+    }
+
+    /** How the grouping was chosen: method, k and mean silhouette (0 when fewer than 3 diseases can be grouped). */
+    public ClusteringCandidate chosen() {
+        return clustering.chosen();
+    }
+
+    /** Every clustering tried, so the choice by silhouette can be checked. */
+    public List<ClusteringCandidate> candidates() {
+        return clustering.candidates();
+    }
+
+    public int minMentions() {
+        return minMentions;
+    }
+
+    public long scanned() {
+        return source.scanned();
+    }
+
+    /** Appointments that mention at least one disease. */
+    public long withDisease() {
+        return source.baseline().appointments();
+    }
+
+    /**
+     * The {@code top} diseases most alike to the named one, most similar first. The name may be any spelling the
+     * dictionary knows ("HTN", "migraines"); an unknown name throws {@link UnknownDiseaseException} listing close spellings.
+     */
+    public List<SimilarDisease> similarTo(String name, int top) {
+        if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
+        int i = indexOf(name);
+        List<SimilarDisease> list = new ArrayList<>();
+        for (int j = 0; j < profiles.size(); j++) {
+            if (j != i) {
+                list.add(new SimilarDisease(profiles.get(j).name(), 1 - distances[i][j], profiles.get(j).appointments(),
+                        clustering.labels()[j] + 1));
+            }
+        }
+        list.sort(Comparator.comparingDouble((SimilarDisease s) -> -s.similarity()).thenComparing(SimilarDisease::disease));
+        return List.copyOf(list.subList(0, Math.min(top, list.size())));
+    }
+
+    /** The profile of the named disease (same name resolution as {@link #similarTo}). */
+    public DiseaseProfile profile(String name) {
+        return profiles.get(indexOf(name));
+    }
+
+    private int indexOf(String name) {
+        String wanted = resolve(name == null ? "" : name.strip());
+        for (int i = 0; i < profiles.size(); i++) if (profiles.get(i).name().equalsIgnoreCase(wanted)) return i;
+        Optional<DiseaseProfile> rare = source.diseases().stream().filter(p -> p.name().equalsIgnoreCase(wanted)).findFirst();
+        if (rare.isPresent()) {
+            throw new UnknownDiseaseException("'" + rare.get().name() + "' is mentioned in only " + rare.get().appointments()
+                    + " summaries; at least " + minMentions + " are needed to compare it.", List.of());
+        }
+        List<String> close = closeSpellings(wanted);
+        String hint = close.isEmpty()
+                ? " Profiled diseases: " + String.join(", ", profiles.stream().limit(12).map(DiseaseProfile::name).toList())
+                        + (profiles.size() > 12 ? ", ..." : "") + "."
+                : " Did you mean: " + String.join(", ", close) + "?";
+        throw new UnknownDiseaseException("No disease called '" + name + "' among the " + profiles.size()
+                + " profiled diseases." + hint, close);
+    }
+
+    /** Maps a dictionary spelling to its canonical disease name; other text is returned unchanged. */
+    private String resolve(String name) {
+        for (ClinicalEntity e : extractor.extract(name)) if (e.type() == EntityType.CONDITION) return e.canonical();
+        return name;
+    }
+
+    private List<String> closeSpellings(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        Map<String, Integer> score = new LinkedHashMap<>();
+        List<String> known = new ArrayList<>(profiles.stream().map(DiseaseProfile::name).toList());
+        known.addAll(extractor.dictionary().canonicalNames(EntityType.CONDITION));
+        for (String candidate : known) {
+            String c = candidate.toLowerCase(Locale.ROOT);
+            int distance = levenshtein(wanted, c);
+            boolean prefix = wanted.length() >= 3 && (c.startsWith(wanted) || wanted.startsWith(c));
+            if (distance <= Math.max(2, c.length() / 3) || prefix) score.putIfAbsent(candidate, prefix ? 0 : distance);
+        }
+        return score.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).map(Map.Entry::getKey).toList();
+    }
+
+    static int levenshtein(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

@@ -1,0 +1,90 @@
+package com.outcomedesk.insight;
+
+import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.store.Database;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ranks doctors by outcome and flags outliers (see {@link RankingMethod}). The counts come from one SQL
+ * GROUP BY in the store; everything after that works on one row per doctor.
+ */
+public final class DoctorInsights {
+    /** Doctors with fewer cases than this are shown on the funnel but never flagged. */
+    public static final int DEFAULT_MIN_CASES = 10;
+
+    private final Database database;
+    private final AuditTrail audit;
+
+    public DoctorInsights(Database database, AuditTrail audit) {
+        this.database = database;
+        this.audit = audit;
+    }
+
+    /** The ranking by the given method, computed from the store now. */
+    public DoctorReport ranking(Actor actor, RankingMethod method) {
+        DoctorReport report = rank(DoctorOutcomeQuery.run(database), method, DEFAULT_MIN_CASES);
+        audit.record(actor, "insight.doctors", "doctor_ranking", method.code(), "doctors=" + report.rows().size());
+        return report;
+    }
+
+    /** Ranks already-counted outcomes; doctors without any known outcome are left out. */
+    public static DoctorReport rank(List<DoctorOutcomes> counted, RankingMethod method, int minCases) {
+        List<DoctorOutcomes> doctors = counted.stream().filter(d -> d.cases() > 0).toList();
+        double[] weighted = doctors.stream().mapToDouble(DoctorInsights::weightedScore).toArray();
+        ScoreSummary scores = ScoreSummary.of(weighted);
+        FunnelAnalysis.Result funnel = new FunnelAnalysis(minCases).analyse(doctors);
+        boolean rounded = method == RankingMethod.REFERENCE;
+
+        record Scored(DoctorOutcomes doctor, double weighted, FunnelAnalysis.Estimate estimate) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (int i = 0; i < doctors.size(); i++) {
+            scored.add(new Scored(doctors.get(i), weighted[i], funnel.doctors().get(doctors.get(i).doctorId())));
+        }
+        Comparator<Scored> order = method == RankingMethod.FUNNEL
+                ? Comparator.comparingDouble((Scored s) -> s.estimate().shrunkRate())
+                : Comparator.comparingDouble((Scored s) -> -s.weighted());
+        scored.sort(order.thenComparing(s -> s.doctor().doctorId()));
+
+        List<DoctorRow> rows = new ArrayList<>(scored.size());
+        for (int i = 0; i < scored.size(); i++) {
+            Scored s = scored.get(i);
+            FunnelAnalysis.Estimate e = s.estimate();
+            double average = s.doctor().averageScore();
+            rows.add(new DoctorRow(s.doctor().doctorId(), i + 1, s.doctor().cases(),
+                    rounded ? round3(average) : average, rounded ? round3(s.weighted()) : s.weighted(),
+                    scores.z(s.weighted()), e.rate(), e.shrunkRate(), e.lower(), e.upper(), e.controlLower(),
+                    e.controlUpper(), e.adjustedP(), outlier(method, s.weighted(), scores, e), method.code(),
+                    s.doctor().mix()));
+        }
+        return new DoctorReport(method, List.copyOf(rows), scores, funnel.overallRate(), funnel.tau2(), minCases,
+                funnel.binomialLimits(), funnel.limits());
+    }
+
+    /** The reference weighted score: average 1..5 score x ln(cases + 1), so volume counts as well as quality. */
+    static double weightedScore(DoctorOutcomes doctor) {
+        return doctor.averageScore() * Math.log(doctor.cases() + 1);
+    }
+
+    private static Outlier outlier(RankingMethod method, double weighted, ScoreSummary scores, FunnelAnalysis.Estimate e) {
+        return switch (method) {
+            case REFERENCE, IQR -> weighted > scores.upperFence() ? Outlier.GOOD
+                    : weighted < scores.lowerFence() ? Outlier.BAD : null;
+            case ZSCORE -> {
+                double z = scores.z(weighted);
+                yield z > 2 ? Outlier.GOOD : z < -2 ? Outlier.BAD : null;
+            }
+            case FUNNEL -> e.outlier();
+        };
+    }
+
+    /** Rounds the exact binary value half-even to 3 decimals, as Python's round() does in the reference. */
+    static double round3(double value) {
+        return new BigDecimal(value).setScale(3, RoundingMode.HALF_EVEN).doubleValue();
+    }
+}

@@ -1,0 +1,38 @@
+package com.outcomedesk.learn;
+
+import java.io.Serializable;
+
+/** Platt scaling: p' = sigmoid(a * logit(p) + b), fitted by Newton's method on out-of-fold predictions. */
+public record Calibration(double a, double b) implements Serializable {
+    public static final Calibration IDENTITY = new Calibration(1, 0);
+
+    public double apply(double p) {
+        return Sigmoid.of(a * Sigmoid.logit(p) + b);
+    }
+
+    public static Calibration fit(int[] y, double[] p) {
+        double a = 1, b = 0;
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+            for (int i = 0; i < y.length; i++) {
+                double x = Sigmoid.logit(p[i]);
+                double q = Sigmoid.of(a * x + b);
+                double r = q - y[i];
+                double v = q * (1 - q);
+                ga += r * x;
+                gb += r;
+                haa += v * x * x;
+                hab += v * x;
+                hbb += v;
+            }
+            double det = haa * hbb - hab * hab;
+            if (Math.abs(det) < 1e-12) break;
+            double da = (hbb * ga - hab * gb) / det;
+            double db = (haa * gb - hab * ga) / det;
+            a -= da;
+            b -= db;
+            if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+        }
+        return Double.isFinite(a) && Double.isFinite(b) ? new Calibration(a, b) : IDENTITY;
+    }
+}

@@ -1,0 +1,88 @@
+package com.outcomedesk.learn;
+
+import com.outcomedesk.text.FeatureGroup;
+import java.io.Serializable;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Multinomial (softmax) logistic regression over the same hashed features, for the five outcome
+ * categories; trained by AdaGrad like {@link LogisticTrainer}. Weights are floats: 5 x 2^bits.
+ */
+public final class CategoryModel implements Serializable {
+    private static final long serialVersionUID = 1L;
+    static final int K = 5;
+    private final float[] weights;
+    private final double[] bias;
+    private final int dimension;
+
+    private CategoryModel(float[] weights, double[] bias, int dimension) {
+        this.weights = weights;
+        this.bias = bias;
+        this.dimension = dimension;
+    }
+
+    /** Probabilities indexed by {@code OutcomeCategory.ordinal()}. */
+    public double[] probabilities(Dataset data, int row) {
+        int[][] buf = {new int[64]};
+        int n = data.features(row, Dataset.ALL, buf);
+        double[] z = bias.clone();
+        for (int c = 0; c < K; c++) {
+            int base = c * dimension;
+            for (int k = 0; k < n; k++) z[c] += weights[base + buf[0][k]];
+        }
+        return softmax(z);
+    }
+
+    static double[] softmax(double[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) max = Math.max(max, v);
+        double sum = 0;
+        for (int c = 0; c < z.length; c++) sum += z[c] = Math.exp(z[c] - max);
+        for (int c = 0; c < z.length; c++) z[c] /= sum;
+        return z;
+    }
+
+    public static CategoryModel fit(Dataset data, int[] rows, LogisticTrainer.Params params, long seed) {
+        int dimension = data.dimension();
+        float[] w = new float[K * dimension];
+        float[] g2 = new float[K * dimension];
+        double[] bias = new double[K];
+        double[] biasG2 = new double[K];
+        int[][] buf = {new int[64]};
+        int[] order = rows.clone();
+        SplittableRandom random = new SplittableRandom(seed);
+        Set<com.outcomedesk.text.FeatureGroup> all = Dataset.ALL;
+        double[] z = new double[K];
+        for (int epoch = 0; epoch < params.epochs(); epoch++) {
+            TrainingService.checkCancelled();
+            LogisticTrainer.shuffle(order, random);
+            for (int row : order) {
+                int n = data.features(row, all, buf);
+                int[] idx = buf[0];
+                for (int c = 0; c < K; c++) {
+                    double s = bias[c];
+                    int base = c * dimension;
+                    for (int k = 0; k < n; k++) s += w[base + idx[k]];
+                    z[c] = s;
+                }
+                softmax(z);
+                int truth = data.categoryIndex(row);
+                for (int c = 0; c < K; c++) {
+                    double g = z[c] - (c == truth ? 1 : 0);
+                    biasG2[c] += g * g;
+                    bias[c] -= params.rate() * g / Math.sqrt(biasG2[c]);
+                    int base = c * dimension;
+                    for (int k = 0; k < n; k++) {
+                        int j = base + idx[k];
+                        double gj = g + params.l2() * w[j];
+                        g2[j] += (float) (gj * gj);
+                        w[j] -= (float) (params.rate() * gj / Math.sqrt(g2[j] + 1e-12));
+                    }
+                }
+            }
+        }
+        return new CategoryModel(w, bias, dimension);
+    }
+
+}

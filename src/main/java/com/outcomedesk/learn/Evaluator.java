@@ -1,0 +1,288 @@
+package com.outcomedesk.learn;
+
+import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.text.FeatureGroup;
+import com.outcomedesk.transfer.ProgressListener;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/**
+ * Cross-validates every candidate on the same seeded stratified folds, runs the ablation and the
+ * five-category model, picks the best candidate by mean AUC and calibrates it out of fold. Pure
+ * computation on a {@link Dataset}: no store, so tests and the benchmark call it directly.
+ */
+public final class Evaluator {
+    /** Sampled (tree) candidates are scored on at most this many rows of each held-out fold. */
+    static final int TREE_TEST_CAP = 20_000;
+    private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    private final Dataset data;
+    private final TrainingRequest request;
+    private final ProgressListener progress;
+    private final int[] y;
+    private final Folds folds;
+    private final Map<String, double[]> outOfFold = new LinkedHashMap<>();
+    private long tasksDone;
+    private long tasksTotal;
+
+    public Evaluator(Dataset data, TrainingRequest request, ProgressListener progress) {
+        if (data.rows() < 2 * request.folds()) {
+            throw new IllegalArgumentException("Only " + data.rows() + " labelled appointments: at least " + 2 * request.folds()
+                    + " are needed for " + request.folds() + "-fold cross-validation. Import more appointments with outcomes.");
+        }
+        this.data = data;
+        this.request = request;
+        this.progress = progress;
+        this.y = data.worseLabels();
+        int worse = Arrays.stream(y).sum();
+        if (worse < request.folds() || data.rows() - worse < request.folds()) {
+            throw new IllegalArgumentException("Too few worse (" + worse + ") or better (" + (data.rows() - worse)
+                    + ") outcomes to stratify " + request.folds() + " folds. Import more appointments with outcomes.");
+        }
+        this.folds = Folds.stratified(y, request.folds(), request.repeatsFor(data.rows()), request.seed());
+    }
+
+    public Evaluation evaluate() {
+        List<Candidate> candidates = Candidate.forRequest(request.algorithm(), data.rows());
+        List<Candidate> ablation = List.of(
+                Candidate.logistic("doctor only", "logistic regression on the doctor alone", EnumSet.of(FeatureGroup.DOCTOR), data.rows()),
+                Candidate.logistic("text only", "logistic regression on the summary alone (n-grams and entities)",
+                        EnumSet.of(FeatureGroup.TEXT, FeatureGroup.ENTITY), data.rows()),
+                Candidate.logistic("doctor and text", "logistic regression on doctor, summary and date", Dataset.ALL, data.rows()));
+        int k = folds.k();
+        tasksTotal = (long) candidates.size() * k * folds.repeats() + (long) ablation.size() * k + k;
+        List<Evaluation.CandidateResult> results = new ArrayList<>();
+        for (Candidate c : candidates) results.add(crossValidate(c, folds.repeats(), true));
+        List<Evaluation.CandidateResult> ablationResults = new ArrayList<>();
+        for (Candidate c : ablation) ablationResults.add(crossValidate(c, 1, false));
+        Evaluation.CategoryResult categories = categories();
+
+        Evaluation.CandidateResult best = results.stream()
+                .filter(r -> request.algorithm() == TrainingRequest.Algorithm.AUTO || !isBaseline(r.name()))
+                .max((a, b) -> Double.compare(a.auc(), b.auc())).orElseThrow();
+        double[] oof = outOfFold.get(best.name());
+        Calibration platt = Calibration.fit(y, oof);
+        return new Evaluation(data.rows(), Arrays.stream(y).sum(), k, folds.repeats(), request.seed(), best.name(), results,
+                ablationResults, categories, roc(oof), calibrationBins(oof, platt), platt, Notes.of(results, ablationResults, best, categories));
+    }
+
+    static boolean isBaseline(String name) {
+        return name.equals(Candidate.MAJORITY) || name.equals(Candidate.DOCTOR_RATE);
+    }
+
+    Candidate candidate(String name) {
+        return Candidate.forRequest(TrainingRequest.Algorithm.AUTO, data.rows()).stream()
+                .filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private record FoldOutcome(int[] rows, double[] p, BinaryMetrics metrics, long millis) {
+    }
+
+    private Evaluation.CandidateResult crossValidate(Candidate candidate, int repeats, boolean keepOutOfFold) {
+        List<IntFunction<FoldOutcome>> tasks = new ArrayList<>();
+        for (int r = 0; r < repeats; r++) {
+            for (int f = 0; f < folds.k(); f++) {
+                int repeat = r, fold = f;
+                tasks.add(ignored -> runFold(candidate, repeat, fold));
+            }
+        }
+        List<FoldOutcome> outcomes = runAll(tasks, candidate.name());
+        double[] oof = new double[data.rows()];
+        long[][] confusion = new long[2][2];
+        long millis = 0;
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (String m : List.of("accuracy", "precision", "recall", "f1", "macroF1", "auc", "logLoss", "brier")) {
+            values.put(m, new double[outcomes.size()]);
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            FoldOutcome o = outcomes.get(i);
+            BinaryMetrics m = o.metrics();
+            values.get("accuracy")[i] = m.accuracy();
+            values.get("precision")[i] = m.precision();
+            values.get("recall")[i] = m.recall();
+            values.get("f1")[i] = m.f1();
+            values.get("macroF1")[i] = m.macroF1();
+            values.get("auc")[i] = m.auc();
+            values.get("logLoss")[i] = m.logLoss();
+            values.get("brier")[i] = m.brier();
+            millis += o.millis();
+            if (i < folds.k()) {
+                for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) confusion[a][b] += m.confusion()[a][b];
+                for (int j = 0; j < o.rows().length; j++) oof[o.rows()[j]] = o.p()[j];
+            }
+        }
+        boolean sampledTest = candidate.sampled() && data.rows() / folds.k() > TREE_TEST_CAP;
+        if (keepOutOfFold && !sampledTest) outOfFold.put(candidate.name(), oof);
+        if (keepOutOfFold && sampledTest) outOfFold.put(candidate.name(), outOfFoldFor(candidate));
+        Map<String, Interval> metrics = new LinkedHashMap<>();
+        values.forEach((name, v) -> metrics.put(name, Interval.of(v)));
+        String evaluatedOn = outcomes.size() + " held-out folds (" + folds.k() + "-fold" + (repeats > 1 ? " x " + repeats + " repeats" : "") + ")"
+                + (candidate.sampled() && data.rows() > TreeModel.SAMPLE_CAP ? ", trained on a sample of at most " + TreeModel.SAMPLE_CAP + " rows" : "")
+                + (sampledTest ? ", scored on at most " + TREE_TEST_CAP + " rows per fold" : "");
+        return new Evaluation.CandidateResult(candidate.name(), candidate.description(), metrics, confusion,
+                millis / outcomes.size(), evaluatedOn);
+    }
+
+    /** Out-of-fold predictions over all rows for a sampled candidate, needed only if it gets selected. */
+    private double[] outOfFoldFor(Candidate candidate) {
+        double[] oof = new double[data.rows()];
+        for (int f = 0; f < folds.k(); f++) {
+            int[] test = folds.test(0, f);
+            BinaryModel model = candidate.fitter().fit(data, folds.train(0, f), request.seed() + f);
+            double[] p = predict(model, test);
+            for (int j = 0; j < test.length; j++) oof[test[j]] = p[j];
+        }
+        return oof;
+    }
+
+    private FoldOutcome runFold(Candidate candidate, int repeat, int fold) {
+        long start = System.nanoTime();
+        int[] train = folds.train(repeat, fold);
+        int[] test = folds.test(repeat, fold);
+        BinaryModel model = candidate.fitter().fit(data, train, request.seed() + 31L * repeat + fold);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (candidate.sampled() && test.length > TREE_TEST_CAP) {
+            int[] copy = test.clone();
+            LogisticTrainer.shuffle(copy, new SplittableRandom(request.seed() + fold));
+            test = Arrays.copyOf(copy, TREE_TEST_CAP);
+            Arrays.sort(test);
+        }
+        double[] p = predict(model, test);
+        int[] truth = new int[test.length];
+        for (int i = 0; i < test.length; i++) truth[i] = y[test[i]];
+        return new FoldOutcome(test, p, BinaryMetrics.of(truth, p), millis);
+    }
+
+    double[] predict(BinaryModel model, int[] rows) {
+        if (model instanceof TreeModel tree) return tree.probabilities(data, rows);
+        double[] p = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) p[i] = model.probability(data, rows[i]);
+        return p;
+    }
+
+    /** Runs fold tasks on two threads; an interrupt of the caller cancels them all. */
+    private <T> List<T> runAll(List<IntFunction<T>> tasks, String stage) {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "outcome-desk-cv");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (IntFunction<T> task : tasks) futures.add(pool.submit(() -> task.apply(0)));
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                try {
+                    results.add(future.get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("Training cancelled");
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                }
+                progress.progress("cross-validation: " + stage, ++tasksDone, tasksTotal);
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Evaluation.CategoryResult categories() {
+        LogisticTrainer.Params params = LogisticTrainer.Params.forRows(data.rows());
+        List<IntFunction<long[][]>> tasks = new ArrayList<>();
+        for (int f = 0; f < folds.k(); f++) {
+            int fold = f;
+            tasks.add(ignored -> {
+                CategoryModel model = CategoryModel.fit(data, folds.train(0, fold), params, request.seed() + fold);
+                long[][] confusion = new long[CategoryModel.K][CategoryModel.K];
+                for (int row : folds.test(0, fold)) {
+                    double[] p = model.probabilities(data, row);
+                    int best = 0;
+                    for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+                    confusion[data.categoryIndex(row)][best]++;
+                }
+                return confusion;
+            });
+        }
+        List<long[][]> perFold = runAll(tasks, "five categories");
+        long[][] total = new long[CategoryModel.K][CategoryModel.K];
+        double[] macro = new double[perFold.size()];
+        double[] accuracy = new double[perFold.size()];
+        for (int i = 0; i < perFold.size(); i++) {
+            long[][] m = perFold.get(i);
+            double f1Sum = 0;
+            long correct = 0, all = 0;
+            for (int c = 0; c < CategoryModel.K; c++) {
+                long tp = m[c][c], predicted = 0, actual = 0;
+                for (int o = 0; o < CategoryModel.K; o++) {
+                    predicted += m[o][c];
+                    actual += m[c][o];
+                    total[c][o] += m[c][o];
+                    all += m[c][o];
+                }
+                correct += tp;
+                f1Sum += BinaryMetrics.f1(predicted == 0 ? 0 : (double) tp / predicted, actual == 0 ? 0 : (double) tp / actual);
+            }
+            macro[i] = f1Sum / CategoryModel.K;
+            accuracy[i] = (double) correct / all;
+        }
+        List<String> names = Arrays.stream(OutcomeCategory.values()).map(OutcomeCategory::code).toList();
+        return new Evaluation.CategoryResult(names, Interval.of(macro), Interval.of(accuracy), total);
+    }
+
+    /** The ROC curve of out-of-fold predictions, as at most ~100 (false positive rate, true positive rate) points. */
+    private List<double[]> roc(double[] p) {
+        Integer[] order = new Integer[p.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+        long positives = Arrays.stream(y).sum(), negatives = y.length - positives;
+        List<double[]> points = new ArrayList<>();
+        points.add(new double[] {0, 0});
+        long tp = 0, fp = 0;
+        int step = Math.max(1, p.length / 100);
+        for (int i = 0; i < order.length; i++) {
+            if (y[order[i]] == 1) tp++; else fp++;
+            boolean boundary = i + 1 == order.length || p[order[i + 1]] != p[order[i]];
+            if (boundary && (i % step == 0 || i + 1 == order.length)) {
+                points.add(new double[] {negatives == 0 ? 0 : (double) fp / negatives, positives == 0 ? 0 : (double) tp / positives});
+            }
+        }
+        return points;
+    }
+
+    private List<Evaluation.CalibrationBin> calibrationBins(double[] p, Calibration platt) {
+        int bins = 10;
+        long[] count = new long[bins];
+        double[] predicted = new double[bins], calibrated = new double[bins], observed = new double[bins];
+        for (int i = 0; i < p.length; i++) {
+            int b = Math.min(bins - 1, (int) (p[i] * bins));
+            count[b]++;
+            predicted[b] += p[i];
+            calibrated[b] += platt.apply(p[i]);
+            observed[b] += y[i];
+        }
+        List<Evaluation.CalibrationBin> list = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            if (count[b] == 0) continue;
+            list.add(new Evaluation.CalibrationBin((double) b / bins, (double) (b + 1) / bins, count[b], predicted[b] / count[b],
+                    calibrated[b] / count[b], observed[b] / count[b]));
+        }
+        return list;
+    }
+
+    Dataset data() {
+        return data;
+    }
+}

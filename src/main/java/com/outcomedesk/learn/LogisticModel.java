@@ -1,0 +1,51 @@
+package com.outcomedesk.learn;
+
+import com.outcomedesk.text.FeatureGroup;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Logistic regression over hashed sparse features: bias plus the weights of the row's features. */
+public final class LogisticModel implements BinaryModel {
+    private static final long serialVersionUID = 1L;
+    final EnumSet<FeatureGroup> groups;
+    final double[] weights;
+    final double bias;
+    private final boolean text, entity, doctor, date;
+
+    LogisticModel(Set<FeatureGroup> groups, double[] weights, double bias) {
+        this.groups = EnumSet.copyOf(groups);
+        this.weights = weights;
+        this.bias = bias;
+        this.text = groups.contains(FeatureGroup.TEXT);
+        this.entity = groups.contains(FeatureGroup.ENTITY);
+        this.doctor = groups.contains(FeatureGroup.DOCTOR);
+        this.date = groups.contains(FeatureGroup.DATE);
+    }
+
+    @Override
+    public double probability(Dataset data, int row) {
+        double z = bias;
+        if (text) for (int k = data.textStart[row]; k < data.textStart[row + 1]; k++) z += weights[data.text[k]];
+        if (entity) for (int k = data.entityStart[row]; k < data.entityStart[row + 1]; k++) z += weights[data.entity[k]];
+        if (doctor && data.doctor[row] >= 0) z += weights[data.doctor[row]];
+        if (date && data.month[row] >= 0) z += weights[data.month[row]] + weights[data.season[row]];
+        return Sigmoid.of(z);
+    }
+
+    @Override
+    public List<Contribution> explain(Explainer explainer, int limit) {
+        Map<String, Double> byTerm = new LinkedHashMap<>();
+        for (Explainer.Named f : explainer.features) {
+            if (groups.contains(f.group()) && weights[f.index()] != 0) byTerm.merge(f.name(), weights[f.index()], Double::sum);
+        }
+        List<Contribution> terms = new ArrayList<>();
+        byTerm.forEach((term, w) -> terms.add(new Contribution(term, w)));
+        terms.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight())));
+        return terms.size() > limit ? List.copyOf(terms.subList(0, limit)) : terms;
+    }
+}
