@@ -15,6 +15,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -128,6 +129,12 @@ public final class ModelsController {
             if (v.auc() != null) a.getData().add(new XYChart.Data<>(v.version(), v.auc()));
         }
         versionsChart.getData().setAll(List.of(acc, f, a));
+        NumberAxis x = (NumberAxis) versionsChart.getXAxis();
+        int last = model.versions().stream().mapToInt(ModelVersionInfo::version).max().orElse(1);
+        x.setAutoRanging(false);
+        x.setLowerBound(0.5);
+        x.setUpperBound(last + 0.5);
+        x.setTickUnit(1);
     }
 
     private void showEvaluation(Evaluation e) {

@@ -81,10 +81,9 @@ public final class PredictionController {
         if (r == null) return;
         gauge.setValue(r.probability() * 100);
         boolean worse = "worse".equals(r.label());
-        labelText.setText("Likely " + r.label() + " (" + String.format(Locale.ROOT, "%.0f%%", r.probability() * 100)
-                + " worse); likeliest category: " + r.category());
+        labelText.setText("Likely " + r.label() + String.format(Locale.ROOT, " (%.0f%% chance of worse)", r.probability() * 100));
         labelText.getStyleClass().setAll("label", "prediction-label", worse ? "worse" : "better");
-        tierText.setText("Risk tier: " + r.riskTier());
+        tierText.setText("Risk tier: " + r.riskTier() + "   |   likeliest category: " + r.category());
         tierText.getStyleClass().setAll("label", "risk-tier", "tier-" + r.riskTier().toLowerCase(Locale.ROOT));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (Map.Entry<String, Double> e : r.categoryProbabilities().entrySet()) {

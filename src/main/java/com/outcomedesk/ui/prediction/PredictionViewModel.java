@@ -92,9 +92,10 @@ public final class PredictionViewModel {
             return "Answered by the doctor-rate baseline" + (r.fallbackReason() == null ? "" : " (" + r.fallbackReason() + ")")
                     + ". Train a model from Model > Retrain for text-aware predictions.";
         }
-        StringBuilder s = new StringBuilder("Model version " + r.modelVersion() + " (" + r.answeredBy() + ")");
+        StringBuilder s = new StringBuilder("Answered by model version " + r.modelVersion());
         if (active != null && active.version() == r.modelVersion()) {
-            s.append(String.format(Locale.ROOT, ": cross-validated accuracy %s, AUC %s", fmt(active.accuracy()), fmt(active.auc())));
+            s.append(String.format(Locale.ROOT, " (%s): cross-validated accuracy %s, AUC %s", active.algorithm(),
+                    fmt(active.accuracy()), fmt(active.auc())));
         }
         if (r.fallbackReason() != null) s.append(". ").append(r.fallbackReason());
         return s.append('.').toString();

@@ -4,6 +4,8 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.appointments.AppointmentsController;
 import com.outcomedesk.ui.appointments.AppointmentsViewModel;
+import com.outcomedesk.ui.doctors.DoctorsController;
+import com.outcomedesk.ui.doctors.DoctorsViewModel;
 import com.outcomedesk.ui.models.ModelsController;
 import com.outcomedesk.ui.models.ModelsViewModel;
 import com.outcomedesk.ui.models.RetrainController;
@@ -20,6 +22,7 @@ public final class Shell {
     public static final String APPOINTMENTS = "Appointments";
     public static final String PREDICTION = "Prediction";
     public static final String MODELS = "Models";
+    public static final String DOCTORS = "Doctors";
 
     private final MainViewModel model;
     private final MainController controller;
@@ -49,6 +52,11 @@ public final class Shell {
         });
         controller.addScreen(PREDICTION, "Predict whether an appointment's outcome will be worse", () ->
                 new PredictionController(prediction, prefix -> engine.appointments().doctorIds(prefix, 12)).load());
+        controller.addScreen(DOCTORS, "Rank doctors by outcome and see who stands out", () -> {
+            DoctorsViewModel vm = new DoctorsViewModel(engine.doctors(), model.actorProperty()::get, background, model.dialogs());
+            model.dataVersionProperty().addListener(o -> vm.reload());
+            return new DoctorsController(vm).load();
+        });
 
         ModelsViewModel models = new ModelsViewModel(engine.models(), engine.predictions(), model.actorProperty()::get,
                 background, model.dialogs(), model::refreshModel);
