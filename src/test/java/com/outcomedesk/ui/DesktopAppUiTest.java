@@ -100,6 +100,15 @@ class DesktopAppUiTest {
         waitFor(() -> dialog(robot) == null);
         assertThat(engine.appointments().counts().appointments()).isEqualTo(1_001);
 
+        // Predict a typed appointment and save the prediction.
+        robot.interact(() -> shell.controller().show(Shell.PREDICTION));
+        robot.clickOn("#predDoctor").write("dr_01");
+        robot.clickOn("#predSummary").write("Patient presents with chest pain and fever.");
+        robot.clickOn("#predictButton");
+        waitFor(() -> !robot.lookup("#saveButton").queryButton().isDisabled());
+        robot.clickOn("#saveButton");
+        waitFor(() -> engine.predictions().stats().count() == 1);
+
         for (Node button : robot.lookup(".nav-button").queryAll()) {
             robot.clickOn(button);
             WaitForAsyncUtils.waitForFxEvents();

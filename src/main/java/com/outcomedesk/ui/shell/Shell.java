@@ -4,6 +4,8 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.appointments.AppointmentsController;
 import com.outcomedesk.ui.appointments.AppointmentsViewModel;
+import com.outcomedesk.ui.diseases.DiseasesController;
+import com.outcomedesk.ui.diseases.DiseasesViewModel;
 import com.outcomedesk.ui.doctors.DoctorsController;
 import com.outcomedesk.ui.doctors.DoctorsViewModel;
 import com.outcomedesk.ui.models.ModelsController;
@@ -23,6 +25,7 @@ public final class Shell {
     public static final String PREDICTION = "Prediction";
     public static final String MODELS = "Models";
     public static final String DOCTORS = "Doctors";
+    public static final String DISEASES = "Alike diseases";
 
     private final MainViewModel model;
     private final MainController controller;
@@ -56,6 +59,11 @@ public final class Shell {
             DoctorsViewModel vm = new DoctorsViewModel(engine.doctors(), model.actorProperty()::get, background, model.dialogs());
             model.dataVersionProperty().addListener(o -> vm.reload());
             return new DoctorsController(vm).load();
+        });
+        controller.addScreen(DISEASES, "Groups of alike diseases, their map, and diseases similar to one", () -> {
+            DiseasesViewModel vm = new DiseasesViewModel(engine.diseases(), model.actorProperty()::get, background, model.dialogs());
+            model.dataVersionProperty().addListener(o -> vm.reload());
+            return new DiseasesController(vm).load();
         });
 
         ModelsViewModel models = new ModelsViewModel(engine.models(), engine.predictions(), model.actorProperty()::get,
