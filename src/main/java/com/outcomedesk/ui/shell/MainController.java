@@ -8,12 +8,11 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -32,7 +31,6 @@ public final class MainController {
     private Parent welcome;
 
     @FXML private BorderPane root;
-    @FXML private MenuBar menuBar;
     @FXML private Menu modelMenu;
     @FXML private VBox navigation;
     @FXML private StackPane content;
@@ -114,16 +112,11 @@ public final class MainController {
         navigationGroup.selectToggle(null);
     }
 
-    public Menu modelMenu() {
-        return modelMenu;
-    }
-
-    public MenuBar menuBar() {
-        return menuBar;
-    }
-
-    public Node root() {
-        return root;
+    public void addModelMenuItem(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(true);
+        item.setOnAction(e -> action.run());
+        modelMenu.getItems().add(item);
     }
 
     @FXML private void importFile() { model.importFile(); }

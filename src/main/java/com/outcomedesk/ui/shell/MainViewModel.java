@@ -60,6 +60,13 @@ public final class MainViewModel {
     /** Reads the store's counts; an empty store shows the welcome. */
     public void refreshCounts() {
         background.load(p -> engine.appointments().counts(), this::showCounts, this::fail);
+        refreshModel();
+    }
+
+    /** Shows the active model version in the status bar. */
+    public void refreshModel() {
+        background.load(p -> engine.models().active().map(m -> "version " + m.version() + " (" + m.algorithm() + ")").orElse(""),
+                modelVersion::set, this::fail);
     }
 
     private void showCounts(AppointmentService.Counts c) {
