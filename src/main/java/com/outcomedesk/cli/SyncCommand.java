@@ -1,7 +1,6 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
 import com.outcomedesk.sync.ConflictService;
 import com.outcomedesk.sync.ConflictView;
 import com.outcomedesk.sync.SyncReport;
@@ -37,7 +36,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Engine engine = root.openEngine()) {
-            SyncReport r = engine.sync().sync(once ? 1 : SyncService.DEFAULT_ATTEMPTS);
+            SyncReport r = engine.sync().sync(once ? 1 : SyncService.DEFAULT_ATTEMPTS, root.actor());
             String human = r.complete()
                     ? String.format("Synced with %s: pushed %d, pulled %d, %d new conflicts (%d open), %d ms.",
                     r.server(), r.pushed(), r.pulled(), r.conflicts(), r.openConflicts(), r.durationMs())
@@ -65,7 +64,7 @@ final class SyncCommand implements Callable<Integer> {
         public Integer call() {
             String password = password();
             try (Engine engine = parent.root.openEngine()) {
-                engine.sync().configure(server, user, password, Actor.localUser());
+                engine.sync().configure(server, user, password, parent.root.actor());
                 SyncStatus s = engine.sync().status();
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("server", s.server());
@@ -78,7 +77,7 @@ final class SyncCommand implements Callable<Integer> {
         }
 
         private String password() {
-            String env = System.getenv(PASSWORD_ENV);
+            String env = parent.root.environment.get(PASSWORD_ENV);
             if (env != null) return env;
             Console console = System.console();
             if (console == null) return null;
@@ -151,7 +150,7 @@ final class SyncCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("'" + id + "' is not a conflict id; copy one from 'sync conflicts'.");
             }
             try (Engine engine = parent.parent.root.openEngine()) {
-                ConflictView c = engine.sync().resolve(conflict, decision(), Actor.localUser());
+                ConflictView c = engine.sync().resolve(conflict, decision(), parent.parent.root.actor());
                 json.print(spec.commandLine().getOut(), c, "Conflict " + c.id() + " " + c.status() + ".");
                 return 0;
             }

@@ -54,7 +54,7 @@ public final class Engine implements AutoCloseable {
         this.settings = new SettingsRepository(database);
         this.stamper = new ChangeStamper(clock, HybridClock.system(), settings.siteId());
         this.audit = new AuditTrail(database, stamper);
-        this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper);
+        this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper, audit);
         this.appointments = new AppointmentService(database, outcomes, stamper, audit);
         this.importer = new Importer(database, outcomes, stamper, audit);
         this.exporter = new Exporter(database, audit);
@@ -64,7 +64,7 @@ public final class Engine implements AutoCloseable {
         this.backup = new StoreBackup(database, exporter);
         this.models = new ModelRegistry(database, stamper, audit);
         this.training = new TrainingService(database, models, clock);
-        this.predictions = new PredictionService(database, models, settings, stamper);
+        this.predictions = new PredictionService(database, models, settings, stamper, audit);
         this.doctors = new DoctorInsights(database, audit);
         this.diseases = new DiseaseInsights(database, audit, ClinicalEntityExtractor.defaults());
         this.sync = new SyncService(database, settings, stamper, audit);

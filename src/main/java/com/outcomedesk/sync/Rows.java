@@ -43,19 +43,14 @@ final class Rows {
 
     /** The subset of keys present in the table. */
     static Set<Object> existingKeys(Connection c, SyncTable table, Collection<?> keys) throws SQLException {
-        return existing(c, table.name(), table.key(), table, keys);
-    }
-
-    static Set<Object> existing(Connection c, String tableName, String keyColumn, SyncTable keyType,
-                                Collection<?> keys) throws SQLException {
         Set<Object> found = new HashSet<>();
         if (keys.isEmpty()) return found;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + keyColumn + " FROM " + tableName + " WHERE "
-                + keyColumn + " IN (" + placeholders(keys.size()) + ")")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + table.key() + " FROM " + table.name() + " WHERE "
+                + table.key() + " IN (" + placeholders(keys.size()) + ")")) {
             int i = 1;
-            for (Object key : keys) keyType.bindKey(ps, i++, key);
+            for (Object key : keys) table.bindKey(ps, i++, key);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) found.add(rs.getObject(1, keyClass(keyType)));
+                while (rs.next()) found.add(rs.getObject(1, keyClass(table)));
             }
         }
         return found;
@@ -77,7 +72,7 @@ final class Rows {
     /** Inserts the doctors the rows refer to that the target store lacks (appointments reference them). */
     static void ensureDoctors(Connection c, Collection<String> doctorIds) throws SQLException {
         Set<String> missing = new HashSet<>(doctorIds);
-        missing.removeAll(existing(c, "doctors", "doctor_id", SyncTable.MAPPINGS, missing));
+        missing.removeAll(existingKeys(c, SyncTable.DOCTORS, missing));
         if (missing.isEmpty()) return;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO doctors (doctor_id, created_at) VALUES (?, ?)")) {
             OffsetDateTime now = OffsetDateTime.now();

@@ -72,6 +72,14 @@ public final class SyncService {
         return sync(config, maxAttempts);
     }
 
+    /** As {@link #sync(int)}, recorded in the audit trail as run by the actor. */
+    public SyncReport sync(int maxAttempts, Actor actor) {
+        SyncReport report = sync(maxAttempts);
+        audit.record(actor, "sync.run", "settings", "sync.server", "reachable=" + report.reachable()
+                + "; complete=" + report.complete());
+        return report;
+    }
+
     public SyncReport sync(ServerConfig config, int maxAttempts) {
         SyncReport report = engine.run(config);
         int attempts = 1;

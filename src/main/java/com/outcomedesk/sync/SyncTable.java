@@ -49,6 +49,9 @@ record SyncTable(String name, List<SyncColumn> columns) {
             "detected_at", Type.TIMESTAMP, "status", Type.TEXT, "resolved_by", Type.TEXT,
             "resolved_at", Type.TIMESTAMP);
 
+    /** Only the key: doctors are created wherever an appointment refers to one. */
+    static final SyncTable DOCTORS = of("doctors", "doctor_id", Type.TEXT);
+
     private static SyncTable of(String name, Object... pairs) {
         List<SyncColumn> columns = new java.util.ArrayList<>();
         for (int i = 0; i < pairs.length; i += 2) columns.add(new SyncColumn((String) pairs[i], (Type) pairs[i + 1]));

@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ class EncryptionAtRestTest {
         StoreLocation location = TestStores.h2(dir.resolve("enc"));
         SignIn.initialize(location, "alice", PASSWORD);
         fill(location, "alice");
-        assertThat(dir.resolve("enc/backup.zip")).exists();
+        assertThat(unzipNames(dir.resolve("enc/backup.zip"))).contains("outcome-desk.keyring");
         assertThat(found(dir.resolve("enc"), secrets)).isEmpty();
         assertThat(Files.readString(EncryptedStore.keyringPath(location).orElseThrow())).doesNotContain("dr_");
     }
@@ -56,12 +55,7 @@ class EncryptionAtRestTest {
             engine.importer().importFile(TestStores.referenceSample(), s.actor(), ProgressListener.NONE);
             engine.appointments().create(new AppointmentInput("dr_marker_77", MARKER, LocalDate.of(2025, 5, 1),
                     PATIENT, null), s.actor());
-            Path backup = location.home().resolve("backup.zip");
-            engine.database().withConnection(c -> {
-                try (Statement st = c.createStatement()) {
-                    return st.execute("BACKUP TO '" + backup.toString().replace("'", "''") + "'");
-                }
-            });
+            engine.backup().backup(location.home().resolve("backup.zip"), ProgressListener.NONE);
         }
     }
 
@@ -90,6 +84,14 @@ class EncryptionAtRestTest {
             }
         }
         return hits;
+    }
+
+    private static List<String> unzipNames(Path zip) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) names.add(e.getName());
+        }
+        return names;
     }
 
     private static List<byte[]> unzip(byte[] zip) throws IOException {

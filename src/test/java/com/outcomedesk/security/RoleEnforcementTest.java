@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.outcomedesk.audit.AuditQuery;
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.learn.RiskTiers;
+import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ExportMode;
@@ -40,11 +42,18 @@ class RoleEnforcementTest {
             refused(() -> engine.auditLog().verify(CLINICIAN));
             refused(() -> engine.auditLog().export(dir.resolve("audit.csv"), AuditQuery.ALL, CLINICIAN));
             refused(() -> engine.outcomes().map("Lost to follow-up.", OutcomeCategory.NEUTRAL, CLINICIAN));
+            refused(() -> engine.training().train(TrainingRequest.defaults(), CLINICIAN, ProgressListener.NONE));
+            refused(() -> engine.models().activate(1, CLINICIAN));
+            refused(() -> engine.models().rollback(CLINICIAN));
+            refused(() -> engine.predictions().setRiskTiers(new RiskTiers(0.3, 0.6), CLINICIAN));
+            refused(() -> engine.sync().configure(TestStores.PG_URL, TestStores.PG_USER, null, CLINICIAN));
 
             assertThat(export).doesNotExist();
             assertThat(dir.resolve("audit.csv")).doesNotExist();
             assertThat(engine.accounts().find("carol").orElseThrow().role()).isEqualTo(Role.CLINICIAN);
             assertThat(engine.securitySettings().idleLock().toMinutes()).isEqualTo(SecuritySettings.DEFAULT_IDLE_LOCK_MINUTES);
+            assertThat(engine.predictions().riskTiers()).isEqualTo(RiskTiers.DEFAULT);
+            assertThat(engine.sync().config()).isEmpty();
 
             // what a clinician may do
             engine.accounts().changePassword("carol", "my own new phrase".toCharArray(), CLINICIAN);

@@ -32,11 +32,11 @@ final class AppointmentFormController {
     private final Function<String, List<String>> doctorSuggestions;
     private final ValidationSupport validation = new ValidationSupport();
 
-    @FXML private TextField doctorField;
-    @FXML private DatePicker datePicker;
-    @FXML private TextField patientField;
-    @FXML private TextArea summaryArea;
-    @FXML private TextField outcomeField;
+    @FXML private TextField formDoctor;
+    @FXML private DatePicker formDate;
+    @FXML private TextField formPatient;
+    @FXML private TextArea formSummary;
+    @FXML private TextField formOutcome;
 
     AppointmentFormController(AppointmentFormViewModel model, Function<String, List<String>> doctorSuggestions) {
         this.model = model;
@@ -46,7 +46,7 @@ final class AppointmentFormController {
     /** Shows the form; the result is the saved row, or empty when the user cancelled. */
     Optional<AppointmentRow> showAndWait(Window owner, List<String> outcomeSentences) {
         Parent form = Views.load("/com/outcomedesk/ui/appointments/AppointmentForm.fxml", this);
-        TextFields.bindAutoCompletion(outcomeField, request -> outcomeSentences.stream()
+        TextFields.bindAutoCompletion(formOutcome, request -> outcomeSentences.stream()
                 .filter(s -> s.toLowerCase().contains(request.getUserText().toLowerCase())).limit(10).toList());
         Dialog<AppointmentRow> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -65,31 +65,31 @@ final class AppointmentFormController {
                 dialog.close();
             })) focusFirstProblem();
         });
-        dialog.setOnShown(e -> doctorField.requestFocus());
+        dialog.setOnShown(e -> formDoctor.requestFocus());
         return dialog.showAndWait();
     }
 
     @FXML
     private void initialize() {
-        doctorField.textProperty().bindBidirectional(model.doctorProperty());
-        summaryArea.textProperty().bindBidirectional(model.summaryProperty());
-        datePicker.valueProperty().bindBidirectional(model.dateProperty());
-        patientField.textProperty().bindBidirectional(model.patientRefProperty());
-        outcomeField.textProperty().bindBidirectional(model.outcomeProperty());
-        TextFields.bindAutoCompletion(doctorField, request -> doctorSuggestions.apply(request.getUserText()));
+        formDoctor.textProperty().bindBidirectional(model.doctorProperty());
+        formSummary.textProperty().bindBidirectional(model.summaryProperty());
+        formDate.valueProperty().bindBidirectional(model.dateProperty());
+        formPatient.textProperty().bindBidirectional(model.patientRefProperty());
+        formOutcome.textProperty().bindBidirectional(model.outcomeProperty());
+        TextFields.bindAutoCompletion(formDoctor, request -> doctorSuggestions.apply(request.getUserText()));
 
         validation.errorDecorationEnabledProperty().bind(model.showProblemsProperty());
-        register(doctorField, AppointmentInput.DOCTOR);
-        register(summaryArea, AppointmentInput.SUMMARY);
-        register(patientField, AppointmentInput.PATIENT);
-        register(outcomeField, AppointmentInput.OUTCOME);
+        register(formDoctor, AppointmentInput.DOCTOR);
+        register(formSummary, AppointmentInput.SUMMARY);
+        register(formPatient, AppointmentInput.PATIENT);
+        register(formOutcome, AppointmentInput.OUTCOME);
         model.problems().addListener((javafx.collections.MapChangeListener<String, String>) c -> validation.revalidate());
 
         // Tab leaves the summary instead of typing a tab character, as in every other field.
-        summaryArea.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+        formSummary.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
                 e.consume();
-                (e.isShiftDown() ? patientField : outcomeField).requestFocus();
+                (e.isShiftDown() ? formPatient : formOutcome).requestFocus();
             }
         });
     }
@@ -101,9 +101,9 @@ final class AppointmentFormController {
     }
 
     private void focusFirstProblem() {
-        if (model.problem(AppointmentInput.DOCTOR) != null) doctorField.requestFocus();
-        else if (model.problem(AppointmentInput.SUMMARY) != null) summaryArea.requestFocus();
-        else if (model.problem(AppointmentInput.PATIENT) != null) patientField.requestFocus();
-        else if (model.problem(AppointmentInput.OUTCOME) != null) outcomeField.requestFocus();
+        if (model.problem(AppointmentInput.DOCTOR) != null) formDoctor.requestFocus();
+        else if (model.problem(AppointmentInput.SUMMARY) != null) formSummary.requestFocus();
+        else if (model.problem(AppointmentInput.PATIENT) != null) formPatient.requestFocus();
+        else if (model.problem(AppointmentInput.OUTCOME) != null) formOutcome.requestFocus();
     }
 }

@@ -4,6 +4,7 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.ui.support.Views;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ObservableValue;
@@ -34,6 +35,7 @@ import org.controlsfx.control.textfield.TextFields;
 /** Binds the appointments screen to its ViewModel. */
 public final class AppointmentsController {
     private final AppointmentsViewModel model;
+    private final Consumer<AppointmentRow> predict;
     private final PauseTransition typingPause = new PauseTransition(Duration.millis(300));
 
     @FXML private TextField searchField;
@@ -46,6 +48,7 @@ public final class AppointmentsController {
     @FXML private Button editButton;
     @FXML private Button outcomeButton;
     @FXML private Button deleteButton;
+    @FXML private Button predictButton;
     @FXML private Label countLabel;
     @FXML private TableView<PagedRows.Slot> table;
     @FXML private TableColumn<PagedRows.Slot, String> dateColumn;
@@ -56,8 +59,10 @@ public final class AppointmentsController {
     @FXML private Label detailTitle;
     @FXML private Label detailText;
 
-    public AppointmentsController(AppointmentsViewModel model) {
+    /** @param predict opens the prediction screen on an appointment */
+    public AppointmentsController(AppointmentsViewModel model, Consumer<AppointmentRow> predict) {
         this.model = model;
+        this.predict = predict;
     }
 
     public Parent load() {
@@ -151,6 +156,7 @@ public final class AppointmentsController {
         editButton.disableProperty().bind(nothingSelected);
         outcomeButton.disableProperty().bind(nothingSelected);
         deleteButton.disableProperty().bind(nothingSelected);
+        predictButton.disableProperty().bind(nothingSelected);
         table.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), newButton::fire);
         });
@@ -197,6 +203,12 @@ public final class AppointmentsController {
         dialog.setResultConverter(b -> b == AppointmentFormController.SAVE ? sentence.getEditor().getText() : null);
         dialog.setOnShown(e -> sentence.getEditor().requestFocus());
         dialog.showAndWait().ifPresent(model::recordOutcome);
+    }
+
+    @FXML
+    private void predict() {
+        AppointmentRow row = model.selectedProperty().get();
+        if (row != null) predict.accept(row);
     }
 
     @FXML

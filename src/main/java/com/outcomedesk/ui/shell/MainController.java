@@ -8,12 +8,12 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
+import javafx.scene.control.MenuBar;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -31,8 +31,8 @@ public final class MainController {
     private final ToggleGroup navigationGroup = new ToggleGroup();
     private Parent welcome;
 
-    @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
+    @FXML private BorderPane root;
     @FXML private Menu modelMenu;
     @FXML private VBox navigation;
     @FXML private StackPane content;
@@ -114,16 +114,16 @@ public final class MainController {
         navigationGroup.selectToggle(null);
     }
 
-    public Menu modelMenu() {
-        return modelMenu;
-    }
-
+    /** The menu bar, for features that add their own menu (sync). */
     public MenuBar menuBar() {
         return menuBar;
     }
 
-    public Node root() {
-        return root;
+    public void addModelMenuItem(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(true);
+        item.setOnAction(e -> action.run());
+        modelMenu.getItems().add(item);
     }
 
     @FXML private void importFile() { model.importFile(); }

@@ -75,20 +75,20 @@ public final class FxBackground implements Background {
     /** A task that turns engine progress callbacks into Task progress and message updates. */
     private static final class ReportingTask<T> extends Task<T> {
         private final Job<T> job;
-        private final boolean report;
+        private final String title;
 
         /** @param title shown in the status bar; null for quiet loads, which report nothing */
         ReportingTask(Job<T> job, String title) {
             this.job = job;
-            this.report = title != null;
-            if (report) updateTitle(title);
+            this.title = title;
+            if (title != null) updateTitle(title);
         }
 
         @Override
         protected T call() throws Exception {
-            if (report) updateMessage(getTitle() + "...");
+            if (title != null) updateMessage(title + "...");
             return job.call((stage, done, total) -> {
-                if (!report) return;
+                if (title == null) return;
                 updateMessage(total > 0 ? String.format("%s %,d of %,d", stage, done, total) : String.format("%s %,d", stage, done));
                 if (total > 0) updateProgress(done, total);
                 else updateProgress(-1, 1);

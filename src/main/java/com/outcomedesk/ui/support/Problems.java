@@ -20,8 +20,7 @@ public final class Problems {
             t = t.getCause();
         }
         if (t instanceof TransferException || t instanceof StoreException || t instanceof AccessDeniedException
-                || t instanceof IllegalArgumentException || t instanceof IllegalStateException
-                || t instanceof CancelledException) {
+                || t instanceof IllegalArgumentException || t instanceof CancelledException) {
             return t.getMessage();
         }
         LOG.error("Unexpected failure", t);

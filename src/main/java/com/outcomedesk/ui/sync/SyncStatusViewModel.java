@@ -42,6 +42,7 @@ public final class SyncStatusViewModel implements AutoCloseable {
     private final BooleanProperty syncing = new SimpleBooleanProperty();
     private final LongProperty pending = new SimpleLongProperty();
     private final LongProperty conflicts = new SimpleLongProperty();
+    private final LongProperty pulled = new SimpleLongProperty();
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> scheduled;
 
@@ -69,8 +70,10 @@ public final class SyncStatusViewModel implements AutoCloseable {
         syncing.set(true);
         worker.execute(() -> {
             String problem = null;
+            long received = 0;
             try {
                 SyncReport r = sync.sync(SyncService.DEFAULT_ATTEMPTS);
+                received = r.pulled();
                 if (!r.complete()) problem = r.message();
             } catch (RuntimeException e) { // a SyncException says what to do; show it, keep syncing later
                 problem = e.getMessage();
@@ -79,8 +82,10 @@ public final class SyncStatusViewModel implements AutoCloseable {
             }
             SyncStatus s = sync.status();
             String message = problem;
+            long arrived = received;
             fxThread.execute(() -> {
                 syncing.set(false);
+                pulled.set(arrived);
                 show(s, message);
             });
         });
@@ -124,6 +129,8 @@ public final class SyncStatusViewModel implements AutoCloseable {
     public ReadOnlyBooleanProperty syncingProperty() { return syncing; }
     public ReadOnlyLongProperty pendingProperty() { return pending; }
     public ReadOnlyLongProperty conflictsProperty() { return conflicts; }
+    /** Rows the last sync brought in; screens reload when it is above zero. */
+    public ReadOnlyLongProperty pulledProperty() { return pulled; }
 
     @Override
     public synchronized void close() {

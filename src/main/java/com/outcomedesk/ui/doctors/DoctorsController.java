@@ -1,0 +1,168 @@
+package com.outcomedesk.ui.doctors;
+
+import com.outcomedesk.insight.DoctorReport;
+import com.outcomedesk.insight.DoctorRow;
+import com.outcomedesk.insight.FunnelLimit;
+import com.outcomedesk.insight.Outlier;
+import com.outcomedesk.insight.RankingMethod;
+import com.outcomedesk.ui.support.Views;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.PieChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** Binds the doctors screen: ranking table, funnel plot, weighted scores with IQR fences, outcome mix. */
+public final class DoctorsController {
+    private final DoctorsViewModel model;
+    private final FencedBarChart scoresChart = new FencedBarChart(new CategoryAxis(), new NumberAxis());
+
+    @FXML private ChoiceBox<RankingMethod> methodChoice;
+    @FXML private Label summaryText;
+    @FXML private TableView<DoctorRow> ranking;
+    @FXML private TableColumn<DoctorRow, String> rankColumn;
+    @FXML private TableColumn<DoctorRow, String> doctorColumn;
+    @FXML private TableColumn<DoctorRow, String> casesColumn;
+    @FXML private TableColumn<DoctorRow, String> scoreColumn;
+    @FXML private TableColumn<DoctorRow, String> rateColumn;
+    @FXML private TableColumn<DoctorRow, String> outlierColumn;
+    @FXML private PieChart mixChart;
+    @FXML private LineChart<Number, Number> funnelChart;
+    @FXML private VBox scoresBox;
+
+    public DoctorsController(DoctorsViewModel model) {
+        this.model = model;
+    }
+
+    public Parent load() {
+        return Views.load("/com/outcomedesk/ui/doctors/Doctors.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        methodChoice.setItems(FXCollections.observableArrayList(RankingMethod.values()));
+        methodChoice.valueProperty().bindBidirectional(model.methodProperty());
+        column(rankColumn, r -> String.valueOf(r.rank()));
+        column(doctorColumn, DoctorRow::doctorId);
+        column(casesColumn, r -> String.format("%,d", r.cases()));
+        column(scoreColumn, r -> String.format(Locale.ROOT, "%.3f", r.weightedScore()));
+        column(rateColumn, r -> String.format(Locale.ROOT, "%.1f%%", r.worseRate() * 100));
+        column(outlierColumn, r -> r.outlier() == null ? "" : r.outlier() == Outlier.GOOD ? "better" : "worse");
+        ranking.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(DoctorRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("outlier-good", "outlier-bad");
+                if (!empty && item != null && item.outlier() != null) {
+                    getStyleClass().add(item.outlier() == Outlier.GOOD ? "outlier-good" : "outlier-bad");
+                }
+            }
+        });
+        model.selectedProperty().bind(ranking.getSelectionModel().selectedItemProperty());
+        model.selectedProperty().addListener((o, a, r) -> showMix(r));
+        scoresChart.setTitle("Weighted score (average score x ln(cases + 1)) with IQR fences");
+        scoresChart.setLegendVisible(false);
+        scoresChart.setAnimated(false);
+        scoresChart.setCategoryGap(2);
+        VBox.setVgrow(scoresChart, Priority.ALWAYS);
+        scoresBox.getChildren().add(scoresChart);
+        model.reportProperty().addListener((o, a, r) -> show(r));
+        model.reload();
+    }
+
+    private static void column(TableColumn<DoctorRow, String> c, Function<DoctorRow, String> f) {
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    }
+
+    private void show(DoctorReport r) {
+        ranking.getItems().setAll(r.rows());
+        long good = r.rows().stream().filter(x -> x.outlier() == Outlier.GOOD).count();
+        long bad = r.rows().stream().filter(x -> x.outlier() == Outlier.BAD).count();
+        summaryText.setText(String.format(Locale.ROOT,
+                "%d doctors ranked by %s; overall rate of worse outcomes %.1f%%; %d stand out for better and %d for worse outcomes "
+                        + "(doctors with fewer than %d cases are never flagged). IQR fences of the weighted score: %.2f and %.2f.",
+                r.rows().size(), r.method().code(), r.overallRate() * 100, good, bad, r.minCases(),
+                r.scores().lowerFence(), r.scores().upperFence()));
+        showFunnel(r);
+        showScores(r);
+        if (!r.rows().isEmpty()) ranking.getSelectionModel().selectFirst();
+    }
+
+    private void showFunnel(DoctorReport r) {
+        XYChart.Series<Number, Number> typical = series("doctors"), better = series("better outcomes"), worse = series("worse outcomes");
+        for (DoctorRow d : r.rows()) {
+            XYChart.Series<Number, Number> s = d.outlier() == Outlier.GOOD ? better : d.outlier() == Outlier.BAD ? worse : typical;
+            s.getData().add(new XYChart.Data<>(d.cases(), d.worseRate(), d));
+        }
+        XYChart.Series<Number, Number> up95 = series("95% limits"), lo95 = series("95% lower"), up998 = series("99.8% limits"),
+                lo998 = series("99.8% lower"), mean = series("overall rate");
+        List<FunnelLimit> limits = new ArrayList<>(r.limits());
+        limits.sort(Comparator.comparingLong(FunnelLimit::cases));
+        for (FunnelLimit l : limits) {
+            up95.getData().add(new XYChart.Data<>(l.cases(), l.upper95()));
+            lo95.getData().add(new XYChart.Data<>(l.cases(), l.lower95()));
+            up998.getData().add(new XYChart.Data<>(l.cases(), l.upper998()));
+            lo998.getData().add(new XYChart.Data<>(l.cases(), l.lower998()));
+            mean.getData().add(new XYChart.Data<>(l.cases(), r.overallRate()));
+        }
+        funnelChart.getData().setAll(List.of(typical, better, worse, up95, lo95, up998, lo998, mean));
+        for (XYChart.Series<Number, Number> s : List.of(typical, better, worse)) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                DoctorRow row = (DoctorRow) d.getExtraValue();
+                Tooltip.install(d.getNode(), new Tooltip(String.format(Locale.ROOT, "%s: %,d cases, %.1f%% worse (shrunken %.1f%%)%s",
+                        row.doctorId(), row.cases(), row.worseRate() * 100, row.shrunkRate() * 100,
+                        row.adjustedP() == null ? "" : String.format(Locale.ROOT, ", adjusted p %.3g", row.adjustedP()))));
+                d.getNode().setOnMouseClicked(e -> ranking.getSelectionModel().select(row));
+            }
+        }
+    }
+
+    private static XYChart.Series<Number, Number> series(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    private void showScores(DoctorReport r) {
+        XYChart.Series<String, Number> bars = new XYChart.Series<>();
+        List<DoctorRow> byScore = new ArrayList<>(r.rows());
+        byScore.sort(Comparator.comparingDouble(DoctorRow::weightedScore).reversed());
+        for (DoctorRow d : byScore) bars.getData().add(new XYChart.Data<>(d.doctorId(), d.weightedScore(), d));
+        scoresChart.getData().setAll(List.of(bars));
+        ((CategoryAxis) scoresChart.getXAxis()).setTickLabelsVisible(byScore.size() <= 60);
+        scoresChart.setFences(r.scores().lowerFence(), r.scores().upperFence());
+        for (XYChart.Data<String, Number> d : bars.getData()) {
+            DoctorRow row = (DoctorRow) d.getExtraValue();
+            double score = row.weightedScore();
+            String style = score > r.scores().upperFence() ? "bar-good" : score < r.scores().lowerFence() ? "bar-bad" : "bar-typical";
+            d.getNode().getStyleClass().add(style);
+            Tooltip.install(d.getNode(), new Tooltip(String.format(Locale.ROOT, "%s: weighted score %.3f", row.doctorId(), score)));
+        }
+    }
+
+    private void showMix(DoctorRow r) {
+        mixChart.getData().clear();
+        if (r == null) return;
+        mixChart.setTitle("Outcome mix of " + r.doctorId());
+        r.outcomeMix().forEach((category, count) -> {
+            if (count > 0) mixChart.getData().add(new PieChart.Data(category + " (" + count + ")", count));
+        });
+    }
+}

@@ -1,0 +1,205 @@
+package com.outcomedesk.ui.models;
+
+import com.outcomedesk.learn.Evaluation;
+import com.outcomedesk.learn.ModelVersionInfo;
+import com.outcomedesk.learn.PredictionService;
+import com.outcomedesk.ui.support.Views;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.paint.Color;
+
+/** Binds the models dashboard: tiles for the active model, charts of its evaluation, and the versions table. */
+public final class ModelsController {
+    private final ModelsViewModel model;
+    private final Runnable retrain;
+    private final Tile accuracy = tile("Accuracy", "cross-validated");
+    private final Tile f1 = tile("F1", "cross-validated");
+    private final Tile auc = tile("AUC", "cross-validated");
+    private final Tile predictions = tile("Predictions", "saved so far");
+    private final Tile latency = tile("Latency", "mean, ms");
+    private final Tile labelled = tile("Labelled records", "trained on");
+
+    @FXML private Label activeText;
+    @FXML private HBox tiles;
+    @FXML private LineChart<Number, Number> versionsChart;
+    @FXML private LineChart<Number, Number> rocChart;
+    @FXML private GridPane confusion;
+    @FXML private LineChart<Number, Number> calibrationChart;
+    @FXML private BarChart<String, Number> ablationChart;
+    @FXML private Button activateButton;
+    @FXML private Button rollbackButton;
+    @FXML private TableView<ModelVersionInfo> versionsTable;
+    @FXML private TableColumn<ModelVersionInfo, String> versionColumn;
+    @FXML private TableColumn<ModelVersionInfo, String> statusColumn;
+    @FXML private TableColumn<ModelVersionInfo, String> algorithmColumn;
+    @FXML private TableColumn<ModelVersionInfo, String> accuracyColumn;
+    @FXML private TableColumn<ModelVersionInfo, String> f1Column;
+    @FXML private TableColumn<ModelVersionInfo, String> aucColumn;
+    @FXML private TableColumn<ModelVersionInfo, String> rowsColumn;
+    @FXML private TableColumn<ModelVersionInfo, String> trainedColumn;
+
+    /** @param retrain opens the Retrain dialog */
+    public ModelsController(ModelsViewModel model, Runnable retrain) {
+        this.model = model;
+        this.retrain = retrain;
+    }
+
+    public Parent load() {
+        return Views.load("/com/outcomedesk/ui/models/Models.fxml", this);
+    }
+
+    private static Tile tile(String title, String text) {
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).text(text).decimals(3)
+                .prefSize(150, 120).animated(false).build();
+        HBox.setHgrow(t, Priority.ALWAYS);
+        t.setMaxWidth(Double.MAX_VALUE);
+        return t;
+    }
+
+    @FXML
+    private void initialize() {
+        tiles.getChildren().addAll(accuracy, f1, auc, predictions, latency, labelled);
+        predictions.setDecimals(0);
+        labelled.setDecimals(0);
+        latency.setDecimals(2);
+        column(versionColumn, v -> String.valueOf(v.version()));
+        column(statusColumn, ModelVersionInfo::status);
+        column(algorithmColumn, ModelVersionInfo::algorithm);
+        column(accuracyColumn, v -> fmt(v.accuracy()));
+        column(f1Column, v -> fmt(v.f1()));
+        column(aucColumn, v -> fmt(v.auc()));
+        column(rowsColumn, v -> v.labelledRows() == null ? "" : String.format("%,d", v.labelledRows()));
+        column(trainedColumn, v -> (v.trainedAt() == null ? "" : v.trainedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                + (v.trainedBy() == null ? "" : " by " + v.trainedBy()));
+        versionsTable.setItems(model.versions());
+        model.selectedProperty().bind(versionsTable.getSelectionModel().selectedItemProperty());
+        activateButton.disableProperty().bind(model.selectedProperty().isNull());
+        rollbackButton.disableProperty().bind(model.activeProperty().isNull());
+        activeText.textProperty().bind(model.activeProperty().map(v -> "Active: version " + v.version() + " (" + v.algorithm() + ")")
+                .orElse("No active model: predictions use the doctor-rate baseline."));
+        model.activeProperty().addListener((o, a, v) -> showActive(v));
+        model.statsProperty().addListener((o, a, s) -> showStats(s));
+        model.evaluationProperty().addListener((o, a, e) -> showEvaluation(e));
+        model.versions().addListener((javafx.collections.ListChangeListener<ModelVersionInfo>) c -> showVersions());
+        model.reload();
+    }
+
+    private static void column(TableColumn<ModelVersionInfo, String> c, Function<ModelVersionInfo, String> f) {
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    }
+
+    private void showActive(ModelVersionInfo v) {
+        accuracy.setValue(v == null || v.accuracy() == null ? 0 : v.accuracy());
+        f1.setValue(v == null || v.f1() == null ? 0 : v.f1());
+        auc.setValue(v == null || v.auc() == null ? 0 : v.auc());
+        labelled.setValue(v == null || v.labelledRows() == null ? 0 : v.labelledRows());
+    }
+
+    private void showStats(PredictionService.PredictionStats s) {
+        predictions.setValue(s == null ? 0 : s.count());
+        latency.setValue(s == null || s.meanLatencyMicros() == null ? 0 : s.meanLatencyMicros() / 1000.0);
+    }
+
+    private void showVersions() {
+        XYChart.Series<Number, Number> acc = new XYChart.Series<>(), f = new XYChart.Series<>(), a = new XYChart.Series<>();
+        acc.setName("accuracy");
+        f.setName("F1");
+        a.setName("AUC");
+        for (ModelVersionInfo v : model.versions()) {
+            if (v.accuracy() != null) acc.getData().add(new XYChart.Data<>(v.version(), v.accuracy()));
+            if (v.f1() != null) f.getData().add(new XYChart.Data<>(v.version(), v.f1()));
+            if (v.auc() != null) a.getData().add(new XYChart.Data<>(v.version(), v.auc()));
+        }
+        versionsChart.getData().setAll(List.of(acc, f, a));
+        NumberAxis x = (NumberAxis) versionsChart.getXAxis();
+        int last = model.versions().stream().mapToInt(ModelVersionInfo::version).max().orElse(1);
+        x.setAutoRanging(false);
+        x.setLowerBound(0.5);
+        x.setUpperBound(last + 0.5);
+        x.setTickUnit(1);
+    }
+
+    private void showEvaluation(Evaluation e) {
+        rocChart.getData().clear();
+        calibrationChart.getData().clear();
+        ablationChart.getData().clear();
+        confusion.getChildren().clear();
+        if (e == null) return;
+        XYChart.Series<Number, Number> roc = new XYChart.Series<>();
+        roc.setName(e.selected() + String.format(Locale.ROOT, " (AUC %.3f)", e.selectedResult().auc()));
+        for (double[] p : e.roc()) roc.getData().add(new XYChart.Data<>(p[0], p[1]));
+        rocChart.getData().setAll(List.of(roc, diagonal("chance")));
+
+        XYChart.Series<Number, Number> calibrated = new XYChart.Series<>();
+        calibrated.setName("calibrated model");
+        for (Evaluation.CalibrationBin b : e.calibration()) {
+            if (b.count() > 0) calibrated.getData().add(new XYChart.Data<>(b.meanCalibrated(), b.observed()));
+        }
+        calibrationChart.getData().setAll(List.of(calibrated, diagonal("perfect calibration")));
+
+        XYChart.Series<String, Number> ablation = new XYChart.Series<>();
+        for (Evaluation.CandidateResult c : e.ablation()) ablation.getData().add(new XYChart.Data<>(c.name(), c.auc()));
+        ablationChart.getData().setAll(List.of(ablation));
+
+        showConfusion(e.selectedResult().confusion());
+    }
+
+    private static XYChart.Series<Number, Number> diagonal(String name) {
+        XYChart.Series<Number, Number> d = new XYChart.Series<>();
+        d.setName(name);
+        d.getData().add(new XYChart.Data<>(0, 0));
+        d.getData().add(new XYChart.Data<>(1, 1));
+        return d;
+    }
+
+    /** confusion[actual][predicted], 0 = better, 1 = worse; cells shaded by their share of the row. */
+    private void showConfusion(long[][] m) {
+        String[] names = {"better", "worse"};
+        confusion.add(cell("actual \\ predicted", null), 0, 0);
+        for (int j = 0; j < 2; j++) confusion.add(cell("predicted " + names[j], null), j + 1, 0);
+        for (int i = 0; i < 2; i++) {
+            confusion.add(cell("actual " + names[i], null), 0, i + 1);
+            long total = m[i][0] + m[i][1];
+            for (int j = 0; j < 2; j++) {
+                double share = total == 0 ? 0 : (double) m[i][j] / total;
+                Label l = cell(String.format("%,d%n%.0f%%", m[i][j], share * 100), Color.web("#1d5fa8", 0.15 + 0.7 * share));
+                if (share > 0.5) l.setTextFill(Color.WHITE);
+                confusion.add(l, j + 1, i + 1);
+            }
+        }
+    }
+
+    private static Label cell(String text, Color fill) {
+        Label l = new Label(text);
+        l.getStyleClass().add("confusion-cell");
+        l.setMinSize(180, 70);
+        if (fill != null) l.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(fill, null, null)));
+        return l;
+    }
+
+    private static String fmt(Double d) {
+        return d == null ? "" : String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    @FXML private void retrain() { retrain.run(); }
+    @FXML private void activate() { model.activateSelected(); }
+    @FXML private void rollback() { model.rollback(); }
+}

@@ -1,0 +1,81 @@
+package com.outcomedesk.ui.models;
+
+import com.outcomedesk.learn.TrainingRequest;
+import com.outcomedesk.ui.support.FxBackground;
+import com.outcomedesk.ui.support.Views;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+
+/** The Retrain dialog: options, stage progress with Cancel, the side-by-side comparison and Activate. */
+public final class RetrainController {
+    private final RetrainViewModel model;
+    private final FxBackground background;
+
+    @FXML private ChoiceBox<TrainingRequest.Algorithm> algorithmChoice;
+    @FXML private Spinner<Integer> foldsSpinner;
+    @FXML private Button trainButton;
+    @FXML private HBox progressBox;
+    @FXML private ProgressBar progress;
+    @FXML private Label stage;
+    @FXML private TableView<RetrainViewModel.Row> comparison;
+    @FXML private TableColumn<RetrainViewModel.Row, String> metricColumn;
+    @FXML private TableColumn<RetrainViewModel.Row, String> activeColumn;
+    @FXML private TableColumn<RetrainViewModel.Row, String> candidateColumn;
+    @FXML private Label notes;
+    @FXML private Label activatedText;
+    @FXML private Button activateButton;
+
+    public RetrainController(RetrainViewModel model, FxBackground background) {
+        this.model = model;
+        this.background = background;
+    }
+
+    public void show(Window owner) {
+        Parent content = Views.load("/com/outcomedesk/ui/models/Retrain.fxml", this);
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Retrain");
+        dialog.setHeaderText("Train a new model from the labelled appointments");
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.setOnShown(e -> trainButton.requestFocus());
+        dialog.show();
+    }
+
+    @FXML
+    private void initialize() {
+        algorithmChoice.setItems(FXCollections.observableArrayList(TrainingRequest.Algorithm.values()));
+        algorithmChoice.valueProperty().bindBidirectional(model.algorithmProperty());
+        foldsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 20, model.foldsProperty().get()));
+        foldsSpinner.valueProperty().addListener((o, a, b) -> model.foldsProperty().set(b));
+        trainButton.disableProperty().bind(model.runningProperty());
+        progressBox.visibleProperty().bind(model.runningProperty());
+        progress.progressProperty().bind(background.progressProperty());
+        stage.textProperty().bind(background.messageProperty());
+        comparison.setItems(model.comparison());
+        metricColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().metric()));
+        activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active()));
+        candidateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().candidate()));
+        notes.textProperty().bind(model.resultProperty().map(r -> String.join("\n", r.notes())).orElse(""));
+        activateButton.disableProperty().bind(model.resultProperty().isNull().or(model.activatedProperty()));
+        activatedText.textProperty().bind(model.activatedProperty().map(a -> a ? "Activated: predictions now use the new version." : ""));
+    }
+
+    @FXML private void train() { model.train(); }
+    @FXML private void cancel() { background.cancel(); }
+    @FXML private void activate() { model.activate(); }
+}

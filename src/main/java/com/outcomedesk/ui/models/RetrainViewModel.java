@@ -1,0 +1,119 @@
+package com.outcomedesk.ui.models;
+
+import com.outcomedesk.learn.ModelRegistry;
+import com.outcomedesk.learn.ModelVersionInfo;
+import com.outcomedesk.learn.TrainingRequest;
+import com.outcomedesk.learn.TrainingService;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.ui.support.Background;
+import com.outcomedesk.ui.support.CancelledException;
+import com.outcomedesk.ui.support.Dialogs;
+import com.outcomedesk.ui.support.Problems;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Retraining: the options, the run (progress and cancel come from the status bar's background work),
+ * then the new candidate beside the active model, and activating it. The candidate is never activated
+ * by training itself, so the administrator decides with the comparison in front of them.
+ */
+public final class RetrainViewModel {
+    private final TrainingService training;
+    private final ModelRegistry models;
+    private final Supplier<Actor> actor;
+    private final Background background;
+    private final Dialogs dialogs;
+    private final Runnable onActivated;
+    private final ObjectProperty<TrainingRequest.Algorithm> algorithm = new SimpleObjectProperty<>(TrainingRequest.Algorithm.AUTO);
+    private final IntegerProperty folds = new SimpleIntegerProperty(TrainingRequest.defaults().folds());
+    private final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final ObjectProperty<TrainingService.TrainingResult> result = new SimpleObjectProperty<>();
+    private final ObjectProperty<ModelVersionInfo> previous = new SimpleObjectProperty<>();
+    private final ObservableList<Row> comparison = FXCollections.observableArrayList();
+    private final BooleanProperty activated = new SimpleBooleanProperty(false);
+
+    /** One line of the side-by-side comparison. */
+    public record Row(String metric, String active, String candidate) {
+    }
+
+    public RetrainViewModel(TrainingService training, ModelRegistry models, Supplier<Actor> actor, Background background,
+                            Dialogs dialogs, Runnable onActivated) {
+        this.training = training;
+        this.models = models;
+        this.actor = actor;
+        this.background = background;
+        this.dialogs = dialogs;
+        this.onActivated = onActivated;
+    }
+
+    public void train() {
+        if (running.get()) return;
+        TrainingRequest defaults = TrainingRequest.defaults();
+        TrainingRequest request = new TrainingRequest(algorithm.get(), folds.get(), false, defaults.seed(), defaults.hashBits());
+        running.set(true);
+        result.set(null);
+        activated.set(false);
+        background.run("Training a model", p -> {
+            ModelVersionInfo before = models.active().orElse(null);
+            return new Outcome(before, training.train(request, actor.get(), p));
+        }, outcome -> {
+            running.set(false);
+            previous.set(outcome.before());
+            result.set(outcome.result());
+            comparison.setAll(compare(outcome.before(), outcome.result()));
+        }, failure -> {
+            running.set(false);
+            if (failure instanceof CancelledException || failure instanceof java.util.concurrent.CancellationException) {
+                dialogs.info("Training cancelled", "Training was cancelled; the active model is unchanged.");
+            } else {
+                dialogs.error("Training failed", Problems.describe(failure) + " The active model is unchanged.");
+            }
+        });
+    }
+
+    private record Outcome(ModelVersionInfo before, TrainingService.TrainingResult result) {
+    }
+
+    static List<Row> compare(ModelVersionInfo before, TrainingService.TrainingResult r) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("Version", before == null ? "none" : String.valueOf(before.version()), String.valueOf(r.version())));
+        rows.add(new Row("Algorithm", before == null ? "" : before.algorithm(), r.algorithm()));
+        rows.add(new Row("Accuracy (cross-validated)", fmt(before == null ? null : before.accuracy()), fmt(r.metrics().get("accuracy"))));
+        rows.add(new Row("F1 (cross-validated)", fmt(before == null ? null : before.f1()), fmt(r.metrics().get("f1"))));
+        rows.add(new Row("AUC (cross-validated)", fmt(before == null ? null : before.auc()), fmt(r.metrics().get("auc"))));
+        rows.add(new Row("Labelled records", before == null || before.labelledRows() == null ? "" : String.format("%,d", before.labelledRows()),
+                String.format("%,d", r.labelledRows())));
+        return rows;
+    }
+
+    private static String fmt(Double d) {
+        return d == null ? "" : String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    public void activate() {
+        TrainingService.TrainingResult r = result.get();
+        if (r == null || activated.get()) return;
+        background.run("Activating version " + r.version(), p -> models.activate(r.version(), actor.get()), v -> {
+            activated.set(true);
+            onActivated.run();
+        }, failure -> dialogs.error("Could not activate", Problems.describe(failure)));
+    }
+
+    public ObjectProperty<TrainingRequest.Algorithm> algorithmProperty() { return algorithm; }
+    public IntegerProperty foldsProperty() { return folds; }
+    public BooleanProperty runningProperty() { return running; }
+    public ObjectProperty<TrainingService.TrainingResult> resultProperty() { return result; }
+    public ObjectProperty<ModelVersionInfo> previousProperty() { return previous; }
+    public ObservableList<Row> comparison() { return comparison; }
+    public BooleanProperty activatedProperty() { return activated; }
+}

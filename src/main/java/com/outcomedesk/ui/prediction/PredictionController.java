@@ -1,0 +1,107 @@
+package com.outcomedesk.ui.prediction;
+
+import com.outcomedesk.learn.PredictionResult;
+import com.outcomedesk.ui.support.Views;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.controlsfx.control.textfield.TextFields;
+
+/** Binds the prediction screen to its ViewModel and draws the answer. */
+public final class PredictionController {
+    private final PredictionViewModel model;
+    private final Function<String, List<String>> doctorSuggestions;
+    private final Tile gauge = TileBuilder.create()
+            .skinType(Tile.SkinType.GAUGE)
+            .prefSize(260, 260)
+            .title("Probability of a worse outcome")
+            .unit("%")
+            .decimals(0)
+            .minValue(0).maxValue(100)
+            .threshold(50).thresholdVisible(true)
+            .animated(false)
+            .build();
+
+    @FXML private TextField predDoctor;
+    @FXML private DatePicker predDate;
+    @FXML private TextArea predSummary;
+    @FXML private Button predictButton;
+    @FXML private Button saveButton;
+    @FXML private Label messageLabel;
+    @FXML private VBox resultBox;
+    @FXML private StackPane gaugeHolder;
+    @FXML private Label labelText;
+    @FXML private Label tierText;
+    @FXML private BarChart<String, Number> categoryChart;
+    @FXML private TextFlow highlighted;
+    @FXML private Label modelText;
+
+    public PredictionController(PredictionViewModel model, Function<String, List<String>> doctorSuggestions) {
+        this.model = model;
+        this.doctorSuggestions = doctorSuggestions;
+    }
+
+    public Parent load() {
+        return Views.load("/com/outcomedesk/ui/prediction/Prediction.fxml", this);
+    }
+
+    @FXML
+    private void initialize() {
+        predDoctor.textProperty().bindBidirectional(model.doctorProperty());
+        predSummary.textProperty().bindBidirectional(model.summaryProperty());
+        predDate.valueProperty().bindBidirectional(model.dateProperty());
+        TextFields.bindAutoCompletion(predDoctor, r -> doctorSuggestions.apply(r.getUserText()));
+        gaugeHolder.getChildren().add(gauge);
+        messageLabel.textProperty().bind(model.messageProperty());
+        modelText.textProperty().bind(model.modelTextProperty());
+        saveButton.disableProperty().bind(model.resultProperty().isNull().or(model.savedProperty()));
+        resultBox.visibleProperty().bind(model.resultProperty().isNotNull());
+        model.resultProperty().addListener((o, old, r) -> show(r));
+        show(model.resultProperty().get());
+    }
+
+    private void show(PredictionResult r) {
+        if (r == null) return;
+        gauge.setValue(r.probability() * 100);
+        boolean worse = "worse".equals(r.label());
+        labelText.setText("Likely " + r.label() + String.format(Locale.ROOT, " (%.0f%% chance of worse)", r.probability() * 100));
+        labelText.getStyleClass().setAll("label", "prediction-label", worse ? "worse" : "better");
+        tierText.setText("Risk tier: " + r.riskTier() + "   |   likeliest category: " + r.category());
+        tierText.getStyleClass().setAll("label", "risk-tier", "tier-" + r.riskTier().toLowerCase(Locale.ROOT));
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (Map.Entry<String, Double> e : r.categoryProbabilities().entrySet()) {
+            series.getData().add(new XYChart.Data<>(e.getKey(), e.getValue()));
+        }
+        categoryChart.getData().setAll(List.of(series));
+        highlighted.getChildren().clear();
+        for (PredictionViewModel.Span span : PredictionViewModel.highlight(model.summaryProperty().get(), r.explanation())) {
+            Text t = new Text(span.text());
+            if (span.weight() != 0) {
+                t.getStyleClass().add(span.weight() > 0 ? "drives-worse" : "drives-better");
+                t.setFill(span.weight() > 0 ? Color.web("#b3261e") : Color.web("#1e7b45"));
+                t.setStyle("-fx-font-weight: bold;");
+            }
+            highlighted.getChildren().add(t);
+        }
+    }
+
+    @FXML private void predict() { model.predict(); }
+    @FXML private void save() { model.save(); }
+}

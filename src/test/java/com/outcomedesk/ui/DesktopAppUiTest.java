@@ -1,0 +1,136 @@
+package com.outcomedesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.ui.shell.Shell;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real main window headless (Monocle): the main flows a clinician goes through. */
+@ExtendWith(ApplicationExtension.class)
+class DesktopAppUiTest {
+    static {
+        // The store opens before the window, but a busy machine still starts the toolkit slowly.
+        System.setProperty("testfx.setup.timeout", "120000");
+    }
+
+    @TempDir static Path dir;
+    static Engine engine;
+    Shell shell;
+    FxStallWatchdog watchdog;
+
+    @BeforeAll
+    static void openStore() {
+        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    }
+
+    @AfterAll
+    static void closeStore() {
+        engine.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        shell = Shell.build(engine, Actor.localUser(), stage);
+        Scene scene = new Scene(shell.root(), 1280, 800);
+        scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        shell.start();
+        watchdog = new FxStallWatchdog();
+    }
+
+    @AfterEach
+    void stop() {
+        watchdog.close();
+        System.out.printf("FX thread: worst stall %d ms (any cause), worst stretch in engine code %d ms%n%s",
+                watchdog.worstMillis(), watchdog.worstEngineMillis(), watchdog.worstEngineStack());
+        assertThat(watchdog.worstEngineMillis()).as("longest FX-thread stretch in engine code (ms)").isLessThan(100);
+    }
+
+    @Test
+    void welcomeDemoDataInvalidThenValidAppointmentBadImportAndEveryScreen(FxRobot robot) throws Exception {
+        waitFor(() -> robot.lookup(".welcome-title").tryQuery().isPresent());
+        robot.interact(() -> shell.model().demoSizeProperty().set(1_000));
+        robot.clickOn("#demoButton");
+        waitFor(() -> rows(robot) == 1_000);
+
+        // An invalid appointment is refused at the field; the dialog stays open.
+        robot.clickOn("#newButton");
+        waitFor(() -> dialog(robot) != null);
+        robot.clickOn("Save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(dialog(robot)).as("form still open after an invalid save").isNotNull();
+
+        // Then a valid one is saved and listed.
+        robot.clickOn("#formDoctor").write("dr_ui");
+        robot.clickOn("#formSummary").write("Patient presents with a mild cough for two days.");
+        robot.clickOn("Save");
+        waitFor(() -> dialog(robot) == null && rows(robot) == 1_001);
+
+        // A file that is not appointments is refused with a clear dialog, not a stack trace.
+        Path bad = Files.writeString(dir.resolve("notes.txt"), "just some notes\nwithout any header");
+        robot.interact(() -> shell.model().importFile(bad));
+        waitFor(() -> dialog(robot) != null);
+        String message = ((Labeled) dialog(robot).getContent()).getText();
+        assertThat(message).contains("Cannot import notes.txt").doesNotContain("Exception");
+        robot.clickOn("OK");
+        waitFor(() -> dialog(robot) == null);
+        assertThat(engine.appointments().counts().appointments()).isEqualTo(1_001);
+
+        // Predict a typed appointment and save the prediction.
+        robot.interact(() -> shell.controller().show(Shell.PREDICTION));
+        robot.clickOn("#predDoctor").write("dr_01");
+        robot.clickOn("#predSummary").write("Patient presents with chest pain and fever.");
+        robot.clickOn("#predictButton");
+        waitFor(() -> !robot.lookup("#saveButton").queryButton().isDisabled());
+        robot.clickOn("#saveButton");
+        waitFor(() -> engine.predictions().stats().count() == 1);
+
+        for (Node button : robot.lookup(".nav-button").queryAll()) {
+            robot.clickOn(button);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(((ToggleButton) button).isSelected()).isTrue();
+        }
+    }
+
+    private static int rows(FxRobot robot) {
+        return robot.lookup(".appointments-table").tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size()).orElse(-1);
+    }
+
+    private static DialogPane dialog(FxRobot robot) {
+        for (Window w : Window.getWindows()) {
+            // ControlsFX validation wraps a form's root in a decoration pane, so look the dialog pane up.
+            if (w.isShowing() && w.getScene() != null && w.getScene().lookup(".dialog-pane") instanceof DialogPane pane) return pane;
+        }
+        return null;
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

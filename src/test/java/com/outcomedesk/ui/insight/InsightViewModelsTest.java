@@ -1,0 +1,50 @@
+package com.outcomedesk.ui.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.insight.RankingMethod;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.ui.ScriptedDialogs;
+import com.outcomedesk.ui.diseases.DiseasesViewModel;
+import com.outcomedesk.ui.doctors.DoctorsViewModel;
+import com.outcomedesk.ui.support.DirectBackground;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The doctors and alike-diseases ViewModels on the reference sample. */
+class InsightViewModelsTest {
+    @TempDir Path dir;
+
+    @Test
+    void ranksDoctorsByTheChosenMethodAndFindsSimilarDiseases() {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
+            ScriptedDialogs dialogs = new ScriptedDialogs();
+
+            DoctorsViewModel doctors = new DoctorsViewModel(engine.doctors(), Actor::localUser, new DirectBackground(), dialogs);
+            doctors.reload();
+            assertThat(doctors.reportProperty().get().method()).isEqualTo(RankingMethod.FUNNEL);
+            doctors.methodProperty().set(RankingMethod.REFERENCE);
+            assertThat(doctors.reportProperty().get().method()).isEqualTo(RankingMethod.REFERENCE);
+            assertThat(doctors.reportProperty().get().rows()).isNotEmpty();
+
+            DiseasesViewModel diseases = new DiseasesViewModel(engine.diseases(), Actor::localUser, new DirectBackground(), dialogs);
+            diseases.reload();
+            var atlas = diseases.atlasProperty().get();
+            assertThat(atlas.groups()).isNotEmpty();
+            String disease = atlas.profiles().get(0).name();
+            diseases.targetProperty().set(disease);
+            diseases.findSimilar();
+            assertThat(diseases.similar()).isNotEmpty().noneMatch(s -> s.disease().equals(disease));
+
+            diseases.targetProperty().set("no such disease at all");
+            diseases.findSimilar();
+            assertThat(diseases.similar()).isEmpty();
+            assertThat(dialogs.errors).singleElement().asString().doesNotContain("Exception");
+        }
+    }
+}

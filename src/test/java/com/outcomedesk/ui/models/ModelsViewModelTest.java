@@ -1,0 +1,68 @@
+package com.outcomedesk.ui.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.learn.TrainingRequest;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.Role;
+import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.ui.ScriptedDialogs;
+import com.outcomedesk.ui.support.DirectBackground;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelsViewModelTest {
+    @TempDir Path dir;
+
+    @Test
+    void retrainComparesWithTheActiveModelThenActivatesAndRollsBack() {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
+            ScriptedDialogs dialogs = new ScriptedDialogs();
+            AtomicInteger activeChanges = new AtomicInteger();
+            ModelsViewModel models = new ModelsViewModel(engine.models(), engine.predictions(), Actor::localUser,
+                    new DirectBackground(), dialogs, activeChanges::incrementAndGet);
+            RetrainViewModel retrain = new RetrainViewModel(engine.training(), engine.models(), Actor::localUser,
+                    new DirectBackground(), dialogs, models::changed);
+            retrain.algorithmProperty().set(TrainingRequest.Algorithm.LOGREG);
+            retrain.foldsProperty().set(3);
+
+            retrain.train();
+            assertThat(dialogs.errors).isEmpty();
+            assertThat(retrain.resultProperty().get().activated()).isFalse();
+            assertThat(retrain.comparison()).first().isEqualTo(new RetrainViewModel.Row("Version", "none", "1"));
+            retrain.activate();
+            assertThat(engine.models().active().orElseThrow().version()).isEqualTo(1);
+
+            retrain.train();
+            assertThat(retrain.comparison()).first().isEqualTo(new RetrainViewModel.Row("Version", "1", "2"));
+            retrain.activate();
+
+            models.reload();
+            assertThat(models.versions()).hasSize(2);
+            assertThat(models.activeProperty().get().version()).isEqualTo(2);
+            assertThat(models.evaluationProperty().get()).isNotNull();
+            assertThat(models.evaluationProperty().get().roc()).isNotEmpty();
+
+            models.rollback();
+            assertThat(models.activeProperty().get().version()).isEqualTo(1);
+            assertThat(activeChanges.get()).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void aClinicianCannotTrainAndIsToldWhy() {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            ScriptedDialogs dialogs = new ScriptedDialogs();
+            RetrainViewModel retrain = new RetrainViewModel(engine.training(), engine.models(),
+                    () -> new Actor("carol", Role.CLINICIAN), new DirectBackground(), dialogs, () -> { });
+            retrain.train();
+            assertThat(dialogs.errors).singleElement().asString().contains("only an administrator can train a model");
+            assertThat(retrain.runningProperty().get()).isFalse();
+        }
+    }
+}
