@@ -57,7 +57,6 @@ CREATE INDEX idx_appointments_doctor_outcome ON appointments (doctor_id, outcome
 CREATE INDEX idx_appointments_outcome ON appointments (outcome_category);
 CREATE INDEX idx_appointments_date ON appointments (appointment_date);
 CREATE INDEX idx_appointments_created ON appointments (created_at);
-CREATE INDEX idx_appointments_hlc ON appointments (hlc);
 
 CREATE TABLE model_versions (
     id               UUID PRIMARY KEY,

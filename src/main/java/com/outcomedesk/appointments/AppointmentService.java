@@ -1,5 +1,6 @@
 package com.outcomedesk.appointments;
 
+import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.outcome.OutcomeClassification;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.Appointment;
@@ -22,27 +23,31 @@ public final class AppointmentService {
     private final Database database;
     private final OutcomeMappingService outcomes;
     private final ChangeStamper stamper;
+    private final AuditTrail audit;
 
-    public AppointmentService(Database database, OutcomeMappingService outcomes, ChangeStamper stamper) {
+    public AppointmentService(Database database, OutcomeMappingService outcomes, ChangeStamper stamper, AuditTrail audit) {
         this.database = database;
         this.outcomes = outcomes;
         this.stamper = stamper;
+        this.audit = audit;
     }
 
     public Appointment create(AppointmentInput input, Actor actor) {
         validate(input);
-        return database.inTransaction(em -> {
+        Appointment created = database.inTransaction(em -> {
             Appointment appointment = new Appointment(UUID.randomUUID(), input.doctorId().strip(), input.summary().strip());
             apply(em, appointment, input, actor);
             em.persist(appointment);
             return appointment;
         });
+        audited(actor, "appointment-create", created);
+        return created;
     }
 
     /** Saves an edit; fails with a clear message when someone else changed the row meanwhile. */
     public Appointment update(UUID id, long expectedRowVersion, AppointmentInput input, Actor actor) {
         validate(input);
-        return database.inTransaction(em -> {
+        Appointment updated = database.inTransaction(em -> {
             Appointment appointment = load(em, id);
             if (appointment.getRowVersion() != expectedRowVersion) {
                 throw new StoreException("This appointment was changed by " + appointment.getUpdatedBy()
@@ -53,11 +58,13 @@ public final class AppointmentService {
             apply(em, appointment, input, actor);
             return appointment;
         });
+        audited(actor, "appointment-update", updated);
+        return updated;
     }
 
     /** Records the outcome once it is known, leaving the rest of the appointment as it is. */
     public Appointment recordOutcome(UUID id, String outcomeText, Actor actor) {
-        return database.inTransaction(em -> {
+        Appointment updated = database.inTransaction(em -> {
             Appointment a = load(em, id);
             AppointmentInput input = new AppointmentInput(a.getDoctorId(), a.getSummary(), a.getAppointmentDate(),
                     a.getPatientRef(), outcomeText);
@@ -65,14 +72,23 @@ public final class AppointmentService {
             apply(em, a, input, actor);
             return a;
         });
+        audited(actor, "appointment-outcome", updated);
+        return updated;
     }
 
     public void delete(UUID id, Actor actor) {
-        database.inTransactionDo(em -> {
+        Appointment deleted = database.inTransaction(em -> {
             Appointment a = load(em, id);
             a.setDeleted(true);
             stamper.stamp(a, actor.name());
+            return a;
         });
+        audited(actor, "appointment-delete", deleted);
+    }
+
+    /** Who changed which record; never the summary or patient reference. */
+    private void audited(Actor actor, String action, Appointment a) {
+        audit.record(actor, action, "appointment", a.getId().toString(), "version=" + a.getRowVersion());
     }
 
     public Optional<Appointment> find(UUID id) {

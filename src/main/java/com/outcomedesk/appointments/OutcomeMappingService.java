@@ -1,5 +1,6 @@
 package com.outcomedesk.appointments;
 
+import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeClassifier;
@@ -21,12 +22,14 @@ public final class OutcomeMappingService {
     private final Database database;
     private final KeywordRules rules;
     private final ChangeStamper stamper;
+    private final AuditTrail audit;
     private volatile OutcomeClassifier classifier;
 
-    public OutcomeMappingService(Database database, KeywordRules rules, ChangeStamper stamper) {
+    public OutcomeMappingService(Database database, KeywordRules rules, ChangeStamper stamper, AuditTrail audit) {
         this.database = database;
         this.rules = rules;
         this.stamper = stamper;
+        this.audit = audit;
     }
 
     public OutcomeClassifier classifier() {
@@ -92,6 +95,9 @@ public final class OutcomeMappingService {
             return n;
         });
         classifier = null;
+        audit.record(actor, "outcome-map", "outcome_mapping",
+                normalized.length() > 200 ? normalized.substring(0, 200) : normalized, "category=" + category.code()
+                + "; reclassified=" + changed);
         return changed;
     }
 

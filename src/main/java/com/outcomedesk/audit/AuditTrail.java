@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -30,7 +31,8 @@ public final class AuditTrail {
     /** Appends one entry. {@code details} must never hold summary text or patient references. */
     public synchronized void record(Actor actor, String action, String entity, String entityId, String details) {
         String site = stamper.siteId();
-        OffsetDateTime at = stamper.now();
+        // The column keeps microseconds; hashing finer digits would make every entry fail verification.
+        OffsetDateTime at = stamper.now().truncatedTo(ChronoUnit.MICROS);
         database.withConnection(c -> {
             long seq = 0;
             String prev = GENESIS;

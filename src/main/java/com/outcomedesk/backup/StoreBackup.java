@@ -6,8 +6,13 @@ import com.outcomedesk.store.Vendor;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.security.EncryptedStore;
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Statement;
 
 /**
@@ -48,6 +53,18 @@ public final class StoreBackup {
             return null;
         });
         if (!Files.isRegularFile(file)) throw new StoreException("The backup was not written to " + file + ".");
+        addKeyring(file);
         return "Copied the whole store to " + file + ". To restore, unzip it into the data directory while the app is closed.";
+    }
+
+    /** An encrypted store cannot be read without its keyring (it holds only wrapped keys), so it goes along. */
+    private void addKeyring(Path zip) {
+        EncryptedStore.keyringPath(database.location()).filter(Files::isRegularFile).ifPresent(keyring -> {
+            try (FileSystem fs = FileSystems.newFileSystem(zip)) {
+                Files.copy(keyring, fs.getPath(keyring.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new StoreException("The backup was written but the keyring could not be added: " + e.getMessage(), e);
+            }
+        });
     }
 }

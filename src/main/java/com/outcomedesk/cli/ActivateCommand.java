@@ -2,7 +2,6 @@ package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.ModelVersionInfo;
-import com.outcomedesk.security.Actor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +21,7 @@ final class ActivateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Engine engine = root.openEngine()) {
-            ModelVersionInfo v = engine.models().activate(version, Actor.localUser());
+            ModelVersionInfo v = engine.models().activate(version, root.actor());
             json.print(spec.commandLine().getOut(), v, "Version " + v.version() + " (" + v.algorithm() + ") is now active.");
             return 0;
         }

@@ -4,7 +4,6 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.insight.DiseaseGroup;
 import com.outcomedesk.insight.SharedFeature;
-import com.outcomedesk.security.Actor;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,7 @@ final class ClustersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Engine engine = root.openEngine()) {
-            DiseaseAtlas atlas = engine.diseases().atlas(Actor.localUser());
+            DiseaseAtlas atlas = engine.diseases().atlas(root.actor());
             if (atlas.profiles().isEmpty()) {
                 throw new IllegalStateException("No disease is mentioned at least " + atlas.minMentions()
                         + " times in " + atlas.scanned() + " summaries: import appointments first (outcome-desk import FILE).");

@@ -4,7 +4,6 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.insight.DoctorReport;
 import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.RankingMethod;
-import com.outcomedesk.security.Actor;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,7 +28,7 @@ final class DoctorsCommand implements Callable<Integer> {
     public Integer call() {
         RankingMethod chosen = RankingMethod.fromCode(method);
         try (Engine engine = root.openEngine()) {
-            DoctorReport report = engine.doctors().ranking(Actor.localUser(), chosen);
+            DoctorReport report = engine.doctors().ranking(root.actor(), chosen);
             if (report.rows().isEmpty()) {
                 throw new IllegalStateException("No appointment with a known outcome yet: import some first (outcome-desk import FILE).");
             }

@@ -1,6 +1,7 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.transfer.ExportMode;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ProgressListener;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -22,14 +24,20 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The file to write.")
     Path file;
 
+    @Option(names = "--deidentified", description = "Drop patient references, shift dates, mask names, phone numbers, "
+            + "e-mail addresses and identifiers in the text. Without it (identifiable) only administrators may export.")
+    boolean deidentified;
+
     @Override
     public Integer call() {
         try (Engine engine = root.openEngine()) {
             FileFormat format = FileFormat.forOutput(file);
-            long n = engine.exporter().export(file, format, ProgressListener.NONE);
+            ExportMode mode = deidentified ? ExportMode.DEIDENTIFIED : ExportMode.IDENTIFIABLE;
+            long n = engine.exporter().export(file, format, mode, root.actor(), ProgressListener.NONE);
             json.print(spec.commandLine().getOut(),
-                    Map.of("exported", n, "file", file.toAbsolutePath().toString(), "format", format.name().toLowerCase()),
-                    "Exported " + n + " appointments to " + file.toAbsolutePath());
+                    Map.of("exported", n, "file", file.toAbsolutePath().toString(), "format", format.name().toLowerCase(),
+                            "mode", mode.name().toLowerCase()),
+                    "Exported " + n + (deidentified ? " de-identified" : "") + " appointments to " + file.toAbsolutePath());
             return 0;
         }
     }

@@ -1,7 +1,6 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
 import com.outcomedesk.transfer.ImportReport;
 import com.outcomedesk.transfer.ProgressListener;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Engine engine = root.openEngine()) {
-            ImportReport report = engine.importer().importFile(file, Actor.localUser(), ProgressListener.NONE);
+            ImportReport report = engine.importer().importFile(file, root.actor(), ProgressListener.NONE);
             var out = spec.commandLine().getOut();
             if (!json.enabled) report.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             StringBuilder human = new StringBuilder()

@@ -1,9 +1,12 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.engine.SignIn;
+import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.StoreLocation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +20,8 @@ import picocli.CommandLine.ScopeType;
                 OutcomesCommand.class, BenchImportCommand.class, TrainCommand.class, ModelsCommand.class,
                 ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
                 DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
+                InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, BenchSyncCommand.class,
+                BenchCommand.class, BenchInsightCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
@@ -29,17 +34,42 @@ public final class OutcomeDeskCli {
             description = "Database URL (default: an H2 file database under the data directory).")
     String db;
 
+    @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "Act as this user; the password comes from $OUTCOMEDESK_PASSWORD, else a prompt.")
+    String user;
+
+    /** The process environment; tests pass their own so that no real variable is needed. */
+    Map<String, String> environment = System.getenv();
+    private Actor actor;
+
     StoreLocation location() {
         return StoreLocation.of(home, db);
     }
 
+    /** Opens the store as --user (signed in), or as the local user where the store has no accounts. */
     Engine openEngine() {
-        return Engine.open(location());
+        SignIn.Session session = user == null ? SignIn.withoutAccounts(location())
+                : SignIn.signIn(location(), user, Passwords.current(environment, user));
+        actor = session.actor();
+        return session.engine();
+    }
+
+    /** The user the last {@link #openEngine()} signed in. */
+    Actor actor() {
+        if (actor == null) throw new IllegalStateException("openEngine() signs the user in first");
+        return actor;
     }
 
     /** Runs a command and returns the process exit code: 0 on success, 1 on failure, 2 on bad usage. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new OutcomeDeskCli());
+        return run(args, out, err, System.getenv());
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)} with the given environment variables. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        OutcomeDeskCli root = new OutcomeDeskCli();
+        root.environment = environment;
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {

@@ -3,7 +3,6 @@ package com.outcomedesk.cli;
 import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.outcome.OutcomeCategory;
-import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.OutcomeMapping;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ final class OutcomesCommand implements Callable<Integer> {
         public Integer call() {
             OutcomeCategory c = OutcomeCategory.fromCode(category);
             try (Engine engine = parent.root.openEngine()) {
-                int n = engine.outcomes().map(text, c, Actor.localUser());
+                int n = engine.outcomes().map(text, c, parent.root.actor());
                 json.print(spec.commandLine().getOut(), Map.of("mapped", text, "category", c.code(), "reclassified", n),
                         "Mapped '" + text + "' to " + c.code() + "; " + n + " appointments re-classified.");
                 return 0;

@@ -6,7 +6,6 @@ import com.outcomedesk.learn.Contribution;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
 import com.outcomedesk.learn.RiskTiers;
-import com.outcomedesk.security.Actor;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ParsedRecord;
 import com.outcomedesk.transfer.ProgressListener;
@@ -69,16 +68,16 @@ final class PredictCommand implements Callable<Integer> {
             RiskTiers tiers = cutoffs == null ? engine.predictions().riskTiers() : RiskTiers.parse(cutoffs);
             if (saveCutoffs) {
                 if (cutoffs == null) throw new IllegalArgumentException("--save-cutoffs needs --risk-cutoffs MEDIUM,HIGH");
-                engine.predictions().setRiskTiers(tiers, Actor.localUser());
+                engine.predictions().setRiskTiers(tiers, root.actor());
             }
             PrintWriter stdout = spec.commandLine().getOut();
             if (source.single != null) {
                 PredictionResult r = engine.predictions().predict(new PredictionRequest(source.single.doctor, source.single.summary,
                         source.single.date), tiers);
-                engine.predictions().record(r, source.single.doctor, null, Actor.localUser());
+                engine.predictions().record(r, source.single.doctor, null, root.actor());
                 json.print(stdout, r, human(r));
             } else if (source.pending) {
-                long n = engine.predictions().predictPending(Actor.localUser(), ProgressListener.NONE);
+                long n = engine.predictions().predictPending(root.actor(), ProgressListener.NONE);
                 json.print(stdout, Map.of("predicted", n), n + " appointments without an outcome predicted and saved.");
             } else {
                 batch(engine, tiers, stdout);

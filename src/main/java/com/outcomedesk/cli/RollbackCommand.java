@@ -2,7 +2,6 @@ package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.ModelVersionInfo;
-import com.outcomedesk.security.Actor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +18,7 @@ final class RollbackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Engine engine = root.openEngine()) {
-            ModelVersionInfo v = engine.models().rollback(Actor.localUser());
+            ModelVersionInfo v = engine.models().rollback(root.actor());
             json.print(spec.commandLine().getOut(), v, "Rolled back: version " + v.version() + " (" + v.algorithm() + ") is now active.");
             return 0;
         }

@@ -3,7 +3,6 @@ package com.outcomedesk.cli;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.insight.SimilarDisease;
-import com.outcomedesk.security.Actor;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +29,7 @@ final class SimilarCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Engine engine = root.openEngine()) {
-            DiseaseAtlas atlas = engine.diseases().atlas(Actor.localUser());
+            DiseaseAtlas atlas = engine.diseases().atlas(root.actor());
             String name = atlas.profile(disease).name();
             List<SimilarDisease> similar = atlas.similarTo(disease, top);
             Map<String, Object> result = new LinkedHashMap<>();

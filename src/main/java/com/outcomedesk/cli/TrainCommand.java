@@ -5,7 +5,6 @@ import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.Interval;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.learn.TrainingService;
-import com.outcomedesk.security.Actor;
 import com.outcomedesk.transfer.ProgressListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +45,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainingRequest request = new TrainingRequest(a, folds, activate, seed, TrainingRequest.DEFAULT_BITS);
         try (Engine engine = root.openEngine()) {
-            TrainingService.TrainingResult result = engine.training().train(request, Actor.localUser(), ProgressListener.NONE);
+            TrainingService.TrainingResult result = engine.training().train(request, root.actor(), ProgressListener.NONE);
             json.print(spec.commandLine().getOut(), document(result), human(result));
             return 0;
         }

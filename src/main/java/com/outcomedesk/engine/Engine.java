@@ -1,6 +1,7 @@
 package com.outcomedesk.engine;
 
 import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.audit.AuditLog;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.backup.StoreBackup;
 import com.outcomedesk.appointments.OutcomeMappingService;
@@ -10,12 +11,16 @@ import com.outcomedesk.learn.TrainingService;
 import com.outcomedesk.insight.DiseaseInsights;
 import com.outcomedesk.insight.DoctorInsights;
 import com.outcomedesk.outcome.KeywordRules;
+import com.outcomedesk.security.AccountService;
+import com.outcomedesk.security.PasswordHasher;
+import com.outcomedesk.security.SecuritySettings;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
 import com.outcomedesk.store.SettingsRepository;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.text.ClinicalEntityExtractor;
+import com.outcomedesk.sync.SyncService;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.Importer;
 import java.time.Clock;
@@ -39,22 +44,30 @@ public final class Engine implements AutoCloseable {
     private final PredictionService predictions;
     private final DoctorInsights doctors;
     private final DiseaseInsights diseases;
+    private final AccountService accounts;
+    private final AuditLog auditLog;
+    private final SecuritySettings securitySettings;
+    private final SyncService sync;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
         this.settings = new SettingsRepository(database);
         this.stamper = new ChangeStamper(clock, HybridClock.system(), settings.siteId());
-        this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper);
-        this.appointments = new AppointmentService(database, outcomes, stamper);
-        this.importer = new Importer(database, outcomes, stamper);
-        this.exporter = new Exporter(database);
         this.audit = new AuditTrail(database, stamper);
+        this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper, audit);
+        this.appointments = new AppointmentService(database, outcomes, stamper, audit);
+        this.importer = new Importer(database, outcomes, stamper, audit);
+        this.exporter = new Exporter(database, audit);
+        this.auditLog = new AuditLog(database, audit);
+        this.securitySettings = new SecuritySettings(settings, audit);
+        this.accounts = new AccountService(database, audit, stamper, PasswordHasher.DEFAULT);
         this.backup = new StoreBackup(database, exporter);
         this.models = new ModelRegistry(database, stamper, audit);
         this.training = new TrainingService(database, models, clock);
-        this.predictions = new PredictionService(database, models, settings, stamper);
+        this.predictions = new PredictionService(database, models, settings, stamper, audit);
         this.doctors = new DoctorInsights(database, audit);
         this.diseases = new DiseaseInsights(database, audit, ClinicalEntityExtractor.defaults());
+        this.sync = new SyncService(database, settings, stamper, audit);
     }
 
     public static Engine open(StoreLocation location) {
@@ -85,6 +98,10 @@ public final class Engine implements AutoCloseable {
     public PredictionService predictions() { return predictions; }
     public DoctorInsights doctors() { return doctors; }
     public DiseaseInsights diseases() { return diseases; }
+    public AccountService accounts() { return accounts; }
+    public AuditLog auditLog() { return auditLog; }
+    public SecuritySettings securitySettings() { return securitySettings; }
+    public SyncService sync() { return sync; }
 
     @Override
     public void close() {

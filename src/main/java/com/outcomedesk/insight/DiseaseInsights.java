@@ -24,7 +24,7 @@ public final class DiseaseInsights {
 
     /** Profiles every disease in one pass over the store (no clustering). */
     public DiseaseProfiles profiles() {
-        return new DiseaseProfiler(extractor).build(database);
+        return new DiseaseProfiler(extractor, DiseaseProfiler.PAGE).build(database);
     }
 
     /** Profiles, groups and maps the diseases in the store now. */

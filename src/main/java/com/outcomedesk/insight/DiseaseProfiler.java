@@ -26,14 +26,16 @@ import java.util.UUID;
 final class DiseaseProfiler {
     static final Set<EntityType> FEATURE_TYPES = EnumSet.of(EntityType.SYMPTOM, EntityType.TEST, EntityType.MEDICATION,
             EntityType.TREATMENT, EntityType.REFERRAL);
-    private static final int PAGE = 20_000;
+    static final int PAGE = 20_000;
     private static final String FIRST = "SELECT id, summary, outcome_category FROM appointments WHERE deleted = FALSE ORDER BY id LIMIT ?";
     private static final String NEXT = "SELECT id, summary, outcome_category FROM appointments WHERE deleted = FALSE AND id > ? ORDER BY id LIMIT ?";
 
     private final ClinicalEntityExtractor extractor;
+    private final int pageSize;
 
-    DiseaseProfiler(ClinicalEntityExtractor extractor) {
+    DiseaseProfiler(ClinicalEntityExtractor extractor, int pageSize) {
         this.extractor = extractor;
+        this.pageSize = pageSize;
     }
 
     private record Row(String summary, String category) {
@@ -68,8 +70,8 @@ final class DiseaseProfiler {
         long scanned = 0;
         UUID last = null;
         while (true) {
-            List<Row> page = new ArrayList<>(PAGE);
-            last = readPage(database, last, page);
+            List<Row> page = new ArrayList<>(pageSize);
+            last = readPage(database, last, page, pageSize);
             if (page.isEmpty()) break;
             scanned += page.size();
             List<Mentions> mentions = page.parallelStream().map(this::mentions).toList();
@@ -78,7 +80,7 @@ final class DiseaseProfiler {
                 baseline.add(m);
                 for (String d : m.diseases()) diseases.computeIfAbsent(d, k -> new Counts()).add(m);
             }
-            if (page.size() < PAGE) break;
+            if (page.size() < pageSize) break;
         }
         List<DiseaseProfile> profiles = new ArrayList<>();
         diseases.forEach((name, counts) -> profiles.add(counts.toProfile(name)));
@@ -86,13 +88,13 @@ final class DiseaseProfiler {
         return new DiseaseProfiles(scanned, baseline.toProfile("all diseases"), List.copyOf(profiles));
     }
 
-    private static UUID readPage(Database database, UUID after, List<Row> page) {
+    private static UUID readPage(Database database, UUID after, List<Row> page, int pageSize) {
         return database.withConnection(connection -> {
             UUID last = after;
             try (PreparedStatement statement = connection.prepareStatement(after == null ? FIRST : NEXT)) {
                 int i = 1;
                 if (after != null) statement.setObject(i++, after);
-                statement.setInt(i, PAGE);
+                statement.setInt(i, pageSize);
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
                         last = rows.getObject(1, UUID.class);

@@ -5,9 +5,9 @@ import com.outcomedesk.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Counts each doctor's outcomes with one GROUP BY in the store (over idx_appointments_doctor_outcome),
@@ -22,7 +22,7 @@ final class DoctorOutcomeQuery {
 
     static List<DoctorOutcomes> run(Database database) {
         return database.withConnection(connection -> {
-            Map<String, long[]> byDoctor = new LinkedHashMap<>();
+            Map<String, long[]> byDoctor = new TreeMap<>(); // doctor order, so sums are the same on every database
             try (PreparedStatement statement = connection.prepareStatement(SQL); ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     long[] counts = byDoctor.computeIfAbsent(rows.getString(1), k -> new long[OutcomeCategory.values().length]);

@@ -29,10 +29,22 @@ public record Calibration(double a, double b) implements Serializable {
             if (Math.abs(det) < 1e-12) break;
             double da = (hbb * ga - hab * gb) / det;
             double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+            // Damped Newton: halve the step until the loss does not increase (full steps overshoot from far away).
+            double before = loss(y, p, a, b), step = 1;
+            while (step > 1e-6 && loss(y, p, a - step * da, b - step * db) > before) step /= 2;
+            a -= step * da;
+            b -= step * db;
+            if (step * (Math.abs(da) + Math.abs(db)) < 1e-9) break;
         }
         return Double.isFinite(a) && Double.isFinite(b) ? new Calibration(a, b) : IDENTITY;
+    }
+
+    private static double loss(int[] y, double[] p, double a, double b) {
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            double q = Sigmoid.of(a * Sigmoid.logit(p[i]) + b);
+            sum -= y[i] == 1 ? Math.log(q) : Math.log(1 - q);
+        }
+        return sum;
     }
 }

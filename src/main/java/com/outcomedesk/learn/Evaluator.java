@@ -80,11 +80,6 @@ public final class Evaluator {
         return name.equals(Candidate.MAJORITY) || name.equals(Candidate.DOCTOR_RATE);
     }
 
-    Candidate candidate(String name) {
-        return Candidate.forRequest(TrainingRequest.Algorithm.AUTO, data.rows()).stream()
-                .filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-    }
-
     private record FoldOutcome(int[] rows, double[] p, BinaryMetrics metrics, long millis) {
     }
 
@@ -280,9 +275,5 @@ public final class Evaluator {
                     calibrated[b] / count[b], observed[b] / count[b]));
         }
         return list;
-    }
-
-    Dataset data() {
-        return data;
     }
 }

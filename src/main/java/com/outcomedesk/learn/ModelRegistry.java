@@ -36,6 +36,8 @@ public final class ModelRegistry {
     private final ChangeStamper stamper;
     private final AuditTrail audit;
     private final AtomicReference<LoadedModel> cached = new AtomicReference<>();
+    /** Why the last artifact failed to load, for the fallback's explanation. */
+    private volatile String lastFailure;
 
     public ModelRegistry(Database database, ChangeStamper stamper, AuditTrail audit) {
         this.database = database;
@@ -222,8 +224,6 @@ public final class ModelRegistry {
         }
         return doctorRateFromStore(reason + "; no earlier version is usable");
     }
-
-    private volatile String lastFailure;
 
     private LoadedModel load(UUID id, int version) {
         Object[] row = database.read(em -> (Object[]) em.createQuery(

@@ -19,6 +19,10 @@ final class Notes {
         Interval accuracy = best.metrics().get("accuracy");
         notes.add(String.format(Locale.ROOT, "Selected %s by cross-validated AUC %.3f (95%% interval %.3f-%.3f); accuracy %.1f%%.",
                 best.name(), auc.mean(), auc.low(), auc.high(), 100 * accuracy.mean()));
+        if (accuracy.mean() < 0.75) {
+            notes.add(String.format(Locale.ROOT, "Honest held-out accuracy is %.1f%%, well below 75%%: treat predictions as a "
+                    + "rough risk signal, not a forecast.", 100 * accuracy.mean()));
+        }
         Evaluation.CandidateResult majority = find(results, Candidate.MAJORITY);
         Evaluation.CandidateResult doctorRate = find(results, Candidate.DOCTOR_RATE);
         if (majority != null) {
@@ -44,7 +48,8 @@ final class Notes {
             double added = both.auc() - doctorOnly.auc();
             notes.add(String.format(Locale.ROOT, "Ablation AUC: doctor only %.3f, text only %.3f, both %.3f; the summary text %s.",
                     doctorOnly.auc(), textOnly.auc(), both.auc(),
-                    added < 0.01 ? "adds almost nothing" : String.format(Locale.ROOT, "adds %.3f AUC over the doctor alone", added)));
+                    added < -0.01 ? "makes it worse (the model overfits the text on so few rows)"
+                            : added < 0.01 ? "adds almost nothing" : String.format(Locale.ROOT, "adds %.3f AUC over the doctor alone", added)));
         }
         notes.add(String.format(Locale.ROOT, "Five outcome categories: macro-F1 %.3f, accuracy %.1f%%.",
                 categories.macroF1().mean(), 100 * categories.accuracy().mean()));

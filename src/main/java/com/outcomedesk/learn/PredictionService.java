@@ -2,18 +2,14 @@ package com.outcomedesk.learn;
 
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
+import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.Prediction;
 import com.outcomedesk.store.SettingsRepository;
-import com.outcomedesk.text.ClinicalEntityExtractor;
-import com.outcomedesk.text.Featurizer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,19 +18,20 @@ import java.util.UUID;
  * that drove the score. An unknown doctor contributes no doctor effect and the result says so.
  */
 public final class PredictionService {
-    static final int EXPLANATION_TERMS = 8;
-
     private final Database database;
     private final ModelRegistry registry;
     private final SettingsRepository settings;
     private final ChangeStamper stamper;
-    private volatile Featurizer featurizer;
+    private final AuditTrail audit;
+    private volatile Predictor predictor;
 
-    public PredictionService(Database database, ModelRegistry registry, SettingsRepository settings, ChangeStamper stamper) {
+    public PredictionService(Database database, ModelRegistry registry, SettingsRepository settings, ChangeStamper stamper,
+                             AuditTrail audit) {
         this.database = database;
         this.registry = registry;
         this.settings = settings;
         this.stamper = stamper;
+        this.audit = audit;
     }
 
     public RiskTiers riskTiers() {
@@ -45,15 +42,15 @@ public final class PredictionService {
     public void setRiskTiers(RiskTiers tiers, Actor actor) {
         actor.requireAdministrator("change the risk cut-offs");
         settings.put(RiskTiers.SETTING, tiers.format());
+        audit.record(actor, "setting-change", "setting", RiskTiers.SETTING, "value=" + tiers.format());
     }
 
-    private Featurizer featurizer(int bits) {
-        Featurizer f = featurizer;
-        if (f == null || f.bits() != bits) {
-            featurizer = f = new Featurizer(bits, ClinicalEntityExtractor.defaults());
-            f.featurize(null, "warm up", null, false, (group, index, name) -> { });
-        }
-        return f;
+    /** The predictor for the cached active model, rebuilt when activation swaps the model. */
+    public Predictor predictor() {
+        LoadedModel current = registry.current();
+        Predictor p = predictor;
+        if (p == null || p.loaded() != current) predictor = p = new Predictor(current);
+        return p;
     }
 
     public PredictionResult predict(PredictionRequest request) {
@@ -61,57 +58,15 @@ public final class PredictionService {
     }
 
     public PredictionResult predict(PredictionRequest request, RiskTiers tiers) {
-        LoadedModel loaded = registry.current();
-        TrainedModel model = loaded.model();
-        Featurizer f = featurizer(model.hashBits());
-        // Latency covers the prediction itself, not the one-off loading of the model and dictionaries.
-        long start = System.nanoTime();
-        boolean known = model.knownDoctors().contains(request.doctorId());
-        Explainer explainer = new Explainer(f, request.doctorId(), known, request.summary(), request.date());
-        double p = model.calibration().apply(model.binary().probability(explainer.row, 0));
-        double[] categories = categoryProbabilities(model, explainer.row, p);
-        int best = 0;
-        for (int c = 1; c < categories.length; c++) if (categories[c] > categories[best]) best = c;
-        Map<String, Double> byName = new LinkedHashMap<>();
-        for (OutcomeCategory c : OutcomeCategory.values()) byName.put(c.code(), categories[c.ordinal()]);
-        List<Contribution> explanation = model.binary().explain(explainer, EXPLANATION_TERMS);
-        long micros = (System.nanoTime() - start) / 1_000;
-        return new PredictionResult(p >= 0.5 ? OutcomeLabel.WORSE.code() : OutcomeLabel.BETTER.code(), p,
-                OutcomeCategory.values()[best].code(), byName, tiers.tier(p), loaded.version(), loaded.answeredBy(),
-                loaded.fallbackReason(), known, known ? null
-                : "doctor " + request.doctorId() + " is unknown to the model: no doctor effect was applied",
-                explanation, micros);
-    }
-
-    /** The calibrated probability of worse only: the fast path for batch scoring and the benchmark. */
-    public double probability(PredictionRequest request) {
-        TrainedModel model = registry.current().model();
-        String doctor = model.knownDoctors().contains(request.doctorId()) ? request.doctorId() : null;
-        Dataset row = Dataset.single(featurizer(model.hashBits()), doctor, request.summary(), request.date());
-        return model.calibration().apply(model.binary().probability(row, 0));
-    }
-
-    static double[] categoryProbabilities(TrainedModel model, Dataset row, double pWorse) {
-        if (model.categories() != null) return model.categories().probabilities(row, 0);
-        // Baseline fallback: split the probability of worse (and of better) by the stored category shares.
-        double[] shares = model.categoryShares();
-        double worseTotal = 0, betterTotal = 0;
-        for (OutcomeCategory c : OutcomeCategory.values()) {
-            if (c.label() == OutcomeLabel.WORSE) worseTotal += shares[c.ordinal()]; else betterTotal += shares[c.ordinal()];
-        }
-        double[] p = new double[shares.length];
-        for (OutcomeCategory c : OutcomeCategory.values()) {
-            boolean worse = c.label() == OutcomeLabel.WORSE;
-            double total = worse ? worseTotal : betterTotal;
-            p[c.ordinal()] = total == 0 ? 0 : (worse ? pWorse : 1 - pWorse) * shares[c.ordinal()] / total;
-        }
-        return p;
+        return predictor().predict(request, tiers);
     }
 
     /** Saves a prediction for the record (counts and latency in 'metrics'); no summary text is stored. */
     public void record(PredictionResult result, String doctorId, UUID appointmentId, Actor actor) {
         Prediction p = entity(result, doctorId, appointmentId, actor);
         database.inTransactionDo(em -> em.persist(p));
+        audit.record(actor, "prediction", "prediction", p.getId().toString(),
+                "appointment=" + appointmentId + "; answeredBy=" + result.answeredBy());
     }
 
     /** Predicts every appointment whose outcome is not known yet and saves the predictions; returns how many. */
@@ -137,6 +92,7 @@ public final class PredictionService {
             return null;
         });
         save(chunk);
+        audit.record(actor, "prediction-batch", "appointments", null, "predictions=" + done[0]);
         return done[0];
     }
 

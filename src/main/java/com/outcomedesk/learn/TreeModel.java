@@ -23,8 +23,8 @@ import smile.data.vector.IntVector;
  */
 public final class TreeModel implements BinaryModel {
     private static final long serialVersionUID = 1L;
-    public static final int SAMPLE_CAP = 10_000;
-    static final int MAX_ENTITY_COLUMNS = 300;
+    public static final int SAMPLE_CAP = 5_000;
+    static final int MAX_ENTITY_COLUMNS = 100;
 
     public enum Kind { FOREST, GBM }
 
@@ -47,9 +47,9 @@ public final class TreeModel implements BinaryModel {
 
     static Map<String, Object> describe(Kind kind) {
         return kind == Kind.FOREST
-                ? Map.of("library", "Smile RandomForest", "trees", 100, "maxDepth", 12, "maxNodes", 200, "nodeSize", 5,
+                ? Map.of("library", "Smile RandomForest", "trees", 50, "maxDepth", 10, "maxNodes", 64, "nodeSize", 5,
                 "features", "dense entities + follow-up bucket + doctor rate + month", "sampleCap", SAMPLE_CAP)
-                : Map.of("library", "Smile GradientTreeBoost", "trees", 100, "maxDepth", 4, "maxNodes", 8,
+                : Map.of("library", "Smile GradientTreeBoost", "trees", 50, "maxDepth", 3, "maxNodes", 8,
                 "shrinkage", 0.1, "subsample", 0.7, "features", "dense entities + follow-up bucket + doctor rate + month",
                 "sampleCap", SAMPLE_CAP);
     }
@@ -79,12 +79,12 @@ public final class TreeModel implements BinaryModel {
         DataFrameClassifier model;
         double[] importance;
         if (kind == Kind.FOREST) {
-            RandomForest forest = RandomForest.fit(formula, frame, 100, (int) Math.max(1, Math.sqrt(names.length)),
-                    smile.base.cart.SplitRule.GINI, 12, 200, 5, 1.0);
+            RandomForest forest = RandomForest.fit(formula, frame, 50, (int) Math.max(1, Math.sqrt(names.length)),
+                    smile.base.cart.SplitRule.GINI, 10, 64, 5, 1.0);
             model = forest;
             importance = forest.importance();
         } else {
-            GradientTreeBoost gbm = GradientTreeBoost.fit(formula, frame, 100, 4, 8, 5, 0.1, 0.7);
+            GradientTreeBoost gbm = GradientTreeBoost.fit(formula, frame, 50, 3, 8, 5, 0.1, 0.7);
             model = gbm;
             importance = gbm.importance();
         }
@@ -148,9 +148,5 @@ public final class TreeModel implements BinaryModel {
         terms.add(new Contribution("doctor's share of worse outcomes", importance[entityColumns.size()] / total));
         terms.sort(Comparator.comparingDouble((Contribution t) -> -t.weight()));
         return terms.size() > limit ? List.copyOf(terms.subList(0, limit)) : terms;
-    }
-
-    Kind kind() {
-        return kind;
     }
 }

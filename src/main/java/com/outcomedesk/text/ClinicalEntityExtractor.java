@@ -90,7 +90,7 @@ public final class ClinicalEntityExtractor {
     }
 
     private static int amount(String word) {
-        if (word.length() <= 3 && word.chars().allMatch(Character::isDigit)) return Integer.parseInt(word);
+        if (word.length() <= 3 && allDigits(word)) return Integer.parseInt(word);
         return switch (word) {
             case "a", "an", "one" -> 1;
             case "two" -> 2;
@@ -103,6 +103,11 @@ public final class ClinicalEntityExtractor {
             case "twelve" -> 12;
             default -> 0;
         };
+    }
+
+    private static boolean allDigits(String word) {
+        for (int i = 0; i < word.length(); i++) if (!Character.isDigit(word.charAt(i))) return false;
+        return !word.isEmpty();
     }
 
     private static int unitDays(String stem) {

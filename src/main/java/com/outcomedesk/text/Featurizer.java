@@ -68,7 +68,7 @@ public final class Featurizer {
     }
 
     private void text(String summary, boolean withNames, FeatureSink sink) {
-        Tokens tokens = Tokens.of(summary == null ? "" : summary);
+        Tokens tokens = tokenize(summary == null ? "" : summary);
         int n = tokens.size();
         int previous = 0;
         String previousName = null;
@@ -99,12 +99,41 @@ public final class Featurizer {
         }
         List<ClinicalEntity> entities = extractor.extract(tokens);
         for (ClinicalEntity e : entities) {
-            String name = e.type().code() + ":" + e.canonical() + (e.negated() ? ":negated" : "");
-            sink.add(FeatureGroup.ENTITY, hash(NS_ENTITY, name.hashCode()), withNames ? "entity " + name : null);
+            // Canonical names are shared dictionary strings whose hash codes are cached: no string building here.
+            int h = (e.canonical().hashCode() * 31 + e.type().ordinal()) * 2 + (e.negated() ? 1 : 0);
+            sink.add(FeatureGroup.ENTITY, hash(NS_ENTITY, h), withNames
+                    ? "entity " + e.type().code() + ":" + e.canonical() + (e.negated() ? ":negated" : "") : null);
         }
         OptionalInt days = ClinicalEntityExtractor.followUpDays(tokens);
         String bucket = days.isPresent() ? intervalBucket(days.getAsInt()) : "none";
         sink.add(FeatureGroup.ENTITY, hash(NS_FOLLOW, bucket.hashCode()), withNames ? "follow-up " + bucket : null);
+    }
+
+    /**
+     * The same tokens as {@link Tokens#of} (lower-case letter/digit runs, sentence numbers), built in one
+     * pass without a buffer per token: this is the hot path of batch scoring.
+     */
+    static Tokens tokenize(String text) {
+        int n = text.length();
+        char[] lower = new char[n];
+        List<String> words = new java.util.ArrayList<>(n / 5 + 1);
+        int[] sentences = new int[n / 2 + 1];
+        int sentence = 0, start = -1;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? text.charAt(i) : ' ';
+            if (c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') : Character.isLetterOrDigit(c)) {
+                lower[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+                if (start < 0) start = i;
+                continue;
+            }
+            if (start >= 0) {
+                sentences[words.size()] = sentence;
+                words.add(new String(lower, start, i - start));
+                start = -1;
+            }
+            if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') sentence++;
+        }
+        return new Tokens(words, java.util.Arrays.copyOf(sentences, words.size()));
     }
 
     private static boolean isNumber(String word) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.Deidentifier;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreException;
 import com.outcomedesk.store.Vendor;
@@ -18,6 +21,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.function.UnaryOperator;
 
 /**
  * Writes the stored appointments back in the reference JSON format or as CSV, streaming rows from the
@@ -32,19 +37,45 @@ public final class Exporter {
             Field.PATIENT_REF.canonical(), Field.APPOINTMENT_DATE.canonical()};
 
     private final Database database;
+    private final AuditTrail audit;
 
-    public Exporter(Database database) {
+    public Exporter(Database database, AuditTrail audit) {
         this.database = database;
+        this.audit = audit;
     }
 
-    /** @return the number of records written */
+    /** An identifiable export as the local user (a store without accounts). @return the number of records written */
     public long export(Path file, FileFormat format, ProgressListener progress) {
+        return export(file, format, ExportMode.IDENTIFIABLE, Actor.localUser(), progress);
+    }
+
+    /**
+     * Writes the appointments; an identifiable export is for administrators only. Audited either way.
+     * @return the number of records written
+     */
+    public long export(Path file, FileFormat format, ExportMode mode, Actor actor, ProgressListener progress) {
+        if (mode == ExportMode.IDENTIFIABLE) actor.requireAdministrator("export identifiable patient data");
+        long written = write(file, format, mode == ExportMode.IDENTIFIABLE ? UnaryOperator.identity()
+                : deidentify(new Deidentifier()), progress);
+        audit.record(actor, "export", "appointments", file.getFileName().toString(),
+                "mode=" + mode.name().toLowerCase() + "; format=" + format.name().toLowerCase() + "; records=" + written);
+        return written;
+    }
+
+    /** Pseudonymous id, no patient reference, shifted date, masked free text. */
+    private static UnaryOperator<String[]> deidentify(Deidentifier d) {
+        return v -> new String[] {
+                d.pseudonym(v[0]), v[1], Deidentifier.mask(v[2]), Deidentifier.mask(v[3]), null,
+                v[5] == null ? null : d.shift(LocalDate.parse(v[5]), v[4], v[0]).toString()};
+    }
+
+    private long write(Path file, FileFormat format, UnaryOperator<String[]> transform, ProgressListener progress) {
         Path target = file.toAbsolutePath();
         Path temp = target.resolveSibling(target.getFileName() + ".part");
         try {
             long written;
             try (OutputStream out = Files.newOutputStream(temp); RecordSink sink = sink(out, format)) {
-                written = database.withConnection(connection -> stream(connection, sink, progress));
+                written = database.withConnection(connection -> stream(connection, sink, transform, progress));
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
@@ -58,7 +89,8 @@ public final class Exporter {
         }
     }
 
-    private long stream(Connection connection, RecordSink sink, ProgressListener progress) throws SQLException {
+    private long stream(Connection connection, RecordSink sink, UnaryOperator<String[]> transform,
+                        ProgressListener progress) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         // PostgreSQL only streams with a cursor inside a transaction; otherwise it loads the whole result.
         if (database.vendor() == Vendor.POSTGRESQL) connection.setAutoCommit(false);
@@ -69,10 +101,10 @@ public final class Exporter {
                 while (rs.next()) {
                     String external = rs.getString("external_id");
                     java.sql.Date date = rs.getDate("appointment_date");
-                    sink.write(new String[] {
+                    sink.write(transform.apply(new String[] {
                             external != null ? external : rs.getString("id"),
                             rs.getString("doctor_id"), rs.getString("summary"), rs.getString("outcome_text"),
-                            rs.getString("patient_ref"), date == null ? null : date.toLocalDate().toString()});
+                            rs.getString("patient_ref"), date == null ? null : date.toLocalDate().toString()}));
                     if (++n % 10_000 == 0) progress.progress("Exporting", n, -1);
                 }
             } catch (IOException e) {

@@ -1,6 +1,7 @@
 package com.outcomedesk.transfer;
 
 import com.outcomedesk.appointments.OutcomeMappingService;
+import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.outcome.OutcomeClassification;
 import com.outcomedesk.outcome.OutcomeClassifier;
 import com.outcomedesk.security.Actor;
@@ -47,11 +48,13 @@ public final class Importer {
     private final Database database;
     private final OutcomeMappingService outcomes;
     private final ChangeStamper stamper;
+    private final AuditTrail audit;
 
-    public Importer(Database database, OutcomeMappingService outcomes, ChangeStamper stamper) {
+    public Importer(Database database, OutcomeMappingService outcomes, ChangeStamper stamper, AuditTrail audit) {
         this.database = database;
         this.outcomes = outcomes;
         this.stamper = stamper;
+        this.audit = audit;
     }
 
     public ImportReport importFile(Path file, Actor actor, ProgressListener progress) {
@@ -61,7 +64,11 @@ public final class Importer {
         try {
             FileFormat format = FileFormat.detect(file);
             long total = check(file, format, progress);
-            return insert(file, format, total, actor, progress);
+            ImportReport report = insert(file, format, total, actor, progress);
+            audit.record(actor, "import", "appointments", file.getFileName().toString(), "format="
+                    + format.name().toLowerCase() + "; imported=" + report.imported() + "; skipped=" + report.skipped()
+                    + "; rejected=" + report.rejectedTotal());
+            return report;
         } catch (IOException e) {
             throw new TransferException("Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -1,8 +1,8 @@
 package com.outcomedesk.ui;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.ui.security.SecureStart;
 import com.outcomedesk.ui.shell.Shell;
 import com.outcomedesk.ui.support.Problems;
 import java.lang.management.ManagementFactory;
@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
@@ -45,32 +44,23 @@ public final class DesktopApp extends Application {
         stage.show();
         timing("window shown");
 
-        Task<Engine> open = new Task<>() {
-            @Override
-            protected Engine call() {
-                return Engine.open(location);
-            }
-        };
-        open.setOnSucceeded(e -> {
-            engine = open.getValue();
+        SecureStart.show(scene, location, session -> {
+            engine = session.engine();
             timing("store open");
-            Shell shell = Shell.build(engine, Actor.localUser(), stage);
+            Shell shell = Shell.build(engine, session.actor(), stage);
             scene.setRoot(shell.root());
             shell.start();
+            SecureStart.lockWhenIdle(scene, session);
             Platform.runLater(() -> timing("main window interactive"));
-        });
-        open.setOnFailed(e -> {
+        }, failure -> {
             Alert alert = new Alert(Alert.AlertType.ERROR);
             alert.initOwner(stage);
             alert.setTitle("OutcomeDesk cannot start");
             alert.setHeaderText("The store could not be opened");
-            alert.setContentText(Problems.describe(open.getException()));
+            alert.setContentText(Problems.describe(failure));
             alert.showAndWait();
             Platform.exit();
         });
-        Thread thread = new Thread(open, "outcome-desk-open");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.MenuBar;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -30,6 +31,7 @@ public final class MainController {
     private final ToggleGroup navigationGroup = new ToggleGroup();
     private Parent welcome;
 
+    @FXML private MenuBar menuBar;
     @FXML private BorderPane root;
     @FXML private Menu modelMenu;
     @FXML private VBox navigation;
@@ -110,6 +112,11 @@ public final class MainController {
         if (welcome == null) welcome = new WelcomeController(model).load();
         content.getChildren().setAll(welcome);
         navigationGroup.selectToggle(null);
+    }
+
+    /** The menu bar, for features that add their own menu (sync). */
+    public MenuBar menuBar() {
+        return menuBar;
     }
 
     public void addModelMenuItem(String text, Runnable action) {

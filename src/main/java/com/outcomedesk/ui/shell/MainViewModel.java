@@ -5,6 +5,7 @@ import com.outcomedesk.demo.DemoDataGenerator;
 import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.transfer.ExportMode;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ImportReport;
 import com.outcomedesk.ui.support.Background;
@@ -91,9 +92,15 @@ public final class MainViewModel {
     public void exportFile() {
         dialogs.saveFile("Export appointments", "appointments.json").ifPresent(file ->
                 background.run("Exporting to " + file.getFileName(),
-                        p -> engine.exporter().export(file, FileFormat.forOutput(file), p),
-                        n -> dialogs.info("Export finished", String.format("Wrote %,d appointments to %s.", n, file)),
+                        p -> engine.exporter().export(file, FileFormat.forOutput(file), exportMode(), actor.get(), p),
+                        n -> dialogs.info("Export finished", String.format("Wrote %,d%s appointments to %s.", n,
+                                exportMode() == ExportMode.DEIDENTIFIED ? " de-identified" : "", file)),
                         this::fail));
+    }
+
+    /** Identifiable data leaves the store only through an administrator; clinicians export it de-identified. */
+    private ExportMode exportMode() {
+        return actor.get().isAdministrator() ? ExportMode.IDENTIFIABLE : ExportMode.DEIDENTIFIED;
     }
 
     public void backup() {

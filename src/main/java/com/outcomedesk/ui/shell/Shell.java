@@ -4,6 +4,10 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.appointments.AppointmentsController;
 import com.outcomedesk.ui.appointments.AppointmentsViewModel;
+import com.outcomedesk.ui.security.AuditView;
+import com.outcomedesk.ui.security.AuditViewModel;
+import com.outcomedesk.ui.security.UsersView;
+import com.outcomedesk.ui.security.UsersViewModel;
 import com.outcomedesk.ui.diseases.DiseasesController;
 import com.outcomedesk.ui.diseases.DiseasesViewModel;
 import com.outcomedesk.ui.doctors.DoctorsController;
@@ -16,12 +20,16 @@ import com.outcomedesk.ui.prediction.PredictionController;
 import com.outcomedesk.ui.prediction.PredictionViewModel;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
+import com.outcomedesk.ui.sync.SyncPanel;
 import javafx.scene.Parent;
+import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 /** Composes the main window on an open engine: ViewModels, controllers and the screens in the navigation. */
 public final class Shell {
     public static final String APPOINTMENTS = "Appointments";
+    public static final String USERS = "Users";
+    public static final String AUDIT = "Audit trail";
     public static final String PREDICTION = "Prediction";
     public static final String MODELS = "Models";
     public static final String DOCTORS = "Doctors";
@@ -75,6 +83,14 @@ public final class Shell {
                 () -> new ModelsController(models, retrain).load());
         controller.addModelMenuItem("_Retrain...", retrain);
         controller.addModelMenuItem("_Versions...", () -> controller.show(MODELS));
+        if (actor.isAdministrator()) {
+            controller.addScreen(USERS, "Add users, change roles, reset passwords, disable accounts",
+                    () -> UsersView.create(new UsersViewModel(engine.accounts(), actor)));
+            controller.addScreen(AUDIT, "Browse, check and export the audit trail",
+                    () -> AuditView.create(new AuditViewModel(engine.auditLog(), actor)));
+        }
+        SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
+                (Pane) root.lookup(".status-bar"), 4, () -> stage, model::refreshCounts);
         return new Shell(model, controller, root);
     }
 

@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Whatever text a record holds, writing it as JSON or CSV and reading it back gives the same record. */
-class RecordReaderProperties {
+class RecordReaderPropertiesTest {
 
     record Raw(String id, String doctor, String summary, String outcome) {
     }

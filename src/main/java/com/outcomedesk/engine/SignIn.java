@@ -1,0 +1,118 @@
+package com.outcomedesk.engine;
+
+import com.outcomedesk.security.AccountService;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.AuthenticationException;
+import com.outcomedesk.security.EncryptedStore;
+import com.outcomedesk.security.Keyring;
+import com.outcomedesk.security.LockoutPolicy;
+import com.outcomedesk.security.PasswordHasher;
+import com.outcomedesk.store.StoreLocation;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/**
+ * Opening a store as a user. An encrypted H2 store is unlocked with the user's own copy of the data key
+ * (a wrong password cannot unwrap it, so nothing is opened); other stores check the password hash.
+ * Either way the attempt is audited and repeated failures lock the account for a growing time.
+ */
+public final class SignIn {
+    public static final String PROTECTED = "This store has user accounts: sign in with --user NAME and the password "
+            + "in OUTCOMEDESK_PASSWORD (or type it when asked).";
+
+    private SignIn() {
+    }
+
+    /** An engine and the user it acts for. Closing it closes the engine. */
+    public record Session(Engine engine, Actor actor) implements AutoCloseable {
+        @Override
+        public void close() {
+            engine.close();
+        }
+    }
+
+    /** True once the store has an administrator: the desktop app then asks for a sign-in, not a setup. */
+    public static boolean hasAccounts(StoreLocation location) {
+        if (EncryptedStore.isEncrypted(location)) return true;
+        try (Engine engine = Engine.open(location)) {
+            return engine.accounts().hasAccounts();
+        }
+    }
+
+    /** Opens a store that has no accounts, acting as the local user; refuses a store that has accounts. */
+    public static Session withoutAccounts(StoreLocation location) {
+        if (EncryptedStore.isEncrypted(location)) throw new AuthenticationException(PROTECTED);
+        Engine engine = Engine.open(location);
+        if (engine.accounts().hasAccounts()) {
+            engine.close();
+            throw new AuthenticationException(PROTECTED);
+        }
+        return new Session(engine, Actor.localUser());
+    }
+
+    public static Session signIn(StoreLocation location, String user, char[] password) {
+        return signIn(location, user, password, Clock.systemUTC());
+    }
+
+    public static Session signIn(StoreLocation location, String user, char[] password, Clock clock) {
+        Optional<Path> keyring = EncryptedStore.keyringPath(location).filter(Keyring::exists);
+        if (keyring.isPresent()) return signInEncrypted(location, keyring.get(), user, password, clock);
+        Engine engine = Engine.open(location, clock);
+        try {
+            return new Session(engine, engine.accounts().authenticate(user, password));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    private static Session signInEncrypted(StoreLocation location, Path file, String user, char[] password,
+                                           Clock clock) {
+        Keyring keyring = Keyring.load(file);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Keyring.Entry entry = keyring.entry(user).orElse(null);
+        if (entry != null) {
+            try {
+                LockoutPolicy.checkNotLocked(user, entry.lockedUntil, now);
+            } catch (AuthenticationException locked) {
+                keyring.recordLockedAttempt(user, now);
+                keyring.save();
+                throw locked;
+            }
+        }
+        Optional<byte[]> key = keyring.unwrap(user, password);
+        if (key.isEmpty()) {
+            keyring.recordFailure(user, now, entry == null ? "unknown user" : "wrong password");
+            keyring.save();
+            throw new AuthenticationException(AccountService.WRONG_CREDENTIALS);
+        }
+        Engine engine = Engine.open(EncryptedStore.unlocked(location, key.get()), clock);
+        try {
+            for (Keyring.PendingFailure f : keyring.drainPendingFailures()) {
+                engine.accounts().signInFailed(f.user(), f.reason() + " at " + f.at());
+            }
+            keyring.resetFailures(user);
+            keyring.save();
+            return new Session(engine, engine.accounts().signedIn(user));
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    /**
+     * First start: creates the administrator of a store without accounts. An H2 file store is then
+     * encrypted with a new random data key, wrapped for the administrator in the keyring beside it.
+     */
+    public static void initialize(StoreLocation location, String admin, char[] password) {
+        if (EncryptedStore.isEncrypted(location)) {
+            throw new IllegalStateException("This store already has accounts; sign in as an administrator to add users.");
+        }
+        try (Engine engine = Engine.open(location)) {
+            engine.accounts().createFirstAdministrator(admin, password);
+        }
+        EncryptedStore.encrypt(location, admin, password, PasswordHasher.DEFAULT);
+    }
+}

@@ -1,0 +1,295 @@
+package com.outcomedesk.security;
+
+import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.store.ChangeStamper;
+import com.outcomedesk.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * User accounts: sign-in checks with lockout, and the administrator's user management. Every change and
+ * every sign-in attempt is audited. On an encrypted store each change of password or account also
+ * re-wraps or removes that user's copy of the data key in the keyring.
+ */
+public final class AccountService {
+    public static final String WRONG_CREDENTIALS = "Wrong user name or password.";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
+    private static final String COLUMNS = "user_name, role, disabled, failed_attempts, locked_until, "
+            + "password_changed_at, created_at, created_by";
+
+    private final Database database;
+    private final AuditTrail audit;
+    private final ChangeStamper stamper;
+    private final PasswordHasher hasher;
+
+    public AccountService(Database database, AuditTrail audit, ChangeStamper stamper, PasswordHasher hasher) {
+        this.database = database;
+        this.audit = audit;
+        this.stamper = stamper;
+        this.hasher = hasher;
+    }
+
+    /** False for a store nobody has initialised: it runs without sign-in, as the local user. */
+    public boolean hasAccounts() {
+        return database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM user_accounts");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        });
+    }
+
+    public Optional<UserAccount> find(String name) {
+        return database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM user_accounts WHERE user_name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(account(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** All accounts (administrators only). */
+    public List<UserAccount> list(Actor actor) {
+        actor.requireAdministrator("list the user accounts");
+        return database.withConnection(c -> {
+            List<UserAccount> all = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM user_accounts ORDER BY user_name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) all.add(account(rs));
+            }
+            return all;
+        });
+    }
+
+    /** Creates the first administrator of a store that has no accounts yet. */
+    public Actor createFirstAdministrator(String name, char[] password) {
+        checkName(name);
+        PasswordPolicy.check(name, password);
+        if (hasAccounts()) {
+            throw new IllegalStateException("This store already has accounts; sign in as an administrator to add users.");
+        }
+        Actor admin = new Actor(name, Role.ADMINISTRATOR);
+        insert(name, Role.ADMINISTRATOR, password, admin);
+        audit.record(admin, "user-create", "user", name, "role=administrator; first administrator");
+        return admin;
+    }
+
+    /** Adds an account (administrators only). */
+    public UserAccount create(String name, Role role, char[] password, Actor actor) {
+        actor.requireAdministrator("add users");
+        checkName(name);
+        PasswordPolicy.check(name, password);
+        if (find(name).isPresent()) throw new IllegalArgumentException("A user named " + name + " already exists.");
+        insert(name, role, password, actor);
+        withKeyring(k -> k.put(name, password, dataKey(), hasher));
+        audit.record(actor, "user-create", "user", name, "role=" + code(role));
+        return find(name).orElseThrow();
+    }
+
+    /** Changes a role (administrators only); the last active administrator cannot be demoted. */
+    public void changeRole(String name, Role role, Actor actor) {
+        actor.requireAdministrator("change roles");
+        UserAccount account = existing(name);
+        if (account.role() == Role.ADMINISTRATOR && role != Role.ADMINISTRATOR) requireAnotherAdministrator(name);
+        update("UPDATE user_accounts SET role = ? WHERE user_name = ?", code(role), name);
+        audit.record(actor, "user-role", "user", name, "role=" + code(role));
+    }
+
+    /** Sets a new password: users change their own, administrators anyone's. Re-wraps the data key. */
+    public void changePassword(String name, char[] newPassword, Actor actor) {
+        if (!actor.name().equals(name)) actor.requireAdministrator("change another user's password");
+        existing(name);
+        PasswordPolicy.check(name, newPassword);
+        database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE user_accounts SET password_hash = ?, "
+                    + "password_changed_at = ?, failed_attempts = 0, locked_until = NULL WHERE user_name = ?")) {
+                ps.setString(1, hasher.hash(newPassword));
+                ps.setObject(2, stamper.now());
+                ps.setString(3, name);
+                return ps.executeUpdate();
+            }
+        });
+        withKeyring(k -> {
+            k.put(name, newPassword, dataKey(), hasher);
+            k.resetFailures(name);
+        });
+        audit.record(actor, "user-password", "user", name, actor.name().equals(name) ? "own password" : "reset");
+    }
+
+    /** Disables an account (administrators only) and removes its copy of the data key. */
+    public void disable(String name, Actor actor) {
+        actor.requireAdministrator("disable users");
+        UserAccount account = existing(name);
+        if (account.role() == Role.ADMINISTRATOR) requireAnotherAdministrator(name);
+        update("UPDATE user_accounts SET disabled = TRUE WHERE user_name = ?", name);
+        withKeyring(k -> k.remove(name));
+        audit.record(actor, "user-disable", "user", name, null);
+    }
+
+    /**
+     * Checks a password against the stored hash, with lockout. Used where the store is not file-encrypted
+     * (PostgreSQL, or H2 without a keyring); an encrypted store checks the password by unwrapping its key.
+     */
+    public Actor authenticate(String name, char[] password) {
+        if (!hasAccounts()) {
+            throw new AuthenticationException("This store has no accounts yet; create the administrator first "
+                    + "(command line: init --admin NAME).");
+        }
+        OffsetDateTime now = stamper.now();
+        String hash = passwordHash(name);
+        if (hash == null) {
+            hasher.deriveKey(password, new byte[16]);  // same cost as a real check: no hint that the name is unknown
+            signInFailed(name, "unknown user");
+            throw new AuthenticationException(WRONG_CREDENTIALS);
+        }
+        UserAccount account = existing(name);
+        try {
+            LockoutPolicy.checkNotLocked(name, account.lockedUntil(), now);
+        } catch (AuthenticationException locked) {
+            signInFailed(name, "locked");
+            throw locked;
+        }
+        if (!PasswordHasher.verify(password, hash)) {
+            int failures = account.failedAttempts() + 1;
+            database.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE user_accounts SET failed_attempts = ?, locked_until = ? WHERE user_name = ?")) {
+                    ps.setInt(1, failures);
+                    ps.setObject(2, LockoutPolicy.lockedUntil(failures, now));
+                    ps.setString(3, name);
+                    return ps.executeUpdate();
+                }
+            });
+            signInFailed(name, "wrong password");
+            throw new AuthenticationException(WRONG_CREDENTIALS);
+        }
+        return signedIn(name);
+    }
+
+    /** Completes a sign-in whose password was already proven (e.g. by unwrapping the data key). */
+    public Actor signedIn(String name) {
+        UserAccount account = find(name).orElseThrow(() -> {
+            signInFailed(name, "no account");
+            return new AuthenticationException(WRONG_CREDENTIALS);
+        });
+        if (account.disabled()) {
+            signInFailed(name, "disabled");
+            throw new AuthenticationException("The account " + name + " is disabled; ask an administrator.");
+        }
+        update("UPDATE user_accounts SET failed_attempts = 0, locked_until = NULL WHERE user_name = ?", name);
+        Actor actor = new Actor(name, account.role());
+        audit.record(actor, "sign-in", "user", name, null);
+        return actor;
+    }
+
+    /** Audits a failed sign-in; {@code details} says why, never the password tried. */
+    public void signInFailed(String name, String reason) {
+        audit.record(new Actor(name, Role.CLINICIAN), "sign-in-failed", "user", name, reason);
+    }
+
+    public static Role role(String code) {
+        return switch (code.strip().toLowerCase(Locale.ROOT)) {
+            case "clinician" -> Role.CLINICIAN;
+            case "administrator", "admin" -> Role.ADMINISTRATOR;
+            default -> throw new IllegalArgumentException("Unknown role '" + code + "': use clinician or administrator.");
+        };
+    }
+
+    public static String code(Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    private void insert(String name, Role role, char[] password, Actor by) {
+        OffsetDateTime now = stamper.now();
+        database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_accounts (user_name, role, password_hash, "
+                    + "password_changed_at, created_at, created_by) VALUES (?,?,?,?,?,?)")) {
+                ps.setString(1, name);
+                ps.setString(2, code(role));
+                ps.setString(3, hasher.hash(password));
+                ps.setObject(4, now);
+                ps.setObject(5, now);
+                ps.setString(6, by.name());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private String passwordHash(String name) {
+        return database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM user_accounts WHERE user_name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    private UserAccount existing(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("No user named " + name + "."));
+    }
+
+    private void requireAnotherAdministrator(String name) {
+        long others = database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM user_accounts "
+                    + "WHERE role = 'administrator' AND disabled = FALSE AND user_name <> ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        if (others == 0) {
+            throw new IllegalArgumentException(name + " is the only active administrator; make someone else "
+                    + "administrator first.");
+        }
+    }
+
+    private void update(String sql, String... params) {
+        database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static void checkName(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("A user name has 1 to 100 letters, digits, '.', '_', '@' or '-', "
+                    + "starting with a letter or digit.");
+        }
+    }
+
+    /** Applies a change to the keyring of an encrypted store; a store without one has nothing to update. */
+    private void withKeyring(java.util.function.Consumer<Keyring> change) {
+        EncryptedStore.keyringPath(database.location()).filter(Keyring::exists).ifPresent(path -> {
+            Keyring keyring = Keyring.load(path);
+            change.accept(keyring);
+            keyring.save();
+        });
+    }
+
+    private byte[] dataKey() {
+        return EncryptedStore.dataKey(database.location()).orElseThrow(() -> new IllegalStateException(
+                "The store is encrypted but was opened without its key."));
+    }
+
+    private static UserAccount account(ResultSet rs) throws SQLException {
+        return new UserAccount(rs.getString(1), role(rs.getString(2)), rs.getBoolean(3), rs.getInt(4),
+                rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
+                rs.getObject(7, OffsetDateTime.class), rs.getString(8));
+    }
+}

@@ -1,0 +1,192 @@
+package com.outcomedesk.security;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The file beside an encrypted H2 store that holds its data key, once per user, wrapped with AES-GCM
+ * under a key derived (Argon2id) from that user's password. It also keeps the failed-sign-in counts,
+ * because they must be checked before the store can be opened. The file holds no plain key.
+ */
+public final class Keyring {
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    /** One user's wrapped copy of the data key and their sign-in failure state. */
+    public static final class Entry {
+        public int memoryKib;
+        public int iterations;
+        public int parallelism;
+        public String salt;
+        public String nonce;
+        public String wrappedKey;
+        public int failures;
+        public OffsetDateTime lockedUntil;
+    }
+
+    /** A failed sign-in seen before the store could be opened; moved into the audit trail at the next sign-in. */
+    public record PendingFailure(String user, OffsetDateTime at, String reason) {
+    }
+
+    /** The file's content. */
+    public static final class Content {
+        public int version = 1;
+        public TreeMap<String, Entry> users = new TreeMap<>();
+        public List<PendingFailure> pendingFailures = new ArrayList<>();
+    }
+
+    private final Path file;
+    private final Content content;
+
+    private Keyring(Path file, Content content) {
+        this.file = file;
+        this.content = content;
+    }
+
+    public static boolean exists(Path file) {
+        return Files.isRegularFile(file);
+    }
+
+    public static Keyring load(Path file) {
+        try {
+            return new Keyring(file, MAPPER.readValue(file.toFile(), Content.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the keyring " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Keyring create(Path file) {
+        return new Keyring(file, new Content());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Optional<Entry> entry(String user) {
+        return Optional.ofNullable(content.users.get(user));
+    }
+
+    /** Wraps the data key for a user under their password, replacing any earlier copy. */
+    public void put(String user, char[] password, byte[] dataKey, PasswordHasher hasher) {
+        Entry e = new Entry();
+        e.memoryKib = hasher.memoryKib();
+        e.iterations = hasher.iterations();
+        e.parallelism = hasher.parallelism();
+        byte[] salt = PasswordHasher.randomBytes(16);
+        byte[] nonce = PasswordHasher.randomBytes(12);
+        byte[] kek = hasher.deriveKey(password, salt);
+        e.salt = b64(salt);
+        e.nonce = b64(nonce);
+        try {
+            e.wrappedKey = b64(gcm(Cipher.ENCRYPT_MODE, kek, nonce, user, dataKey));
+        } catch (AEADBadTagException impossible) {
+            throw new IllegalStateException("encryption does not check a tag", impossible);
+        }
+        content.users.put(user, e);
+    }
+
+    /** The data key, or empty when the password does not unwrap it (the GCM tag does not match). */
+    public Optional<byte[]> unwrap(String user, char[] password) {
+        Entry e = content.users.get(user);
+        if (e == null) return Optional.empty();
+        byte[] kek = PasswordHasher.derive(password, unb64(e.salt), e.memoryKib, e.iterations, e.parallelism, 32);
+        try {
+            return Optional.of(gcm(Cipher.DECRYPT_MODE, kek, unb64(e.nonce), user, unb64(e.wrappedKey)));
+        } catch (AEADBadTagException wrongPassword) {
+            return Optional.empty();
+        }
+    }
+
+    public void remove(String user) {
+        content.users.remove(user);
+    }
+
+    public List<String> users() {
+        return List.copyOf(content.users.keySet());
+    }
+
+    public void recordFailure(String user, OffsetDateTime at, String reason) {
+        Entry e = content.users.get(user);
+        if (e != null) {
+            e.failures++;
+            e.lockedUntil = LockoutPolicy.lockedUntil(e.failures, at);
+        }
+        content.pendingFailures.add(new PendingFailure(user, at, reason));
+    }
+
+    /** An attempt refused because the account was waiting; audited, but it does not extend the wait. */
+    public void recordLockedAttempt(String user, OffsetDateTime at) {
+        content.pendingFailures.add(new PendingFailure(user, at, "locked"));
+    }
+
+    public void resetFailures(String user) {
+        Entry e = content.users.get(user);
+        if (e != null) {
+            e.failures = 0;
+            e.lockedUntil = null;
+        }
+    }
+
+    /** Returns and forgets the failures recorded while the store was closed. */
+    public List<PendingFailure> drainPendingFailures() {
+        List<PendingFailure> drained = List.copyOf(content.pendingFailures);
+        content.pendingFailures.clear();
+        return drained;
+    }
+
+    /** Writes the file beside itself and moves it into place, so a crash never leaves half a keyring. */
+    public void save() {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), content);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the keyring " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** AES-256-GCM with the user name as associated data, so an entry cannot be moved to another user. */
+    private static byte[] gcm(int mode, byte[] key, byte[] nonce, String user, byte[] input)
+            throws AEADBadTagException {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(user.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return cipher.doFinal(input);
+        } catch (AEADBadTagException e) {
+            throw e;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every Java runtime: " + e.getMessage(), e);
+        }
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static byte[] unb64(String s) {
+        return Base64.getDecoder().decode(s);
+    }
+}

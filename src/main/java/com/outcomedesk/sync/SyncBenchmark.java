@@ -1,0 +1,134 @@
+package com.outcomedesk.sync;
+
+import com.outcomedesk.demo.DemoDataGenerator;
+import com.outcomedesk.demo.DemoRecord;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.store.StoreLocation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Measures sync throughput: site A pushes N generated appointments to a scratch schema on the server,
+ * then a fresh site B pulls them all. Both sites are throw-away H2 stores; the schema is dropped afterwards.
+ */
+public final class SyncBenchmark {
+
+    public record Result(long records, long pushMs, double pushedPerSecond, long pullMs, double pulledPerSecond,
+                         long maxHeapMb, long usedHeapAfterMb, int batch, String server) {
+    }
+
+    private SyncBenchmark() {
+    }
+
+    public static Result run(ServerConfig server, long records, long seed) {
+        String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("outcome-desk-bench-sync");
+        } catch (IOException e) {
+            throw new SyncException("Cannot create a temporary directory for the benchmark: " + e.getMessage(), e);
+        }
+        execute(server, "CREATE SCHEMA " + schema);
+        String sep = server.url().contains("?") ? "&" : "?";
+        ServerConfig scratch = new ServerConfig(server.url() + sep + "currentSchema=" + schema, server.user(), server.password());
+        try (Engine a = Engine.open(StoreLocation.of(dir.resolve("a"), null));
+             Engine b = Engine.open(StoreLocation.of(dir.resolve("b"), null))) {
+            generate(a, records, seed);
+            SyncReport push = a.sync().sync(scratch, 1);
+            SyncReport pull = b.sync().sync(scratch, 1);
+            if (!push.complete() || !pull.complete()) throw new SyncException("The benchmark sync did not complete: "
+                    + (push.complete() ? pull : push).message());
+            long pulled = pull.pulledByTable().getOrDefault("appointments", 0L);
+            if (push.pushedByTable().get("appointments") != records || pulled != records) {
+                throw new SyncException("The benchmark moved " + push.pushedByTable().get("appointments") + " / "
+                        + pulled + " appointments instead of " + records);
+            }
+            Runtime rt = Runtime.getRuntime();
+            return new Result(records, push.pushMs(), rate(records, push.pushMs()), pull.pullMs(),
+                    rate(records, pull.pullMs()), rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20,
+                    SyncEngine.DEFAULT_BATCH, server.displayName());
+        } finally {
+            execute(server, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            deleteTree(dir);
+        }
+    }
+
+    private static double rate(long records, long ms) {
+        return ms == 0 ? records * 1000.0 : records * 1000.0 / ms;
+    }
+
+    /** Writes N appointments straight into the store, stamped as local changes of site A. */
+    private static void generate(Engine engine, long records, long seed) {
+        DemoDataGenerator generator = new DemoDataGenerator(seed, DemoDataGenerator.defaultDoctorCount(records), 0.2);
+        engine.database().withConnection(c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement doctor = c.prepareStatement("INSERT INTO doctors (doctor_id, created_at) VALUES (?, ?)");
+                 PreparedStatement ps = c.prepareStatement("INSERT INTO appointments (id, external_id, doctor_id, "
+                         + "patient_ref, appointment_date, summary, outcome_text, created_at, created_by, updated_at, "
+                         + "updated_by, site_id, row_version, hlc, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,FALSE)")) {
+                OffsetDateTime now = OffsetDateTime.now();
+                generator.doctors().forEach(d -> {
+                    try {
+                        doctor.setString(1, d.id());
+                        doctor.setObject(2, now);
+                        doctor.executeUpdate();
+                    } catch (SQLException e) {
+                        throw new SyncException("Cannot write benchmark doctors: " + e.getMessage(), e);
+                    }
+                });
+                for (long i = 0; i < records; i++) {
+                    DemoRecord r = generator.next();
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, r.id());
+                    ps.setString(3, r.doctorId());
+                    ps.setString(4, r.patientRef());
+                    ps.setObject(5, r.appointmentDate());
+                    ps.setString(6, r.summary());
+                    ps.setString(7, r.outcome());
+                    ps.setObject(8, now);
+                    ps.setString(9, "bench");
+                    ps.setObject(10, now);
+                    ps.setString(11, "bench");
+                    ps.setString(12, engine.stamper().siteId());
+                    ps.setLong(13, engine.stamper().tick());
+                    ps.addBatch();
+                    if (i % 5_000 == 4_999) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+            return null;
+        });
+    }
+
+    private static void execute(ServerConfig server, String sql) {
+        try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new SyncException("The benchmark needs the PostgreSQL server " + server.displayName() + ": "
+                    + SyncEngine.firstLine(e), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temporary directory is harmless.
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package com.outcomedesk.sync;
+
+import com.outcomedesk.store.Database;
+import com.outcomedesk.store.HybridClock;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sync run between the local store and the shared server: number rows written directly on the server,
+ * push local changes, then pull everything the server committed before the pull began. Every batch commits
+ * its server side before the local side records it, so an interrupted run is finished by the next one with
+ * nothing lost and nothing twice.
+ */
+public final class SyncEngine {
+    static final int DEFAULT_BATCH = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final Database database;
+    private final int batch;
+    private final AppointmentSync appointments;
+    private final List<AppendOnlySync> appendOnly;
+    private final MappingSync mappings = new MappingSync();
+    private final ConflictPull conflicts = new ConflictPull();
+
+    public SyncEngine(Database database, HybridClock clock, int batch) {
+        this.database = database;
+        this.batch = batch;
+        this.appointments = new AppointmentSync(batch, clock);
+        AppendOnlySync.Reference model = new AppendOnlySync.Reference("model_version_id", SyncTable.MODEL_VERSIONS);
+        AppendOnlySync.Reference appointment = new AppendOnlySync.Reference("appointment_id", SyncTable.APPOINTMENTS);
+        // Order matters: referenced rows travel before the rows that refer to them.
+        this.appendOnly = List.of(
+                new AppendOnlySync(SyncTable.MODEL_VERSIONS, List.of(), batch),
+                new AppendOnlySync(SyncTable.MODEL_ACTIVATIONS, List.of(model), batch),
+                new AppendOnlySync(SyncTable.PREDICTIONS, List.of(model, appointment), batch),
+                new AppendOnlySync(SyncTable.AUDIT, List.of(), batch));
+    }
+
+    /** Runs once. Connection failures end the run early with {@code reachable == false}; other errors throw. */
+    public SyncReport run(ServerConfig config) {
+        long start = System.nanoTime();
+        Map<String, Long> pushed = new LinkedHashMap<>();
+        Map<String, Long> pulled = new LinkedHashMap<>();
+        long[] conflictCount = {0};
+        long[] phaseMs = {0, 0};
+        String message;
+        boolean reachable = true;
+        boolean complete = false;
+        boolean connected = false;
+        try (ServerLink link = ServerLink.open(config, 5); Connection local = database.dataSource().getConnection()) {
+            local.setAutoCommit(false);
+            connected = true;
+            try {
+                exchange(link, local, pushed, pulled, conflictCount, phaseMs);
+                complete = true;
+                message = "Synced with " + config.displayName() + ".";
+            } catch (SQLException | RuntimeException e) {
+                local.rollback();
+                throw e;
+            } finally {
+                local.setAutoCommit(true);
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (!ServerLink.isConnectionLoss(e)) {
+                throw new SyncException("Sync with " + config.displayName() + " failed: " + firstLine(e)
+                        + ". Nothing was lost; fix the cause and sync again.", e);
+            }
+            reachable = false;
+            message = (!connected ? "Server " + config.displayName() + " is not reachable"
+                    : "The connection to " + config.displayName() + " dropped during the sync")
+                    + "; working offline. Changes stay here and go with the next sync.";
+            LOG.info("Sync did not complete: {}", firstLine(e));
+        }
+        long durationMs = (System.nanoTime() - start) / 1_000_000;
+        return new SyncReport(config.displayName(), reachable, connected && !complete, complete, sum(pushed), sum(pulled), conflictCount[0],
+                openConflicts(), pending(), durationMs, phaseMs[0], phaseMs[1], 1, pushed, pulled, OffsetDateTime.now(), message);
+    }
+
+    private void exchange(ServerLink link, Connection local, Map<String, Long> pushed, Map<String, Long> pulled,
+                          long[] conflictCount, long[] phaseMs) throws SQLException {
+        Connection server = link.connection();
+        long start = System.nanoTime();
+        Stragglers.number(server);
+
+        long[] r = appointments.push(local, server);
+        pushed.put("appointments", r[0]);
+        conflictCount[0] += r[1];
+        for (AppendOnlySync table : appendOnly) {
+            r = table.push(local, server);
+            pushed.put(table.table().name(), r[0]);
+            conflictCount[0] += r[1];
+        }
+        r = mappings.push(local, server);
+        pushed.put("outcome_mappings", r[0]);
+        conflictCount[0] += r[1];
+
+        long pushedAt = System.nanoTime();
+        phaseMs[0] = (pushedAt - start) / 1_000_000;
+        // Pull only what was committed before this point: a row then never arrives before a row it refers to.
+        long upTo = ServerCounter.committed(server);
+        server.commit();
+        String at = "@" + link.serverId();
+        pulled.put("appointments", appointments.pull(local, server, "pull.appointments" + at, upTo));
+        for (AppendOnlySync table : appendOnly) {
+            pulled.put(table.table().name(), table.pull(local, server, "pull." + table.table().name() + at, upTo));
+        }
+        pulled.put("outcome_mappings", mappings.pull(local, server, "pull.outcome_mappings" + at, upTo));
+        conflicts.pull(local, server, "pull.sync_conflicts" + at, upTo, batch);
+        phaseMs[1] = (System.nanoTime() - pushedAt) / 1_000_000;
+    }
+
+    /** Local changes not yet on the server. */
+    public long pending() {
+        return database.withConnection(c -> {
+            long n = Rows.count(c, "SELECT COUNT(*) FROM appointments WHERE " + AppointmentSync.DIRTY)
+                    + Rows.count(c, "SELECT COUNT(*) FROM outcome_mappings WHERE " + MappingSync.DIRTY);
+            for (AppendOnlySync t : appendOnly) {
+                n += Rows.count(c, "SELECT COUNT(*) FROM " + t.table().name() + " WHERE server_seq IS NULL");
+            }
+            return n;
+        });
+    }
+
+    public long openConflicts() {
+        return database.withConnection(c -> Rows.count(c, "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'"));
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+}

@@ -1,0 +1,142 @@
+package com.outcomedesk.sync;
+
+import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.store.ChangeStamper;
+import com.outcomedesk.store.Database;
+import com.outcomedesk.store.SettingsRepository;
+import com.outcomedesk.store.Vendor;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Sync as the engine offers it: the server setting, running a sync, its status, and the conflicts. */
+public final class SyncService {
+    static final String URL = "sync.server.url";
+    static final String USER = "sync.server.user";
+    static final String PASSWORD = "sync.server.password";
+    static final String LAST_SYNC = "sync.last.completed";
+    static final String LAST_ATTEMPT = "sync.last.attempt";
+    static final String LAST_REACHABLE = "sync.last.reachable";
+    public static final int DEFAULT_ATTEMPTS = 5;
+
+    private final Database database;
+    private final SettingsRepository settings;
+    private final ChangeStamper stamper;
+    private final AuditTrail audit;
+    private final SyncEngine engine;
+    private final ConflictService conflicts;
+
+    public SyncService(Database database, SettingsRepository settings, ChangeStamper stamper, AuditTrail audit) {
+        this.database = database;
+        this.settings = settings;
+        this.stamper = stamper;
+        this.audit = audit;
+        this.engine = new SyncEngine(database, stamper.hlc(), SyncEngine.DEFAULT_BATCH);
+        this.conflicts = new ConflictService(database, stamper);
+        // After a restart the clock must still order new edits after every stored (and pulled) one.
+        stamper.hlc().observe(database.withConnection(c -> Rows.count(c, "SELECT COALESCE(MAX(hlc), 0) FROM appointments")));
+    }
+
+    /** Sets the shared server (administrators only). The password is kept in the store's settings. */
+    public void configure(String url, String user, String password, Actor actor) {
+        actor.requireAdministrator("configure the sync server");
+        if (url == null || url.isBlank()) throw new IllegalArgumentException("Give the server as --server jdbc:postgresql://HOST:5432/DB.");
+        if (Vendor.of(url.strip()) != Vendor.POSTGRESQL) {
+            throw new IllegalArgumentException("The sync server must be PostgreSQL (jdbc:postgresql://HOST:5432/DB), not " + url.strip());
+        }
+        if (database.vendor() == Vendor.POSTGRESQL) {
+            throw new IllegalArgumentException("This store is already on the shared server; sync is for a local store.");
+        }
+        settings.put(URL, url.strip());
+        settings.put(USER, user == null ? "" : user);
+        settings.put(PASSWORD, password == null ? "" : password);
+        ServerConfig config = config().orElseThrow();
+        audit.record(actor, "sync.configure", "settings", "sync.server", "server=" + config.displayName());
+    }
+
+    public Optional<ServerConfig> config() {
+        return settings.get(URL).filter(u -> !u.isBlank()).map(url -> new ServerConfig(url,
+                settings.get(USER).filter(u -> !u.isBlank()).orElse(null),
+                settings.get(PASSWORD).filter(p -> !p.isEmpty()).orElse(null)));
+    }
+
+    /**
+     * Syncs with the configured server, continuing after a dropped connection up to {@code maxAttempts}
+     * times. An unreachable server is a normal outcome, reported with {@code reachable == false}.
+     */
+    public SyncReport sync(int maxAttempts) {
+        ServerConfig config = config().orElseThrow(() -> new SyncException(
+                "No sync server is configured; an administrator runs 'sync configure --server jdbc:postgresql://HOST/DB'."));
+        return sync(config, maxAttempts);
+    }
+
+    /** As {@link #sync(int)}, recorded in the audit trail as run by the actor. */
+    public SyncReport sync(int maxAttempts, Actor actor) {
+        SyncReport report = sync(maxAttempts);
+        audit.record(actor, "sync.run", "settings", "sync.server", "reachable=" + report.reachable()
+                + "; complete=" + report.complete());
+        return report;
+    }
+
+    public SyncReport sync(ServerConfig config, int maxAttempts) {
+        SyncReport report = engine.run(config);
+        int attempts = 1;
+        while (report.interrupted() && attempts < maxAttempts) {
+            sleep(100L * attempts);
+            attempts++;
+            report = engine.run(config).after(report, attempts);
+        }
+        settings.put(LAST_ATTEMPT, report.finishedAt().toString());
+        settings.put(LAST_REACHABLE, Boolean.toString(report.reachable()));
+        if (report.complete()) settings.put(LAST_SYNC, report.finishedAt().toString());
+        return report;
+    }
+
+    public SyncStatus status() {
+        return new SyncStatus(config().map(ServerConfig::displayName).orElse(null),
+                settings.get(LAST_SYNC).map(OffsetDateTime::parse).orElse(null),
+                settings.get(LAST_ATTEMPT).map(OffsetDateTime::parse).orElse(null),
+                settings.get(LAST_REACHABLE).map(Boolean::parseBoolean).orElse(null),
+                engine.pending(), engine.openConflicts());
+    }
+
+    public List<ConflictView> conflicts(boolean includeResolved) {
+        return conflicts.list(includeResolved);
+    }
+
+    /**
+     * Confirms the winner, or swaps in the losing version (administrators only). The decision is made on
+     * the server, then synced here; in shared-only mode this store is the server.
+     */
+    public ConflictView resolve(UUID id, ConflictService.Decision decision, Actor actor) {
+        actor.requireAdministrator("resolve sync conflicts");
+        ConflictView resolved;
+        if (database.vendor() == Vendor.POSTGRESQL) {
+            resolved = database.withConnection(c -> conflicts.resolveOn(c, id, decision, actor));
+        } else {
+            ServerConfig config = config().orElseThrow(() -> new SyncException(
+                    "No sync server is configured, so there is nothing to resolve here."));
+            try (ServerLink link = ServerLink.open(config, 5)) {
+                resolved = conflicts.resolveOn(link.connection(), id, decision, actor);
+            } catch (java.sql.SQLException e) {
+                throw new SyncException(ServerLink.isConnectionLoss(e)
+                        ? "The server " + config.displayName() + " is not reachable; resolve the conflict when it is."
+                        : "Could not resolve the conflict: " + SyncEngine.firstLine(e), e);
+            }
+            sync(config, DEFAULT_ATTEMPTS);
+        }
+        audit.record(actor, "sync.conflict." + decision.name().toLowerCase(java.util.Locale.ROOT), "sync_conflict",
+                id.toString(), "entity=" + resolved.entity());
+        return resolved;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package com.outcomedesk.ui.security;
+
+import com.outcomedesk.audit.AuditEntry;
+import java.io.File;
+import java.time.ZoneId;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/** The administrator's audit trail screen: filters, entries newest first, chain check and export. */
+public final class AuditView {
+    private AuditView() {
+    }
+
+    public static Parent create(AuditViewModel vm) {
+        TextField user = new TextField();
+        user.setPromptText("user");
+        user.textProperty().bindBidirectional(vm.userProperty());
+        TextField action = new TextField();
+        action.setPromptText("action, e.g. sign-in-failed");
+        action.textProperty().bindBidirectional(vm.actionProperty());
+        DatePicker from = new DatePicker();
+        from.setPromptText("from");
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        DatePicker to = new DatePicker();
+        to.setPromptText("to");
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        Button filter = new Button("Show");
+        filter.setDefaultButton(true);
+        filter.setOnAction(e -> vm.refresh());
+        Button verify = new Button("Check integrity");
+        verify.setOnAction(e -> vm.verify());
+        Button export = new Button("Export...");
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName("audit-trail.csv");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("CSV", "*.csv"),
+                    new FileChooser.ExtensionFilter("JSON", "*.json"));
+            File file = chooser.showSaveDialog(export.getScene().getWindow());
+            if (file != null) vm.export(file.toPath());
+        });
+
+        TableView<AuditEntry> table = new TableView<>(vm.entries());
+        table.getColumns().add(UsersView.column("When", e -> e.occurredAt().atZoneSameInstant(ZoneId.systemDefault())
+                .toLocalDateTime().withNano(0).toString().replace('T', ' ')));
+        table.getColumns().add(UsersView.column("User", AuditEntry::user));
+        table.getColumns().add(UsersView.column("Action", AuditEntry::action));
+        table.getColumns().add(UsersView.column("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
+                + (e.entityId() == null ? "" : e.entityId())));
+        table.getColumns().add(UsersView.column("Details", e -> e.details() == null ? "" : e.details()));
+        table.getColumns().add(UsersView.column("Site / #", e -> e.site() + " / " + e.seq()));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        VBox root = new VBox(10, new HBox(8, user, action, from, to, filter, verify, export), table, message);
+        root.setPadding(new Insets(12));
+        vm.refresh();
+        return root;
+    }
+}

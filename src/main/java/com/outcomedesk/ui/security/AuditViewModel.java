@@ -1,0 +1,82 @@
+package com.outcomedesk.ui.security;
+
+import com.outcomedesk.audit.AuditEntry;
+import com.outcomedesk.audit.AuditLog;
+import com.outcomedesk.audit.AuditQuery;
+import com.outcomedesk.security.Actor;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The administrator's audit view: filter, browse, check the hash chain and export. */
+public final class AuditViewModel {
+    static final int PAGE = 1_000;
+    private final AuditLog log;
+    private final Actor actor;
+    private final ObservableList<AuditEntry> entries = FXCollections.observableArrayList();
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty action = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty message = new SimpleStringProperty("");
+
+    public AuditViewModel(AuditLog log, Actor actor) {
+        this.log = log;
+        this.actor = actor;
+    }
+
+    /** The newest entries matching the filters (at most 1,000; export for more). */
+    public void refresh() {
+        try {
+            entries.setAll(log.list(query(PAGE), actor));
+            message.set(entries.size() == PAGE ? "Showing the newest " + PAGE + " entries; narrow the filters or export."
+                    : entries.size() + " entries.");
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    public void verify() {
+        try {
+            AuditLog.Verification v = log.verify(actor);
+            message.set(v.intact() ? "The audit trail is intact (" + v.checked() + " entries checked)."
+                    : "The audit trail was altered: site " + v.firstBreak().site() + ", entry " + v.firstBreak().seq()
+                    + " " + v.firstBreak().reason() + ".");
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    /** Writes every entry matching the filters to the file (CSV when it ends in .csv, else JSON). */
+    public void export(Path file) {
+        try {
+            int n = log.export(file, query(Integer.MAX_VALUE), actor);
+            message.set("Exported " + n + " entries to " + file + ".");
+        } catch (RuntimeException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    private AuditQuery query(int limit) {
+        return new AuditQuery(blankToNull(user.get()), blankToNull(action.get()), null, null,
+                from.get() == null ? null : from.get().atStartOfDay().atOffset(ZoneOffset.UTC),
+                to.get() == null ? null : to.get().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC), limit);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public ObservableList<AuditEntry> entries() { return entries; }
+    public StringProperty userProperty() { return user; }
+    public StringProperty actionProperty() { return action; }
+    public ObjectProperty<LocalDate> fromProperty() { return from; }
+    public ObjectProperty<LocalDate> toProperty() { return to; }
+    public StringProperty messageProperty() { return message; }
+}

@@ -1,0 +1,45 @@
+package com.outcomedesk.ui.security;
+
+import com.outcomedesk.engine.SignIn;
+import com.outcomedesk.store.StoreLocation;
+import java.util.function.Consumer;
+import javafx.animation.Timeline;
+import javafx.concurrent.Task;
+import javafx.scene.Scene;
+
+/**
+ * How the desktop app starts on a store: the first-run administrator setup or the sign-in screen in the
+ * window, then the app's own content, locked again after the administrator's configured idle time.
+ */
+public final class SecureStart {
+    private SecureStart() {
+    }
+
+    /**
+     * Shows the setup or sign-in screen as the scene's root; {@code onSignedIn} (FX thread) then puts the
+     * app's content in the scene and calls {@link #lockWhenIdle}. {@code onFailure} gets a store that cannot be read.
+     */
+    public static void show(Scene scene, StoreLocation location, Consumer<SignIn.Session> onSignedIn,
+                            Consumer<Throwable> onFailure) {
+        Task<Boolean> probe = new Task<>() {
+            @Override
+            protected Boolean call() {
+                return SignIn.hasAccounts(location);
+            }
+        };
+        probe.setOnSucceeded(e -> scene.setRoot(SignInView.create(
+                new SignInViewModel(location, !probe.getValue()), onSignedIn)));
+        probe.setOnFailed(e -> onFailure.accept(probe.getException()));
+        Thread thread = new Thread(probe, "outcome-desk-open");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Installs the idle lock over the scene's current content. */
+    public static Timeline lockWhenIdle(Scene scene, SignIn.Session session) {
+        var engine = session.engine();
+        IdleLockViewModel vm = new IdleLockViewModel(engine.accounts(), engine.audit(), session.actor(),
+                engine.securitySettings().idleLock(), System::nanoTime);
+        return IdleLock.install(scene, vm);
+    }
+}

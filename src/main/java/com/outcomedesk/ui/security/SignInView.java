@@ -1,0 +1,91 @@
+package com.outcomedesk.ui.security;
+
+import com.outcomedesk.engine.SignIn;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.concurrent.Task;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** The sign-in screen, or the first-run administrator setup, shown before anything of the store. */
+public final class SignInView {
+    private SignInView() {
+    }
+
+    /** Builds the form; {@code onSignedIn} runs on the FX thread once a session is open. */
+    public static Parent create(SignInViewModel vm, Consumer<SignIn.Session> onSignedIn) {
+        Label title = new Label();
+        title.getStyleClass().add("title");
+        title.textProperty().bind(vm.firstRunProperty().map(first -> first
+                ? "Create the administrator account" : "Sign in to OutcomeDesk"));
+        Label hint = new Label("Choose a password of at least 12 characters. There is no default password and no "
+                + "recovery: an administrator can reset other users' passwords.");
+        hint.setWrapText(true);
+        hint.visibleProperty().bind(vm.firstRunProperty());
+        hint.managedProperty().bind(vm.firstRunProperty());
+
+        TextField user = new TextField();
+        user.setId("userName");
+        user.textProperty().bindBidirectional(vm.userNameProperty());
+        PasswordField password = new PasswordField();
+        password.setId("password");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+        PasswordField repeat = new PasswordField();
+        repeat.setId("repeatPassword");
+        repeat.textProperty().bindBidirectional(vm.repeatPasswordProperty());
+        Label repeatLabel = new Label("Repeat password");
+        for (var node : new javafx.scene.Node[] {repeat, repeatLabel}) {
+            node.visibleProperty().bind(vm.firstRunProperty());
+            node.managedProperty().bind(vm.firstRunProperty());
+        }
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, new Label("User name"), user);
+        form.addRow(1, new Label("Password"), password);
+        form.addRow(2, repeatLabel, repeat);
+
+        Button submit = new Button();
+        submit.setId("signIn");
+        submit.setDefaultButton(true);
+        submit.textProperty().bind(vm.firstRunProperty().map(first -> first ? "Create and sign in" : "Sign in"));
+        Label message = new Label();
+        message.setId("message");
+        message.getStyleClass().add("error");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+
+        VBox box = new VBox(12, title, hint, form, submit, message);
+        box.setPadding(new Insets(40));
+        box.setMaxWidth(460);
+        box.setAlignment(Pos.CENTER_LEFT);
+        submit.setOnAction(e -> {
+            box.setDisable(true);
+            Task<Optional<SignIn.Session>> task = new Task<>() {
+                @Override
+                protected Optional<SignIn.Session> call() {
+                    return vm.submit();
+                }
+            };
+            task.setOnSucceeded(done -> {
+                box.setDisable(false);
+                task.getValue().ifPresentOrElse(onSignedIn, password::requestFocus);
+            });
+            task.setOnFailed(failed -> box.setDisable(false));
+            Thread thread = new Thread(task, "outcome-desk-sign-in");
+            thread.setDaemon(true);
+            thread.start();
+        });
+        VBox outer = new VBox(box);
+        outer.setAlignment(Pos.CENTER);
+        return outer;
+    }
+}

@@ -1,0 +1,91 @@
+package com.outcomedesk.ui.security;
+
+import com.outcomedesk.security.AccountService;
+import com.outcomedesk.security.Role;
+import com.outcomedesk.security.UserAccount;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** The administrator's user management screen. */
+public final class UsersView {
+    private UsersView() {
+    }
+
+    public static Parent create(UsersViewModel vm) {
+        TableView<UserAccount> table = new TableView<>(vm.users());
+        table.getColumns().add(column("User", u -> u.name()));
+        table.getColumns().add(column("Role", u -> AccountService.code(u.role())));
+        table.getColumns().add(column("State", u -> u.disabled() ? "disabled"
+                : u.lockedUntil() != null ? "waiting until " + u.lockedUntil().toLocalTime().withNano(0) : "active"));
+        table.getColumns().add(column("Failed sign-ins", u -> Integer.toString(u.failedAttempts())));
+        table.getColumns().add(column("Created by", UserAccount::createdBy));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button makeAdmin = new Button("Make administrator");
+        makeAdmin.setOnAction(e -> selected(table).ifPresent(u -> vm.setRole(u, Role.ADMINISTRATOR)));
+        Button makeClinician = new Button("Make clinician");
+        makeClinician.setOnAction(e -> selected(table).ifPresent(u -> vm.setRole(u, Role.CLINICIAN)));
+        Button reset = new Button("Reset password...");
+        reset.setOnAction(e -> selected(table).ifPresent(u -> {
+            TextInputDialog ask = new TextInputDialog();
+            ask.setTitle("Reset password");
+            ask.setHeaderText("New password for " + u.name() + " (at least 12 characters)");
+            PasswordField field = new PasswordField();
+            ask.getDialogPane().setContent(field);
+            ask.showAndWait().ifPresent(ignored -> vm.resetPassword(u, field.getText()));
+        }));
+        Button disable = new Button("Disable");
+        disable.setOnAction(e -> selected(table).ifPresent(vm::disable));
+        for (Button b : new Button[] {makeAdmin, makeClinician, reset, disable}) {
+            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        }
+
+        TextField name = new TextField();
+        name.setPromptText("user name");
+        name.textProperty().bindBidirectional(vm.newNameProperty());
+        ChoiceBox<Role> role = new ChoiceBox<>();
+        role.getItems().setAll(Role.values());
+        role.setConverter(new StringConverter<>() {
+            @Override public String toString(Role r) { return r == null ? "" : AccountService.code(r); }
+            @Override public Role fromString(String s) { return AccountService.role(s); }
+        });
+        role.valueProperty().bindBidirectional(vm.newRoleProperty());
+        PasswordField password = new PasswordField();
+        password.setPromptText("password (12+ characters)");
+        password.textProperty().bindBidirectional(vm.newPasswordProperty());
+        Button add = new Button("Add user");
+        add.setOnAction(e -> vm.add());
+
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        VBox root = new VBox(10, new Label("User accounts"), table, new HBox(8, makeAdmin, makeClinician, reset, disable),
+                new HBox(8, name, role, password, add), message);
+        root.setPadding(new Insets(12));
+        vm.refresh();
+        return root;
+    }
+
+    private static java.util.Optional<UserAccount> selected(TableView<UserAccount> table) {
+        return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem());
+    }
+
+    static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return c;
+    }
+}

@@ -1,0 +1,74 @@
+package com.outcomedesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outcomedesk.testing.TestStores;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InsightCliTest {
+    @TempDir Path dir;
+
+    record Result(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "--home";
+        all[1] = dir.resolve("home").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = OutcomeDeskCli.run(all, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void doctorsClustersAndSimilarPrintOneJsonDocumentEach() throws Exception {
+        assertThat(run("doctors").code()).as("nothing imported yet").isNotZero();
+        run("import", TestStores.referenceSample().toString());
+
+        JsonNode doctors = run("doctors", "--method", "funnel", "--json").json();
+        assertThat(doctors.isArray()).isTrue();
+        assertThat(doctors).hasSize(10);
+        for (String field : new String[] {"doctorId", "rank", "cases", "averageScore", "weightedScore", "worseRate",
+                "shrunkRate", "lower", "upper", "outlier", "method"}) {
+            assertThat(doctors.get(0).has(field)).as(field).isTrue();
+        }
+        assertThat(doctors.get(0).get("method").asText()).isEqualTo("funnel");
+
+        JsonNode reference = run("doctors", "--json").json();
+        assertThat(reference.get(0).get("doctorId").asText()).isEqualTo("dr_03");
+        assertThat(reference.get(0).get("outlier").asText()).isEqualTo("good");
+        assertThat(reference.get(1).get("outlier").isNull()).isTrue();
+
+        JsonNode clusters = run("clusters", "--json").json();
+        assertThat(clusters.get("groups").size()).isPositive();
+        assertThat(clusters.get("groups").get(0).get("sharedFeatures").size()).isPositive();
+        assertThat(clusters.get("map").size()).isEqualTo(clusters.get("diseases").asInt());
+
+        JsonNode similar = run("similar", "--disease", "asthma", "--top", "2", "--json").json();
+        assertThat(similar.get("disease").asText()).isEqualTo("asthma");
+        assertThat(similar.get("similar")).hasSize(2);
+    }
+
+    @Test
+    void badInputFailsWithOneLineSayingWhatToDo() {
+        run("import", TestStores.referenceSample().toString());
+        Result unknown = run("similar", "--disease", "astma", "--json");
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.out()).isEmpty();
+        assertThat(unknown.err().strip()).doesNotContain("\n").contains("asthma");
+        Result method = run("doctors", "--method", "best");
+        assertThat(method.code()).isNotZero();
+        assertThat(method.err()).contains("reference, iqr, zscore or funnel");
+    }
+}

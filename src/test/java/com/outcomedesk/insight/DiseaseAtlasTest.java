@@ -1,0 +1,111 @@
+package com.outcomedesk.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.outcomedesk.demo.DemoDataGenerator;
+import com.outcomedesk.demo.DemoDataWriter;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.transfer.ProgressListener;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiseaseAtlasTest {
+    @TempDir static Path dir;
+    static Engine reference;
+    static DiseaseAtlas atlas;
+
+    @BeforeAll
+    static void importSample() {
+        reference = Engine.open(TestStores.h2(dir.resolve("reference")));
+        reference.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
+        atlas = reference.diseases().atlas(Actor.localUser());
+    }
+
+    @AfterAll
+    static void close() {
+        reference.close();
+    }
+
+    @Test
+    void theReferenceDiseasesAreProfiledGroupedAndExplained() {
+        assertThat(atlas.scanned()).isEqualTo(400);
+        assertThat(atlas.profiles()).extracting(DiseaseProfile::name)
+                .contains("diabetes", "hypertension", "asthma", "eczema", "migraine", "anemia", "bronchitis", "sinusitis");
+        assertThat(atlas.groups().size()).isBetween(2, DiseaseClustering.MAX_K);
+        assertThat(atlas.groups().stream().mapToInt(DiseaseGroup::size).sum()).isEqualTo(atlas.profiles().size());
+        for (DiseaseGroup g : atlas.groups()) {
+            assertThat(g.members()).hasSize(g.size());
+            assertThat(g.silhouette()).isBetween(-1.0, 1.0);
+            assertThat(g.sharedFeatures()).isNotEmpty()
+                    .allMatch(f -> f.groupShare() > f.overallShare());
+        }
+        ClusteringCandidate best = atlas.candidates().stream()
+                .max(java.util.Comparator.comparingDouble(ClusteringCandidate::silhouette)).orElseThrow();
+        assertThat(atlas.chosen().silhouette()).isEqualTo(best.silhouette());
+        assertThat(atlas.map()).hasSize(atlas.profiles().size()).allMatch(p -> Double.isFinite(p.x()) && Double.isFinite(p.y()));
+    }
+
+    @Test
+    void profilesCountCoOccurringFeaturesAndOutcomes() {
+        DiseaseProfile diabetes = atlas.profile("Diabetes");
+        assertThat(diabetes.appointments()).isPositive();
+        assertThat(diabetes.features().keySet()).allMatch(k -> k.matches("(symptom|test|medication|treatment|referral):.+"));
+        assertThat(diabetes.withOutcome()).isEqualTo(diabetes.appointments());
+    }
+
+    @Test
+    void smallPagesGiveTheSameProfilesAsOnePage() {
+        DiseaseProfiles paged = new DiseaseProfiler(com.outcomedesk.text.ClinicalEntityExtractor.defaults(), 37)
+                .build(reference.database());
+        assertThat(paged).isEqualTo(reference.diseases().profiles());
+        assertThat(paged.scanned()).isEqualTo(400);
+    }
+
+    @Test
+    void groupingIsStableForTheSameData() {
+        DiseaseAtlas again = reference.diseases().atlas(Actor.localUser());
+        assertThat(again.groups()).isEqualTo(atlas.groups());
+        assertThat(again.chosen()).isEqualTo(atlas.chosen());
+    }
+
+    @Test
+    void similarResolvesDictionarySpellingsAndRanksBySimilarity() {
+        List<SimilarDisease> similar = atlas.similarTo("HTN", 3);
+        assertThat(similar).hasSize(3).noneMatch(s -> s.disease().equals("hypertension"));
+        assertThat(similar.get(0).similarity()).isGreaterThanOrEqualTo(similar.get(2).similarity());
+        assertThat(atlas.similarTo("migraines", 100)).hasSize(atlas.profiles().size() - 1);
+    }
+
+    @Test
+    void anUnknownDiseaseListsCloseSpellings() {
+        assertThatThrownBy(() -> atlas.similarTo("diabetis", 3))
+                .isInstanceOf(UnknownDiseaseException.class)
+                .hasMessageContaining("diabetes")
+                .satisfies(e -> assertThat(((UnknownDiseaseException) e).closeSpellings()).contains("diabetes"));
+        assertThatThrownBy(() -> atlas.similarTo("xyzzy", 3)).isInstanceOf(UnknownDiseaseException.class)
+                .hasMessageContaining("Profiled diseases");
+    }
+
+    @Test
+    void demoDataIsProfiledAndGrouped(@TempDir Path demoDir) throws Exception {
+        Path file = demoDir.resolve("demo.json");
+        DemoDataWriter.write(new DemoDataGenerator(3, 12, 0.05), 6_000, file, null, ProgressListener.NONE);
+        try (Engine engine = Engine.open(TestStores.h2(demoDir.resolve("store")))) {
+            engine.importer().importFile(file, Actor.localUser(), ProgressListener.NONE);
+            DiseaseProfiles profiles = engine.diseases().profiles();
+            assertThat(profiles.scanned()).isEqualTo(6_000);
+            DiseaseAtlas demo = engine.diseases().atlas(profiles, DiseaseInsights.DEFAULT_MIN_MENTIONS, DiseaseInsights.DEFAULT_SEED);
+            assertThat(demo.profiles().size()).isGreaterThan(5);
+            assertThat(demo.groups()).isNotEmpty();
+            assertThat(demo.groups().stream().mapToInt(DiseaseGroup::size).sum()).isEqualTo(demo.profiles().size());
+            assertThat(demo.similarTo(demo.profiles().get(0).name(), 3)).hasSize(3);
+        }
+    }
+}

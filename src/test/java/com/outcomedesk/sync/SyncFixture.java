@@ -1,0 +1,84 @@
+package com.outcomedesk.sync;
+
+import com.outcomedesk.appointments.AppointmentInput;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.Role;
+import com.outcomedesk.store.Appointment;
+import com.outcomedesk.testing.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Local H2 sites and one PostgreSQL server schema for a sync test; closing drops the schema. */
+final class SyncFixture implements AutoCloseable {
+    static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
+
+    final String schema = TestStores.createPostgresSchema();
+    final ServerConfig server = new ServerConfig(url(), TestStores.PG_USER, null);
+    final List<Engine> sites = new ArrayList<>();
+    private final Path dir;
+
+    SyncFixture(Path dir) {
+        this.dir = dir;
+    }
+
+    String url() {
+        return TestStores.PG_URL + "?currentSchema=" + schema;
+    }
+
+    Engine site() {
+        try {
+            Engine e = Engine.open(TestStores.h2(Files.createDirectories(dir.resolve("site" + sites.size()))));
+            sites.add(e);
+            e.sync().configure(url(), TestStores.PG_USER, null, ADMIN);
+            return e;
+        } catch (java.io.IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    SyncReport sync(Engine site) {
+        SyncReport r = site.sync().sync(1);
+        if (!r.complete()) throw new AssertionError("sync did not complete: " + r.message());
+        return r;
+    }
+
+    /** Syncs every site until a whole round moves nothing. */
+    void syncUntilQuiet() {
+        for (int round = 0; round < 5; round++) {
+            long moved = 0;
+            for (Engine e : sites) {
+                SyncReport r = sync(e);
+                moved += r.pushed() + r.pulled();
+            }
+            if (moved == 0) return;
+        }
+        throw new AssertionError("sites still exchanging changes after 5 rounds");
+    }
+
+    Map<String, String> serverChecksum() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url(), TestStores.PG_USER, null)) {
+            return StoreChecksum.of(c);
+        }
+    }
+
+    static Map<String, String> checksum(Engine e) {
+        return e.database().withConnection(StoreChecksum::of);
+    }
+
+    static Appointment create(Engine e, String doctor, String summary) {
+        return e.appointments().create(new AppointmentInput(doctor, summary, null, null, null), ADMIN);
+    }
+
+    @Override
+    public void close() {
+        for (Engine e : sites) e.close();
+        TestStores.dropPostgresSchema(schema);
+    }
+}

@@ -1,0 +1,143 @@
+package com.outcomedesk.ui.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.engine.SignIn;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.Role;
+import com.outcomedesk.security.UserAccount;
+import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecurityViewModelsTest {
+    static final String ADMIN_PW = "river stone lantern";
+    @TempDir Path dir;
+
+    @Test
+    void firstRunSetupCreatesTheAdministratorThenSignInAsksForThePassword() {
+        StoreLocation location = TestStores.h2(dir);
+        SignInViewModel setup = new SignInViewModel(location, true);
+        setup.userNameProperty().set("alice");
+        setup.passwordProperty().set(ADMIN_PW);
+        setup.repeatPasswordProperty().set("river stone lanterm");
+        assertThat(setup.submit()).isEmpty();
+        assertThat(setup.messageProperty().get()).contains("differ");
+        setup.passwordProperty().set("short");
+        setup.repeatPasswordProperty().set("short");
+        assertThat(setup.submit()).isEmpty();
+        assertThat(setup.messageProperty().get()).contains("12 characters");
+
+        setup.passwordProperty().set(ADMIN_PW);
+        setup.repeatPasswordProperty().set(ADMIN_PW);
+        try (SignIn.Session session = setup.submit().orElseThrow()) {
+            assertThat(session.actor()).isEqualTo(new Actor("alice", Role.ADMINISTRATOR));
+        }
+        assertThat(setup.passwordProperty().get()).isEmpty();
+
+        SignInViewModel signIn = new SignInViewModel(location, false);
+        signIn.userNameProperty().set("alice");
+        signIn.passwordProperty().set("not my password");
+        assertThat(signIn.submit()).isEmpty();
+        assertThat(signIn.messageProperty().get()).isEqualTo("Wrong user name or password.");
+        signIn.passwordProperty().set(ADMIN_PW);
+        signIn.submit().orElseThrow().close();
+    }
+
+    @Test
+    void usersAuditAndIdleLockViewModels() throws Exception {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            Actor admin = engine.accounts().createFirstAdministrator("alice", ADMIN_PW.toCharArray());
+            UsersViewModel users = new UsersViewModel(engine.accounts(), admin);
+            users.newNameProperty().set("carol");
+            users.newPasswordProperty().set("quiet meadow 42");
+            users.add();
+            assertThat(users.users()).extracting(UserAccount::name).containsExactly("alice", "carol");
+            assertThat(users.newPasswordProperty().get()).isEmpty();
+            users.setRole(users.users().get(0), Role.CLINICIAN);
+            assertThat(users.messageProperty().get()).contains("only active administrator");
+
+            Actor carol = new Actor("carol", Role.CLINICIAN);
+            UsersViewModel refused = new UsersViewModel(engine.accounts(), carol);
+            refused.refresh();
+            assertThat(refused.users()).isEmpty();
+            assertThat(refused.messageProperty().get()).contains("only an administrator");
+
+            AuditViewModel audit = new AuditViewModel(engine.auditLog(), admin);
+            audit.actionProperty().set("user-create");
+            audit.refresh();
+            assertThat(audit.entries()).extracting(e -> e.entityId()).containsExactlyInAnyOrder("alice", "carol");
+            audit.verify();
+            assertThat(audit.messageProperty().get()).startsWith("The audit trail is intact");
+            audit.export(dir.resolve("audit.csv"));
+            assertThat(Files.readAllLines(dir.resolve("audit.csv"))).hasSize(3);
+
+            AtomicLong now = new AtomicLong();
+            IdleLockViewModel lock = new IdleLockViewModel(engine.accounts(), engine.audit(), carol,
+                    Duration.ofMinutes(10), now::get);
+            now.set(Duration.ofMinutes(9).toNanos());
+            lock.activity();
+            now.addAndGet(Duration.ofMinutes(9).toNanos());
+            lock.check();
+            assertThat(lock.lockedProperty().get()).isFalse();
+            now.addAndGet(Duration.ofMinutes(2).toNanos());
+            lock.check();
+            assertThat(lock.lockedProperty().get()).isTrue();
+            lock.passwordProperty().set("wrong password");
+            assertThat(lock.unlock()).isFalse();
+            assertThat(lock.lockedProperty().get()).isTrue();
+            lock.passwordProperty().set("quiet meadow 42");
+            assertThat(lock.unlock()).isTrue();
+            assertThat(lock.lockedProperty().get()).isFalse();
+        }
+    }
+
+    @Test
+    void theLockScreenHidesTheWindowWithoutLosingUnsavedInput() throws Exception {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            Actor admin = engine.accounts().createFirstAdministrator("alice", ADMIN_PW.toCharArray());
+            IdleLockViewModel vm = new IdleLockViewModel(engine.accounts(), engine.audit(), admin,
+                    Duration.ofMinutes(5), System::nanoTime);
+            try {
+                Platform.startup(() -> { });
+            } catch (IllegalStateException alreadyRunning) {
+                // another test started the toolkit
+            }
+            TextField note = new TextField();
+            CompletableFuture<Scene> built = new CompletableFuture<>();
+            Platform.runLater(() -> {
+                Scene scene = new Scene(new VBox(note), 400, 300);
+                IdleLock.install(scene, vm).stop();
+                note.setText("half-typed note");
+                vm.lock();
+                built.complete(scene);
+            });
+            Scene scene = built.get(30, TimeUnit.SECONDS);
+            assertThat((Boolean) onFx(() -> scene.lookup("#idleLock").isVisible())).isTrue();
+            assertThat((Boolean) onFx(note::isDisabled)).isTrue();
+            vm.passwordProperty().set(ADMIN_PW);
+            assertThat((Boolean) onFx(vm::unlock)).isTrue();
+            assertThat((Boolean) onFx(() -> scene.lookup("#idleLock").isVisible())).isFalse();
+            assertThat((String) onFx(note::getText)).isEqualTo("half-typed note");
+            assertThat((Boolean) onFx(note::isDisabled)).isFalse();
+        }
+    }
+
+    private static <T> T onFx(java.util.function.Supplier<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> result.complete(work.get()));
+        return result.get(30, TimeUnit.SECONDS);
+    }
+}

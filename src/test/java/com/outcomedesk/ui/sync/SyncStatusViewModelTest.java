@@ -1,0 +1,51 @@
+package com.outcomedesk.ui.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.Role;
+import com.outcomedesk.testing.TestStores;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyncStatusViewModelTest {
+    @TempDir Path dir;
+    private final Executor direct = Runnable::run;
+
+    @Test
+    void showsLocalOnlyThenOfflineWithPendingChanges() {
+        try (Engine engine = Engine.open(TestStores.h2(dir));
+             SyncStatusViewModel vm = new SyncStatusViewModel(engine.sync(), direct, direct)) {
+            vm.refresh();
+            assertThat(vm.textProperty().get()).isEqualTo("Local only");
+
+            SyncSettingsViewModel settings = new SyncSettingsViewModel(engine.sync(), new Actor("a", Role.ADMINISTRATOR));
+            settings.urlProperty().set("jdbc:h2:mem:x");
+            assertThat(settings.save()).isFalse();
+            assertThat(settings.errorProperty().get()).contains("PostgreSQL");
+            settings.urlProperty().set("jdbc:postgresql://127.0.0.1:1/none");
+            assertThat(settings.save()).isTrue();
+
+            vm.syncNow();
+            assertThat(vm.reachableProperty().get()).isFalse();
+            assertThat(vm.syncingProperty().get()).isFalse();
+            assertThat(vm.pendingProperty().get()).isPositive(); // the audit entry of the configuration
+            assertThat(vm.textProperty().get()).contains("never").contains("offline");
+            assertThat(vm.detailProperty().get()).contains("not reachable");
+        }
+    }
+
+    @Test
+    void cliniciansCannotChangeTheServer() {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            SyncSettingsViewModel settings = new SyncSettingsViewModel(engine.sync(), new Actor("c", Role.CLINICIAN));
+            assertThat(settings.editable()).isFalse();
+            settings.urlProperty().set("jdbc:postgresql://h/db");
+            assertThat(settings.save()).isFalse();
+            assertThat(settings.errorProperty().get()).contains("administrator");
+        }
+    }
+}
