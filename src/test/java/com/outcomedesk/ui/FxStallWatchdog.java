@@ -58,15 +58,25 @@ public final class FxStallWatchdog implements AutoCloseable {
         }
     }
 
+    /** Engine work: database access, or engine classes other than records (plain data the UI may compare). */
     private static boolean inEngine(StackTraceElement[] stack) {
         for (StackTraceElement e : stack) {
             String c = e.getClassName();
             if (c.startsWith("org.hibernate.") || c.startsWith("org.h2.") || c.startsWith("org.postgresql.")
-                    || c.startsWith("com.zaxxer.") || (c.startsWith("com.outcomedesk.") && !c.startsWith("com.outcomedesk.ui."))) {
+                    || c.startsWith("com.zaxxer.") || c.startsWith("java.sql.") || c.startsWith("smile.")) {
                 return true;
             }
+            if (c.startsWith("com.outcomedesk.") && !c.startsWith("com.outcomedesk.ui.") && !isRecord(c)) return true;
         }
         return false;
+    }
+
+    private static boolean isRecord(String className) {
+        try {
+            return Class.forName(className, false, FxStallWatchdog.class.getClassLoader()).isRecord();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static Thread fxThread() {
