@@ -56,7 +56,8 @@ CREATE TABLE appointments (
 CREATE INDEX idx_appointments_doctor_outcome ON appointments (doctor_id, outcome_category, deleted);
 CREATE INDEX idx_appointments_outcome ON appointments (outcome_category);
 CREATE INDEX idx_appointments_date ON appointments (appointment_date);
-CREATE INDEX idx_appointments_created ON appointments (created_at);
+-- Matches the appointment list's order (newest first), so a page is read from the index without sorting.
+CREATE INDEX idx_appointments_created ON appointments (created_at DESC, id DESC);
 
 CREATE TABLE model_versions (
     id               UUID PRIMARY KEY,

@@ -99,7 +99,7 @@ public final class AppointmentService {
     public List<Appointment> page(AppointmentQuery query, int offset, int limit) {
         return database.read(em -> {
             TypedQuery<Appointment> q = typed(em, "select a from Appointment a", query, Appointment.class,
-                    " order by a.createdAt desc, a.id");
+                    " order by a.createdAt desc, a.id desc");
             return q.setFirstResult(offset).setMaxResults(limit).getResultList();
         });
     }
