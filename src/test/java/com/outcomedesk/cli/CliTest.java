@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.testing.TestStores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,27 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = dir.resolve("home").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = OutcomeDeskCli.run(all, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(dir.resolve("home"), args);
     }
 
     @Test
     void importPrintsExactlyOneJsonDocumentAndIsIdempotent() throws Exception {
         String sample = TestStores.referenceSample().toString();
-        Result first = run("import", "--json", sample);
+        CliRun first = run("import", "--json", sample);
         assertThat(first.code()).isZero();
         JsonNode json = first.json();
         assertThat(json.get("imported").asLong()).isEqualTo(400);
@@ -53,7 +39,7 @@ class CliTest {
         run("import", TestStores.referenceSample().toString());
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "[{\"doctor_id\": \"dr_1\", \"summary\": \"ok\"}, {\"doctor_id\": ");
-        Result result = run("import", "--json", bad.toString());
+        CliRun result = run("import", "--json", bad.toString());
         assertThat(result.code()).isNotZero();
         assertThat(result.out()).isEmpty();
         assertThat(result.err().strip()).doesNotContain("\n").contains("malformed");
@@ -64,7 +50,7 @@ class CliTest {
     void demoDataWritesAFileThatImportsCleanly() throws Exception {
         Path out = dir.resolve("demo.json");
         Path truth = dir.resolve("truth.csv");
-        Result gen = run("demo-data", "--records", "3000", "--seed", "4", "--out", out.toString(),
+        CliRun gen = run("demo-data", "--records", "3000", "--seed", "4", "--out", out.toString(),
                 "--truth", truth.toString(), "--json");
         assertThat(gen.code()).isZero();
         assertThat(gen.json().get("plantedOutliers").size()).isGreaterThanOrEqualTo(2);
@@ -87,14 +73,14 @@ class CliTest {
 
     @Test
     void unknownCommandsAndOptionsAreUsageErrors() {
-        Result r = run("frobnicate");
+        CliRun r = run("frobnicate");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("frobnicate");
     }
 
     @Test
     void anUnreachableDatabaseIsReportedClearly() {
-        Result r = run("--db", "jdbc:postgresql://127.0.0.1:1/none", "status");
+        CliRun r = run("--db", "jdbc:postgresql://127.0.0.1:1/none", "status");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).contains("Cannot open the database").contains("Check that the server is running");
     }

@@ -3,10 +3,7 @@ package com.outcomedesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.testing.TestStores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,21 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 class InsightCliTest {
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--home";
-        all[1] = dir.resolve("home").toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = OutcomeDeskCli.run(all, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(dir.resolve("home"), args);
     }
 
     @Test
@@ -63,11 +48,11 @@ class InsightCliTest {
     @Test
     void badInputFailsWithOneLineSayingWhatToDo() {
         run("import", TestStores.referenceSample().toString());
-        Result unknown = run("similar", "--disease", "astma", "--json");
+        CliRun unknown = run("similar", "--disease", "astma", "--json");
         assertThat(unknown.code()).isNotZero();
         assertThat(unknown.out()).isEmpty();
         assertThat(unknown.err().strip()).doesNotContain("\n").contains("asthma");
-        Result method = run("doctors", "--method", "best");
+        CliRun method = run("doctors", "--method", "best");
         assertThat(method.code()).isNotZero();
         assertThat(method.err()).contains("reference, iqr, zscore or funnel");
     }

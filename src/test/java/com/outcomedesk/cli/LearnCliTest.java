@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.testing.TestStores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,18 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LearnCliTest {
     @TempDir Path dir;
 
-    private record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    private Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--home", dir.resolve("home").toString()));
-        all.addAll(List.of(args));
-        int code = OutcomeDeskCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(dir.resolve("home"), args);
     }
 
     @Test
@@ -36,7 +24,7 @@ class LearnCliTest {
         assertThat(run("predict", "--doctor", "dr_1", "--summary", "Cough.").err()).contains("import appointments with outcomes");
         run("import", TestStores.referenceSample().toString());
 
-        Result train = run("train", "--algorithm", "logreg", "--activate", "--json");
+        CliRun train = run("train", "--algorithm", "logreg", "--activate", "--json");
         assertThat(train.code()).as(train.err()).isZero();
         JsonNode t = train.json();
         assertThat(t.get("version").asInt()).isEqualTo(1);
@@ -46,7 +34,7 @@ class LearnCliTest {
         assertThat(t.get("candidates").get(0).has("auc")).isTrue();
         assertThat(t.get("notes").toString()).contains("summary text");
 
-        Result predict = run("predict", "--doctor", "dr_10", "--summary", "Follow-up for diabetes. Will reassess in 1 month.",
+        CliRun predict = run("predict", "--doctor", "dr_10", "--summary", "Follow-up for diabetes. Will reassess in 1 month.",
                 "--date", "2025-01-10", "--json");
         assertThat(predict.code()).as(predict.err()).isZero();
         JsonNode p = predict.json();
@@ -72,11 +60,11 @@ class LearnCliTest {
         assertThat(metrics.get("metrics").get("evaluation").get("ablation").size()).isEqualTo(3);
 
         Path batch = dir.resolve("predictions.json");
-        Result file = run("predict", "--input", TestStores.referenceSample().toString(), "--out", batch.toString(), "--json");
+        CliRun file = run("predict", "--input", TestStores.referenceSample().toString(), "--out", batch.toString(), "--json");
         assertThat(file.json().get("predicted").asLong()).isEqualTo(400);
         assertThat(new ObjectMapper().readTree(Files.readString(batch)).size()).isEqualTo(400);
 
-        Result bad = run("activate", "9");
+        CliRun bad = run("activate", "9");
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err().strip()).doesNotContain("\n").contains("no model version 9");
     }

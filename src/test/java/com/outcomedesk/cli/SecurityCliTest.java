@@ -3,18 +3,13 @@ package com.outcomedesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.testing.TestStores;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,19 +20,9 @@ class SecurityCliTest {
     static final String CLINICIAN_PW = "quiet meadow 42";
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
 
-    private Result run(Map<String, String> env, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of("--home", dir.resolve("home").toString()));
-        all.addAll(List.of(args));
-        int code = OutcomeDeskCli.run(all.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err), env);
-        return new Result(code, out.toString(), err.toString());
+    private CliRun run(Map<String, String> env, String... args) {
+        return CliRun.of(dir.resolve("home"), env, args);
     }
 
     private static Map<String, String> pw(String password) {
@@ -56,21 +41,21 @@ class SecurityCliTest {
         assertThat(run(Map.of(), "import", sample).code()).isZero();   // no accounts yet: works as before
 
         assertThat(run(pw("short"), "init", "--admin", "alice").err()).contains("at least 12 characters");
-        Result init = run(pw(ADMIN_PW), "init", "--admin", "alice", "--json");
+        CliRun init = run(pw(ADMIN_PW), "init", "--admin", "alice", "--json");
         assertThat(init.code()).as(init.err()).isZero();
         assertThat(init.json().get("encrypted").asBoolean()).isTrue();
         assertThat(run(pw(ADMIN_PW), "init", "--admin", "mallory").code()).isNotZero();
 
-        Result anonymous = run(Map.of(), "status");
+        CliRun anonymous = run(Map.of(), "status");
         assertThat(anonymous.code()).isNotZero();
         assertThat(anonymous.err()).contains("--user NAME");
 
-        Result wrong = run(pw("not the password"), "--user", "alice", "import", "--json", sample);
+        CliRun wrong = run(pw("not the password"), "--user", "alice", "import", "--json", sample);
         assertThat(wrong.code()).isNotZero();
         assertThat(wrong.out()).isEmpty();
         assertThat(wrong.err().strip()).isEqualTo("outcome-desk: Wrong user name or password.");
 
-        Result status = run(pw(ADMIN_PW), "--user", "alice", "status", "--json");
+        CliRun status = run(pw(ADMIN_PW), "--user", "alice", "status", "--json");
         assertThat(status.code()).as(status.err()).isZero();
         assertThat(status.json().get("appointments").asLong()).isEqualTo(400);
 
@@ -79,27 +64,27 @@ class SecurityCliTest {
         assertThat(users).hasSize(2);
         assertThat(users.get(1).get("role").asText()).isEqualTo("CLINICIAN");
 
-        Result refused = run(pw(CLINICIAN_PW, "another long phrase"), "--user", "carol", "users", "add", "dave");
+        CliRun refused = run(pw(CLINICIAN_PW, "another long phrase"), "--user", "carol", "users", "add", "dave");
         assertThat(refused.code()).isNotZero();
         assertThat(refused.err()).contains("only an administrator can add users");
         assertThat(run(pw(CLINICIAN_PW), "--user", "carol", "export", dir.resolve("all.json").toString()).err())
                 .contains("only an administrator can export identifiable patient data");
         assertThat(dir.resolve("all.json")).doesNotExist();
-        Result deid = run(pw(CLINICIAN_PW), "--user", "carol", "export", "--deidentified", "--json",
+        CliRun deid = run(pw(CLINICIAN_PW), "--user", "carol", "export", "--deidentified", "--json",
                 dir.resolve("deid.csv").toString());
         assertThat(deid.code()).as(deid.err()).isZero();
         assertThat(deid.json().get("exported").asLong()).isEqualTo(400);
         assertThat(run(pw(CLINICIAN_PW), "--user", "carol", "audit", "list").err()).contains("only an administrator");
 
-        Result list = run(pw(ADMIN_PW), "--user", "alice", "audit", "list", "--action", "sign-in-failed", "--json");
+        CliRun list = run(pw(ADMIN_PW), "--user", "alice", "audit", "list", "--action", "sign-in-failed", "--json");
         assertThat(list.json()).hasSize(1);
         assertThat(list.json().get(0).get("user").asText()).isEqualTo("alice");
-        Result exported = run(pw(ADMIN_PW), "--user", "alice", "audit", "list", "--limit", "0", "--out",
+        CliRun exported = run(pw(ADMIN_PW), "--user", "alice", "audit", "list", "--limit", "0", "--out",
                 dir.resolve("audit.csv").toString());
         assertThat(exported.code()).isZero();
         assertThat(Files.readString(dir.resolve("audit.csv"))).contains("sign-in", "user-create", "export", "import");
 
-        Result verify = run(pw(ADMIN_PW), "--user", "alice", "audit", "verify", "--json");
+        CliRun verify = run(pw(ADMIN_PW), "--user", "alice", "audit", "verify", "--json");
         assertThat(verify.code()).as(verify.err()).isZero();
         assertThat(verify.json().get("intact").asBoolean()).isTrue();
         assertThat(verify.json().get("checked").asLong()).isGreaterThan(10);
@@ -118,13 +103,13 @@ class SecurityCliTest {
 
         String url = "jdbc:h2:file:" + home.toAbsolutePath().resolve("outcome-desk");
         sql(url, "UPDATE audit_log SET details = 'mode=deidentified' WHERE seq = 2");
-        Result altered = run(Map.of(), "audit", "verify", "--json");
+        CliRun altered = run(Map.of(), "audit", "verify", "--json");
         assertThat(altered.code()).isEqualTo(1);
         assertThat(altered.json().get("firstBreak").get("seq").asLong()).isEqualTo(2);
         assertThat(altered.json().get("firstBreak").get("reason").asText()).contains("altered");
 
         sql(url, "DELETE FROM audit_log WHERE seq = 2");
-        Result deleted = run(Map.of(), "audit", "verify");
+        CliRun deleted = run(Map.of(), "audit", "verify");
         assertThat(deleted.code()).isEqualTo(1);
         assertThat(deleted.out()).contains("entry 2 is missing");
     }
