@@ -1,7 +1,6 @@
 package com.outcomedesk.ui.security;
 
 import com.outcomedesk.engine.SignIn;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -69,15 +68,16 @@ public final class SignInView {
         box.setAlignment(Pos.CENTER_LEFT);
         submit.setOnAction(e -> {
             box.setDisable(true);
-            Task<Optional<SignIn.Session>> task = new Task<>() {
+            SignInViewModel.Attempt attempt = vm.takeAttempt();
+            Task<SignInViewModel.Outcome> task = new Task<>() {
                 @Override
-                protected Optional<SignIn.Session> call() {
-                    return vm.submit();
+                protected SignInViewModel.Outcome call() {
+                    return vm.run(attempt);
                 }
             };
             task.setOnSucceeded(done -> {
                 box.setDisable(false);
-                task.getValue().ifPresentOrElse(onSignedIn, password::requestFocus);
+                vm.apply(task.getValue()).ifPresentOrElse(onSignedIn, password::requestFocus);
             });
             task.setOnFailed(failed -> box.setDisable(false));
             Thread thread = new Thread(task, "outcome-desk-sign-in");

@@ -25,29 +25,52 @@ public final class SignInViewModel {
         this.firstRun.set(firstRun);
     }
 
+    /** What the user typed, taken on the FX thread; the password fields are cleared at once. */
+    public record Attempt(String name, char[] password, String repeatPassword, boolean firstRun) {
+    }
+
+    /** The result of an attempt: a session, or the reason there is none. */
+    public record Outcome(SignIn.Session session, String error, boolean administratorCreated) {
+    }
+
     /** Signs in (creating the administrator first on a first run); on failure says why and returns empty. */
     public Optional<SignIn.Session> submit() {
+        return apply(run(takeAttempt()));
+    }
+
+    /** On the FX thread: reads the form and clears the passwords from it. */
+    public Attempt takeAttempt() {
         String name = userName.get() == null ? "" : userName.get().strip();
-        char[] pw = password.get() == null ? new char[0] : password.get().toCharArray();
+        String pw = password.get() == null ? "" : password.get();
+        Attempt attempt = new Attempt(name, pw.toCharArray(), repeatPassword.get(), firstRun.get());
+        password.set("");
+        repeatPassword.set("");
+        return attempt;
+    }
+
+    /** Off the FX thread (it hashes passwords and may encrypt the store): touches no UI state. */
+    public Outcome run(Attempt attempt) {
+        boolean created = false;
         try {
-            if (name.isEmpty()) throw new IllegalArgumentException("Enter your user name.");
-            if (firstRun.get()) {
-                if (!password.get().equals(repeatPassword.get())) {
+            if (attempt.name().isEmpty()) throw new IllegalArgumentException("Enter your user name.");
+            if (attempt.firstRun()) {
+                if (!new String(attempt.password()).equals(attempt.repeatPassword())) {
                     throw new IllegalArgumentException("The two passwords differ; type the same password twice.");
                 }
-                SignIn.initialize(location, name, pw);
-                firstRun.set(false);
+                SignIn.initialize(location, attempt.name(), attempt.password());
+                created = true;
             }
-            SignIn.Session session = SignIn.signIn(location, name, pw);
-            message.set("");
-            return Optional.of(session);
+            return new Outcome(SignIn.signIn(location, attempt.name(), attempt.password()), null, created);
         } catch (RuntimeException e) {
-            message.set(e.getMessage());
-            return Optional.empty();
-        } finally {
-            password.set("");
-            repeatPassword.set("");
+            return new Outcome(null, e.getMessage(), created);
         }
+    }
+
+    /** On the FX thread: shows the outcome. */
+    public Optional<SignIn.Session> apply(Outcome outcome) {
+        if (outcome.administratorCreated()) firstRun.set(false);
+        message.set(outcome.error() == null ? "" : outcome.error());
+        return Optional.ofNullable(outcome.session());
     }
 
     public BooleanProperty firstRunProperty() { return firstRun; }
