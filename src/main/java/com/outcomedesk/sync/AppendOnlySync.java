@@ -16,7 +16,6 @@ import java.util.Set;
  * merge by key without conflicts. Locally a row with no server number has not been pushed yet.
  */
 final class AppendOnlySync {
-    private static final List<SyncColumn> SEQ = List.of(new SyncColumn("server_seq", SyncColumn.Type.LONG));
 
     /** A reference that must exist on the receiving side before a row can be written there. */
     record Reference(String column, SyncTable target) {
@@ -98,19 +97,9 @@ final class AppendOnlySync {
     long pull(Connection local, Connection server, String watermarkName, long upTo) throws SQLException {
         long inserted = 0;
         long mark = Rows.stateValue(local, watermarkName);
-        String sql = "SELECT " + table.columnList() + ", server_seq FROM " + table.name()
-                + " WHERE server_seq > ? AND server_seq <= ? ORDER BY server_seq LIMIT " + batch;
         int n = table.columns().size();
         while (mark < upTo) {
-            List<Object[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = server.prepareStatement(sql)) {
-                ps.setLong(1, mark);
-                ps.setLong(2, upTo);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.add(Rows.readWith(rs, table, SEQ));
-                }
-            }
-            server.commit();
+            List<Object[]> rows = Rows.serverPage(server, table, mark, upTo, batch);
             if (rows.isEmpty()) break;
             Set<Object> present = Rows.existingKeys(local, table, rows.stream().map(r -> r[0]).toList());
             List<Object[]> fresh = new ArrayList<>();
@@ -137,7 +126,7 @@ final class AppendOnlySync {
     }
 
     private Map<Object, Long> serverNumbers(Connection server, List<Object[]> rows) throws SQLException {
-        Map<Object, Object[]> found = Rows.fetch(server, table, SEQ, rows.stream().map(r -> r[0]).toList());
+        Map<Object, Object[]> found = Rows.fetch(server, table, Rows.SERVER_SEQ, rows.stream().map(r -> r[0]).toList());
         Map<Object, Long> numbers = new HashMap<>();
         int n = table.columns().size();
         found.forEach((k, v) -> numbers.put(k, (Long) v[n]));

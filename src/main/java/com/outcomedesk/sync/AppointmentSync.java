@@ -25,7 +25,6 @@ final class AppointmentSync {
     static final String DIRTY = "(base_hlc IS NULL OR base_hlc <> hlc OR base_site <> site_id)";
     private static final List<SyncColumn> BASE = List.of(
             new SyncColumn("base_hlc", SyncColumn.Type.LONG), new SyncColumn("base_site", SyncColumn.Type.TEXT));
-    private static final List<SyncColumn> SEQ = List.of(new SyncColumn("server_seq", SyncColumn.Type.LONG));
     /** What a person entered; stamps may differ while the content is the same (e.g. one file imported twice). */
     private static final int[] CONTENT = {
             T.index("external_id"), T.index("doctor_id"), T.index("patient_ref"), T.index("appointment_date"),
@@ -96,18 +95,8 @@ final class AppointmentSync {
     long pull(Connection local, Connection server, String watermarkName, long upTo) throws SQLException {
         long applied = 0;
         long mark = Rows.stateValue(local, watermarkName);
-        String sql = "SELECT " + T.columnList() + ", server_seq FROM appointments WHERE server_seq > ? AND server_seq <= ?"
-                + " ORDER BY server_seq LIMIT " + batch;
         while (mark < upTo) {
-            List<Object[]> rows = new ArrayList<>();
-            try (PreparedStatement ps = server.prepareStatement(sql)) {
-                ps.setLong(1, mark);
-                ps.setLong(2, upTo);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.add(Rows.readWith(rs, T, SEQ));
-                }
-            }
-            server.commit();
+            List<Object[]> rows = Rows.serverPage(server, T, mark, upTo, batch);
             if (rows.isEmpty()) break;
             applied += applyPulled(local, rows);
             mark = (Long) rows.get(rows.size() - 1)[N];

@@ -15,6 +15,9 @@ import java.util.Set;
 
 /** Batch reads and small writes shared by the table synchronisers; plain JDBC, same SQL on both vendors. */
 final class Rows {
+    /** The server's change number, read after a table's own columns. */
+    static final List<SyncColumn> SERVER_SEQ = List.of(new SyncColumn("server_seq", SyncColumn.Type.LONG));
+
     private Rows() {
     }
 
@@ -67,6 +70,26 @@ final class Rows {
         for (int i = 0; i < n; i++) row[i] = table.columns().get(i).read(rs, i + 1);
         for (int i = 0; i < extra.size(); i++) row[n + i] = extra.get(i).read(rs, n + i + 1);
         return row;
+    }
+
+    /**
+     * One page of the server's rows numbered after {@code mark} up to {@code upTo}, in server order, each
+     * followed by its server_seq; ends the server's read transaction.
+     */
+    static List<Object[]> serverPage(Connection server, SyncTable table, long mark, long upTo, int batch)
+            throws SQLException {
+        String sql = "SELECT " + table.columnList() + ", server_seq FROM " + table.name()
+                + " WHERE server_seq > ? AND server_seq <= ? ORDER BY server_seq LIMIT " + batch;
+        List<Object[]> rows = new java.util.ArrayList<>();
+        try (PreparedStatement ps = server.prepareStatement(sql)) {
+            ps.setLong(1, mark);
+            ps.setLong(2, upTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) rows.add(readWith(rs, table, SERVER_SEQ));
+            }
+        }
+        server.commit();
+        return rows;
     }
 
     /** Inserts the doctors the rows refer to that the target store lacks (appointments reference them). */
