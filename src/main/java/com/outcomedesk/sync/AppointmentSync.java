@@ -18,13 +18,10 @@ import java.util.UUID;
 /**
  * Appointments are edited on several sites: last writer wins by (hlc, site id), and a concurrent losing
  * version with different content is kept as a conflict. A row is "dirty" while its (hlc, site) differs
- * from the base version last agreed with the server.
+ * from the base version last agreed with the server ({@link SyncBase}).
  */
 final class AppointmentSync {
     static final SyncTable T = SyncTable.APPOINTMENTS;
-    static final String DIRTY = "(base_hlc IS NULL OR base_hlc <> hlc OR base_site <> site_id)";
-    private static final List<SyncColumn> BASE = List.of(
-            new SyncColumn("base_hlc", SyncColumn.Type.LONG), new SyncColumn("base_site", SyncColumn.Type.TEXT));
     /** What a person entered; stamps may differ while the content is the same (e.g. one file imported twice). */
     private static final int[] CONTENT = {
             T.index("external_id"), T.index("doctor_id"), T.index("patient_ref"), T.index("appointment_date"),
@@ -107,15 +104,14 @@ final class AppointmentSync {
     }
 
     private long applyPulled(Connection local, List<Object[]> rows) throws SQLException {
-        Map<Object, Object[]> existing = Rows.fetch(local, T, BASE, rows.stream().map(r -> r[0]).toList());
+        Map<Object, Object[]> existing = Rows.fetch(local, T, SyncBase.JOINED, SyncBase.COLUMNS, rows.stream().map(r -> r[0]).toList());
         Rows.ensureDoctors(local, doctors(rows));
         long applied = 0;
         long maxHlc = 0;
-        try (PreparedStatement insert = local.prepareStatement(T.insertSql("row_version", "server_seq", "base_hlc", "base_site"));
+        try (PreparedStatement insert = local.prepareStatement(T.insertSql("row_version", "server_seq"));
              PreparedStatement update = local.prepareStatement(T.updateSql("row_version = row_version + 1",
-                     "server_seq = ?", "base_hlc = ?", "base_site = ?"));
-             PreparedStatement rebase = local.prepareStatement(
-                     "UPDATE appointments SET server_seq = ?, base_hlc = ?, base_site = ? WHERE id = ?")) {
+                     "server_seq = ?"));
+             PreparedStatement base = SyncBase.merge(local)) {
             for (Object[] p : rows) {
                 maxHlc = Math.max(maxHlc, (Long) p[HLC]);
                 Object[] l = existing.get(p[0]);
@@ -123,45 +119,39 @@ final class AppointmentSync {
                     int i = T.bindAll(insert, p);
                     insert.setLong(i, 0);
                     insert.setLong(i + 1, (Long) p[N]);
-                    insert.setLong(i + 2, (Long) p[HLC]);
-                    insert.setString(i + 3, (String) p[SITE]);
                     insert.addBatch();
                     applied++;
                 } else if (sameVersion(l, p)) {
                     // Usually this site's own push coming back: nothing to do unless the base was not yet recorded.
                     if (!isDirty(l)) continue;
-                    rebase.setLong(1, (Long) p[N]);
-                    rebase.setLong(2, (Long) p[HLC]);
-                    rebase.setString(3, (String) p[SITE]);
-                    rebase.setObject(4, p[0]);
-                    rebase.addBatch();
                 } else if (!isDirty(l)) {
                     int i = T.bindValues(update, p);
                     update.setLong(i, (Long) p[N]);
-                    update.setLong(i + 1, (Long) p[HLC]);
-                    update.setString(i + 2, (String) p[SITE]);
-                    update.setObject(i + 3, p[0]);
+                    update.setObject(i + 1, p[0]);
                     update.addBatch();
                     applied++;
+                } else {
+                    // A dirty local row is left alone: the next push meets the server's version and resolves both.
+                    continue;
                 }
-                // A dirty local row is left alone: the next push meets the server's version and resolves both.
+                SyncBase.add(base, p[0], (Long) p[HLC], (String) p[SITE]);
             }
             insert.executeBatch();
             update.executeBatch();
-            rebase.executeBatch();
+            base.executeBatch();
         }
         clock.observe(maxHlc);
         return applied;
     }
 
     private List<Object[]> dirtyBatch(Connection local, UUID after) throws SQLException {
-        String sql = "SELECT " + T.columnList() + ", base_hlc, base_site FROM appointments WHERE " + DIRTY
-                + (after == null ? "" : " AND id > ?") + " ORDER BY id LIMIT " + batch;
+        String sql = "SELECT " + T.columnList("a.") + ", b.base_hlc, b.base_site FROM " + SyncBase.JOINED + " WHERE "
+                + SyncBase.DIRTY + (after == null ? "" : " AND a.id > ?") + " ORDER BY a.id LIMIT " + batch;
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement ps = local.prepareStatement(sql)) {
             if (after != null) ps.setObject(1, after);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rows.add(Rows.readWith(rs, T, BASE));
+                while (rs.next()) rows.add(Rows.readWith(rs, T, SyncBase.COLUMNS));
             }
         }
         return rows;
@@ -169,60 +159,52 @@ final class AppointmentSync {
 
     private static void write(Connection server, ServerCounter counter, List<Object[]> inserts, List<Object[]> updates)
             throws SQLException {
-        try (PreparedStatement ps = server.prepareStatement(T.insertSql("row_version", "server_seq", "base_hlc", "base_site"))) {
+        try (PreparedStatement insert = server.prepareStatement(T.insertSql("row_version", "server_seq"));
+             PreparedStatement update = server.prepareStatement(T.updateSql("row_version = row_version + 1",
+                     "server_seq = ?"));
+             PreparedStatement base = SyncBase.merge(server)) {
             for (Object[] r : inserts) {
-                int i = T.bindAll(ps, r);
-                ps.setLong(i, 0);
-                ps.setLong(i + 1, counter.next());
-                ps.setLong(i + 2, (Long) r[HLC]);
-                ps.setString(i + 3, (String) r[SITE]);
-                ps.addBatch();
+                int i = T.bindAll(insert, r);
+                insert.setLong(i, 0);
+                insert.setLong(i + 1, counter.next());
+                insert.addBatch();
+                SyncBase.add(base, r[0], (Long) r[HLC], (String) r[SITE]);
             }
-            ps.executeBatch();
-        }
-        try (PreparedStatement ps = server.prepareStatement(T.updateSql("row_version = row_version + 1",
-                "server_seq = ?", "base_hlc = ?", "base_site = ?"))) {
             for (Object[] r : updates) {
-                int i = T.bindValues(ps, r);
-                ps.setLong(i, counter.next());
-                ps.setLong(i + 1, (Long) r[HLC]);
-                ps.setString(i + 2, (String) r[SITE]);
-                ps.setObject(i + 3, r[0]);
-                ps.addBatch();
+                int i = T.bindValues(update, r);
+                update.setLong(i, counter.next());
+                update.setObject(i + 1, r[0]);
+                update.addBatch();
+                SyncBase.add(base, r[0], (Long) r[HLC], (String) r[SITE]);
             }
-            ps.executeBatch();
+            insert.executeBatch();
+            update.executeBatch();
+            base.executeBatch();
         }
     }
 
     /**
-     * After the server committed: pushed rows become clean, rows where the server's version won take it.
-     * Both only if the row was not edited again meanwhile (then it stays dirty for the next push).
+     * After the server committed: pushed rows get the pushed version as their base (a row edited again meanwhile
+     * has moved on from it and so stays dirty); rows where the server's version won take it, unless edited again.
      */
     private static void markPushed(Connection local, List<Object[]> rows, Map<Object, Object[]> serverWins)
             throws SQLException {
-        try (PreparedStatement clean = local.prepareStatement("UPDATE appointments SET base_hlc = hlc, base_site = site_id "
-                + "WHERE id = ? AND hlc = ? AND site_id = ?");
-             PreparedStatement take = local.prepareStatement(T.updateSql("row_version = row_version + 1",
-                     "base_hlc = ?", "base_site = ?") + " AND hlc = ? AND site_id = ?")) {
+        try (PreparedStatement base = SyncBase.merge(local);
+             PreparedStatement take = local.prepareStatement(T.updateSql("row_version = row_version + 1")
+                     + " AND hlc = ? AND site_id = ?")) {
             for (Object[] r : rows) {
                 Object[] s = serverWins.get(r[0]);
                 if (s == null) {
-                    clean.setObject(1, r[0]);
-                    clean.setLong(2, (Long) r[HLC]);
-                    clean.setString(3, (String) r[SITE]);
-                    clean.addBatch();
-                } else {
-                    int i = T.bindValues(take, s);
-                    take.setLong(i, (Long) s[HLC]);
-                    take.setString(i + 1, (String) s[SITE]);
-                    take.setObject(i + 2, r[0]);
-                    take.setLong(i + 3, (Long) r[HLC]);
-                    take.setString(i + 4, (String) r[SITE]);
-                    take.addBatch();
+                    SyncBase.add(base, r[0], (Long) r[HLC], (String) r[SITE]);
+                    continue;
                 }
+                int i = T.bindValues(take, s);
+                take.setObject(i, r[0]);
+                take.setLong(i + 1, (Long) r[HLC]);
+                take.setString(i + 2, (String) r[SITE]);
+                if (take.executeUpdate() == 1) SyncBase.add(base, s[0], (Long) s[HLC], (String) s[SITE]);
             }
-            clean.executeBatch();
-            take.executeBatch();
+            base.executeBatch();
         }
     }
 

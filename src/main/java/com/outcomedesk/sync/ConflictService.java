@@ -93,13 +93,14 @@ public final class ConflictService {
             kept[t.index("updated_at")] = stamper.now();
             Rows.ensureDoctors(server, List.of((String) kept[t.index("doctor_id")]));
             try (PreparedStatement ps = server.prepareStatement(t.updateSql("row_version = row_version + 1",
-                    "server_seq = ?", "base_hlc = ?", "base_site = ?"))) {
+                    "server_seq = ?"));
+                 PreparedStatement base = SyncBase.merge(server)) {
                 int i = t.bindValues(ps, kept);
                 ps.setLong(i, counter.next());
-                ps.setLong(i + 1, hlc);
-                ps.setString(i + 2, stamper.siteId());
-                ps.setObject(i + 3, rowId);
+                ps.setObject(i + 1, rowId);
                 ps.executeUpdate();
+                SyncBase.add(base, rowId, hlc, stamper.siteId());
+                base.executeBatch();
             }
             conflict[C.index("loser_data")] = RowJson.write(t, current);
             conflict[C.index("loser_hlc")] = current[t.index("hlc")];

@@ -28,11 +28,17 @@ final class Rows {
     /** The rows with the given keys: the table's columns followed by the extra columns, by key. */
     static Map<Object, Object[]> fetch(Connection c, SyncTable table, List<SyncColumn> extra, Collection<?> keys)
             throws SQLException {
+        return fetch(c, table, table.name() + " a", extra, keys);
+    }
+
+    /** As {@link #fetch(Connection, SyncTable, List, Collection)}, reading from a join in which the table is alias a. */
+    static Map<Object, Object[]> fetch(Connection c, SyncTable table, String from, List<SyncColumn> extra,
+                                       Collection<?> keys) throws SQLException {
         Map<Object, Object[]> found = new HashMap<>();
         if (keys.isEmpty()) return found;
-        StringBuilder cols = new StringBuilder(table.columnList());
+        StringBuilder cols = new StringBuilder(table.columnList("a."));
         for (SyncColumn e : extra) cols.append(", ").append(e.name());
-        String sql = "SELECT " + cols + " FROM " + table.name() + " WHERE " + table.key() + " IN ("
+        String sql = "SELECT " + cols + " FROM " + from + " WHERE a." + table.key() + " IN ("
                 + placeholders(keys.size()) + ")";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;

@@ -13,6 +13,10 @@ import java.util.List;
  */
 final class Stragglers {
     private static final int CHUNK = 5_000;
+    /** Records a numbered appointment's current version as agreed, so it is not numbered again. */
+    private static final String AGREE_APPOINTMENT = "MERGE INTO appointment_sync_base t USING (SELECT id, hlc, site_id "
+            + "FROM appointments WHERE id = ?) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET base_hlc = s.hlc, "
+            + "base_site = s.site_id WHEN NOT MATCHED THEN INSERT (id, base_hlc, base_site) VALUES (s.id, s.hlc, s.site_id)";
 
     private Stragglers() {
     }
@@ -20,8 +24,8 @@ final class Stragglers {
     /** Returns how many rows were numbered; commits in chunks under the counter lock. */
     static long number(Connection server) throws SQLException {
         long total = 0;
-        total += chunked(server, "SELECT id FROM appointments WHERE " + AppointmentSync.DIRTY,
-                "UPDATE appointments SET server_seq = ?, base_hlc = hlc, base_site = site_id WHERE id = ?");
+        total += chunked(server, "SELECT a.id FROM " + SyncBase.JOINED + " WHERE " + SyncBase.DIRTY,
+                "UPDATE appointments SET server_seq = ? WHERE id = ?", AGREE_APPOINTMENT);
         total += chunked(server, "SELECT normalized_text FROM outcome_mappings WHERE " + MappingSync.DIRTY,
                 "UPDATE outcome_mappings SET server_seq = ?, base_category = category WHERE normalized_text = ?");
         for (SyncTable t : List.of(SyncTable.MODEL_VERSIONS, SyncTable.MODEL_ACTIVATIONS, SyncTable.PREDICTIONS,
@@ -32,7 +36,9 @@ final class Stragglers {
         return total;
     }
 
-    private static long chunked(Connection server, String select, String update) throws SQLException {
+    /** Numbers the rows the select finds with the update (change number, key); then runs each follow-up (key). */
+    private static long chunked(Connection server, String select, String update, String... followUps)
+            throws SQLException {
         long total = 0;
         while (true) {
             ServerCounter counter = ServerCounter.lock(server);
@@ -52,6 +58,15 @@ final class Stragglers {
                     ps.addBatch();
                 }
                 ps.executeBatch();
+            }
+            for (String followUp : followUps) {
+                try (PreparedStatement ps = server.prepareStatement(followUp)) {
+                    for (Object key : keys) {
+                        ps.setObject(1, key);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
             }
             counter.commit();
             total += keys.size();

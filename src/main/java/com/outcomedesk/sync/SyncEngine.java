@@ -118,7 +118,7 @@ public final class SyncEngine {
     /** Local changes not yet on the server. */
     public long pending() {
         return database.withConnection(c -> {
-            long n = Rows.count(c, "SELECT COUNT(*) FROM appointments WHERE " + AppointmentSync.DIRTY)
+            long n = Rows.count(c, "SELECT COUNT(*) FROM " + SyncBase.JOINED + " WHERE " + SyncBase.DIRTY)
                     + Rows.count(c, "SELECT COUNT(*) FROM outcome_mappings WHERE " + MappingSync.DIRTY);
             for (AppendOnlySync t : appendOnly) {
                 n += Rows.count(c, "SELECT COUNT(*) FROM " + t.table().name() + " WHERE server_seq IS NULL");

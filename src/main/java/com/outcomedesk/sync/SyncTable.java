@@ -68,7 +68,12 @@ record SyncTable(String name, List<SyncColumn> columns) {
     }
 
     String columnList() {
-        return columns.stream().map(SyncColumn::name).collect(Collectors.joining(", "));
+        return columnList("");
+    }
+
+    /** The columns, each qualified by the given alias prefix (e.g. "a."), for joins. */
+    String columnList(String prefix) {
+        return columns.stream().map(c -> prefix + c.name()).collect(Collectors.joining(", "));
     }
 
     /** INSERT of every synced column followed by the given extra columns. */
