@@ -15,11 +15,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Creating, editing, finding and soft-deleting appointments, stamped for audit and sync. */
 public final class AppointmentService {
+    private static final String NEWEST_FIRST = " order by a.createdAt desc, a.id desc";
     private final Database database;
     private final OutcomeMappingService outcomes;
     private final ChangeStamper stamper;
@@ -95,18 +97,70 @@ public final class AppointmentService {
         return database.read(em -> Optional.ofNullable(em.find(Appointment.class, id)).filter(a -> !a.isDeleted()));
     }
 
-    /** One page of appointments, newest first. */
+    /**
+     * One page of appointments, newest first, from the given position. The skipped rows are walked on the
+     * newest-first index alone (ids only), then the page's rows are read by id.
+     */
     public List<Appointment> page(AppointmentQuery query, int offset, int limit) {
+        return database.read(em -> byIds(em, typed(em, "select a.id from Appointment a", query, UUID.class, NEWEST_FIRST)
+                .setFirstResult(offset).setMaxResults(limit).getResultList()));
+    }
+
+    /** One page of appointments, newest first, beginning with the row at {@code start} (a {@link #pageStarts} entry). */
+    public List<Appointment> pageFrom(AppointmentQuery query, PageStart start, int limit) {
         return database.read(em -> {
-            TypedQuery<Appointment> q = typed(em, "select a from Appointment a", query, Appointment.class,
-                    " order by a.createdAt desc, a.id desc");
-            return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+            // The plain <= lets the index seek to the start; the OR then drops the same-instant rows before it.
+            TypedQuery<UUID> q = typed(em, "select a.id from Appointment a", query, UUID.class,
+                    " and a.createdAt <= :at and (a.createdAt < :at or a.id <= :id)" + NEWEST_FIRST);
+            q.setParameter("at", start.createdAt()).setParameter("id", start.id());
+            return byIds(em, q.setMaxResults(limit).getResultList());
         });
     }
 
+    /**
+     * Where each page of the newest-first list begins, in one pass over the index, so that any page can later be
+     * read by seeking rather than by skipping all rows before it.
+     */
+    public List<PageStart> pageStarts(AppointmentQuery query, int pageSize) {
+        return database.read(em -> {
+            List<PageStart> starts = new ArrayList<>();
+            long[] n = {0};
+            typed(em, "select a.createdAt, a.id from Appointment a", query, Object[].class, NEWEST_FIRST)
+                    .setHint("org.hibernate.fetchSize", 1_000).getResultStream().forEach(r -> {
+                        if (n[0]++ % pageSize == 0) starts.add(new PageStart((OffsetDateTime) r[0], (UUID) r[1]));
+                    });
+            return starts;
+        });
+    }
+
+    /** Where a page of the newest-first list begins: its first row's creation time and id. */
+    public record PageStart(OffsetDateTime createdAt, UUID id) {
+    }
+
     public long count(AppointmentQuery query) {
+        if (query.equals(AppointmentQuery.ALL)) {
+            // Every row less the few deleted ones: H2 knows a table's row count without reading it.
+            return database.withConnection(c -> {
+                try (var s = c.createStatement();
+                     var all = s.executeQuery("SELECT (SELECT COUNT(*) FROM appointments) - "
+                             + "(SELECT COUNT(*) FROM appointments WHERE deleted = TRUE)")) {
+                    all.next();
+                    return all.getLong(1);
+                }
+            });
+        }
         return database.read(em -> typed(em, "select count(a) from Appointment a", query, Long.class, "")
                 .getSingleResult());
+    }
+
+    private static List<Appointment> byIds(EntityManager em, List<UUID> ids) {
+        if (ids.isEmpty()) return List.of();
+        Map<UUID, Appointment> found = new HashMap<>();
+        for (Appointment a : em.createQuery("select a from Appointment a where a.id in :ids", Appointment.class)
+                .setParameter("ids", ids).getResultList()) found.put(a.getId(), a);
+        List<Appointment> page = new ArrayList<>(ids.size());
+        for (UUID id : ids) if (found.containsKey(id)) page.add(found.get(id));
+        return page;
     }
 
     /** Known doctor ids starting with the prefix, for autocompletion. */

@@ -2,6 +2,7 @@ package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.store.Appointment;
 import com.outcomedesk.ui.support.Background;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,16 +17,21 @@ import javafx.collections.ObservableListBase;
  * million appointments open as fast as one page. Each element is a slot whose row arrives later; cells
  * bind to the slot, so no list change events (and no lost selection) are needed when a page lands.
  * Only the most recently used pages are kept, and a page scrolled past before its turn is never fetched.
+ * A long list also reads where every page begins, after which any page is read by seeking to it rather than
+ * by skipping every row before it.
  */
 public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
     static final int PAGE_SIZE = 100;
     private static final int PAGES_KEPT = 30;
+    /** Below this many pages, skipping rows is cheap enough. */
+    private static final int SEEK_FROM_PAGES = 20;
 
     private final AppointmentService service;
     private final AppointmentQuery query;
     private final int size;
     private final Background background;
     private final Consumer<Throwable> onFailure;
+    private volatile List<AppointmentService.PageStart> starts;
     private final Map<Integer, Page> pages = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Page> eldest) {
@@ -42,6 +48,10 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
         this.size = (int) Math.min(Integer.MAX_VALUE, count);
         this.background = background;
         this.onFailure = onFailure;
+        if (size > SEEK_FROM_PAGES * PAGE_SIZE) {
+            // Should this fail, pages are still read by position, only more slowly deep in the list.
+            background.load(p -> service.pageStarts(query, PAGE_SIZE), s -> starts = s, failure -> { });
+        }
     }
 
     @Override
@@ -67,7 +77,7 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
     }
 
     private void fetch(int pageIndex, Page page) {
-        background.load(p -> page.evicted ? null : service.page(query, pageIndex * PAGE_SIZE, page.slots.length),
+        background.load(p -> page.evicted ? null : read(pageIndex, page.slots.length),
                 rows -> {
                     if (rows == null) return;
                     List<AppointmentRow> list = rows.stream().map(AppointmentRow::of).toList();
@@ -77,6 +87,13 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
                     pages.remove(pageIndex);
                     onFailure.accept(failure);
                 });
+    }
+
+    private List<Appointment> read(int pageIndex, int length) {
+        List<AppointmentService.PageStart> known = starts;
+        return known != null && pageIndex < known.size()
+                ? service.pageFrom(query, known.get(pageIndex), length)
+                : service.page(query, pageIndex * PAGE_SIZE, length);
     }
 
     private static final class Page {

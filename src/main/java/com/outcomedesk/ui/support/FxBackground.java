@@ -21,7 +21,8 @@ import javafx.concurrent.Task;
  */
 public final class FxBackground implements Background {
     private final ExecutorService visible = Executors.newSingleThreadExecutor(daemon("outcome-desk-work"));
-    private final ExecutorService quiet = Executors.newFixedThreadPool(2, daemon("outcome-desk-load"));
+    /** Enough threads that a slow read (a ranking, a count over a million rows) never holds up the list's pages. */
+    private final ExecutorService quiet = Executors.newFixedThreadPool(4, daemon("outcome-desk-load"));
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty message = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
