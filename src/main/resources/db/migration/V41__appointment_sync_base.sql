@@ -8,5 +8,5 @@ CREATE TABLE appointment_sync_base (
 );
 INSERT INTO appointment_sync_base (id, base_hlc, base_site)
     SELECT id, base_hlc, base_site FROM appointments WHERE base_hlc IS NOT NULL AND base_site IS NOT NULL;
-ALTER TABLE appointments DROP COLUMN base_hlc;
-ALTER TABLE appointments DROP COLUMN base_site;
+-- appointments.base_hlc and base_site are no longer read or written. They stay: dropping a column makes H2 copy
+-- the whole table, minutes on a store of a million appointments at the first start after an upgrade.
