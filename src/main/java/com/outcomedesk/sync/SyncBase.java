@@ -15,7 +15,7 @@ final class SyncBase {
     static final String JOINED = "appointments a LEFT JOIN appointment_sync_base b ON b.id = a.id";
     static final String DIRTY = "(b.id IS NULL OR b.base_hlc <> a.hlc OR b.base_site <> a.site_id)";
     static final List<SyncColumn> COLUMNS = List.of(
-            new SyncColumn("base_hlc", SyncColumn.Type.LONG), new SyncColumn("base_site", SyncColumn.Type.TEXT));
+            new SyncColumn("b.base_hlc", SyncColumn.Type.LONG), new SyncColumn("b.base_site", SyncColumn.Type.TEXT));
 
     private static final String MERGE = "MERGE INTO appointment_sync_base t USING (VALUES (CAST(? AS UUID), "
             + "CAST(? AS BIGINT), CAST(? AS VARCHAR(64)))) AS s(id, base_hlc, base_site) ON t.id = s.id "
