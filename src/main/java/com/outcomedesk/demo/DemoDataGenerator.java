@@ -161,12 +161,12 @@ public final class DemoDataGenerator {
                         + ". Next steps: " + plan.text() + ".", test.effect() + finding.effect() + plan.effect());
             }
             case 2 -> {
-                Vocabulary.Term s1 = pickTerm(v.symptoms());
-                Vocabulary.Term s2 = pickTerm(v.symptoms());
+                List<Vocabulary.Term> symptoms = pickDistinct(v.symptoms(), 2);
+                Vocabulary.Term s1 = symptoms.get(0), s2 = symptoms.get(1);
                 Vocabulary.Term medication = pickTerm(v.medications());
                 yield new Summary("Patient presents with " + s1.text() + " and " + s2.text() + " for " + duration.text()
                         + ". Suspected " + condition.text() + ". Prescribed " + medication.text() + ".",
-                        s1.effect() + (s2.text().equals(s1.text()) ? 0 : s2.effect()) + condition.effect() + medication.effect());
+                        s1.effect() + s2.effect() + condition.effect() + medication.effect());
             }
             case 3 -> {
                 Vocabulary.Term exam = pickTerm(v.exams());
@@ -195,6 +195,21 @@ public final class DemoDataGenerator {
 
     private Vocabulary.Term pickTerm(List<Vocabulary.Term> terms) {
         return terms.get(random.nextInt(terms.size()));
+    }
+
+    /** Different terms, drawn without replacement (a partial shuffle), so one list never names a phrase twice. */
+    private List<Vocabulary.Term> pickDistinct(List<Vocabulary.Term> terms, int count) {
+        int[] order = new int[terms.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        List<Vocabulary.Term> picked = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(order.length - i);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+            picked.add(terms.get(order[i]));
+        }
+        return picked;
     }
 
     private String pick(List<String> list) {

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class DemoDataGeneratorTest {
@@ -49,6 +53,26 @@ class DemoDataGeneratorTest {
         long unknown = records.stream().filter(r -> r.outcome() == null).count();
         assertThat(unknown).isBetween(150L, 350L);
         assertThat(records.stream().map(DemoRecord::trueCategory).distinct()).containsExactlyInAnyOrder(OutcomeCategory.values());
+    }
+
+    /** Every symptom and condition phrase, as a whole-word pattern. */
+    private static final List<Pattern> PHRASES = phrases();
+
+    private static List<Pattern> phrases() {
+        Vocabulary v = Vocabulary.load();
+        return Stream.concat(v.symptoms().stream(), v.conditions().stream())
+                .map(t -> Pattern.compile("\\b" + Pattern.quote(t.text()) + "\\b", Pattern.CASE_INSENSITIVE)).toList();
+    }
+
+    @Property(tries = 100)
+    void noSummaryNamesASymptomOrConditionTwice(@ForAll long seed) {
+        DemoDataGenerator g = new DemoDataGenerator(seed, 10, 0.05);
+        for (int i = 0; i < 300; i++) {
+            String summary = g.next().summary();
+            for (Pattern phrase : PHRASES) {
+                assertThat(phrase.matcher(summary).results().count()).as(summary).isLessThanOrEqualTo(1);
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.outcomedesk.ui;
 
+import static com.outcomedesk.ui.FxSteps.dialog;
+import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
@@ -8,15 +10,12 @@ import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.shell.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,8 +64,7 @@ class DesktopAppUiTest {
     @AfterEach
     void stop() {
         watchdog.close();
-        System.out.printf("FX thread: worst stall %d ms (any cause), worst stretch in engine code %d ms%n%s",
-                watchdog.worstMillis(), watchdog.worstEngineMillis(), watchdog.worstEngineStack());
+        System.out.print(watchdog.report());
         assertThat(watchdog.worstEngineMillis()).as("longest FX-thread stretch in engine code (ms)").isLessThan(100);
     }
 
@@ -79,25 +77,25 @@ class DesktopAppUiTest {
 
         // An invalid appointment is refused at the field; the dialog stays open.
         robot.clickOn("#newButton");
-        waitFor(() -> dialog(robot) != null);
+        waitFor(() -> dialog() != null);
         robot.clickOn("Save");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(dialog(robot)).as("form still open after an invalid save").isNotNull();
+        assertThat(dialog()).as("form still open after an invalid save").isNotNull();
 
         // Then a valid one is saved and listed.
         robot.clickOn("#formDoctor").write("dr_ui");
         robot.clickOn("#formSummary").write("Patient presents with a mild cough for two days.");
         robot.clickOn("Save");
-        waitFor(() -> dialog(robot) == null && rows(robot) == 1_001);
+        waitFor(() -> dialog() == null && rows(robot) == 1_001);
 
         // A file that is not appointments is refused with a clear dialog, not a stack trace.
         Path bad = Files.writeString(dir.resolve("notes.txt"), "just some notes\nwithout any header");
         robot.interact(() -> shell.model().importFile(bad));
-        waitFor(() -> dialog(robot) != null);
-        String message = ((Labeled) dialog(robot).getContent()).getText();
+        waitFor(() -> dialog() != null);
+        String message = ((Labeled) dialog().getContent()).getText();
         assertThat(message).contains("Cannot import notes.txt").doesNotContain("Exception");
         robot.clickOn("OK");
-        waitFor(() -> dialog(robot) == null);
+        waitFor(() -> dialog() == null);
         assertThat(engine.appointments().counts().appointments()).isEqualTo(1_001);
 
         // Predict a typed appointment and save the prediction.
@@ -119,18 +117,5 @@ class DesktopAppUiTest {
     private static int rows(FxRobot robot) {
         return robot.lookup(".appointments-table").tryQuery()
                 .map(n -> ((TableView<?>) n).getItems().size()).orElse(-1);
-    }
-
-    private static DialogPane dialog(FxRobot robot) {
-        for (Window w : Window.getWindows()) {
-            // ControlsFX validation wraps a form's root in a decoration pane, so look the dialog pane up.
-            if (w.isShowing() && w.getScene() != null && w.getScene().lookup(".dialog-pane") instanceof DialogPane pane) return pane;
-        }
-        return null;
-    }
-
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }

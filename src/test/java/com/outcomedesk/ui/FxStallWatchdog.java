@@ -106,6 +106,12 @@ public final class FxStallWatchdog implements AutoCloseable {
         return worstEngineStack;
     }
 
+    /** What the UI tests print after each test, so a slow FX thread shows in the build log. */
+    public String report() {
+        return String.format("FX thread: worst stall %d ms (any cause), worst stretch in engine code %d ms%n%s",
+                worstMillis(), worstEngineMillis(), worstEngineStack);
+    }
+
     @Override
     public void close() {
         running.set(false);

@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 
 /** The Retrain dialog: options, stage progress with Cancel, the side-by-side comparison and Activate. */
 public final class RetrainController {
@@ -37,7 +38,7 @@ public final class RetrainController {
     @FXML private TableColumn<RetrainViewModel.Row, String> candidateColumn;
     @FXML private Label notes;
     @FXML private Label activatedText;
-    @FXML private Button activateButton;
+    @FXML private Button activateCandidateButton;
 
     public RetrainController(RetrainViewModel model, FxBackground background) {
         this.model = model;
@@ -52,13 +53,20 @@ public final class RetrainController {
         dialog.setHeaderText("Train a new model from the labelled appointments");
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.setResizable(true);
         dialog.setOnShown(e -> trainButton.requestFocus());
+        // The notes arrive with the result and make the content taller: grow the window so Activate stays in view.
+        notes.textProperty().addListener((o, was, text) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
         dialog.show();
     }
 
     @FXML
     private void initialize() {
         algorithmChoice.setItems(FXCollections.observableArrayList(TrainingRequest.Algorithm.values()));
+        algorithmChoice.setConverter(new StringConverter<>() {
+            @Override public String toString(TrainingRequest.Algorithm a) { return a == null ? "" : RetrainViewModel.label(a); }
+            @Override public TrainingRequest.Algorithm fromString(String text) { throw new UnsupportedOperationException(); }
+        });
         algorithmChoice.valueProperty().bindBidirectional(model.algorithmProperty());
         foldsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 20, model.foldsProperty().get()));
         foldsSpinner.valueProperty().addListener((o, a, b) -> model.foldsProperty().set(b));
@@ -71,7 +79,8 @@ public final class RetrainController {
         activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active()));
         candidateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().candidate()));
         notes.textProperty().bind(model.resultProperty().map(r -> String.join("\n", r.notes())).orElse(""));
-        activateButton.disableProperty().bind(model.resultProperty().isNull().or(model.activatedProperty()));
+        activateCandidateButton.disableProperty().bind(model.resultProperty().isNull().or(model.activatedProperty())
+                .or(model.runningProperty()));
         activatedText.textProperty().bind(model.activatedProperty().map(a -> a ? "Activated: predictions now use the new version." : ""));
     }
 

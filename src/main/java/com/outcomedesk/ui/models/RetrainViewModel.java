@@ -56,6 +56,16 @@ public final class RetrainViewModel {
         this.onActivated = onActivated;
     }
 
+    /** How an algorithm reads in the dialog: words, not the command line's constants. */
+    public static String label(TrainingRequest.Algorithm algorithm) {
+        return switch (algorithm) {
+            case AUTO -> "Automatic (best cross-validated AUC)";
+            case LOGREG -> "Logistic regression";
+            case FOREST -> "Random forest";
+            case GBM -> "Gradient boosting";
+        };
+    }
+
     public void train() {
         if (running.get()) return;
         TrainingRequest defaults = TrainingRequest.defaults();
@@ -100,13 +110,19 @@ public final class RetrainViewModel {
         return d == null ? "" : String.format(Locale.ROOT, "%.3f", d);
     }
 
+    /** Activates the candidate; running until done, so a second click neither activates twice nor trains meanwhile. */
     public void activate() {
         TrainingService.TrainingResult r = result.get();
-        if (r == null || activated.get()) return;
+        if (r == null || activated.get() || running.get()) return;
+        running.set(true);
         background.run("Activating version " + r.version(), p -> models.activate(r.version(), actor.get()), v -> {
+            running.set(false);
             activated.set(true);
             onActivated.run();
-        }, failure -> dialogs.error("Could not activate", Problems.describe(failure)));
+        }, failure -> {
+            running.set(false);
+            dialogs.error("Could not activate", Problems.describe(failure));
+        });
     }
 
     public ObjectProperty<TrainingRequest.Algorithm> algorithmProperty() { return algorithm; }

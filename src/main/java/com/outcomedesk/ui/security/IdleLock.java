@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.security;
 
+import com.outcomedesk.ui.support.ErrorText;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -50,9 +51,7 @@ public final class IdleLock {
         unlock.setId("unlock");
         unlock.setDefaultButton(true);
         unlock.setOnAction(e -> vm.unlock());
-        Label message = new Label();
-        message.getStyleClass().add("error");
-        message.textProperty().bind(vm.messageProperty());
+        Label message = ErrorText.showing(vm.messageProperty());
         VBox box = new VBox(12, title, who, password, unlock, message);
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(420);

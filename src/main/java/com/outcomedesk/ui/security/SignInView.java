@@ -1,6 +1,7 @@
 package com.outcomedesk.ui.security;
 
 import com.outcomedesk.engine.SignIn;
+import com.outcomedesk.ui.support.ErrorText;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -11,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The sign-in screen, or the first-run administrator setup, shown before anything of the store. */
@@ -56,13 +58,18 @@ public final class SignInView {
         submit.setId("signIn");
         submit.setDefaultButton(true);
         submit.textProperty().bind(vm.firstRunProperty().map(first -> first ? "Create and sign in" : "Sign in"));
-        Label message = new Label();
+        // Esc clears the form, as it cancels a form elsewhere in the app.
+        Button clear = new Button("Clear");
+        clear.setId("clearSignIn");
+        clear.setCancelButton(true);
+        clear.setOnAction(e -> {
+            vm.clear();
+            user.requestFocus();
+        });
+        Label message = ErrorText.showing(vm.messageProperty());
         message.setId("message");
-        message.getStyleClass().add("error");
-        message.setWrapText(true);
-        message.textProperty().bind(vm.messageProperty());
 
-        VBox box = new VBox(12, title, hint, form, submit, message);
+        VBox box = new VBox(12, title, hint, form, new HBox(8, submit, clear), message);
         box.setPadding(new Insets(40));
         box.setMaxWidth(460);
         box.setAlignment(Pos.CENTER_LEFT);

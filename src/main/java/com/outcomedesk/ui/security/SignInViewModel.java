@@ -73,6 +73,14 @@ public final class SignInViewModel {
         return Optional.ofNullable(outcome.session());
     }
 
+    /** Forgets what was typed and the last error, to start the sign-in over. */
+    public void clear() {
+        userName.set("");
+        password.set("");
+        repeatPassword.set("");
+        message.set("");
+    }
+
     public BooleanProperty firstRunProperty() { return firstRun; }
     public StringProperty userNameProperty() { return userName; }
     public StringProperty passwordProperty() { return password; }

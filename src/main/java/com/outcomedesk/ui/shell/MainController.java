@@ -119,8 +119,10 @@ public final class MainController {
         return menuBar;
     }
 
-    public void addModelMenuItem(String text, Runnable action) {
+    /** @param id the item's id, which its menu row carries, so tests and stylesheets can find it */
+    public void addModelMenuItem(String id, String text, Runnable action) {
         MenuItem item = new MenuItem(text);
+        item.setId(id);
         item.setMnemonicParsing(true);
         item.setOnAction(e -> action.run());
         modelMenu.getItems().add(item);

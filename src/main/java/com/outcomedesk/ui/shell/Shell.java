@@ -81,8 +81,8 @@ public final class Shell {
                 .show(stage);
         controller.addScreen(MODELS, "The active model's honest metrics, the versions, activation and rollback",
                 () -> new ModelsController(models, retrain).load());
-        controller.addModelMenuItem("_Retrain...", retrain);
-        controller.addModelMenuItem("_Versions...", () -> controller.show(MODELS));
+        controller.addModelMenuItem("retrainItem", "_Retrain...", retrain);
+        controller.addModelMenuItem("versionsItem", "_Versions...", () -> controller.show(MODELS));
         if (actor.isAdministrator()) {
             controller.addScreen(USERS, "Add users, change roles, reset passwords, disable accounts",
                     () -> UsersView.create(new UsersViewModel(engine.accounts(), actor)));

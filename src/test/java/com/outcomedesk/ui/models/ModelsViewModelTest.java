@@ -8,6 +8,7 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.ui.HeldBackground;
 import com.outcomedesk.ui.ScriptedDialogs;
 import com.outcomedesk.ui.support.DirectBackground;
 import java.nio.file.Path;
@@ -51,6 +52,32 @@ class ModelsViewModelTest {
             models.rollback();
             assertThat(models.activeProperty().get().version()).isEqualTo(1);
             assertThat(activeChanges.get()).isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void aSecondClickOnActivateWhileTheFirstRunsActivatesOnce() {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
+            HeldBackground background = new HeldBackground();
+            AtomicInteger activations = new AtomicInteger();
+            RetrainViewModel retrain = new RetrainViewModel(engine.training(), engine.models(), Actor::localUser,
+                    background, new ScriptedDialogs(), activations::incrementAndGet);
+            retrain.algorithmProperty().set(TrainingRequest.Algorithm.LOGREG);
+            retrain.foldsProperty().set(3);
+            retrain.train();
+            background.release();
+
+            retrain.activate();
+            assertThat(retrain.runningProperty().get()).as("running while activating").isTrue();
+            retrain.activate();
+            retrain.train();
+            background.release();
+
+            assertThat(background.titles).containsExactly("Training a model", "Activating version 1");
+            assertThat(retrain.runningProperty().get()).isFalse();
+            assertThat(retrain.activatedProperty().get()).isTrue();
+            assertThat(activations.get()).isEqualTo(1);
         }
     }
 

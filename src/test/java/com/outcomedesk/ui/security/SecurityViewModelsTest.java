@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.LockoutPolicy;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.security.UserAccount;
 import com.outcomedesk.store.StoreLocation;
@@ -54,6 +55,28 @@ class SecurityViewModelsTest {
         assertThat(signIn.messageProperty().get()).isEqualTo("Wrong user name or password.");
         signIn.passwordProperty().set(ADMIN_PW);
         signIn.submit().orElseThrow().close();
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountAndTheMessageSaysForHowLongThenClearForgetsTheForm() {
+        StoreLocation location = TestStores.h2(dir);
+        SignIn.initialize(location, "alice", ADMIN_PW.toCharArray());
+        SignInViewModel signIn = new SignInViewModel(location, false);
+        signIn.userNameProperty().set("alice");
+        for (int i = 0; i < LockoutPolicy.FREE_ATTEMPTS; i++) {
+            signIn.passwordProperty().set("not my password");
+            assertThat(signIn.submit()).isEmpty();
+            assertThat(signIn.messageProperty().get()).isEqualTo("Wrong user name or password.");
+        }
+        signIn.passwordProperty().set(ADMIN_PW);
+        assertThat(signIn.submit()).as("even the right password waits").isEmpty();
+        assertThat(signIn.messageProperty().get()).matches("Too many failed sign-ins for alice; try again in \\d+ seconds\\.");
+
+        signIn.passwordProperty().set("half typed");
+        signIn.clear();
+        assertThat(signIn.userNameProperty().get()).isEmpty();
+        assertThat(signIn.passwordProperty().get()).isEmpty();
+        assertThat(signIn.messageProperty().get()).isEmpty();
     }
 
     @Test

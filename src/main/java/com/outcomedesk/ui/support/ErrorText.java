@@ -1,0 +1,29 @@
+package com.outcomedesk.ui.support;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+
+/** A label for an error the user must act on: red text behind a warning sign, hidden while there is none. */
+public final class ErrorText {
+    private ErrorText() {
+    }
+
+    public static Label showing(ObservableStringValue message) {
+        Label label = new Label();
+        label.getStyleClass().add("error-text");
+        label.setWrapText(true);
+        Region sign = new Region();
+        sign.getStyleClass().add("error-icon");
+        label.setGraphic(sign);
+        label.textProperty().bind(message);
+        BooleanBinding shown = Bindings.isNotEmpty(message);
+        label.visibleProperty().bind(shown);
+        label.managedProperty().bind(shown);
+        // Colour and sign do not reach a screen reader; the word does.
+        label.accessibleTextProperty().bind(Bindings.concat("Error: ", message));
+        return label;
+    }
+}

@@ -1,0 +1,137 @@
+package com.outcomedesk.ui;
+
+import static com.outcomedesk.ui.FxSteps.dialog;
+import static com.outcomedesk.ui.FxSteps.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.demo.DemoDataGenerator;
+import com.outcomedesk.demo.DemoDataWriter;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.learn.ModelVersionInfo;
+import com.outcomedesk.learn.TrainingRequest;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.ui.models.RetrainViewModel;
+import com.outcomedesk.ui.shell.Shell;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+
+/** Retraining as an administrator does it in the main window (Monocle headless): train, compare, activate, roll back. */
+@ExtendWith(ApplicationExtension.class)
+class RetrainFlowUiTest {
+    static {
+        System.setProperty("testfx.setup.timeout", "120000");
+    }
+
+    @TempDir static Path dir;
+    static Engine engine;
+    Shell shell;
+    FxStallWatchdog watchdog;
+
+    /** The same 1,000 demo records the welcome screen loads, imported before the window opens. */
+    @BeforeAll
+    static void openStoreWithDemoData() throws Exception {
+        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+        Path demo = dir.resolve("demo.json");
+        DemoDataWriter.write(new DemoDataGenerator(7, DemoDataGenerator.defaultDoctorCount(1_000), 0.05), 1_000, demo, null,
+                ProgressListener.NONE);
+        engine.importer().importFile(demo, Actor.localUser(), ProgressListener.NONE);
+    }
+
+    @AfterAll
+    static void closeStore() {
+        engine.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        shell = Shell.build(engine, Actor.localUser(), stage);
+        Scene scene = new Scene(shell.root(), 1280, 800);
+        scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        shell.start();
+        watchdog = new FxStallWatchdog();
+    }
+
+    @AfterEach
+    void stop() {
+        watchdog.close();
+        System.out.print(watchdog.report());
+        assertThat(watchdog.worstEngineMillis()).as("longest FX-thread stretch in engine code (ms)").isLessThan(100);
+    }
+
+    @Test
+    void retrainFromTheMenuActivateTheCandidateThenRollBackFromTheVersionsTable(FxRobot robot) throws Exception {
+        trainAndActivate(robot, "none", 1);
+        trainAndActivate(robot, "1", 2);
+
+        robot.clickOn("#modelMenu").clickOn("#versionsItem");
+        waitFor(() -> statuses(robot).equals(List.of("retired", "active")));
+        robot.clickOn("#rollbackButton");
+        waitFor(() -> dialog() != null);
+        robot.clickOn("OK");
+        waitFor(() -> activeVersion() == 1 && statuses(robot).equals(List.of("active", "retired")));
+        assertThat(robot.lookup("#modelLabel").queryLabeled().getText()).startsWith("Model: version 1 (");
+    }
+
+    /** Model > Retrain..., automatic with the default folds, Train, then Activate once the comparison is shown. */
+    private void trainAndActivate(FxRobot robot, String activeBefore, int expected) throws Exception {
+        robot.clickOn("#modelMenu").clickOn("#retrainItem");
+        waitFor(() -> robot.lookup("#trainButton").tryQuery().isPresent());
+        robot.clickOn("#algorithmChoice").clickOn(robot.lookup(".menu-item")
+                .lookup(LabeledMatchers.hasText(RetrainViewModel.label(TrainingRequest.Algorithm.AUTO))).<Node>query());
+        assertThat(robot.lookup("#algorithmChoice").queryAs(ChoiceBox.class).getValue()).isEqualTo(TrainingRequest.Algorithm.AUTO);
+        Spinner<?> folds = robot.lookup("#foldsSpinner").queryAs(Spinner.class);
+        assertThat(folds.getValue()).isEqualTo(TrainingRequest.defaults().folds());
+
+        robot.clickOn("#trainButton");
+        waitFor(90, () -> !comparison(robot).getItems().isEmpty());
+        assertThat(comparison(robot).getItems()).first()
+                .isEqualTo(new RetrainViewModel.Row("Version", activeBefore, String.valueOf(expected)));
+        assertThat(activeVersion()).as("training alone does not activate").isEqualTo(expected == 1 ? -1 : expected - 1);
+
+        robot.clickOn("#activateCandidateButton");
+        waitFor(() -> activeVersion() == expected
+                && robot.lookup("#modelLabel").queryLabeled().getText().startsWith("Model: version " + expected + " ("));
+        robot.clickOn("Close");
+        waitFor(() -> dialog() == null);
+    }
+
+    private static int activeVersion() {
+        return engine.models().active().map(ModelVersionInfo::version).orElse(-1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<RetrainViewModel.Row> comparison(FxRobot robot) {
+        return robot.lookup("#comparison").queryAs(TableView.class);
+    }
+
+    /** The Status column of the versions table as shown, in version order. */
+    private static List<String> statuses(FxRobot robot) {
+        return robot.lookup("#versionsTable").tryQuery().map(n -> {
+            TableView<?> table = (TableView<?>) n;
+            TableColumn<?, ?> status = table.getColumns().stream().filter(c -> c.getText().equals("Status")).findFirst().orElseThrow();
+            return IntStream.range(0, table.getItems().size()).mapToObj(i -> String.valueOf(status.getCellData(i))).toList();
+        }).orElse(List.of());
+    }
+}

@@ -1,0 +1,84 @@
+package com.outcomedesk.ui;
+
+import static com.outcomedesk.ui.FxSteps.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.engine.SignIn;
+import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.ui.security.SignInView;
+import com.outcomedesk.ui.security.SignInViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The sign-in screen by keyboard (Monocle headless): Enter signs in, a refusal shows as an error, Esc clears. */
+@ExtendWith(ApplicationExtension.class)
+class SignInUiTest {
+    static {
+        System.setProperty("testfx.setup.timeout", "120000");
+    }
+
+    private static final String PASSWORD = "river stone lantern";
+    @TempDir static Path dir;
+    static StoreLocation location;
+    final AtomicReference<SignIn.Session> session = new AtomicReference<>();
+    FxStallWatchdog watchdog;
+
+    @BeforeAll
+    static void createAdministrator() {
+        location = TestStores.h2(dir.resolve("store"));
+        SignIn.initialize(location, "alice", PASSWORD.toCharArray());
+    }
+
+    @Start
+    void start(Stage stage) {
+        Scene scene = new Scene(SignInView.create(new SignInViewModel(location, false), session::set), 800, 500);
+        scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        watchdog = new FxStallWatchdog();
+    }
+
+    @AfterEach
+    void stop() {
+        watchdog.close();
+        System.out.print(watchdog.report());
+        assertThat(watchdog.worstEngineMillis()).as("longest FX-thread stretch in engine code (ms)").isLessThan(100);
+    }
+
+    @Test
+    void enterSubmitsAWrongPasswordShowsARedErrorEscClearsThenEnterSignsIn(FxRobot robot) throws Exception {
+        Label message = robot.lookup("#message").queryAs(Label.class);
+        assertThat(message.isVisible()).as("no error before an attempt").isFalse();
+
+        robot.clickOn("#userName").write("alice").type(KeyCode.TAB).write("not my password").type(KeyCode.ENTER);
+        waitFor(message::isVisible);
+        assertThat(message.getText()).isEqualTo("Wrong user name or password.");
+        assertThat(message.getStyleClass()).contains("error-text");
+        assertThat(message.getTextFill()).isEqualTo(Color.web("#b3261e"));
+        assertThat(message.getGraphic().isVisible()).as("a warning sign beside the text").isTrue();
+
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> !message.isVisible());
+        assertThat(robot.lookup("#userName").queryTextInputControl().getText()).isEmpty();
+        assertThat(robot.lookup("#userName").query().isFocused()).isTrue();
+
+        robot.write("alice").type(KeyCode.TAB).write(PASSWORD).type(KeyCode.ENTER);
+        waitFor(() -> session.get() != null);
+        assertThat(session.get().actor().name()).isEqualTo("alice");
+        session.get().close();
+    }
+}
