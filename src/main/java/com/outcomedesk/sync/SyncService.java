@@ -35,8 +35,10 @@ public final class SyncService {
         this.audit = audit;
         this.engine = new SyncEngine(database, stamper.hlc(), SyncEngine.DEFAULT_BATCH);
         this.conflicts = new ConflictService(database, stamper);
-        // After a restart the clock must still order new edits after every stored (and pulled) one.
-        stamper.hlc().observe(database.withConnection(c -> Rows.count(c, "SELECT COALESCE(MAX(hlc), 0) FROM appointments")));
+        // After a restart the clock must still order new edits after every stored (and pulled) one. The scan reads
+        // every appointment, seconds on a large store, so it runs aside and only the first new edit waits for it.
+        stamper.hlc().observeWhenKnown(java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                database.withConnection(c -> Rows.count(c, "SELECT COALESCE(MAX(hlc), 0) FROM appointments"))));
     }
 
     /** Sets the shared server (administrators only). The password is kept in the store's settings. */
