@@ -7,7 +7,14 @@ import com.outcomedesk.security.EncryptedStore;
 import com.outcomedesk.security.Keyring;
 import com.outcomedesk.security.LockoutPolicy;
 import com.outcomedesk.security.PasswordHasher;
+import com.outcomedesk.store.StoreException;
 import com.outcomedesk.store.StoreLocation;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -34,10 +41,29 @@ public final class SignIn {
     }
 
     /** True once the store has an administrator: the desktop app then asks for a sign-in, not a setup. */
+    /**
+     * Whether the store has accounts, read over a plain connection rather than by starting the engine, so that
+     * the sign-in screen shows without waiting for the engine to start twice.
+     */
     public static boolean hasAccounts(StoreLocation location) {
         if (EncryptedStore.isEncrypted(location)) return true;
-        try (Engine engine = Engine.open(location)) {
-            return engine.accounts().hasAccounts();
+        Properties credentials = new Properties();
+        if (location.user() != null) credentials.setProperty("user", location.user());
+        if (location.password() != null) credentials.setProperty("password", location.password());
+        try (Connection c = DriverManager.getConnection(location.jdbcUrl(), credentials);
+             Statement s = c.createStatement();
+             ResultSet table = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
+                     + "LOWER(table_name) = 'user_accounts' AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA)")) {
+            table.next();
+            if (table.getLong(1) == 0) return false;
+            try (ResultSet accounts = s.executeQuery("SELECT COUNT(*) FROM user_accounts")) {
+                accounts.next();
+                return accounts.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open the database " + location.displayName() + ": "
+                    + e.getMessage().lines().findFirst().orElse("") + ". Check that the server is running and the URL, "
+                    + "user and password are right.", e);
         }
     }
 

@@ -43,6 +43,9 @@ public final class DesktopApp extends Application {
         stage.setScene(scene);
         stage.show();
         timing("window shown");
+        scene.rootProperty().addListener((o, was, now) -> {
+            if (was == splash) Platform.runLater(() -> timing("sign-in screen interactive"));
+        });
 
         SecureStart.show(scene, location, session -> {
             engine = session.engine();

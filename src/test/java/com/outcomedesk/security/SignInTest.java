@@ -65,6 +65,25 @@ class SignInTest {
     }
 
     @Test
+    void hasAccountsIsFalseForANewOrAccountlessStoreAndLooksOnlyAtItsOwnSchema() {
+        assertThat(SignIn.hasAccounts(TestStores.h2(dir.resolve("not-yet-created")))).isFalse();
+        StoreLocation accountless = TestStores.h2(dir.resolve("accountless"));
+        Engine.open(accountless).close();
+        assertThat(SignIn.hasAccounts(accountless)).isFalse();
+
+        String withAccounts = TestStores.createPostgresSchema();
+        String empty = TestStores.createPostgresSchema();
+        try {
+            SignIn.initialize(TestStores.postgres(dir, withAccounts), "alice", ADMIN_PW);
+            assertThat(SignIn.hasAccounts(TestStores.postgres(dir, empty))).isFalse();
+            assertThat(SignIn.hasAccounts(TestStores.postgres(dir, withAccounts))).isTrue();
+        } finally {
+            TestStores.dropPostgresSchema(withAccounts);
+            TestStores.dropPostgresSchema(empty);
+        }
+    }
+
+    @Test
     void aPostgresqlStoreChecksThePasswordHashAndAuditsEveryAttempt() {
         String schema = TestStores.createPostgresSchema();
         try {
