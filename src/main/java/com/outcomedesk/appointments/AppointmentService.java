@@ -234,7 +234,16 @@ public final class AppointmentService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Counts used by the status line and the first-start check. */
+    /** What the status bar and the first-start check need, without reading every appointment. */
+    public record Totals(long appointments, long doctors) {
+    }
+
+    public Totals totals() {
+        long doctors = database.read(em -> em.createQuery("select count(d) from Doctor d", Long.class).getSingleResult());
+        return new Totals(count(AppointmentQuery.ALL), doctors);
+    }
+
+    /** Counts for the status command; reads every appointment. */
     public record Counts(long appointments, long withOutcome, long unmappedOutcomes, long doctors) {
     }
 

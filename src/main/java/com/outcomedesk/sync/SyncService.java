@@ -96,12 +96,20 @@ public final class SyncService {
         return report;
     }
 
+    /** Pending changes are counted only when a server is set: on a large store that count reads every row. */
     public SyncStatus status() {
-        return new SyncStatus(config().map(ServerConfig::displayName).orElse(null),
+        Optional<ServerConfig> server = config();
+        boolean configured = server.isPresent();
+        return new SyncStatus(server.map(ServerConfig::displayName).orElse(null),
                 settings.get(LAST_SYNC).map(OffsetDateTime::parse).orElse(null),
                 settings.get(LAST_ATTEMPT).map(OffsetDateTime::parse).orElse(null),
                 settings.get(LAST_REACHABLE).map(Boolean::parseBoolean).orElse(null),
-                engine.pending(), engine.openConflicts());
+                configured ? pending() : 0, engine.openConflicts());
+    }
+
+    /** Local changes not yet on a server. */
+    public long pending() {
+        return engine.pending();
     }
 
     public List<ConflictView> conflicts(boolean includeResolved) {

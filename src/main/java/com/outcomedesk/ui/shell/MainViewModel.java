@@ -59,7 +59,7 @@ public final class MainViewModel {
 
     /** Reads the store's counts; an empty store shows the welcome. */
     public void refreshCounts() {
-        background.load(p -> engine.appointments().counts(), this::showCounts, this::fail);
+        background.load(p -> engine.appointments().totals(), this::showCounts, this::fail);
         refreshModel();
     }
 
@@ -69,9 +69,8 @@ public final class MainViewModel {
                 modelVersion::set, this::fail);
     }
 
-    private void showCounts(AppointmentService.Counts c) {
-        storeSummary.set(String.format("%,d appointments, %,d with a known outcome, %,d doctors",
-                c.appointments(), c.withOutcome(), c.doctors()));
+    private void showCounts(AppointmentService.Totals c) {
+        storeSummary.set(String.format("%,d appointments, %,d doctors", c.appointments(), c.doctors()));
         welcomeVisible.set(c.appointments() == 0 && !welcomeDismissed);
     }
 
