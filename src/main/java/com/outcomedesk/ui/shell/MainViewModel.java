@@ -138,7 +138,8 @@ public final class MainViewModel {
         welcomeVisible.set(false);
     }
 
-    private void changed() {
+    /** Something changed the store (here, or rows arriving from a sync): every screen reloads. */
+    public void changed() {
         dataVersion.set(dataVersion.get() + 1);
         refreshCounts();
     }

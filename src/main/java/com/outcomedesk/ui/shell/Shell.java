@@ -90,7 +90,7 @@ public final class Shell {
                     () -> AuditView.create(new AuditViewModel(engine.auditLog(), actor)));
         }
         SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
-                (Pane) root.lookup(".status-bar"), 4, () -> stage, model::refreshCounts);
+                (Pane) root.lookup(".status-bar"), 4, () -> stage, model::changed);
         return new Shell(model, controller, root);
     }
 

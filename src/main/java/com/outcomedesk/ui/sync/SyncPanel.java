@@ -68,7 +68,7 @@ public final class SyncPanel {
         menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), menu);
 
         vm.pulledProperty().addListener((o, was, n) -> {
-            if (n.longValue() > 0) afterPull.run();
+            if (n.longValue() > was.longValue()) afterPull.run();
         });
         vm.refresh();
         vm.schedule(SyncStatusViewModel.DEFAULT_INTERVAL);

@@ -85,7 +85,7 @@ public final class SyncStatusViewModel implements AutoCloseable {
             long arrived = received;
             fxThread.execute(() -> {
                 syncing.set(false);
-                pulled.set(arrived);
+                pulled.set(pulled.get() + arrived);
                 show(s, message);
             });
         });
@@ -129,7 +129,7 @@ public final class SyncStatusViewModel implements AutoCloseable {
     public ReadOnlyBooleanProperty syncingProperty() { return syncing; }
     public ReadOnlyLongProperty pendingProperty() { return pending; }
     public ReadOnlyLongProperty conflictsProperty() { return conflicts; }
-    /** Rows the last sync brought in; screens reload when it is above zero. */
+    /** Rows brought in by syncs since the app started; screens reload whenever it grows. */
     public ReadOnlyLongProperty pulledProperty() { return pulled; }
 
     @Override

@@ -39,6 +39,32 @@ class SyncStatusViewModelTest {
     }
 
     @Test
+    void everySyncThatBringsRowsInGrowsThePulledCountSoScreensReload() {
+        String schema = TestStores.createPostgresSchema();
+        String server = TestStores.PG_URL + "?currentSchema=" + schema;
+        Actor admin = new Actor("admin", Role.ADMINISTRATOR);
+        try (Engine a = Engine.open(TestStores.h2(dir.resolve("a")));
+             Engine b = Engine.open(TestStores.h2(dir.resolve("b")));
+             SyncStatusViewModel vm = new SyncStatusViewModel(b.sync(), direct, direct)) {
+            a.sync().configure(server, TestStores.PG_USER, "", admin);
+            b.sync().configure(server, TestStores.PG_USER, "", admin);
+            java.util.List<Long> seen = new java.util.ArrayList<>();
+            vm.pulledProperty().addListener((o, was, now) -> seen.add(now.longValue() - was.longValue()));
+
+            for (String summary : java.util.List.of("Headache for 2 days.", "Cough and fever.")) {
+                a.appointments().create(new com.outcomedesk.appointments.AppointmentInput("dr_sync", summary, null,
+                        null, null), admin);
+                a.sync().sync(1);
+                vm.syncNow();
+            }
+            assertThat(seen).as("one growth per sync that pulled rows").hasSize(2).allMatch(n -> n > 0);
+            assertThat(b.appointments().count(com.outcomedesk.appointments.AppointmentQuery.ALL)).isEqualTo(2);
+        } finally {
+            TestStores.dropPostgresSchema(schema);
+        }
+    }
+
+    @Test
     void cliniciansCannotChangeTheServer() {
         try (Engine engine = Engine.open(TestStores.h2(dir))) {
             SyncSettingsViewModel settings = new SyncSettingsViewModel(engine.sync(), new Actor("c", Role.CLINICIAN));
