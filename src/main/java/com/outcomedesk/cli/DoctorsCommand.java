@@ -1,6 +1,7 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.insight.CaseMixAnalysis;
 import com.outcomedesk.insight.DoctorReport;
 import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.RankingMethod;
@@ -24,10 +25,15 @@ final class DoctorsCommand implements Callable<Integer> {
                     + "(worse-outcome rate with 99.8%% control limits). Default ${DEFAULT-VALUE}.")
     String method;
 
+    @Option(names = "--case-mix", description = "Adjust for case mix instead: each doctor's observed worse outcomes "
+            + "against those expected for their patients by the active model (without any doctor's effect).")
+    boolean caseMix;
+
     @Override
     public Integer call() {
         RankingMethod chosen = RankingMethod.fromCode(method);
         try (Engine engine = root.openEngine()) {
+            if (caseMix) return caseMix(engine);
             DoctorReport report = engine.doctors().ranking(root.actor(), chosen);
             if (report.rows().isEmpty()) {
                 throw new IllegalStateException("No appointment with a known outcome yet: import some first (outcome-desk import FILE).");
@@ -35,6 +41,24 @@ final class DoctorsCommand implements Callable<Integer> {
             json.print(spec.commandLine().getOut(), report.rows(), table(report));
             return 0;
         }
+    }
+
+    private int caseMix(Engine engine) {
+        CaseMixAnalysis.Report report = engine.doctors().caseMix(root.actor(), engine.predictions().predictor());
+        if (report.rows().isEmpty()) {
+            throw new IllegalStateException("No appointment with a known outcome yet: import some first (outcome-desk import FILE).");
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-12s %7s %8s %9s %6s %13s %-7s%n",
+                "doctor", "cases", "observed", "expected", "O/E", "99.8% limits", "outlier"));
+        for (CaseMixAnalysis.Row r : report.rows()) {
+            text.append(String.format(Locale.ROOT, "%-12s %7d %8d %9.1f %6.2f %6.2f-%-6.2f %-7s%n", r.doctorId(), r.cases(),
+                    r.observedWorse(), r.expectedWorse(), r.ratio(), r.lower998(), r.upper998(),
+                    r.outlier() == null ? "" : r.outlier().code()));
+        }
+        text.append(String.format(Locale.ROOT, "expected from %s, scaled by %.3f to the %d worse of %d outcomes",
+                report.model(), report.scale(), report.observedWorse(), report.cases()));
+        json.print(spec.commandLine().getOut(), report, text.toString());
+        return 0;
     }
 
     private static String table(DoctorReport report) {

@@ -2,7 +2,15 @@ package com.outcomedesk.insight;
 
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.learn.Predictor;
+import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.store.Database;
+import com.outcomedesk.store.Vendor;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -11,9 +19,12 @@ import java.util.List;
 
 /**
  * Ranks doctors by outcome and flags outliers (see {@link RankingMethod}). The counts come from one SQL
- * GROUP BY in the store; everything after that works on one row per doctor.
+ * GROUP BY in the store; everything after that works on one row per doctor. The optional case-mix adjustment
+ * needs the prediction model's view of every patient, so it alone reads each labelled appointment.
  */
 public final class DoctorInsights {
+    private static final String LABELLED = "SELECT doctor_id, summary, appointment_date, outcome_category FROM appointments"
+            + " WHERE deleted = FALSE AND outcome_category IS NOT NULL";
     /** Doctors with fewer cases than this are shown on the funnel but never flagged. */
     public static final int DEFAULT_MIN_CASES = 10;
 
@@ -29,6 +40,39 @@ public final class DoctorInsights {
     public DoctorReport ranking(Actor actor, RankingMethod method) {
         DoctorReport report = rank(DoctorOutcomeQuery.run(database), method, DEFAULT_MIN_CASES);
         audit.record(actor, "insight.doctors", "doctor_ranking", method.code(), "doctors=" + report.rows().size());
+        return report;
+    }
+
+    /**
+     * The case-mix adjusted comparison (see {@link CaseMixAnalysis}): reads every labelled appointment once, in a
+     * forward-only stream, and scores it with the predictor without its doctor.
+     */
+    public CaseMixAnalysis.Report caseMix(Actor actor, Predictor predictor) {
+        Map<String, CaseMixAnalysis.Tally> tallies = database.withConnection(c -> {
+            boolean postgres = database.vendor() == Vendor.POSTGRESQL;
+            boolean autoCommit = c.getAutoCommit();
+            if (postgres) c.setAutoCommit(false); // PostgreSQL streams through a cursor only inside a transaction
+            try (PreparedStatement ps = c.prepareStatement(LABELLED, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                ps.setFetchSize(5_000);
+                Map<String, CaseMixAnalysis.Tally> byDoctor = new TreeMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        java.sql.Date date = rs.getDate(3);
+                        double p = predictor.probabilityWithoutDoctor(rs.getString(2), date == null ? null : date.toLocalDate());
+                        boolean worse = OutcomeCategory.fromCode(rs.getString(4)).label() == OutcomeLabel.WORSE;
+                        byDoctor.computeIfAbsent(rs.getString(1), k -> new CaseMixAnalysis.Tally()).add(p, worse);
+                    }
+                }
+                return byDoctor;
+            } finally {
+                if (postgres) {
+                    c.rollback();
+                    c.setAutoCommit(autoCommit);
+                }
+            }
+        });
+        CaseMixAnalysis.Report report = CaseMixAnalysis.analyse(tallies, predictor.answeredBy(), DEFAULT_MIN_CASES);
+        audit.record(actor, "insight.doctors", "doctor_ranking", "case-mix", "doctors=" + report.rows().size());
         return report;
     }
 

@@ -29,7 +29,7 @@ public final class FunnelAnalysis {
     static final double Z998 = 3.090232306167813;
     static final double FAMILY_ALPHA = 0.05;
     static final double MAD_TO_SD = 1.4826;
-    private static final int MAX_ROUNDS = 10;
+    static final int MAX_ROUNDS = 10;
     private static final int CURVE_POINTS = 60;
     private static final GaussianDistribution NORMAL = GaussianDistribution.getInstance();
 
@@ -149,7 +149,7 @@ public final class FunnelAnalysis {
         return Math.max(0, (k * phi - (k - 1)) / (sumW - sumW2 / sumW));
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return ScoreSummary.quantile(sorted, 0.5);

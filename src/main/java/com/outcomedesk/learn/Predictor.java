@@ -45,6 +45,19 @@ public final class Predictor {
                 explanation, micros);
     }
 
+    /**
+     * The calibrated probability of worse from the summary and date alone, as for a doctor the model does not
+     * know: the patient's case mix without any doctor's own effect, for risk adjustment.
+     */
+    public double probabilityWithoutDoctor(String summary, java.time.LocalDate date) {
+        return model.calibration().apply(model.binary().probability(Dataset.single(featurizer, null, summary, date), 0));
+    }
+
+    /** Which model answers: "model version N" or the baseline, with why. */
+    public String answeredBy() {
+        return loaded.fallbackReason() == null ? loaded.answeredBy() : loaded.answeredBy() + " (" + loaded.fallbackReason() + ")";
+    }
+
     /** The calibrated probability of worse only: the fast path for batch scoring. */
     public double probability(PredictionRequest request) {
         String doctor = model.knownDoctors().contains(request.doctorId()) ? request.doctorId() : null;

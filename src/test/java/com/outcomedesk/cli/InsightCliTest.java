@@ -35,6 +35,16 @@ class InsightCliTest {
         assertThat(reference.get(0).get("outlier").asText()).isEqualTo("good");
         assertThat(reference.get(1).get("outlier").isNull()).isTrue();
 
+        JsonNode caseMix = run("doctors", "--case-mix", "--json").json();
+        assertThat(caseMix.get("model").asText()).as("no model trained yet: the baseline answers").contains("baseline");
+        assertThat(caseMix.get("rows")).hasSize(10);
+        assertThat(caseMix.get("cases").asLong()).isEqualTo(caseMix.get("rows").findValues("cases").stream()
+                .mapToLong(JsonNode::asLong).sum());
+        for (String field : new String[] {"doctorId", "cases", "observedWorse", "expectedWorse", "ratio", "lower998",
+                "upper998", "adjustedP", "outlier"}) {
+            assertThat(caseMix.get("rows").get(0).has(field)).as(field).isTrue();
+        }
+
         JsonNode clusters = run("clusters", "--json").json();
         assertThat(clusters.get("groups").size()).isPositive();
         assertThat(clusters.get("groups").get(0).get("sharedFeatures").size()).isPositive();
