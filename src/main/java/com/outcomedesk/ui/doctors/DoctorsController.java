@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.doctors;
 
+import com.outcomedesk.insight.CaseMixAnalysis;
 import com.outcomedesk.insight.DoctorReport;
 import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.FunnelLimit;
@@ -20,8 +21,11 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -46,6 +50,11 @@ public final class DoctorsController {
     @FXML private PieChart mixChart;
     @FXML private LineChart<Number, Number> funnelChart;
     @FXML private VBox scoresBox;
+    @FXML private Tab caseMixTab;
+    @FXML private Button caseMixButton;
+    @FXML private ProgressIndicator caseMixProgress;
+    @FXML private Label caseMixText;
+    @FXML private LineChart<Number, Number> caseMixChart;
 
     public DoctorsController(DoctorsViewModel model) {
         this.model = model;
@@ -84,7 +93,18 @@ public final class DoctorsController {
         VBox.setVgrow(scoresChart, Priority.ALWAYS);
         scoresBox.getChildren().add(scoresChart);
         model.reportProperty().addListener((o, a, r) -> show(r));
+        caseMixProgress.visibleProperty().bind(model.caseMixLoadingProperty());
+        caseMixButton.disableProperty().bind(model.caseMixLoadingProperty());
+        model.caseMixProperty().addListener((o, a, r) -> showCaseMix(r));
+        caseMixTab.setOnSelectionChanged(e -> {
+            if (caseMixTab.isSelected() && model.caseMixProperty().get() == null) model.loadCaseMix();
+        });
         model.reload();
+    }
+
+    @FXML
+    private void adjustForCaseMix() {
+        model.loadCaseMix();
     }
 
     private static void column(TableColumn<DoctorRow, String> c, Function<DoctorRow, String> f) {
@@ -130,6 +150,40 @@ public final class DoctorsController {
                         row.doctorId(), row.cases(), row.worseRate() * 100, row.shrunkRate() * 100,
                         row.adjustedP() == null ? "" : String.format(Locale.ROOT, ", adjusted p %.3g", row.adjustedP()))));
                 d.getNode().setOnMouseClicked(e -> ranking.getSelectionModel().select(row));
+            }
+        }
+    }
+
+    private void showCaseMix(CaseMixAnalysis.Report r) {
+        long good = r.rows().stream().filter(x -> x.outlier() == Outlier.GOOD).count();
+        long bad = r.rows().stream().filter(x -> x.outlier() == Outlier.BAD).count();
+        caseMixText.setText(String.format(Locale.ROOT, "Expected worse outcomes from %s, for each doctor's own patients "
+                + "without any doctor's effect (scaled by %.3f so that expected equals the %,d observed). %d doctors have "
+                + "fewer and %d more worse outcomes than expected beyond the 99.8%% limits (Holm-adjusted p < 0.05; "
+                + "doctors with fewer than %d cases are not judged).", r.model(), r.scale(), r.observedWorse(), good, bad,
+                r.minCases()));
+        XYChart.Series<Number, Number> typical = series("doctors"), better = series("fewer worse than expected"),
+                worse = series("more worse than expected"), up95 = series("95% limits"), lo95 = series("95% lower"),
+                up998 = series("99.8% limits"), lo998 = series("99.8% lower"), one = series("as expected");
+        List<CaseMixAnalysis.Row> byExpected = new ArrayList<>(r.rows());
+        byExpected.sort(Comparator.comparingDouble(CaseMixAnalysis.Row::expectedWorse));
+        for (CaseMixAnalysis.Row d : byExpected) {
+            XYChart.Series<Number, Number> s = d.outlier() == Outlier.GOOD ? better : d.outlier() == Outlier.BAD ? worse : typical;
+            s.getData().add(new XYChart.Data<>(d.expectedWorse(), d.ratio(), d));
+            up95.getData().add(new XYChart.Data<>(d.expectedWorse(), d.upper95()));
+            lo95.getData().add(new XYChart.Data<>(d.expectedWorse(), d.lower95()));
+            up998.getData().add(new XYChart.Data<>(d.expectedWorse(), d.upper998()));
+            lo998.getData().add(new XYChart.Data<>(d.expectedWorse(), d.lower998()));
+            one.getData().add(new XYChart.Data<>(d.expectedWorse(), 1));
+        }
+        caseMixChart.getData().setAll(List.of(typical, better, worse, up95, lo95, up998, lo998, one));
+        for (XYChart.Series<Number, Number> s : List.of(typical, better, worse)) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                CaseMixAnalysis.Row row = (CaseMixAnalysis.Row) d.getExtraValue();
+                Tooltip.install(d.getNode(), new Tooltip(String.format(Locale.ROOT,
+                        "%s: %,d cases, %,d worse outcomes where %.1f were expected (O/E %.2f)%s", row.doctorId(), row.cases(),
+                        row.observedWorse(), row.expectedWorse(), row.ratio(),
+                        row.adjustedP() == null ? "" : String.format(Locale.ROOT, ", adjusted p %.3g", row.adjustedP()))));
             }
         }
     }

@@ -1,18 +1,24 @@
 package com.outcomedesk.ui.doctors;
 
+import com.outcomedesk.insight.CaseMixAnalysis;
 import com.outcomedesk.insight.DoctorInsights;
 import com.outcomedesk.insight.DoctorReport;
 import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.RankingMethod;
+import com.outcomedesk.learn.Predictor;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
 import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
-/** The doctors screen: the ranking by the chosen method, and the chosen doctor. */
+/** The doctors screen: the ranking by the chosen method, the chosen doctor, and on request the case-mix comparison. */
 public final class DoctorsViewModel {
     private final DoctorInsights doctors;
     private final Supplier<Actor> actor;
@@ -21,9 +27,14 @@ public final class DoctorsViewModel {
     private final ObjectProperty<RankingMethod> method = new SimpleObjectProperty<>(RankingMethod.FUNNEL);
     private final ObjectProperty<DoctorReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<DoctorRow> selected = new SimpleObjectProperty<>();
+    private final Supplier<Predictor> predictor;
+    private final ObjectProperty<CaseMixAnalysis.Report> caseMix = new SimpleObjectProperty<>();
+    private final BooleanProperty caseMixLoading = new SimpleBooleanProperty();
 
-    public DoctorsViewModel(DoctorInsights doctors, Supplier<Actor> actor, Background background, Dialogs dialogs) {
+    public DoctorsViewModel(DoctorInsights doctors, Supplier<Predictor> predictor, Supplier<Actor> actor,
+                            Background background, Dialogs dialogs) {
         this.doctors = doctors;
+        this.predictor = predictor;
         this.actor = actor;
         this.background = background;
         this.dialogs = dialogs;
@@ -37,7 +48,22 @@ public final class DoctorsViewModel {
         }, failure -> dialogs.error("Could not rank the doctors", Problems.describe(failure)));
     }
 
+    /** The case-mix comparison reads and scores every labelled appointment, so it runs only when asked for. */
+    public void loadCaseMix() {
+        if (caseMixLoading.get()) return;
+        caseMixLoading.set(true);
+        background.run("Adjusting for case mix", p -> doctors.caseMix(actor.get(), predictor.get()), r -> {
+            caseMixLoading.set(false);
+            caseMix.set(r);
+        }, failure -> {
+            caseMixLoading.set(false);
+            dialogs.error("Could not adjust for case mix", Problems.describe(failure));
+        });
+    }
+
     public ObjectProperty<RankingMethod> methodProperty() { return method; }
+    public ReadOnlyObjectProperty<CaseMixAnalysis.Report> caseMixProperty() { return caseMix; }
+    public ReadOnlyBooleanProperty caseMixLoadingProperty() { return caseMixLoading; }
     public ObjectProperty<DoctorReport> reportProperty() { return report; }
     public ObjectProperty<DoctorRow> selectedProperty() { return selected; }
 }

@@ -64,7 +64,8 @@ public final class Shell {
         controller.addScreen(PREDICTION, "Predict whether an appointment's outcome will be worse", () ->
                 new PredictionController(prediction, prefix -> engine.appointments().doctorIds(prefix, 12)).load());
         controller.addScreen(DOCTORS, "Rank doctors by outcome and see who stands out", () -> {
-            DoctorsViewModel vm = new DoctorsViewModel(engine.doctors(), model.actorProperty()::get, background, model.dialogs());
+            DoctorsViewModel vm = new DoctorsViewModel(engine.doctors(), engine.predictions()::predictor, model.actorProperty()::get,
+                    background, model.dialogs());
             model.dataVersionProperty().addListener(o -> vm.reload());
             return new DoctorsController(vm).load();
         });

@@ -25,12 +25,17 @@ class InsightViewModelsTest {
             engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
             ScriptedDialogs dialogs = new ScriptedDialogs();
 
-            DoctorsViewModel doctors = new DoctorsViewModel(engine.doctors(), Actor::localUser, new DirectBackground(), dialogs);
+            DoctorsViewModel doctors = new DoctorsViewModel(engine.doctors(), engine.predictions()::predictor, Actor::localUser,
+                    new DirectBackground(), dialogs);
             doctors.reload();
             assertThat(doctors.reportProperty().get().method()).isEqualTo(RankingMethod.FUNNEL);
             doctors.methodProperty().set(RankingMethod.REFERENCE);
             assertThat(doctors.reportProperty().get().method()).isEqualTo(RankingMethod.REFERENCE);
             assertThat(doctors.reportProperty().get().rows()).isNotEmpty();
+            assertThat(doctors.caseMixProperty().get()).as("only when asked for").isNull();
+            doctors.loadCaseMix();
+            assertThat(doctors.caseMixLoadingProperty().get()).isFalse();
+            assertThat(doctors.caseMixProperty().get().rows()).hasSize(doctors.reportProperty().get().rows().size());
 
             DiseasesViewModel diseases = new DiseasesViewModel(engine.diseases(), Actor::localUser, new DirectBackground(), dialogs);
             diseases.reload();
