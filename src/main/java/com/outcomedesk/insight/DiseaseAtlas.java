@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class DiseaseAtlas {
     static final String OUTCOME = "outcome";
     private static final int SHARED_FEATURES = 5;
+    /** A feature explains a group only if its members have it at least this much more often (share points). */
+    private static final double MIN_EXCESS = 0.01;
 
     private final DiseaseProfiles source;
     private final int minMentions;
@@ -110,12 +112,15 @@ public final class DiseaseAtlas {
         return List.copyOf(list);
     }
 
-    /** Features the members have more often than disease mentions overall, by mean excess share. */
+    /**
+     * Features the members have clearly more often than disease mentions overall, by mean excess share; none when
+     * nothing stands out (a 3% vs 3% "reason" would explain nothing).
+     */
     private List<SharedFeature> shared(List<Integer> members, double[] baseline) {
         double[] mean = new double[dimensions.size()];
         for (int i : members) for (int j = 0; j < mean.length; j++) mean[j] += vectors[i][j] / members.size();
         List<Integer> order = new ArrayList<>();
-        for (int j = 0; j < mean.length; j++) if (mean[j] > 0) order.add(j);
+        for (int j = 0; j < mean.length; j++) if (mean[j] >= MIN_EXCESS) order.add(j);
         order.sort(Comparator.comparingDouble((Integer j) -> -mean[j]).thenComparing(dimensions::get));
         return order.stream().limit(SHARED_FEATURES).map(j -> {
             String[] key = dimensions.get(j).split(":", 2);

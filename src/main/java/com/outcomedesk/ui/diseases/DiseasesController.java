@@ -64,7 +64,7 @@ public final class DiseasesController {
             @Override
             protected void updateItem(SharedFeature f, boolean empty) {
                 super.updateItem(f, empty);
-                setText(empty || f == null ? null : String.format(Locale.ROOT, "%s %s: %.0f%% vs %.0f%%", f.type(), f.name(),
+                setText(empty || f == null ? null : String.format(Locale.ROOT, "%s %s: %.1f%% vs %.1f%%", f.type(), f.name(),
                         f.groupShare() * 100, f.overallShare() * 100));
             }
         });

@@ -8,6 +8,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -49,22 +50,32 @@ public final class AuditView {
         });
 
         TableView<AuditEntry> table = new TableView<>(vm.entries());
-        table.getColumns().add(UsersView.column("When", e -> e.occurredAt().atZoneSameInstant(ZoneId.systemDefault())
-                .toLocalDateTime().withNano(0).toString().replace('T', ' ')));
-        table.getColumns().add(UsersView.column("User", AuditEntry::user));
-        table.getColumns().add(UsersView.column("Action", AuditEntry::action));
-        table.getColumns().add(UsersView.column("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
-                + (e.entityId() == null ? "" : e.entityId())));
-        table.getColumns().add(UsersView.column("Details", e -> e.details() == null ? "" : e.details()));
-        table.getColumns().add(UsersView.column("Site / #", e -> e.site() + " / " + e.seq()));
+        table.getColumns().add(sized(UsersView.column("When", e -> e.occurredAt().atZoneSameInstant(ZoneId.systemDefault())
+                .toLocalDateTime().withNano(0).toString().replace('T', ' ')), 150));
+        table.getColumns().add(sized(UsersView.column("User", AuditEntry::user), 90));
+        table.getColumns().add(sized(UsersView.column("Action", AuditEntry::action), 170));
+        table.getColumns().add(sized(UsersView.column("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
+                + (e.entityId() == null ? "" : e.entityId())), 230));
+        table.getColumns().add(sized(UsersView.column("Details", e -> e.details() == null ? "" : e.details()), 260));
+        table.getColumns().add(sized(UsersView.column("Site / #", e -> e.site() + " / " + e.seq()), 120));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
-        VBox root = new VBox(10, new HBox(8, user, action, from, to, filter, verify, export), table, message);
+        Label title = new Label("Audit trail");
+        title.getStyleClass().add("screen-title");
+        action.setPrefColumnCount(16);
+        VBox root = new VBox(10, title, new HBox(8, user, action, from, to, filter, verify, export), table, message);
         root.setPadding(new Insets(12));
         vm.refresh();
         return root;
+    }
+
+    /** Columns keep a readable width; the table scrolls sideways rather than squeezing one to "...". */
+    private static <T> TableColumn<T, String> sized(TableColumn<T, String> column, double width) {
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 90));
+        return column;
     }
 }

@@ -72,7 +72,9 @@ public final class UsersView {
 
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
-        VBox root = new VBox(10, new Label("User accounts"), table, new HBox(8, makeAdmin, makeClinician, reset, disable),
+        Label title = new Label("User accounts");
+        title.getStyleClass().add("screen-title");
+        VBox root = new VBox(10, title, table, new HBox(8, makeAdmin, makeClinician, reset, disable),
                 new HBox(8, name, role, password, add), message);
         root.setPadding(new Insets(12));
         vm.refresh();
