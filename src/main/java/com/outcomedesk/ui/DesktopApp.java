@@ -5,6 +5,7 @@ import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.ui.security.SecureStart;
 import com.outcomedesk.ui.shell.Shell;
 import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.Views;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,7 @@ import javafx.stage.Stage;
  * With {@code -Doutcomedesk.timing=true} it prints the start-up times, measured from JVM start.
  */
 public final class DesktopApp extends Application {
-    public static final String STYLESHEET = "/com/outcomedesk/ui/app.css";
+    public static final String STYLESHEET = Views.STYLESHEET;
 
     private Engine engine;
 

@@ -48,7 +48,7 @@ final class AppointmentFormController {
         Parent form = Views.load("/com/outcomedesk/ui/appointments/AppointmentForm.fxml", this);
         TextFields.bindAutoCompletion(formOutcome, request -> outcomeSentences.stream()
                 .filter(s -> s.toLowerCase().contains(request.getUserText().toLowerCase())).limit(10).toList());
-        Dialog<AppointmentRow> dialog = new Dialog<>();
+        Dialog<AppointmentRow> dialog = Views.styled(new Dialog<>());
         dialog.initOwner(owner);
         dialog.setTitle(model.title());
         dialog.setHeaderText(model.title());

@@ -194,7 +194,7 @@ public final class AppointmentsController {
         Label about = new Label(row.summary());
         about.setWrapText(true);
         about.setMaxWidth(480);
-        Dialog<String> dialog = new Dialog<>();
+        Dialog<String> dialog = Views.styled(new Dialog<>());
         dialog.initOwner(table.getScene().getWindow());
         dialog.setTitle("Record outcome");
         dialog.setHeaderText("Outcome of " + row.doctorId() + "'s appointment" + (row.date() == null ? "" : " on " + row.date()));

@@ -32,6 +32,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** Binds the doctors screen: ranking table, funnel plot, weighted scores with IQR fences, outcome mix. */
 public final class DoctorsController {
@@ -50,6 +51,7 @@ public final class DoctorsController {
     @FXML private PieChart mixChart;
     @FXML private LineChart<Number, Number> funnelChart;
     @FXML private VBox scoresBox;
+    @FXML private Label rankingPlaceholder;
     @FXML private Tab caseMixTab;
     @FXML private Button caseMixButton;
     @FXML private ProgressIndicator caseMixProgress;
@@ -67,6 +69,23 @@ public final class DoctorsController {
     @FXML
     private void initialize() {
         methodChoice.setItems(FXCollections.observableArrayList(RankingMethod.values()));
+        methodChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(RankingMethod m) {
+                return m == null ? "" : switch (m) {
+                    case REFERENCE -> "Reference (weighted score)";
+                    case IQR -> "Weighted score, IQR fences";
+                    case ZSCORE -> "Weighted score, z-score";
+                    case FUNNEL -> "Funnel plot (rate of worse)";
+                };
+            }
+
+            @Override
+            public RankingMethod fromString(String s) {
+                return null; // a choice box never parses
+            }
+        });
+        rankingPlaceholder.textProperty().bind(model.emptyTextProperty());
         methodChoice.valueProperty().bindBidirectional(model.methodProperty());
         column(rankColumn, r -> String.valueOf(r.rank()));
         column(doctorColumn, DoctorRow::doctorId);

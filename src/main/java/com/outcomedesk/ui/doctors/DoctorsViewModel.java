@@ -11,11 +11,15 @@ import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /** The doctors screen: the ranking by the chosen method, the chosen doctor, and on request the case-mix comparison. */
@@ -30,6 +34,8 @@ public final class DoctorsViewModel {
     private final Supplier<Predictor> predictor;
     private final ObjectProperty<CaseMixAnalysis.Report> caseMix = new SimpleObjectProperty<>();
     private final BooleanProperty caseMixLoading = new SimpleBooleanProperty();
+    private final BooleanProperty loading = new SimpleBooleanProperty();
+    private final StringProperty emptyText = new SimpleStringProperty();
 
     public DoctorsViewModel(DoctorInsights doctors, Supplier<Predictor> predictor, Supplier<Actor> actor,
                             Background background, Dialogs dialogs) {
@@ -39,14 +45,24 @@ public final class DoctorsViewModel {
         this.background = background;
         this.dialogs = dialogs;
         method.addListener(o -> reload());
+        emptyText.bind(Bindings.when(loading).then("Ranking the doctors…").otherwise("No doctor has a known outcome yet."));
     }
 
     public void reload() {
         RankingMethod m = method.get();
+        loading.set(true);
         background.load(p -> doctors.ranking(actor.get(), m), r -> {
-            if (r.method() == method.get()) report.set(r);
-        }, failure -> dialogs.error("Could not rank the doctors", Problems.describe(failure)));
+            if (r.method() != method.get()) return;
+            loading.set(false);
+            report.set(r);
+        }, failure -> {
+            loading.set(false);
+            dialogs.error("Could not rank the doctors", Problems.describe(failure));
+        });
     }
+
+    /** What the empty ranking says: still counting, or truly nothing to rank. */
+    public ReadOnlyStringProperty emptyTextProperty() { return emptyText; }
 
     /** The case-mix comparison reads and scores every labelled appointment, so it runs only when asked for. */
     public void loadCaseMix() {

@@ -47,7 +47,7 @@ public final class RetrainController {
 
     public void show(Window owner) {
         Parent content = Views.load("/com/outcomedesk/ui/models/Retrain.fxml", this);
-        Dialog<Void> dialog = new Dialog<>();
+        Dialog<Void> dialog = Views.styled(new Dialog<>());
         dialog.initOwner(owner);
         dialog.setTitle("Retrain");
         dialog.setHeaderText("Train a new model from the labelled appointments");

@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.shell;
 
+import com.outcomedesk.ui.support.Views;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ final class HelpWindows {
     }
 
     static void about(Window owner, String store) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        Alert alert = Views.styled(new Alert(Alert.AlertType.INFORMATION));
         alert.initOwner(owner);
         alert.setTitle("About OutcomeDesk");
         alert.setHeaderText("OutcomeDesk " + version());

@@ -78,7 +78,7 @@ public final class FxDialogs implements Dialogs {
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {
-        Alert alert = new Alert(type);
+        Alert alert = Views.styled(new Alert(type));
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);

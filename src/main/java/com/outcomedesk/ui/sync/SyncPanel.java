@@ -2,6 +2,7 @@ package com.outcomedesk.ui.sync;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.ui.support.Views;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -77,7 +78,7 @@ public final class SyncPanel {
 
     /** The settings dialog; returns whether new settings were saved. */
     static boolean showSettings(SyncSettingsViewModel vm, Window owner) {
-        Dialog<ButtonType> dialog = new Dialog<>();
+        Dialog<ButtonType> dialog = Views.styled(new Dialog<>());
         dialog.initOwner(owner);
         dialog.setTitle("Sync settings");
         dialog.setHeaderText("Shared PostgreSQL server (current: " + vm.currentServer() + ")");
