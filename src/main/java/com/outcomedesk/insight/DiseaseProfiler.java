@@ -28,7 +28,7 @@ final class DiseaseProfiler {
             EntityType.TREATMENT, EntityType.REFERRAL);
     static final int PAGE = 20_000;
     private static final String FIRST = "SELECT id, summary, outcome_category FROM appointments WHERE deleted = FALSE ORDER BY id LIMIT ?";
-    private static final String NEXT = "SELECT id, summary, outcome_category FROM appointments WHERE deleted = FALSE AND id > ? ORDER BY id LIMIT ?";
+    static final String NEXT = "SELECT id, summary, outcome_category FROM appointments WHERE deleted = FALSE AND id > ? ORDER BY id LIMIT ?";
 
     private final ClinicalEntityExtractor extractor;
     private final int pageSize;

@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * so ranking never loads appointments: the result has one row per doctor and category.
  */
 final class DoctorOutcomeQuery {
-    private static final String SQL = "SELECT doctor_id, outcome_category, COUNT(*) FROM appointments"
+    static final String SQL = "SELECT doctor_id, outcome_category, COUNT(*) FROM appointments"
             + " WHERE deleted = FALSE AND outcome_category IS NOT NULL GROUP BY doctor_id, outcome_category";
 
     private DoctorOutcomeQuery() {
