@@ -13,11 +13,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /** The administrator's audit trail screen: filters, entries newest first, chain check and export. */
 public final class AuditView {
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private AuditView() {
     }
 
@@ -51,7 +53,7 @@ public final class AuditView {
 
         TableView<AuditEntry> table = new TableView<>(vm.entries());
         table.getColumns().add(sized(UsersView.column("When", e -> e.occurredAt().atZoneSameInstant(ZoneId.systemDefault())
-                .toLocalDateTime().withNano(0).toString().replace('T', ' ')), 150));
+                .format(WHEN)), 150));
         table.getColumns().add(sized(UsersView.column("User", AuditEntry::user), 90));
         table.getColumns().add(sized(UsersView.column("Action", AuditEntry::action), 170));
         table.getColumns().add(sized(UsersView.column("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
@@ -66,6 +68,9 @@ public final class AuditView {
         Label title = new Label("Audit trail");
         title.getStyleClass().add("screen-title");
         action.setPrefColumnCount(16);
+        from.setPrefWidth(140);
+        to.setPrefWidth(140);
+        for (Button b : java.util.List.of(filter, verify, export)) b.setMinWidth(Region.USE_PREF_SIZE);
         VBox root = new VBox(10, title, new HBox(8, user, action, from, to, filter, verify, export), table, message);
         root.setPadding(new Insets(12));
         vm.refresh();
