@@ -7,6 +7,7 @@ import com.outcomedesk.insight.DiseaseProfile;
 import com.outcomedesk.insight.SharedFeature;
 import com.outcomedesk.insight.SimilarDisease;
 import com.outcomedesk.ui.support.Views;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,7 +70,7 @@ public final class DiseasesController {
             }
         });
         model.selectedGroupProperty().bind(groupList.getSelectionModel().selectedItemProperty());
-        model.selectedGroupProperty().addListener((o, a, g) -> reasonList.getItems().setAll(g == null ? java.util.List.of() : g.sharedFeatures()));
+        model.selectedGroupProperty().addListener((o, a, g) -> reasonList.getItems().setAll(g == null ? List.of() : g.sharedFeatures()));
         targetBox.getEditor().textProperty().bindBidirectional(model.targetProperty());
         targetBox.valueProperty().addListener((o, a, v) -> {
             if (v != null) model.targetProperty().set(v);
@@ -79,6 +80,13 @@ public final class DiseasesController {
         column(similarityColumn, s -> String.format(Locale.ROOT, "%.3f", s.similarity()));
         column(countColumn, s -> String.format("%,d", s.appointments()));
         column(groupColumn, s -> String.valueOf(s.group()));
+        // Shares of the width leaving room for the scroll bar: a constrained resize policy left the header out of
+        // step with the cells once the scroll bar appeared.
+        double[] shares = {0.44, 0.18, 0.22, 0.14};
+        List<TableColumn<SimilarDisease, String>> columns = List.of(diseaseColumn, similarityColumn, countColumn, groupColumn);
+        for (int i = 0; i < shares.length; i++) {
+            columns.get(i).prefWidthProperty().bind(similarTable.widthProperty().subtract(24).multiply(shares[i]));
+        }
         model.atlasProperty().addListener((o, a, atlas) -> show(atlas));
         model.reload();
     }
