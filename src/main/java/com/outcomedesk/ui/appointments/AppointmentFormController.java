@@ -1,6 +1,7 @@
 package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.appointments.AppointmentInput;
+import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +20,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
-import org.controlsfx.control.textfield.TextFields;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
@@ -46,8 +46,8 @@ final class AppointmentFormController {
     /** Shows the form; the result is the saved row, or empty when the user cancelled. */
     Optional<AppointmentRow> showAndWait(Window owner, List<String> outcomeSentences) {
         Parent form = Views.load("/com/outcomedesk/ui/appointments/AppointmentForm.fxml", this);
-        TextFields.bindAutoCompletion(formOutcome, request -> outcomeSentences.stream()
-                .filter(s -> s.toLowerCase().contains(request.getUserText().toLowerCase())).limit(10).toList());
+        Suggestions.bind(formOutcome, typed -> outcomeSentences.stream()
+                .filter(s -> s.toLowerCase().contains(typed.toLowerCase())).limit(10).toList());
         Dialog<AppointmentRow> dialog = Views.styled(new Dialog<>());
         dialog.initOwner(owner);
         dialog.setTitle(model.title());
@@ -76,7 +76,7 @@ final class AppointmentFormController {
         formDate.valueProperty().bindBidirectional(model.dateProperty());
         formPatient.textProperty().bindBidirectional(model.patientRefProperty());
         formOutcome.textProperty().bindBidirectional(model.outcomeProperty());
-        TextFields.bindAutoCompletion(formDoctor, request -> doctorSuggestions.apply(request.getUserText()));
+        Suggestions.bind(formDoctor, doctorSuggestions);
 
         validation.errorDecorationEnabledProperty().bind(model.showProblemsProperty());
         register(formDoctor, AppointmentInput.DOCTOR);

@@ -1,6 +1,7 @@
 package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,7 +31,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.controlsfx.control.textfield.TextFields;
 
 /** Binds the appointments screen to its ViewModel. */
 public final class AppointmentsController {
@@ -81,7 +81,7 @@ public final class AppointmentsController {
     private void bindFilters() {
         searchField.textProperty().bindBidirectional(model.searchProperty());
         doctorField.textProperty().bindBidirectional(model.doctorProperty());
-        TextFields.bindAutoCompletion(doctorField, request -> model.doctorSuggestions(request.getUserText()));
+        Suggestions.bind(doctorField, model::doctorSuggestions);
         outcomeChoice.setItems(FXCollections.observableArrayList(OutcomeFilter.values()));
         outcomeChoice.valueProperty().bindBidirectional(model.outcomeProperty());
         categoryChoice.getItems().add(null);

@@ -235,7 +235,17 @@ public final class DoctorsController {
         if (r == null) return;
         mixChart.setTitle("Outcome mix of " + r.doctorId());
         r.outcomeMix().forEach((category, count) -> {
-            if (count > 0) mixChart.getData().add(new PieChart.Data(category + " (" + count + ")", count));
+            if (count == 0) return;
+            PieChart.Data slice = new PieChart.Data(String.format("%s (%,d)", category, count), count);
+            mixChart.getData().add(slice);
+            // Colour by meaning, not by position: excellent green through critical red (colours in app.css).
+            slice.getNode().setStyle("-fx-pie-color: -od-outcome-" + category + ";");
+        });
+        mixChart.lookupAll(".chart-legend-item").forEach(item -> {
+            if (item instanceof Label l && l.getText() != null) {
+                String category = l.getText().split(" ")[0];
+                if (l.getGraphic() != null) l.getGraphic().getStyleClass().add("outcome-" + category);
+            }
         });
     }
 }

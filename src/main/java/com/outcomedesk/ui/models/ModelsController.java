@@ -34,7 +34,7 @@ public final class ModelsController {
     private final Tile f1 = tile("F1", "cross-validated");
     private final Tile auc = tile("AUC", "cross-validated");
     private final Tile predictions = tile("Predictions", "saved so far");
-    private final Tile latency = tile("Latency", "mean, ms");
+    private final Tile latency = tile("Latency", "mean, µs");
     private final Tile labelled = tile("Labelled records", "trained on");
 
     @FXML private Label activeText;
@@ -79,7 +79,7 @@ public final class ModelsController {
         tiles.getChildren().addAll(accuracy, f1, auc, predictions, latency, labelled);
         predictions.setDecimals(0);
         labelled.setDecimals(0);
-        latency.setDecimals(2);
+        latency.setDecimals(1);
         column(versionColumn, v -> String.valueOf(v.version()));
         column(statusColumn, ModelVersionInfo::status);
         column(algorithmColumn, ModelVersionInfo::algorithm);
@@ -115,7 +115,7 @@ public final class ModelsController {
 
     private void showStats(PredictionService.PredictionStats s) {
         predictions.setValue(s == null ? 0 : s.count());
-        latency.setValue(s == null || s.meanLatencyMicros() == null ? 0 : s.meanLatencyMicros() / 1000.0);
+        latency.setValue(s == null || s.meanLatencyMicros() == null ? 0 : s.meanLatencyMicros());
     }
 
     private void showVersions() {

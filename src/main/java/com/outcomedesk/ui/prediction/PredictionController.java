@@ -1,6 +1,7 @@
 package com.outcomedesk.ui.prediction;
 
 import com.outcomedesk.learn.PredictionResult;
+import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
@@ -22,7 +23,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import org.controlsfx.control.textfield.TextFields;
 
 /** Binds the prediction screen to its ViewModel and draws the answer. */
 public final class PredictionController {
@@ -67,7 +67,7 @@ public final class PredictionController {
         predDoctor.textProperty().bindBidirectional(model.doctorProperty());
         predSummary.textProperty().bindBidirectional(model.summaryProperty());
         predDate.valueProperty().bindBidirectional(model.dateProperty());
-        TextFields.bindAutoCompletion(predDoctor, r -> doctorSuggestions.apply(r.getUserText()));
+        Suggestions.bind(predDoctor, doctorSuggestions);
         gaugeHolder.getChildren().add(gauge);
         messageLabel.textProperty().bind(model.messageProperty());
         modelText.textProperty().bind(model.modelTextProperty());
