@@ -3,6 +3,8 @@ package com.outcomedesk.ui.security;
 import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.security.UserAccount;
+import com.outcomedesk.ui.support.Views;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -41,7 +43,7 @@ public final class UsersView {
         makeClinician.setOnAction(e -> selected(table).ifPresent(u -> vm.setRole(u, Role.CLINICIAN)));
         Button reset = new Button("Reset password...");
         reset.setOnAction(e -> selected(table).ifPresent(u -> {
-            TextInputDialog ask = new TextInputDialog();
+            TextInputDialog ask = Views.styled(new TextInputDialog());
             ask.setTitle("Reset password");
             ask.setHeaderText("New password for " + u.name() + " (at least 12 characters)");
             PasswordField field = new PasswordField();
@@ -50,9 +52,11 @@ public final class UsersView {
         }));
         Button disable = new Button("Disable");
         disable.setOnAction(e -> selected(table).ifPresent(vm::disable));
-        for (Button b : new Button[] {makeAdmin, makeClinician, reset, disable}) {
-            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        }
+        var chosen = table.getSelectionModel().selectedItemProperty();
+        makeAdmin.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canGiveRole(chosen.get(), Role.ADMINISTRATOR), chosen));
+        makeClinician.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canGiveRole(chosen.get(), Role.CLINICIAN), chosen));
+        disable.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canDisable(chosen.get()), chosen));
+        reset.disableProperty().bind(chosen.isNull());
 
         TextField name = new TextField();
         name.setPromptText("user name");
@@ -66,6 +70,7 @@ public final class UsersView {
         role.valueProperty().bindBidirectional(vm.newRoleProperty());
         PasswordField password = new PasswordField();
         password.setPromptText("password (12+ characters)");
+        password.setPrefColumnCount(18);
         password.textProperty().bindBidirectional(vm.newPasswordProperty());
         Button add = new Button("Add user");
         add.setOnAction(e -> vm.add());

@@ -26,6 +26,16 @@ public final class UsersViewModel {
         this.actor = actor;
     }
 
+    /** Offered only where it changes something: not the role the account has, not on a disabled account. */
+    public boolean canGiveRole(UserAccount user, Role role) {
+        return user != null && !user.disabled() && user.role() != role;
+    }
+
+    /** Not on a disabled account, and not on your own: you would lock yourself out. */
+    public boolean canDisable(UserAccount user) {
+        return user != null && !user.disabled() && !user.name().equals(actor.name());
+    }
+
     public void refresh() {
         run(() -> users.setAll(accounts.list(actor)), null);
     }

@@ -89,7 +89,13 @@ class SecurityViewModelsTest {
             users.add();
             assertThat(users.users()).extracting(UserAccount::name).containsExactly("alice", "carol");
             assertThat(users.newPasswordProperty().get()).isEmpty();
-            users.setRole(users.users().get(0), Role.CLINICIAN);
+            UserAccount alice = users.users().get(0);
+            UserAccount carolAccount = users.users().get(1);
+            assertThat(users.canGiveRole(alice, Role.ADMINISTRATOR)).as("already one").isFalse();
+            assertThat(users.canGiveRole(carolAccount, Role.ADMINISTRATOR)).isTrue();
+            assertThat(users.canDisable(alice)).as("your own account").isFalse();
+            assertThat(users.canDisable(carolAccount)).isTrue();
+            users.setRole(alice, Role.CLINICIAN);
             assertThat(users.messageProperty().get()).contains("only active administrator");
 
             Actor carol = new Actor("carol", Role.CLINICIAN);
