@@ -78,7 +78,6 @@ public final class ModelsController {
     private void initialize() {
         tiles.getChildren().addAll(accuracy, f1, auc, predictions, latency, labelled);
         predictions.setDecimals(0);
-        labelled.setDecimals(0);
         latency.setDecimals(1);
         column(versionColumn, v -> String.valueOf(v.version()));
         column(statusColumn, ModelVersionInfo::status);
@@ -110,7 +109,11 @@ public final class ModelsController {
         accuracy.setValue(v == null || v.accuracy() == null ? 0 : v.accuracy());
         f1.setValue(v == null || v.f1() == null ? 0 : v.f1());
         auc.setValue(v == null || v.auc() == null ? 0 : v.auc());
-        labelled.setValue(v == null || v.labelledRows() == null ? 0 : v.labelledRows());
+        long rows = v == null || v.labelledRows() == null ? 0 : v.labelledRows();
+        // Large counts in thousands: the tile prints numbers without grouping separators.
+        labelled.setUnit(rows >= 10_000 ? "thousand" : "");
+        labelled.setDecimals(rows >= 10_000 ? 1 : 0);
+        labelled.setValue(rows >= 10_000 ? rows / 1000.0 : rows);
     }
 
     private void showStats(PredictionService.PredictionStats s) {
@@ -135,6 +138,19 @@ public final class ModelsController {
         x.setLowerBound(0.5);
         x.setUpperBound(last + 0.5);
         x.setTickUnit(1);
+        x.setMinorTickVisible(false);
+        // Versions are whole numbers: label the ticks on them only, not the half-steps at the ends.
+        x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Integer.valueOf(s);
+            }
+        });
     }
 
     private void showEvaluation(Evaluation e) {
