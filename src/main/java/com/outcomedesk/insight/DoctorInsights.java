@@ -6,7 +6,6 @@ import com.outcomedesk.learn.Predictor;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.store.Database;
-import com.outcomedesk.store.Vendor;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -48,10 +47,7 @@ public final class DoctorInsights {
      * forward-only stream, and scores it with the predictor without its doctor.
      */
     public CaseMixAnalysis.Report caseMix(Actor actor, Predictor predictor) {
-        Map<String, CaseMixAnalysis.Tally> tallies = database.withConnection(c -> {
-            boolean postgres = database.vendor() == Vendor.POSTGRESQL;
-            boolean autoCommit = c.getAutoCommit();
-            if (postgres) c.setAutoCommit(false); // PostgreSQL streams through a cursor only inside a transaction
+        Map<String, CaseMixAnalysis.Tally> tallies = database.streaming(c -> {
             try (PreparedStatement ps = c.prepareStatement(LABELLED, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(5_000);
                 Map<String, CaseMixAnalysis.Tally> byDoctor = new TreeMap<>();
@@ -64,11 +60,6 @@ public final class DoctorInsights {
                     }
                 }
                 return byDoctor;
-            } finally {
-                if (postgres) {
-                    c.rollback();
-                    c.setAutoCommit(autoCommit);
-                }
             }
         });
         CaseMixAnalysis.Report report = CaseMixAnalysis.analyse(tallies, predictor.answeredBy(), DEFAULT_MIN_CASES);

@@ -2,7 +2,6 @@ package com.outcomedesk.learn;
 
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.store.Database;
-import com.outcomedesk.store.Vendor;
 import com.outcomedesk.text.Featurizer;
 import com.outcomedesk.transfer.ProgressListener;
 import java.sql.Connection;
@@ -37,17 +36,8 @@ public final class LabelledData {
     public static DatasetBuilder.Built load(Database database, Featurizer featurizer, ProgressListener progress) {
         long total = count(database);
         DatasetBuilder builder = new DatasetBuilder(featurizer);
-        database.withConnection(c -> {
-            boolean autoCommit = c.getAutoCommit();
-            if (database.vendor() == Vendor.POSTGRESQL) c.setAutoCommit(false);
-            try {
-                read(c, builder, progress, total);
-            } finally {
-                if (database.vendor() == Vendor.POSTGRESQL) {
-                    c.rollback();
-                    c.setAutoCommit(autoCommit);
-                }
-            }
+        database.streaming(c -> {
+            read(c, builder, progress, total);
             return null;
         });
         progress.progress("loading", total, total);

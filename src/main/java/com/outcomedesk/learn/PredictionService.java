@@ -74,7 +74,7 @@ public final class PredictionService {
         RiskTiers tiers = riskTiers();
         long[] done = {0};
         java.util.List<Prediction> chunk = new java.util.ArrayList<>();
-        database.withConnection(c -> {
+        database.streaming(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, doctor_id, summary, appointment_date FROM appointments "
                     + "WHERE deleted = FALSE AND outcome_category IS NULL AND outcome_text IS NULL ORDER BY id")) {
                 ps.setFetchSize(1000);

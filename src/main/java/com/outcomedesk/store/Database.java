@@ -148,6 +148,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #withConnection} for work that only reads, through forward-only result sets that should stream
+     * in batches of their fetch size rather than arrive whole: PostgreSQL streams only inside a transaction, which
+     * is rolled back afterwards.
+     */
+    public <T> T streaming(SqlFunction<T> work) {
+        return withConnection(c -> {
+            if (vendor() != Vendor.POSTGRESQL) return work.apply(c);
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                return work.apply(c);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        });
+    }
+
     @FunctionalInterface
     public interface SqlFunction<T> {
         T apply(Connection connection) throws SQLException;

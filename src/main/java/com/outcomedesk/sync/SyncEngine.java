@@ -18,7 +18,11 @@ import org.slf4j.LoggerFactory;
  * nothing lost and nothing twice.
  */
 public final class SyncEngine {
-    static final int DEFAULT_BATCH = 2_000;
+    /**
+     * Rows per batch and per local transaction. Pulling a million appointments into an empty site ran at 7,548/s
+     * with 2,000 and 10,555/s with 8,000 (fewer H2 commits); a batch of wide rows is still only a few MB.
+     */
+    static final int DEFAULT_BATCH = 8_000;
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
     private final Database database;
