@@ -105,6 +105,7 @@ public final class Engine implements AutoCloseable {
 
     @Override
     public void close() {
+        sync.close();
         database.close();
     }
 }

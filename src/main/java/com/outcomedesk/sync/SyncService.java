@@ -6,10 +6,15 @@ import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.SettingsRepository;
 import com.outcomedesk.store.Vendor;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Sync as the engine offers it: the server setting, running a sync, its status, and the conflicts. */
 public final class SyncService {
@@ -28,6 +33,9 @@ public final class SyncService {
     private final SyncEngine engine;
     private final ConflictService conflicts;
 
+    private final AtomicReference<Statement> clockScan = new AtomicReference<>();
+    private final CompletableFuture<Long> storedClock;
+
     public SyncService(Database database, SettingsRepository settings, ChangeStamper stamper, AuditTrail audit) {
         this.database = database;
         this.settings = settings;
@@ -37,8 +45,38 @@ public final class SyncService {
         this.conflicts = new ConflictService(database, stamper);
         // After a restart the clock must still order new edits after every stored (and pulled) one. The scan reads
         // every appointment, seconds on a large store, so it runs aside and only the first new edit waits for it.
-        stamper.hlc().observeWhenKnown(java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                database.withConnection(c -> Rows.count(c, "SELECT COALESCE(MAX(hlc), 0) FROM appointments"))));
+        this.storedClock = CompletableFuture.supplyAsync(this::largestStoredStamp);
+        stamper.hlc().observeWhenKnown(storedClock);
+    }
+
+    private long largestStoredStamp() {
+        return database.withConnection(c -> {
+            try (Statement s = c.createStatement()) {
+                clockScan.set(s);
+                try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(hlc), 0) FROM appointments")) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } finally {
+                clockScan.set(null);
+            }
+        });
+    }
+
+    /**
+     * Ends the scan for the largest stored stamp if it still runs, so that the store closes at once (and can be
+     * encrypted or copied right after); the engine stamps nothing more once closing.
+     */
+    public void close() {
+        Statement scan = clockScan.get();
+        if (scan != null) {
+            try {
+                scan.cancel();
+            } catch (SQLException e) {
+                // Already finished: nothing to stop.
+            }
+        }
+        storedClock.exceptionally(failure -> 0L).join();
     }
 
     /** Sets the shared server (administrators only). The password is kept in the store's settings. */
