@@ -5,13 +5,11 @@ import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.shell.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
@@ -52,20 +50,13 @@ class DesktopAppUiTest {
 
     @Start
     void start(Stage stage) {
-        shell = Shell.build(engine, Actor.localUser(), stage);
-        Scene scene = new Scene(shell.root(), 1280, 800);
-        scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        shell.start();
+        shell = FxSteps.showMainWindow(engine, stage);
         watchdog = new FxStallWatchdog();
     }
 
     @AfterEach
     void stop() {
-        watchdog.close();
-        System.out.print(watchdog.report());
-        assertThat(watchdog.worstEngineMillis()).as("longest FX-thread stretch in engine code (ms)").isLessThan(100);
+        FxSteps.assertNoEngineStall(watchdog);
     }
 
     @Test

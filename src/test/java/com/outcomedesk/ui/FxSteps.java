@@ -29,4 +29,24 @@ final class FxSteps {
         }
         return null;
     }
+
+    /** The real main window on the engine's store at 1280x800, started as the app starts it. */
+    static com.outcomedesk.ui.shell.Shell showMainWindow(com.outcomedesk.engine.Engine engine, javafx.stage.Stage stage) {
+        com.outcomedesk.ui.shell.Shell shell = com.outcomedesk.ui.shell.Shell.build(engine,
+                com.outcomedesk.security.Actor.localUser(), stage);
+        javafx.scene.Scene scene = new javafx.scene.Scene(shell.root(), 1280, 800);
+        scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        shell.start();
+        return shell;
+    }
+
+    /** Stops the watchdog, prints its report and fails if engine work ran on the FX thread for 100 ms or more. */
+    static void assertNoEngineStall(FxStallWatchdog watchdog) {
+        watchdog.close();
+        System.out.print(watchdog.report());
+        org.assertj.core.api.Assertions.assertThat(watchdog.worstEngineMillis())
+                .as("longest FX-thread stretch in engine code (ms)").isLessThan(100);
+    }
 }

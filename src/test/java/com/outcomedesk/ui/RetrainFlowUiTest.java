@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
@@ -64,20 +63,13 @@ class RetrainFlowUiTest {
 
     @Start
     void start(Stage stage) {
-        shell = Shell.build(engine, Actor.localUser(), stage);
-        Scene scene = new Scene(shell.root(), 1280, 800);
-        scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
-        shell.start();
+        shell = FxSteps.showMainWindow(engine, stage);
         watchdog = new FxStallWatchdog();
     }
 
     @AfterEach
     void stop() {
-        watchdog.close();
-        System.out.print(watchdog.report());
-        assertThat(watchdog.worstEngineMillis()).as("longest FX-thread stretch in engine code (ms)").isLessThan(100);
+        FxSteps.assertNoEngineStall(watchdog);
     }
 
     @Test

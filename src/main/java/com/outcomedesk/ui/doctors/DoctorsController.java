@@ -72,17 +72,13 @@ public final class DoctorsController {
         methodChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(RankingMethod m) {
-                return m == null ? "" : switch (m) {
-                    case REFERENCE -> "Reference (weighted score)";
-                    case IQR -> "Weighted score, IQR fences";
-                    case ZSCORE -> "Weighted score, z-score";
-                    case FUNNEL -> "Funnel plot (rate of worse)";
-                };
+                return m == null ? "" : label(m);
             }
 
             @Override
-            public RankingMethod fromString(String s) {
-                return null; // a choice box never parses
+            public RankingMethod fromString(String text) {
+                for (RankingMethod m : RankingMethod.values()) if (label(m).equals(text)) return m;
+                return null;
             }
         });
         rankingPlaceholder.textProperty().bind(model.emptyTextProperty());
@@ -119,6 +115,15 @@ public final class DoctorsController {
             if (caseMixTab.isSelected() && model.caseMixProperty().get() == null) model.loadCaseMix();
         });
         model.reload();
+    }
+
+    private static String label(RankingMethod m) {
+        return switch (m) {
+            case REFERENCE -> "Reference (weighted score)";
+            case IQR -> "Weighted score, IQR fences";
+            case ZSCORE -> "Weighted score, z-score";
+            case FUNNEL -> "Funnel plot (rate of worse)";
+        };
     }
 
     @FXML

@@ -65,7 +65,10 @@ public final class RetrainController {
         algorithmChoice.setItems(FXCollections.observableArrayList(TrainingRequest.Algorithm.values()));
         algorithmChoice.setConverter(new StringConverter<>() {
             @Override public String toString(TrainingRequest.Algorithm a) { return a == null ? "" : RetrainViewModel.label(a); }
-            @Override public TrainingRequest.Algorithm fromString(String text) { throw new UnsupportedOperationException(); }
+            @Override public TrainingRequest.Algorithm fromString(String text) {
+                for (TrainingRequest.Algorithm a : TrainingRequest.Algorithm.values()) if (RetrainViewModel.label(a).equals(text)) return a;
+                return null;
+            }
         });
         algorithmChoice.valueProperty().bindBidirectional(model.algorithmProperty());
         foldsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 20, model.foldsProperty().get()));
