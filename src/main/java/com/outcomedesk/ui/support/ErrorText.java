@@ -20,8 +20,8 @@ public final class ErrorText {
         label.setGraphic(sign);
         label.textProperty().bind(message);
         BooleanBinding shown = Bindings.isNotEmpty(message);
+        // Hidden but still laid out, so a form does not jump when an error appears.
         label.visibleProperty().bind(shown);
-        label.managedProperty().bind(shown);
         // Colour and sign do not reach a screen reader; the word does.
         label.accessibleTextProperty().bind(Bindings.concat("Error: ", message));
         return label;
