@@ -1,12 +1,9 @@
 package com.outcomedesk.insight;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import smile.stat.distribution.GaussianDistribution;
 
 /**
@@ -15,7 +12,7 @@ import smile.stat.distribution.GaussianDistribution;
  * effect), scaled so that expected equals observed over all doctors. The observed/expected ratio then compares a
  * doctor with what an average doctor would have had with the same patients: a doctor with sicker patients is not
  * flagged for it. Limits and flags as on the funnel: 95% and 99.8% limits around 1 with the between-doctor
- * variance (robust DerSimonian-Laird, so outliers do not widen them) added; an outlier is outside the 99.8% limits
+ * variance ({@link Overdispersion}, so outliers do not widen them) added; an outlier is outside the 99.8% limits
  * with a Holm-adjusted p below 0.05; doctors under the minimum case count are shown but not assessed.
  */
 public final class CaseMixAnalysis {
@@ -100,43 +97,10 @@ public final class CaseMixAnalysis {
         }
     }
 
-    /** Robust DerSimonian-Laird on the ratio scale, re-estimated without the doctors outside the 99.8% limits. */
+    /** The between-doctor variance of ratios around 1 (see {@link Overdispersion}). */
     private static double overdispersion(List<Measure> measures) {
-        double tau2 = dersimonianLaird(measures, true);
-        Set<String> outside = Set.of();
-        for (int round = 0; round < FunnelAnalysis.MAX_ROUNDS; round++) {
-            double current = tau2;
-            Set<String> now = measures.stream().filter(m -> Math.abs(m.z(current)) > FunnelAnalysis.Z998)
-                    .map(Measure::doctorId).collect(Collectors.toSet());
-            if (round > 0 && now.equals(outside)) break;
-            outside = now;
-            Set<String> excluded = now;
-            tau2 = dersimonianLaird(measures.stream().filter(m -> !excluded.contains(m.doctorId)).toList(), false);
-        }
-        return tau2;
-    }
-
-    private static double dersimonianLaird(List<Measure> measures, boolean robust) {
-        int k = measures.size();
-        if (k < 3) return 0;
-        double[] z = new double[k];
-        double sumW = 0;
-        double sumW2 = 0;
-        for (int i = 0; i < k; i++) {
-            Measure m = measures.get(i);
-            double w = 1 / (m.sd * m.sd);
-            z[i] = (m.ratio - 1) * Math.sqrt(w);
-            sumW += w;
-            sumW2 += w * w;
-        }
-        double phi;
-        if (robust) {
-            double median = FunnelAnalysis.median(z);
-            double[] deviations = Arrays.stream(z).map(v -> Math.abs(v - median)).toArray();
-            phi = Math.pow(FunnelAnalysis.MAD_TO_SD * FunnelAnalysis.median(deviations), 2);
-        } else {
-            phi = Arrays.stream(z).map(v -> v * v).sum() / k;
-        }
-        return Math.max(0, (k * phi - (k - 1)) / (sumW - sumW2 / sumW));
+        double[] ratio = measures.stream().mapToDouble(Measure::ratio).toArray();
+        double[] variance = measures.stream().mapToDouble(m -> m.sd() * m.sd()).toArray();
+        return Overdispersion.tau2(ratio, variance, 1);
     }
 }

@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import smile.math.special.Beta;
 import smile.stat.distribution.GaussianDistribution;
 
@@ -17,7 +15,7 @@ import smile.stat.distribution.GaussianDistribution;
  * <li>Binomial control limits at 95% and 99.8% around the overall rate p0: p0 +- z sqrt(p0(1-p0)/n).</li>
  * <li>Real practices differ a little even without an outlier (overdispersion), which with thousands of
  *     cases would put ordinary doctors outside binomial limits. The between-doctor variance tau^2 is
- *     therefore estimated (DerSimonian-Laird, see {@link #overdispersion}, so outliers do not inflate it)
+ *     therefore estimated (DerSimonian-Laird, see {@link Overdispersion}, so outliers do not inflate it)
  *     and added to the binomial variance: the flagging limits widen only when the data show it.</li>
  * <li>A doctor is an outlier when outside the 99.8% limits AND the two-sided p-value, Holm-adjusted over
  *     all assessed doctors, is below 0.05; doctors under {@code minCases} are not assessed at all.</li>
@@ -28,8 +26,6 @@ public final class FunnelAnalysis {
     static final double Z95 = 1.959963984540054;
     static final double Z998 = 3.090232306167813;
     static final double FAMILY_ALPHA = 0.05;
-    static final double MAD_TO_SD = 1.4826;
-    static final int MAX_ROUNDS = 10;
     private static final int CURVE_POINTS = 60;
     private static final GaussianDistribution NORMAL = GaussianDistribution.getInstance();
 
@@ -100,59 +96,12 @@ public final class FunnelAnalysis {
         return variance > 0 ? ((double) d.worse() / d.cases() - p0) / Math.sqrt(variance) : 0;
     }
 
-    /**
-     * Between-doctor variance tau^2 that outliers cannot inflate: start from DerSimonian-Laird with the dispersion
-     * taken from the median absolute deviation of the z-scores (robust to many outliers, but noisy), then
-     * re-estimate it from the doctors inside the 99.8% limits until that set no longer changes.
-     */
+    /** The between-doctor variance of rates around p0 (see {@link Overdispersion}). */
     static double overdispersion(List<DoctorOutcomes> doctors, double p0) {
-        double tau2 = dersimonianLaird(doctors, p0, true);
-        Set<String> outside = Set.of();
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            double current = tau2;
-            Set<String> now = doctors.stream().filter(d -> Math.abs(z(d, p0, current)) > Z998)
-                    .map(DoctorOutcomes::doctorId).collect(Collectors.toSet());
-            if (round > 0 && now.equals(outside)) break;
-            outside = now;
-            Set<String> excluded = now;
-            tau2 = dersimonianLaird(doctors.stream().filter(d -> !excluded.contains(d.doctorId())).toList(), p0, false);
-        }
-        return tau2;
-    }
-
-    /**
-     * DerSimonian-Laird tau^2 on the rate scale; 0 without overdispersion. The dispersion ratio phi is the mean
-     * squared z-score, or with {@code robust} the squared scaled MAD of the z-scores.
-     */
-    static double dersimonianLaird(List<DoctorOutcomes> doctors, double p0, boolean robust) {
-        int k = doctors.size();
-        if (k < 3 || p0 <= 0 || p0 >= 1) return 0;
-        double[] z = new double[k];
-        double sumW = 0;
-        double sumW2 = 0;
-        for (int i = 0; i < k; i++) {
-            DoctorOutcomes d = doctors.get(i);
-            double w = d.cases() / (p0 * (1 - p0));
-            z[i] = ((double) d.worse() / d.cases() - p0) * Math.sqrt(w);
-            sumW += w;
-            sumW2 += w * w;
-        }
-        double phi;
-        if (robust) {
-            double median = median(z);
-            double[] deviations = new double[k];
-            for (int i = 0; i < k; i++) deviations[i] = Math.abs(z[i] - median);
-            phi = Math.pow(MAD_TO_SD * median(deviations), 2);
-        } else {
-            phi = Arrays.stream(z).map(v -> v * v).sum() / k;
-        }
-        return Math.max(0, (k * phi - (k - 1)) / (sumW - sumW2 / sumW));
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return ScoreSummary.quantile(sorted, 0.5);
+        if (p0 <= 0 || p0 >= 1) return 0;
+        double[] rate = doctors.stream().mapToDouble(d -> (double) d.worse() / d.cases()).toArray();
+        double[] variance = doctors.stream().mapToDouble(d -> p0 * (1 - p0) / d.cases()).toArray();
+        return Overdispersion.tau2(rate, variance, p0);
     }
 
     /**
