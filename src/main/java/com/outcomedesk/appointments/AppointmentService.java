@@ -10,12 +10,12 @@ import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.StoreException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -160,7 +160,10 @@ public final class AppointmentService {
         for (Appointment a : em.createQuery("select a from Appointment a where a.id in :ids", Appointment.class)
                 .setParameter("ids", ids).getResultList()) found.put(a.getId(), a);
         List<Appointment> page = new ArrayList<>(ids.size());
-        for (UUID id : ids) if (found.containsKey(id)) page.add(found.get(id));
+        for (UUID id : ids) {
+            Appointment a = found.get(id);
+            if (a != null) page.add(a); // deleted between the two reads
+        }
         return page;
     }
 

@@ -7,18 +7,18 @@ import com.outcomedesk.security.EncryptedStore;
 import com.outcomedesk.security.Keyring;
 import com.outcomedesk.security.LockoutPolicy;
 import com.outcomedesk.security.PasswordHasher;
-import com.outcomedesk.store.StoreException;
+import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreLocation;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * Opening a store as a user. An encrypted H2 store is unlocked with the user's own copy of the data key
@@ -40,10 +40,9 @@ public final class SignIn {
         }
     }
 
-    /** True once the store has an administrator: the desktop app then asks for a sign-in, not a setup. */
     /**
-     * Whether the store has accounts, read over a plain connection rather than by starting the engine, so that
-     * the sign-in screen shows without waiting for the engine to start twice.
+     * True once the store has an administrator: the desktop app then asks for a sign-in, not a setup. Read over a
+     * plain connection rather than by starting the engine, so the sign-in screen does not wait for two starts.
      */
     public static boolean hasAccounts(StoreLocation location) {
         if (EncryptedStore.isEncrypted(location)) return true;
@@ -61,9 +60,7 @@ public final class SignIn {
                 return accounts.getLong(1) > 0;
             }
         } catch (SQLException e) {
-            throw new StoreException("Cannot open the database " + location.displayName() + ": "
-                    + e.getMessage().lines().findFirst().orElse("") + ". Check that the server is running and the URL, "
-                    + "user and password are right.", e);
+            throw Database.cannotOpen(location, e);
         }
     }
 

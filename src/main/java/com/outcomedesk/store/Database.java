@@ -59,8 +59,7 @@ public final class Database implements AutoCloseable {
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("Cannot open the database " + location.displayName() + ": "
-                    + rootMessage(e) + ". Check that the server is running and the URL, user and password are right.", e);
+            throw cannotOpen(location, e);
         }
     }
 
@@ -85,6 +84,12 @@ public final class Database implements AutoCloseable {
                 .property("hibernate.jdbc.batch_size", 500)
                 .property("hibernate.order_inserts", true);
         return config.createEntityManagerFactory();
+    }
+
+    /** The store cannot be reached: which one, why, and what to check. */
+    public static StoreException cannotOpen(StoreLocation location, Exception e) {
+        return new StoreException("Cannot open the database " + location.displayName() + ": "
+                + rootMessage(e) + ". Check that the server is running and the URL, user and password are right.", e);
     }
 
     static String rootMessage(Throwable e) {

@@ -13,10 +13,6 @@ import java.util.List;
  */
 final class Stragglers {
     private static final int CHUNK = 5_000;
-    /** Records a numbered appointment's current version as agreed, so it is not numbered again. */
-    private static final String AGREE_APPOINTMENT = "MERGE INTO appointment_sync_base t USING (SELECT id, hlc, site_id "
-            + "FROM appointments WHERE id = ?) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET base_hlc = s.hlc, "
-            + "base_site = s.site_id WHEN NOT MATCHED THEN INSERT (id, base_hlc, base_site) VALUES (s.id, s.hlc, s.site_id)";
 
     private Stragglers() {
     }
@@ -25,7 +21,7 @@ final class Stragglers {
     static long number(Connection server) throws SQLException {
         long total = 0;
         total += chunked(server, "SELECT a.id FROM " + SyncBase.JOINED + " WHERE " + SyncBase.DIRTY,
-                "UPDATE appointments SET server_seq = ? WHERE id = ?", AGREE_APPOINTMENT);
+                "UPDATE appointments SET server_seq = ? WHERE id = ?", SyncBase.AGREE_CURRENT);
         total += chunked(server, "SELECT normalized_text FROM outcome_mappings WHERE " + MappingSync.DIRTY,
                 "UPDATE outcome_mappings SET server_seq = ?, base_category = category WHERE normalized_text = ?");
         for (SyncTable t : List.of(SyncTable.MODEL_VERSIONS, SyncTable.MODEL_ACTIVATIONS, SyncTable.PREDICTIONS,

@@ -22,6 +22,11 @@ final class SyncBase {
             + "WHEN MATCHED THEN UPDATE SET base_hlc = s.base_hlc, base_site = s.base_site "
             + "WHEN NOT MATCHED THEN INSERT (id, base_hlc, base_site) VALUES (s.id, s.base_hlc, s.base_site)";
 
+    /** Records an appointment's current version as agreed (parameter: its id), reading it on the same side. */
+    static final String AGREE_CURRENT = "MERGE INTO appointment_sync_base t USING (SELECT id, hlc, site_id "
+            + "FROM appointments WHERE id = ?) s ON t.id = s.id WHEN MATCHED THEN UPDATE SET base_hlc = s.hlc, "
+            + "base_site = s.site_id WHEN NOT MATCHED THEN INSERT (id, base_hlc, base_site) VALUES (s.id, s.hlc, s.site_id)";
+
     private SyncBase() {
     }
 
