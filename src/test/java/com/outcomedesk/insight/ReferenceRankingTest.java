@@ -37,7 +37,7 @@ class ReferenceRankingTest {
 
     @Test
     void referenceMethodPrintsTheReferenceTable() throws Exception {
-        List<String> expected = Files.readAllLines(Path.of("..", "shared", "reference", "doctor_ranking_table.csv"));
+        List<String> expected = Files.readAllLines(TestStores.reference("doctor_ranking_table.csv"));
         DoctorReport report = engine.doctors().ranking(Actor.localUser(), RankingMethod.REFERENCE);
         List<String> actual = new ArrayList<>();
         actual.add(expected.get(0));

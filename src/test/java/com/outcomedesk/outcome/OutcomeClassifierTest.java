@@ -1,5 +1,6 @@
 package com.outcomedesk.outcome;
 
+import com.outcomedesk.testing.TestStores;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ class OutcomeClassifierTest {
 
     static Map<String, OutcomeCategory> referenceMappings() {
         try {
-            List<String> lines = Files.readAllLines(Path.of("..", "shared", "reference", "outcome_categories.csv"));
+            List<String> lines = Files.readAllLines(TestStores.reference("outcome_categories.csv"));
             Map<String, OutcomeCategory> map = new HashMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 int close = line.lastIndexOf("\",");
@@ -33,7 +34,7 @@ class OutcomeClassifierTest {
 
     @Test
     void everyReferenceSentenceIsMappedWithItsCategoryAndLabel() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("..", "shared", "reference", "outcome_categories.csv"));
+        List<String> lines = Files.readAllLines(TestStores.reference("outcome_categories.csv"));
         assertThat(lines).hasSize(25);
         for (String line : lines.subList(1, lines.size())) {
             int close = line.lastIndexOf("\",");

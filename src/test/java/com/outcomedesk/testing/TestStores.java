@@ -47,10 +47,15 @@ public final class TestStores {
         }
     }
 
-    /** The reference sample shipped beside the project. */
+    /** The reference sample, copied into the test resources so no test reads outside the repository. */
     public static Path referenceSample() {
-        Path p = Path.of("..", "shared", "data", "doctor_appointment_summaries.json");
-        if (!p.toFile().isFile()) throw new IllegalStateException("Reference sample not found at " + p.toAbsolutePath());
+        return reference("doctor_appointment_summaries.json");
+    }
+
+    /** A file of the reference folder in the test resources ({@code src/test/resources/reference}). */
+    public static Path reference(String name) {
+        Path p = Path.of("src", "test", "resources", "reference", name);
+        if (!p.toFile().isFile()) throw new IllegalStateException("Reference file not found at " + p.toAbsolutePath());
         return p;
     }
 }
