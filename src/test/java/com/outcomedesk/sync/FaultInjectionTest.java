@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.testing.TestStores;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,9 +42,10 @@ class FaultInjectionTest {
             java.util.Set<Object> audit = ids(a, "audit_log");
             audit.addAll(ids(b, "audit_log"));
 
-            try (FaultyProxy proxy = new FaultyProxy("127.0.0.1", 5432, 11, 30_000)) {
+            URI pg = URI.create(TestStores.PG_URL.substring("jdbc:".length()));
+            try (FaultyProxy proxy = new FaultyProxy(pg.getHost(), pg.getPort(), 11, 30_000)) {
                 ServerConfig viaProxy = new ServerConfig("jdbc:postgresql://127.0.0.1:" + proxy.port()
-                        + "/test?currentSchema=" + f.schema, TestStores.PG_USER, null);
+                        + pg.getPath() + "?currentSchema=" + f.schema, TestStores.PG_USER, null);
                 ExecutorService pool = Executors.newFixedThreadPool(2);
                 try {
                     // Both sites sync at the same time, each retrying until one run completes.

@@ -9,13 +9,12 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Stores for tests: an H2 file store in a temporary directory, or a fresh schema on the PostgreSQL
- * server at 127.0.0.1:5432 (database test, user postgres). A missing server fails the test: it never skips.
+ * Stores for tests: an H2 file store in a temporary directory, or a fresh schema on the tests' PostgreSQL
+ * server ({@link TestPostgres}: the one at 127.0.0.1:5432, else an embedded one). It never skips.
  */
 public final class TestStores {
-    public static final String PG_URL = System.getProperty("outcomedesk.test.pg",
-            "jdbc:postgresql://127.0.0.1:5432/test");
-    public static final String PG_USER = "postgres";
+    public static final String PG_URL = TestPostgres.url();
+    public static final String PG_USER = TestPostgres.USER;
 
     private TestStores() {
     }
