@@ -128,8 +128,10 @@ public final class SignIn {
     /**
      * First start: creates the administrator of a store without accounts. An H2 file store is then
      * encrypted with a new random data key, wrapped for the administrator in the keyring beside it.
+     * The name and password are checked first: opening a new store (migrations, Hibernate) takes seconds.
      */
     public static void initialize(StoreLocation location, String admin, char[] password) {
+        AccountService.checkNewAccount(admin, password);
         if (EncryptedStore.isEncrypted(location)) {
             throw new IllegalStateException("This store already has accounts; sign in as an administrator to add users.");
         }

@@ -35,7 +35,7 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         StoreLocation location = location(getParameters().getRaw());
-        Label opening = new Label("Opening " + location.displayName() + " ...");
+        Label opening = new Label("Opening " + location.description() + " ...");
         VBox splash = new VBox(16, new ProgressIndicator(), opening);
         splash.getStyleClass().add("splash");
         Scene scene = new Scene(splash, 1280, 800);

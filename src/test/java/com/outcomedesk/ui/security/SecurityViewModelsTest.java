@@ -54,7 +54,13 @@ class SecurityViewModelsTest {
         assertThat(signIn.submit()).isEmpty();
         assertThat(signIn.messageProperty().get()).isEqualTo("Wrong user name or password.");
         signIn.passwordProperty().set(ADMIN_PW);
-        signIn.submit().orElseThrow().close();
+        SignInViewModel.Attempt attempt = signIn.takeAttempt();
+        assertThat(signIn.messageProperty().get()).as("the old error goes when a new attempt starts").isEmpty();
+        assertThat(signIn.busyProperty().get()).isTrue();
+        assertThat(signIn.progressTextProperty().get()).isEqualTo("Checking…");
+        signIn.apply(signIn.run(attempt)).orElseThrow().close();
+        assertThat(signIn.busyProperty().get()).isFalse();
+        assertThat(signIn.progressTextProperty().get()).isEmpty();
     }
 
     @Test
