@@ -54,7 +54,7 @@ public final class DesktopApp extends Application {
             Shell shell = Shell.build(engine, session.actor(), stage);
             scene.setRoot(shell.root());
             shell.start();
-            SecureStart.lockWhenIdle(scene, session);
+            shell.addAccountMenu(SecureStart.lockWhenIdle(scene, session));
             Platform.runLater(() -> timing("main window interactive"));
         }, failure -> {
             Alert alert = new Alert(Alert.AlertType.ERROR);
