@@ -99,6 +99,23 @@ public final class SyncService {
         audit.record(actor, "sync.configure", "settings", "sync.server", "server=" + config.displayName());
     }
 
+    /** Sets the shared server from its fields (administrators only); bad fields are refused with every reason. */
+    public void configure(ServerAddress address, Actor actor) {
+        actor.requireAdministrator("configure the sync server");
+        ServerConfig config = address.config();
+        configure(config.url(), config.user(), config.password(), actor);
+    }
+
+    /** The fields of the configured server, when a server is set and its URL fits them. */
+    public Optional<ServerAddress> address() {
+        return config().flatMap(ServerAddress::of);
+    }
+
+    /** Tries the server once, without saving anything, and says what happened in words. */
+    public ConnectionCheck.Outcome testConnection(ServerAddress address) {
+        return ConnectionCheck.test(address.checked(), 5);
+    }
+
     /** Minutes between the desktop app's background syncs; 0 means only when the user asks. */
     public int intervalMinutes() {
         return settings.get(INTERVAL).map(Integer::parseInt).orElse(DEFAULT_INTERVAL_MINUTES);
