@@ -1,5 +1,7 @@
 package com.outcomedesk.sync;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.ChangeStamper;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Sync as the engine offers it: the server setting, running a sync, its status, and the conflicts. */
 public final class SyncService {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String URL = "sync.server.url";
     static final String USER = "sync.server.user";
     static final String PASSWORD = "sync.server.password";
@@ -188,6 +192,27 @@ public final class SyncService {
 
     public List<ConflictView> conflicts(boolean includeResolved) {
         return conflicts.list(includeResolved);
+    }
+
+    /**
+     * The version in use here of a conflict's record, in the same form as {@link ConflictView#kept()}, so the two
+     * can be shown side by side; empty when the record is gone or is a model numbering conflict.
+     */
+    public Map<String, Object> inUse(ConflictView conflict) {
+        SyncTable table = switch (conflict.entity()) {
+            case "appointment" -> SyncTable.APPOINTMENTS;
+            case "outcome_mapping" -> SyncTable.MAPPINGS;
+            default -> null;
+        };
+        if (table == null) return Map.of();
+        Object key = table == SyncTable.APPOINTMENTS ? UUID.fromString(conflict.entityId()) : conflict.entityId();
+        Object[] row = database.withConnection(c -> Rows.fetch(c, table, List.of(), List.of(key)).get(key));
+        if (row == null) return Map.of();
+        try {
+            return MAPPER.readValue(RowJson.write(table, row), new TypeReference<>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A stored row could not be read back", e);
+        }
     }
 
     /**

@@ -25,6 +25,8 @@ import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
 import com.outcomedesk.ui.settings.SettingsView;
 import com.outcomedesk.ui.settings.SettingsViewModel;
+import com.outcomedesk.ui.sync.ConflictsView;
+import com.outcomedesk.ui.sync.ConflictsViewModel;
 import com.outcomedesk.ui.sync.SyncPanel;
 import com.outcomedesk.ui.sync.SyncStatusViewModel;
 import javafx.scene.Parent;
@@ -42,6 +44,7 @@ public final class Shell {
     public static final String DOCTORS = "Doctors";
     public static final String DISEASES = "Alike diseases";
     public static final String SETTINGS = "Settings";
+    public static final String CONFLICTS = "Conflicts";
 
     private final MainViewModel model;
     private final MainController controller;
@@ -107,6 +110,13 @@ public final class Shell {
         }
         SyncStatusViewModel sync = SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
                 (Pane) root.lookup(".status-bar"), 4, () -> stage, model::changed);
+        // Everyone may review conflicts (the engine lists them for all); only administrators decide them.
+        controller.addScreen(CONFLICTS, "Review records two sites changed at once and decide which version to keep",
+                () -> ConflictsView.create(new ConflictsViewModel(engine.sync(), model.actorProperty()::get, background,
+                        () -> {
+                            model.changed();
+                            sync.refresh();
+                        })));
         if (actor.isAdministrator()) {
             controller.addScreen(SETTINGS, "Idle lock, risk cut-offs, date format and sync interval",
                     () -> SettingsView.create(new SettingsViewModel(engine.securitySettings(), engine.predictions(),
