@@ -58,7 +58,7 @@ public final class IdleLock {
     private static Parent overlay(IdleLockViewModel vm) {
         Label title = new Label();
         title.textProperty().bind(vm.reasonProperty());
-        title.getStyleClass().add("title");
+        title.getStyleClass().addAll("title", "screen-title");
         Label who = new Label("Signed in as " + vm.actor().name() + ". Enter your password to continue; "
                 + "your unsaved work is kept.");
         who.setWrapText(true);

@@ -15,6 +15,8 @@ public final class SecureStart {
     /** The scene remembers how to show its sign-in again, for signing out. */
     private static final String SIGN_IN_AGAIN = SecureStart.class.getName() + ".signInAgain";
 
+    private static boolean warmedUp;
+
     private SecureStart() {
     }
 
@@ -31,12 +33,30 @@ public final class SecureStart {
                 return SignIn.hasAccounts(location);
             }
         };
-        probe.setOnSucceeded(e -> scene.setRoot(SignInView.create(
-                new SignInViewModel(location, !probe.getValue()), onSignedIn)));
+        probe.setOnSucceeded(e -> {
+            scene.setRoot(SignInView.create(new SignInViewModel(location, !probe.getValue()), onSignedIn));
+            warmUp();
+        });
         probe.setOnFailed(e -> onFailure.accept(probe.getException()));
         Thread thread = new Thread(probe, "outcome-desk-open");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** While the user types, a cold start of what the sign-in runs is paid for in the background, once per run. */
+    private static void warmUp() {
+        if (warmedUp) return;
+        warmedUp = true;
+        Thread warm = new Thread(() -> {
+            try {
+                SignIn.warmUp();
+            } catch (RuntimeException e) {
+                // Only a head start: the sign-in works the same without it.
+            }
+        }, "outcome-desk-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
     }
 
     /**

@@ -25,7 +25,7 @@ public final class SignInView {
     /** Builds the form; {@code onSignedIn} runs on the FX thread once a session is open. */
     public static Parent create(SignInViewModel vm, Consumer<SignIn.Session> onSignedIn) {
         Label title = new Label();
-        title.getStyleClass().add("title");
+        title.getStyleClass().addAll("title", "screen-title");
         title.textProperty().bind(vm.firstRunProperty().map(first -> first
                 ? "Create the administrator account" : "Sign in to OutcomeDesk"));
         Label hint = new Label("Choose a password of at least 12 characters. There is no default password and no "
