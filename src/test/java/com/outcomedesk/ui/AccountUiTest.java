@@ -90,6 +90,8 @@ class AccountUiTest {
         robot.eraseText(5).write(NEW_PASSWORD).clickOn("#repeatNewPassword").write(NEW_PASSWORD);
         assertThat(robot.lookup("#passwordProblem").queryAs(Label.class).getText()).isEmpty();
         robot.clickOn("#changePassword");
+        waitFor(() -> dialog() != null && "Your password is changed".equals(dialog().getHeaderText()));
+        robot.clickOn("OK");
         waitFor(() -> dialog() == null);
 
         robot.clickOn("#accountMenu").clickOn("#lockNowItem");

@@ -14,6 +14,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -56,9 +57,13 @@ public final class ChangePasswordView {
         progress.managedProperty().bind(vm.busyProperty());
         VBox content = new VBox(10, grid, rules, hint, error, progress);
         content.setPrefWidth(480);
-        for (Label l : new Label[] {hint, error, rules}) l.setMaxWidth(460);
+        for (Label l : new Label[] {hint, error, rules}) {
+            l.setPrefWidth(460);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         grid.disableProperty().bind(vm.busyProperty());
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().addAll(CHANGE, ButtonType.CANCEL);
         Node change = dialog.getDialogPane().lookupButton(CHANGE);
         change.setId("changePassword");

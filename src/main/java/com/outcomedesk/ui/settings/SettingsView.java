@@ -15,6 +15,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -30,9 +31,9 @@ public final class SettingsView {
         grid.setHgap(12);
         grid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(170);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints fields = new ColumnConstraints();
-        fields.setMinWidth(260);
+        fields.setMinWidth(340);
         ColumnConstraints notes = new ColumnConstraints();
         notes.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields, notes);
@@ -44,7 +45,11 @@ public final class SettingsView {
 
         TextField medium = field("mediumRisk", vm.mediumProperty(), 6);
         TextField high = field("highRisk", vm.highProperty(), 6);
-        HBox risk = new HBox(8, new Label("medium from"), medium, new Label("high from"), high);
+        Label mediumLabel = new Label("medium from");
+        Label highLabel = new Label("high from");
+        mediumLabel.setMinWidth(Region.USE_PREF_SIZE);
+        highLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox risk = new HBox(8, mediumLabel, medium, highLabel, high);
         risk.setAlignment(Pos.CENTER_LEFT);
         row(grid, 2, "Risk cut-offs", risk,
                 "A predicted probability of a worse outcome below the medium cut-off is low risk; from the high "
@@ -58,6 +63,7 @@ public final class SettingsView {
             @Override public DateFormatChoice fromString(String s) { return null; }
         });
         date.valueProperty().bindBidirectional(vm.dateFormatProperty());
+        date.setPrefWidth(330);
         row(grid, 4, "Date format", new HBox(date),
                 "How dates are shown and typed everywhere in the app. A date typed as 2025-03-15 is always understood.",
                 null, null);
@@ -70,7 +76,8 @@ public final class SettingsView {
         Button save = new Button("Save");
         save.setId("saveSettings");
         save.setDefaultButton(true);
-        save.disableProperty().bind(vm.changedProperty().not().or(vm.validProperty().not()).or(vm.busyProperty()));
+        // Enabled while anything changed: pressing it with a wrong field says so beside it.
+        save.disableProperty().bind(vm.changedProperty().not().or(vm.busyProperty()));
         save.setOnAction(e -> vm.save());
         Button revert = new Button("Revert");
         revert.setId("revertSettings");
@@ -106,6 +113,7 @@ public final class SettingsView {
     private static void row(GridPane grid, int row, String label, HBox control, String note, StringBinding problem,
                             String problemId) {
         Label caption = new Label(label);
+        caption.setMinWidth(Region.USE_PREF_SIZE);
         caption.getStyleClass().add("settings-label");
         control.setAlignment(Pos.CENTER_LEFT);
         Label explanation = new Label(note);

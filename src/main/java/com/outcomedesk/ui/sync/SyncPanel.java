@@ -88,8 +88,7 @@ public final class SyncPanel {
         Dialog<ButtonType> dialog = Views.styled(new Dialog<>());
         dialog.initOwner(owner);
         dialog.setTitle("Sync settings");
-        dialog.setHeaderText("Shared PostgreSQL server (current: " + vm.currentServer() + ")");
-        dialog.setResizable(true);
+        dialog.setHeaderText("The shared PostgreSQL server\nNow: " + vm.currentServer());
         TextField host = field("syncHost", vm.hostProperty(), 24, "db.clinic.local");
         TextField port = field("syncPort", vm.portProperty(), 6, "5432");
         TextField database = field("syncDatabase", vm.databaseProperty(), 16, "outcomedesk");
@@ -132,11 +131,13 @@ public final class SyncPanel {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Server host"), host);
-        grid.addRow(1, new Label("Port"), port);
-        grid.addRow(2, new Label("Database"), database);
-        grid.addRow(3, new Label("User name"), user);
-        grid.addRow(4, new Label("Password"), password);
+        String[] captions = {"Server host", "Port", "Database", "User name", "Password"};
+        Node[] fields = {host, port, database, user, password};
+        for (int i = 0; i < captions.length; i++) {
+            Label caption = new Label(captions[i]);
+            caption.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(i, caption, fields[i]);
+        }
         grid.add(tls, 1, 5);
         VBox content = new VBox(10, grid, testRow, result, problems, error);
         if (!vm.note().isEmpty()) content.getChildren().add(1, new Label(vm.note()));
@@ -152,6 +153,7 @@ public final class SyncPanel {
             error.setText("Only an administrator can change the sync server.");
         }
         dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
         ((Button) ok).setText("Save");
@@ -161,7 +163,7 @@ public final class SyncPanel {
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             if (!vm.save()) e.consume();
         });
-        dialog.setOnShown(e -> host.requestFocus());
+        dialog.setOnShown(e -> Platform.runLater(host::requestFocus));
         return dialog.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 

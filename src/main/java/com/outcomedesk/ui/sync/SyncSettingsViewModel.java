@@ -142,7 +142,7 @@ public final class SyncSettingsViewModel {
     }
 
     public String currentServer() {
-        return sync.config().map(ServerConfig::displayName).orElse("none (local only)");
+        return sync.config().map(ServerConfig::displayName).orElse("none, this store works on its own");
     }
 
     /** A remark about the stored server that the fields cannot show, or empty. */
