@@ -14,6 +14,7 @@ import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.PasswordHasher;
 import com.outcomedesk.security.SecuritySettings;
+import com.outcomedesk.settings.DisplaySettings;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
@@ -47,6 +48,7 @@ public final class Engine implements AutoCloseable {
     private final AccountService accounts;
     private final AuditLog auditLog;
     private final SecuritySettings securitySettings;
+    private final DisplaySettings displaySettings;
     private final SyncService sync;
 
     private Engine(Database database, Clock clock) {
@@ -60,6 +62,7 @@ public final class Engine implements AutoCloseable {
         this.exporter = new Exporter(database, audit);
         this.auditLog = new AuditLog(database, audit);
         this.securitySettings = new SecuritySettings(settings, audit);
+        this.displaySettings = new DisplaySettings(settings, audit);
         this.accounts = new AccountService(database, audit, stamper, PasswordHasher.DEFAULT);
         this.backup = new StoreBackup(database, exporter);
         this.models = new ModelRegistry(database, stamper, audit);
@@ -101,6 +104,7 @@ public final class Engine implements AutoCloseable {
     public AccountService accounts() { return accounts; }
     public AuditLog auditLog() { return auditLog; }
     public SecuritySettings securitySettings() { return securitySettings; }
+    public DisplaySettings displaySettings() { return displaySettings; }
     public SyncService sync() { return sync; }
 
     @Override

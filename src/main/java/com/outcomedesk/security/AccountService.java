@@ -71,10 +71,18 @@ public final class AccountService {
         });
     }
 
-    /** Creates the first administrator of a store that has no accounts yet. */
-    public Actor createFirstAdministrator(String name, char[] password) {
+    /**
+     * Checks a new account's name and password without touching the store, so that a refusal comes at once
+     * (before the seconds a store takes to open) with the reason in words.
+     */
+    public static void checkNewAccount(String name, char[] password) {
         checkName(name);
         PasswordPolicy.check(name, password);
+    }
+
+    /** Creates the first administrator of a store that has no accounts yet. */
+    public Actor createFirstAdministrator(String name, char[] password) {
+        checkNewAccount(name, password);
         if (hasAccounts()) {
             throw new IllegalStateException("This store already has accounts; sign in as an administrator to add users.");
         }
@@ -124,6 +132,27 @@ public final class AccountService {
             k.resetFailures(name);
         });
         audit.record(actor, "user-password", "user", name, actor.name().equals(name) ? "own password" : "reset");
+    }
+
+    /**
+     * A signed-in user changes their own password: the current one first, so that nobody at an unattended
+     * screen can take the account over. A wrong current password is audited and changes nothing.
+     */
+    public void changeOwnPassword(Actor actor, char[] currentPassword, char[] newPassword) {
+        String hash = passwordHash(actor.name());
+        if (hash == null || !PasswordHasher.verify(currentPassword, hash)) {
+            audit.record(actor, "user-password-failed", "user", actor.name(), "wrong current password");
+            throw new AuthenticationException("The current password is not right; type the password you sign in with.");
+        }
+        if (java.util.Arrays.equals(currentPassword, newPassword)) {
+            throw new IllegalArgumentException("The new password is the same as the current one; choose a different one.");
+        }
+        changePassword(actor.name(), newPassword, actor);
+    }
+
+    /** Audits a sign-out from the desktop app. */
+    public void signedOut(Actor actor) {
+        audit.record(actor, "sign-out", "user", actor.name(), null);
     }
 
     /** Disables an account (administrators only) and removes its copy of the data key. */

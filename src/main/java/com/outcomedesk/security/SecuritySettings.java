@@ -12,6 +12,8 @@ public final class SecuritySettings {
 
     private final SettingsRepository settings;
     private final AuditTrail audit;
+    /** Read every few seconds by the idle lock, so kept in memory once read; this engine is the one that changes it. */
+    private volatile Duration idleLock;
 
     public SecuritySettings(SettingsRepository settings, AuditTrail audit) {
         this.settings = settings;
@@ -19,7 +21,12 @@ public final class SecuritySettings {
     }
 
     public Duration idleLock() {
-        return Duration.ofMinutes(settings.get(IDLE_LOCK_MINUTES).map(Integer::parseInt).orElse(DEFAULT_IDLE_LOCK_MINUTES));
+        Duration known = idleLock;
+        if (known == null) {
+            known = Duration.ofMinutes(settings.get(IDLE_LOCK_MINUTES).map(Integer::parseInt).orElse(DEFAULT_IDLE_LOCK_MINUTES));
+            idleLock = known;
+        }
+        return known;
     }
 
     /** Sets the idle lock time (administrators only), 1 to 240 minutes. */
@@ -29,6 +36,7 @@ public final class SecuritySettings {
             throw new IllegalArgumentException("The idle lock time must be 1 to " + MAX_IDLE_LOCK_MINUTES + " minutes.");
         }
         settings.put(IDLE_LOCK_MINUTES, Integer.toString(minutes));
+        idleLock = Duration.ofMinutes(minutes);
         audit.record(actor, "setting-change", "setting", IDLE_LOCK_MINUTES, "value=" + minutes);
     }
 }

@@ -88,7 +88,7 @@ public final class Database implements AutoCloseable {
 
     /** The store cannot be reached: which one, why, and what to check. */
     public static StoreException cannotOpen(StoreLocation location, Exception e) {
-        return new StoreException("Cannot open the database " + location.displayName() + ": "
+        return new StoreException("Cannot open " + location.description() + ": "
                 + rootMessage(e) + ". Check that the server is running and the URL, user and password are right.", e);
     }
 

@@ -1,5 +1,7 @@
 package com.outcomedesk.sync;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.ChangeStamper;
@@ -11,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -18,13 +21,17 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Sync as the engine offers it: the server setting, running a sync, its status, and the conflicts. */
 public final class SyncService {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String URL = "sync.server.url";
     static final String USER = "sync.server.user";
     static final String PASSWORD = "sync.server.password";
     static final String LAST_SYNC = "sync.last.completed";
     static final String LAST_ATTEMPT = "sync.last.attempt";
     static final String LAST_REACHABLE = "sync.last.reachable";
+    static final String INTERVAL = "sync.interval_minutes";
     public static final int DEFAULT_ATTEMPTS = 5;
+    public static final int DEFAULT_INTERVAL_MINUTES = 5;
+    public static final int MAX_INTERVAL_MINUTES = 1440;
 
     private final Database database;
     private final SettingsRepository settings;
@@ -96,6 +103,39 @@ public final class SyncService {
         audit.record(actor, "sync.configure", "settings", "sync.server", "server=" + config.displayName());
     }
 
+    /** Sets the shared server from its fields (administrators only); bad fields are refused with every reason. */
+    public void configure(ServerAddress address, Actor actor) {
+        actor.requireAdministrator("configure the sync server");
+        ServerConfig config = address.config();
+        configure(config.url(), config.user(), config.password(), actor);
+    }
+
+    /** The fields of the configured server, when a server is set and its URL fits them. */
+    public Optional<ServerAddress> address() {
+        return config().flatMap(ServerAddress::of);
+    }
+
+    /** Tries the server once, without saving anything, and says what happened in words. */
+    public ConnectionCheck.Outcome testConnection(ServerAddress address) {
+        return ConnectionCheck.test(address.checked(), 5);
+    }
+
+    /** Minutes between the desktop app's background syncs; 0 means only when the user asks. */
+    public int intervalMinutes() {
+        return settings.get(INTERVAL).map(Integer::parseInt).orElse(DEFAULT_INTERVAL_MINUTES);
+    }
+
+    /** Sets the background sync interval (administrators only), 0 (manual only) to 1,440 minutes. */
+    public void setIntervalMinutes(int minutes, Actor actor) {
+        actor.requireAdministrator("change the sync interval");
+        if (minutes < 0 || minutes > MAX_INTERVAL_MINUTES) {
+            throw new IllegalArgumentException("The sync interval must be 0 (only when asked) to " + MAX_INTERVAL_MINUTES
+                    + " minutes.");
+        }
+        settings.put(INTERVAL, Integer.toString(minutes));
+        audit.record(actor, "setting-change", "setting", INTERVAL, "value=" + minutes);
+    }
+
     public Optional<ServerConfig> config() {
         return settings.get(URL).filter(u -> !u.isBlank()).map(url -> new ServerConfig(url,
                 settings.get(USER).filter(u -> !u.isBlank()).orElse(null),
@@ -152,6 +192,27 @@ public final class SyncService {
 
     public List<ConflictView> conflicts(boolean includeResolved) {
         return conflicts.list(includeResolved);
+    }
+
+    /**
+     * The version in use here of a conflict's record, in the same form as {@link ConflictView#kept()}, so the two
+     * can be shown side by side; empty when the record is gone or is a model numbering conflict.
+     */
+    public Map<String, Object> inUse(ConflictView conflict) {
+        SyncTable table = switch (conflict.entity()) {
+            case "appointment" -> SyncTable.APPOINTMENTS;
+            case "outcome_mapping" -> SyncTable.MAPPINGS;
+            default -> null;
+        };
+        if (table == null) return Map.of();
+        Object key = table == SyncTable.APPOINTMENTS ? UUID.fromString(conflict.entityId()) : conflict.entityId();
+        Object[] row = database.withConnection(c -> Rows.fetch(c, table, List.of(), List.of(key)).get(key));
+        if (row == null) return Map.of();
+        try {
+            return MAPPER.readValue(RowJson.write(table, row), new TypeReference<>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A stored row could not be read back", e);
+        }
     }
 
     /**

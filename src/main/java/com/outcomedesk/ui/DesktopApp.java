@@ -35,7 +35,7 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         StoreLocation location = location(getParameters().getRaw());
-        Label opening = new Label("Opening " + location.displayName() + " ...");
+        Label opening = new Label("Opening " + location.description() + " ...");
         VBox splash = new VBox(16, new ProgressIndicator(), opening);
         splash.getStyleClass().add("splash");
         Scene scene = new Scene(splash, 1280, 800);
@@ -54,7 +54,7 @@ public final class DesktopApp extends Application {
             Shell shell = Shell.build(engine, session.actor(), stage);
             scene.setRoot(shell.root());
             shell.start();
-            SecureStart.lockWhenIdle(scene, session);
+            shell.addAccountMenu(SecureStart.lockWhenIdle(scene, session));
             Platform.runLater(() -> timing("main window interactive"));
         }, failure -> {
             Alert alert = new Alert(Alert.AlertType.ERROR);

@@ -82,6 +82,7 @@ class CliTest {
     void anUnreachableDatabaseIsReportedClearly() {
         CliRun r = run("--db", "jdbc:postgresql://127.0.0.1:1/none", "status");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("Cannot open the database").contains("Check that the server is running");
+        assertThat(r.err()).contains("Cannot open the PostgreSQL server 127.0.0.1:1 / database none")
+                .contains("Check that the server is running").doesNotContain("jdbc:");
     }
 }

@@ -20,6 +20,16 @@ class SignInTest {
     @TempDir Path dir;
 
     @Test
+    void aPasswordThePolicyRefusesIsRefusedBeforeTheStoreIsOpened() {
+        StoreLocation location = TestStores.h2(dir);
+        assertThatThrownBy(() -> SignIn.initialize(location, "alice", "short".toCharArray()))
+                .hasMessage("The password must have at least 12 characters.");
+        assertThatThrownBy(() -> SignIn.initialize(location, "alice", "alice in wonderland".toCharArray()))
+                .hasMessage("The password must not contain the user name.");
+        assertThat(dir.resolve("outcome-desk.mv.db")).as("no store was created to say so").doesNotExist();
+    }
+
+    @Test
     void initEncryptsTheStoreAndEveryUserUnlocksItWithTheirOwnPassword() {
         StoreLocation location = TestStores.h2(dir);
         SignIn.initialize(location, "alice", ADMIN_PW);

@@ -16,15 +16,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Local H2 sites and one PostgreSQL server schema for a sync test; closing drops the schema. */
-final class SyncFixture implements AutoCloseable {
-    static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
+public final class SyncFixture implements AutoCloseable {
+    public static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
 
     final String schema = TestStores.createPostgresSchema();
     final ServerConfig server = new ServerConfig(url(), TestStores.PG_USER, null);
     final List<Engine> sites = new ArrayList<>();
     private final Path dir;
 
-    SyncFixture(Path dir) {
+    public SyncFixture(Path dir) {
         this.dir = dir;
     }
 
@@ -32,7 +32,7 @@ final class SyncFixture implements AutoCloseable {
         return TestStores.PG_URL + "?currentSchema=" + schema;
     }
 
-    Engine site() {
+    public Engine site() {
         try {
             Engine e = Engine.open(TestStores.h2(Files.createDirectories(dir.resolve("site" + sites.size()))));
             sites.add(e);
@@ -43,14 +43,14 @@ final class SyncFixture implements AutoCloseable {
         }
     }
 
-    SyncReport sync(Engine site) {
+    public SyncReport sync(Engine site) {
         SyncReport r = site.sync().sync(1);
         if (!r.complete()) throw new AssertionError("sync did not complete: " + r.message());
         return r;
     }
 
     /** Syncs every site until a whole round moves nothing. */
-    void syncUntilQuiet() {
+    public void syncUntilQuiet() {
         for (int round = 0; round < 5; round++) {
             long moved = 0;
             for (Engine e : sites) {
@@ -72,8 +72,25 @@ final class SyncFixture implements AutoCloseable {
         return e.database().withConnection(StoreChecksum::of);
     }
 
-    static Appointment create(Engine e, String doctor, String summary) {
+    public static Appointment create(Engine e, String doctor, String summary) {
         return e.appointments().create(new AppointmentInput(doctor, summary, null, null, null), ADMIN);
+    }
+
+    /** Both sites edit one appointment before syncing, which leaves one open conflict; returns the appointment's id. */
+    public java.util.UUID concurrentEdit(Engine a, Engine b) {
+        Appointment created = create(a, "dr-1", "Cough for two weeks.");
+        sync(a);
+        sync(b);
+        Appointment onA = a.appointments().find(created.getId()).orElseThrow();
+        Appointment onB = b.appointments().find(created.getId()).orElseThrow();
+        a.appointments().update(onA.getId(), onA.getRowVersion(),
+                new AppointmentInput("dr-1", "Cough for three weeks.", null, null, null), ADMIN);
+        b.appointments().update(onB.getId(), onB.getRowVersion(),
+                new AppointmentInput("dr-1", "Cough, now with fever.", null, null, null), ADMIN);
+        sync(a);
+        sync(b);
+        syncUntilQuiet();
+        return created.getId();
     }
 
     @Override

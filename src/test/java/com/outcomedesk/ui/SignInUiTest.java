@@ -9,7 +9,9 @@ import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.security.SignInView;
 import com.outcomedesk.ui.security.SignInViewModel;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -76,8 +78,21 @@ class SignInUiTest {
         assertThat(robot.lookup("#userName").queryTextInputControl().getText()).isEmpty();
         assertThat(robot.lookup("#userName").query().isFocused()).isTrue();
 
-        robot.write("alice").type(KeyCode.TAB).write(PASSWORD).type(KeyCode.ENTER);
+        robot.write("alice").type(KeyCode.TAB).write("still not it").type(KeyCode.ENTER);
+        waitFor(message::isVisible);
+        Node checking = robot.lookup("#signInChecking").query();
+        AtomicBoolean errorWhileChecking = new AtomicBoolean();
+        AtomicBoolean sawChecking = new AtomicBoolean();
+        checking.getParent().visibleProperty().addListener((o, was, shown) -> {
+            if (shown) {
+                sawChecking.set(true);
+                errorWhileChecking.set(message.isVisible());
+            }
+        });
+        robot.write(PASSWORD).type(KeyCode.ENTER);
         waitFor(() -> session.get() != null);
+        assertThat(sawChecking).as("a spinner and 'Checking…' while the password is checked").isTrue();
+        assertThat(errorWhileChecking).as("the old red error is gone during the new attempt").isFalse();
         assertThat(session.get().actor().name()).isEqualTo("alice");
         session.get().close();
     }

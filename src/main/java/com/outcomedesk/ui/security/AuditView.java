@@ -2,7 +2,9 @@ package com.outcomedesk.ui.security;
 
 import com.outcomedesk.audit.AuditEntry;
 import java.io.File;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -51,15 +53,17 @@ public final class AuditView {
             if (file != null) vm.export(file.toPath());
         });
 
-        TableView<AuditEntry> table = new TableView<>(vm.entries());
-        table.getColumns().add(sized(UsersView.column("When", e -> e.occurredAt().atZoneSameInstant(ZoneId.systemDefault())
-                .format(WHEN)), 150));
-        table.getColumns().add(sized(UsersView.column("User", AuditEntry::user), 90));
-        table.getColumns().add(sized(UsersView.column("Action", AuditEntry::action), 170));
-        table.getColumns().add(sized(UsersView.column("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
+        TableView<AuditEntry> table = Columns.sortedTable(vm.entries());
+        table.setId("auditTable");
+        table.getColumns().add(sized(Columns.sorted("When", AuditEntry::occurredAt, Comparator.<OffsetDateTime>naturalOrder(),
+                t -> t.atZoneSameInstant(ZoneId.systemDefault()).format(WHEN)), 150));
+        table.getColumns().add(sized(Columns.text("User", AuditEntry::user), 90));
+        table.getColumns().add(sized(Columns.text("Action", AuditEntry::action), 170));
+        table.getColumns().add(sized(Columns.text("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
                 + (e.entityId() == null ? "" : e.entityId())), 230));
-        table.getColumns().add(sized(UsersView.column("Details", e -> e.details() == null ? "" : e.details()), 260));
-        table.getColumns().add(sized(UsersView.column("Site / #", e -> e.site() + " / " + e.seq()), 120));
+        table.getColumns().add(sized(Columns.text("Details", e -> e.details() == null ? "" : e.details()), 260));
+        table.getColumns().add(sized(Columns.sorted("Site / #", e -> e,
+                Comparator.comparing(AuditEntry::site).thenComparingLong(AuditEntry::seq), e -> e.site() + " / " + e.seq()), 120));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -78,7 +82,7 @@ public final class AuditView {
     }
 
     /** Columns keep a readable width; the table scrolls sideways rather than squeezing one to "...". */
-    private static <T> TableColumn<T, String> sized(TableColumn<T, String> column, double width) {
+    private static <T, V> TableColumn<T, V> sized(TableColumn<T, V> column, double width) {
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 90));
         return column;

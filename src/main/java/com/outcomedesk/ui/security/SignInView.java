@@ -2,6 +2,7 @@ package com.outcomedesk.ui.security;
 
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.ui.support.ErrorText;
+import com.outcomedesk.ui.support.Problems;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -10,6 +11,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -23,7 +25,7 @@ public final class SignInView {
     /** Builds the form; {@code onSignedIn} runs on the FX thread once a session is open. */
     public static Parent create(SignInViewModel vm, Consumer<SignIn.Session> onSignedIn) {
         Label title = new Label();
-        title.getStyleClass().add("title");
+        title.getStyleClass().addAll("title", "screen-title");
         title.textProperty().bind(vm.firstRunProperty().map(first -> first
                 ? "Create the administrator account" : "Sign in to OutcomeDesk"));
         Label hint = new Label("Choose a password of at least 12 characters. There is no default password and no "
@@ -69,12 +71,26 @@ public final class SignInView {
         Label message = ErrorText.showing(vm.messageProperty());
         message.setId("message");
 
-        VBox box = new VBox(12, title, hint, form, new HBox(8, submit, clear), message);
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setId("signInProgress");
+        spinner.setPrefSize(18, 18);
+        Label checking = new Label();
+        checking.setId("signInChecking");
+        checking.textProperty().bind(vm.progressTextProperty());
+        HBox progress = new HBox(8, spinner, checking);
+        progress.setAlignment(Pos.CENTER_LEFT);
+        progress.visibleProperty().bind(vm.busyProperty());
+        form.disableProperty().bind(vm.busyProperty());
+        submit.disableProperty().bind(vm.busyProperty());
+        clear.disableProperty().bind(vm.busyProperty());
+        HBox buttons = new HBox(8, submit, clear, progress);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        VBox box = new VBox(12, title, hint, form, buttons, message);
         box.setPadding(new Insets(40));
         box.setMaxWidth(460);
         box.setAlignment(Pos.CENTER_LEFT);
         submit.setOnAction(e -> {
-            box.setDisable(true);
             SignInViewModel.Attempt attempt = vm.takeAttempt();
             Task<SignInViewModel.Outcome> task = new Task<>() {
                 @Override
@@ -82,11 +98,11 @@ public final class SignInView {
                     return vm.run(attempt);
                 }
             };
-            task.setOnSucceeded(done -> {
-                box.setDisable(false);
-                vm.apply(task.getValue()).ifPresentOrElse(onSignedIn, password::requestFocus);
+            task.setOnSucceeded(done -> vm.apply(task.getValue()).ifPresentOrElse(onSignedIn, password::requestFocus));
+            task.setOnFailed(failed -> {
+                vm.apply(new SignInViewModel.Outcome(null, Problems.describe(task.getException()), false));
+                password.requestFocus();
             });
-            task.setOnFailed(failed -> box.setDisable(false));
             Thread thread = new Thread(task, "outcome-desk-sign-in");
             thread.setDaemon(true);
             thread.start();

@@ -4,6 +4,8 @@ import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.StoreLocation;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -19,6 +21,8 @@ public final class SignInViewModel {
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty repeatPassword = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final StringProperty progressText = new SimpleStringProperty("");
 
     public SignInViewModel(StoreLocation location, boolean firstRun) {
         this.location = location;
@@ -38,13 +42,19 @@ public final class SignInViewModel {
         return apply(run(takeAttempt()));
     }
 
-    /** On the FX thread: reads the form and clears the passwords from it. */
+    /**
+     * On the FX thread: reads the form and clears the passwords from it. The last attempt's error goes, so it
+     * is not read as the answer to this one, and the form says it is checking until {@link #apply} runs.
+     */
     public Attempt takeAttempt() {
         String name = userName.get() == null ? "" : userName.get().strip();
         String pw = password.get() == null ? "" : password.get();
         Attempt attempt = new Attempt(name, pw.toCharArray(), repeatPassword.get(), firstRun.get());
         password.set("");
         repeatPassword.set("");
+        message.set("");
+        progressText.set(attempt.firstRun() ? "Creating the account and encrypting the store…" : "Checking…");
+        busy.set(true);
         return attempt;
     }
 
@@ -68,6 +78,8 @@ public final class SignInViewModel {
 
     /** On the FX thread: shows the outcome. */
     public Optional<SignIn.Session> apply(Outcome outcome) {
+        busy.set(false);
+        progressText.set("");
         if (outcome.administratorCreated()) firstRun.set(false);
         message.set(outcome.error() == null ? "" : outcome.error());
         return Optional.ofNullable(outcome.session());
@@ -86,4 +98,7 @@ public final class SignInViewModel {
     public StringProperty passwordProperty() { return password; }
     public StringProperty repeatPasswordProperty() { return repeatPassword; }
     public StringProperty messageProperty() { return message; }
+    /** True from the moment an attempt is taken until its outcome is shown. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+    public ReadOnlyStringProperty progressTextProperty() { return progressText; }
 }

@@ -4,15 +4,14 @@ import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.security.UserAccount;
 import com.outcomedesk.ui.support.Views;
+import java.util.Comparator;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
@@ -27,13 +26,15 @@ public final class UsersView {
     }
 
     public static Parent create(UsersViewModel vm) {
-        TableView<UserAccount> table = new TableView<>(vm.users());
-        table.getColumns().add(column("User", u -> u.name()));
-        table.getColumns().add(column("Role", u -> AccountService.code(u.role())));
-        table.getColumns().add(column("State", u -> u.disabled() ? "disabled"
+        TableView<UserAccount> table = Columns.sortedTable(vm.users());
+        table.setId("usersTable");
+        table.getColumns().add(Columns.text("User", UserAccount::name));
+        table.getColumns().add(Columns.text("Role", u -> AccountService.code(u.role())));
+        table.getColumns().add(Columns.text("State", u -> u.disabled() ? "disabled"
                 : u.lockedUntil() != null ? "waiting until " + u.lockedUntil().toLocalTime().withNano(0) : "active"));
-        table.getColumns().add(column("Failed sign-ins", u -> Integer.toString(u.failedAttempts())));
-        table.getColumns().add(column("Created by", UserAccount::createdBy));
+        table.getColumns().add(Columns.sorted("Failed sign-ins", UserAccount::failedAttempts, Comparator.naturalOrder(),
+                n -> Integer.toString(n)));
+        table.getColumns().add(Columns.text("Created by", UserAccount::createdBy));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -88,11 +89,5 @@ public final class UsersView {
 
     private static java.util.Optional<UserAccount> selected(TableView<UserAccount> table) {
         return java.util.Optional.ofNullable(table.getSelectionModel().getSelectedItem());
-    }
-
-    static <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        return c;
     }
 }

@@ -4,8 +4,11 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.appointments.AppointmentsController;
 import com.outcomedesk.ui.appointments.AppointmentsViewModel;
+import com.outcomedesk.settings.DateFormatChoice;
+import com.outcomedesk.ui.security.AccountMenu;
 import com.outcomedesk.ui.security.AuditView;
 import com.outcomedesk.ui.security.AuditViewModel;
+import com.outcomedesk.ui.security.DesktopSession;
 import com.outcomedesk.ui.security.UsersView;
 import com.outcomedesk.ui.security.UsersViewModel;
 import com.outcomedesk.ui.diseases.DiseasesController;
@@ -20,8 +23,14 @@ import com.outcomedesk.ui.prediction.PredictionController;
 import com.outcomedesk.ui.prediction.PredictionViewModel;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
+import com.outcomedesk.ui.settings.SettingsView;
+import com.outcomedesk.ui.settings.SettingsViewModel;
+import com.outcomedesk.ui.sync.ConflictsView;
+import com.outcomedesk.ui.sync.ConflictsViewModel;
 import com.outcomedesk.ui.sync.SyncPanel;
+import com.outcomedesk.ui.sync.SyncStatusViewModel;
 import javafx.scene.Parent;
+import javafx.scene.control.MenuBar;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
@@ -34,15 +43,24 @@ public final class Shell {
     public static final String MODELS = "Models";
     public static final String DOCTORS = "Doctors";
     public static final String DISEASES = "Alike diseases";
+    public static final String SETTINGS = "Settings";
+    public static final String CONFLICTS = "Conflicts";
 
     private final MainViewModel model;
     private final MainController controller;
     private final Parent root;
+    private final FxBackground background;
+    private final SyncStatusViewModel sync;
+    private final Stage stage;
 
-    private Shell(MainViewModel model, MainController controller, Parent root) {
+    private Shell(MainViewModel model, MainController controller, Parent root, FxBackground background,
+                  SyncStatusViewModel sync, Stage stage) {
         this.model = model;
         this.controller = controller;
         this.root = root;
+        this.background = background;
+        this.sync = sync;
+        this.stage = stage;
     }
 
     public static Shell build(Engine engine, Actor actor, Stage stage) {
@@ -90,9 +108,40 @@ public final class Shell {
             controller.addScreen(AUDIT, "Browse, check and export the audit trail",
                     () -> AuditView.create(new AuditViewModel(engine.auditLog(), actor)));
         }
-        SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
+        SyncStatusViewModel sync = SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
                 (Pane) root.lookup(".status-bar"), 4, () -> stage, model::changed);
-        return new Shell(model, controller, root);
+        // Everyone may review conflicts (the engine lists them for all); only administrators decide them.
+        controller.addScreen(CONFLICTS, "Review records two sites changed at once and decide which version to keep",
+                () -> ConflictsView.create(new ConflictsViewModel(engine.sync(), model.actorProperty()::get, background,
+                        () -> {
+                            model.changed();
+                            sync.refresh();
+                        })));
+        if (actor.isAdministrator()) {
+            controller.addScreen(SETTINGS, "Idle lock, risk cut-offs, date format and sync interval",
+                    () -> SettingsView.create(new SettingsViewModel(engine.securitySettings(), engine.predictions(),
+                            engine.displaySettings(), engine.sync(), actor, background, Shell::useDateFormat,
+                            sync::scheduleEveryMinutes)));
+        }
+        useDateFormat(engine.displaySettings().dateFormat());
+        return new Shell(model, controller, root, background, sync, stage);
+    }
+
+    /** The signed-in user's Account menu; signing out first stops the running work and the sync schedule. */
+    public void addAccountMenu(DesktopSession session) {
+        session.whenSigningOut(() -> {
+            background.cancel();
+            sync.close();
+        });
+        MenuBar bar = controller.menuBar();
+        bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), AccountMenu.create(session, background, () -> stage));
+    }
+
+    /**
+     * Applies the store's date format to the app's date fields and tables, at sign-in and when an administrator
+     * changes it. ui.support.DateStyle (from the appointments branch) does the formatting: DateStyle.use(choice).
+     */
+    private static void useDateFormat(DateFormatChoice choice) {
     }
 
     /** Shows the first screen, or the welcome once the counts say the store is empty. */

@@ -20,7 +20,8 @@ public final class Problems {
             t = t.getCause();
         }
         if (t instanceof TransferException || t instanceof StoreException || t instanceof AccessDeniedException
-                || t instanceof IllegalArgumentException || t instanceof CancelledException) {
+                || t instanceof IllegalArgumentException || t instanceof CancelledException
+                || t instanceof com.outcomedesk.security.AuthenticationException) {
             return t.getMessage();
         }
         LOG.error("Unexpected failure", t);

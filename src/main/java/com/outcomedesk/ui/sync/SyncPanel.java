@@ -2,25 +2,32 @@ package com.outcomedesk.ui.sync;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.Views;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
@@ -60,7 +67,7 @@ public final class SyncPanel {
         now.setOnAction(e -> vm.syncNow());
         MenuItem settings = new MenuItem("Sync settings…");
         settings.setOnAction(e -> {
-            if (showSettings(new SyncSettingsViewModel(engine.sync(), actor.get()), owner.get())) {
+            if (showSettings(new SyncSettingsViewModel(engine.sync(), actor.get(), worker, Platform::runLater), owner.get())) {
                 vm.refresh();
                 vm.syncNow();
             }
@@ -72,7 +79,7 @@ public final class SyncPanel {
             if (n.longValue() > was.longValue()) afterPull.run();
         });
         vm.refresh();
-        vm.schedule(SyncStatusViewModel.DEFAULT_INTERVAL);
+        vm.scheduleEveryMinutes(engine.sync().intervalMinutes());
         return vm;
     }
 
@@ -81,38 +88,91 @@ public final class SyncPanel {
         Dialog<ButtonType> dialog = Views.styled(new Dialog<>());
         dialog.initOwner(owner);
         dialog.setTitle("Sync settings");
-        dialog.setHeaderText("Shared PostgreSQL server (current: " + vm.currentServer() + ")");
-        TextField url = new TextField();
-        url.setPromptText("jdbc:postgresql://server:5432/outcomedesk");
-        url.textProperty().bindBidirectional(vm.urlProperty());
-        TextField user = new TextField();
-        user.textProperty().bindBidirectional(vm.userProperty());
+        dialog.setHeaderText("The shared PostgreSQL server\nNow: " + vm.currentServer());
+        TextField host = field("syncHost", vm.hostProperty(), 24, "db.clinic.local");
+        TextField port = field("syncPort", vm.portProperty(), 6, "5432");
+        TextField database = field("syncDatabase", vm.databaseProperty(), 16, "outcomedesk");
+        TextField user = field("syncUser", vm.userProperty(), 16, "user name on the server");
         PasswordField password = new PasswordField();
+        password.setId("syncPassword");
         password.textProperty().bindBidirectional(vm.passwordProperty());
-        Label error = new Label();
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(vm.errorProperty());
-        error.setWrapText(true);
+        CheckBox tls = new CheckBox("Use TLS and check the server's certificate and host name (verify-full)");
+        tls.setId("syncTls");
+        tls.selectedProperty().bindBidirectional(vm.tlsProperty());
+        tls.setWrapText(true);
+
+        Button test = new Button("Test connection");
+        test.setId("testConnection");
+        test.disableProperty().bind(vm.testingProperty());
+        test.setOnAction(e -> vm.testConnection());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(vm.testingProperty());
+        spinner.managedProperty().bind(vm.testingProperty());
+        Label result = new Label();
+        result.setId("testResult");
+        result.setWrapText(true);
+        result.textProperty().bind(vm.testResultProperty());
+        vm.testOkProperty().addListener((o, was, ok) -> {
+            result.getStyleClass().removeAll("test-ok", "test-failed");
+            if (ok != null) result.getStyleClass().add(ok ? "test-ok" : "test-failed");
+        });
+        HBox testRow = new HBox(8, test, spinner);
+        testRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label problems = new Label();
+        problems.setId("syncProblems");
+        problems.setWrapText(true);
+        problems.getStyleClass().add("settings-note");
+        problems.textProperty().bind(vm.problemsProperty());
+        Label error = ErrorText.showing(vm.errorProperty());
+        error.setId("syncError");
+
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.setPadding(new Insets(12));
-        grid.addRow(0, new Label("Server URL"), url);
-        grid.addRow(1, new Label("User"), user);
-        grid.addRow(2, new Label("Password"), password);
-        grid.add(error, 0, 3, 2, 1);
-        url.setPrefColumnCount(32);
-        for (Node field : new Node[] {url, user, password}) field.setDisable(!vm.editable());
-        if (!vm.editable()) error.textProperty().unbind();
-        if (!vm.editable()) error.setText("Only an administrator can change the sync server.");
-        dialog.getDialogPane().setContent(grid);
+        String[] captions = {"Server host", "Port", "Database", "User name", "Password"};
+        Node[] fields = {host, port, database, user, password};
+        for (int i = 0; i < captions.length; i++) {
+            Label caption = new Label(captions[i]);
+            caption.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(i, caption, fields[i]);
+        }
+        grid.add(tls, 1, 5);
+        VBox content = new VBox(10, grid, testRow, result, problems, error);
+        if (!vm.note().isEmpty()) content.getChildren().add(1, new Label(vm.note()));
+        content.setPadding(new Insets(12));
+        content.setPrefWidth(560);
+        for (Label l : new Label[] {result, problems, error}) {
+            l.setMaxWidth(536);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        if (!vm.editable()) {
+            grid.setDisable(true);
+            error.textProperty().unbind();
+            error.setText("Only an administrator can change the sync server.");
+        }
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         Node ok = dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ((Button) ok).setText("Save");
+        ok.setId("saveSync");
         ok.setDisable(!vm.editable());
         // Keep the dialog open with the message when the input is refused.
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             if (!vm.save()) e.consume();
         });
+        dialog.setOnShown(e -> Platform.runLater(host::requestFocus));
         return dialog.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty text, int columns, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(columns);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(text);
+        return field;
     }
 }

@@ -1,53 +1,164 @@
 package com.outcomedesk.ui.sync;
 
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.sync.ConnectionCheck;
+import com.outcomedesk.sync.ServerAddress;
 import com.outcomedesk.sync.ServerConfig;
 import com.outcomedesk.sync.SyncService;
+import com.outcomedesk.ui.support.Problems;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The sync settings dialog: server URL, user and password, saved by an administrator. */
+/**
+ * The sync settings dialog: the shared server as host, port, database, user name, password and TLS; the
+ * engine builds the connection from them. Test connection tries the server in the background and says
+ * in words what it found; Save (administrators) stores the server.
+ */
 public final class SyncSettingsViewModel {
     private final SyncService sync;
     private final Actor actor;
-    private final StringProperty url = new SimpleStringProperty("");
+    private final Executor worker;
+    private final Executor fxThread;
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty port = new SimpleStringProperty(Integer.toString(ServerAddress.DEFAULT_PORT));
+    private final StringProperty database = new SimpleStringProperty("outcomedesk");
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty tls = new SimpleBooleanProperty(true);
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty testResult = new SimpleStringProperty("");
+    private final ObjectProperty<Boolean> testOk = new SimpleObjectProperty<>();
+    private final BooleanProperty testing = new SimpleBooleanProperty();
+    private final StringBinding problems;
+    private final String note;
 
-    public SyncSettingsViewModel(SyncService sync, Actor actor) {
+    /**
+     * @param worker runs the connection test off the UI thread
+     * @param fxThread shows its result on the UI thread ({@code Platform::runLater} in the app)
+     */
+    public SyncSettingsViewModel(SyncService sync, Actor actor, Executor worker, Executor fxThread) {
         this.sync = sync;
         this.actor = actor;
-        sync.config().ifPresent(c -> {
-            url.set(c.url());
-            user.set(c.user() == null ? "" : c.user());
-            password.set(c.password() == null ? "" : c.password());
+        this.worker = worker;
+        this.fxThread = fxThread;
+        var configured = sync.config();
+        var address = sync.address();
+        address.ifPresent(a -> {
+            host.set(a.host());
+            port.set(Integer.toString(a.port()));
+            database.set(a.database());
+            user.set(a.user());
+            password.set(a.password());
+            tls.set(a.tls());
         });
+        note = configured.isPresent() && address.isEmpty()
+                ? "The current server was set up with options this form does not show; saving replaces them." : "";
+        problems = Bindings.createStringBinding(() -> String.join(" ", problemList()), host, port, database, user);
+        for (var field : List.of(host, port, database, user, password)) field.addListener(o -> testOk.set(null));
+        tls.addListener(o -> testOk.set(null));
     }
 
     public boolean editable() {
         return actor.isAdministrator();
     }
 
-    /** Saves; on bad input shows what to fix and returns false, keeping what was typed. */
-    public boolean save() {
+    /** A port that is not a number is checked as port 0, which the engine refuses with the port's reason. */
+    private List<String> problemList() {
+        Integer p = portNumber();
+        return address(p == null ? 0 : p).problems();
+    }
+
+    private Integer portNumber() {
         try {
-            sync.configure(url.get(), user.get().isBlank() ? null : user.get().strip(), password.get(), actor);
+            return Integer.parseInt(port.get().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private ServerAddress address(int portNumber) {
+        return new ServerAddress(host.get().strip(), portNumber, database.get().strip(), user.get().strip(),
+                password.get(), tls.get());
+    }
+
+    /** Tries the server as typed, in the background; the result arrives in {@link #testResultProperty()}. */
+    public void testConnection() {
+        if (testing.get()) return;
+        if (!problems.get().isEmpty()) {
+            testOk.set(false);
+            testResult.set(problems.get());
+            return;
+        }
+        ServerAddress address = address(portNumber());
+        testing.set(true);
+        testOk.set(null);
+        testResult.set("Trying " + address.host() + " port " + address.port() + "…");
+        worker.execute(() -> {
+            String text;
+            boolean ok;
+            try {
+                ConnectionCheck.Outcome outcome = sync.testConnection(address);
+                text = outcome.message();
+                ok = outcome.ok();
+            } catch (RuntimeException e) {
+                text = Problems.describe(e);
+                ok = false;
+            }
+            String message = text;
+            boolean reachable = ok;
+            fxThread.execute(() -> {
+                testing.set(false);
+                testOk.set(reachable);
+                testResult.set(message);
+            });
+        });
+    }
+
+    /** Saves; on bad input shows every reason and returns false, keeping what was typed. */
+    public boolean save() {
+        if (!problems.get().isEmpty()) {
+            error.set(problems.get());
+            return false;
+        }
+        try {
+            sync.configure(address(portNumber()), actor);
             error.set("");
             return true;
         } catch (RuntimeException e) {
-            error.set(e.getMessage());
+            error.set(Problems.describe(e));
             return false;
         }
     }
 
     public String currentServer() {
-        return sync.config().map(ServerConfig::displayName).orElse("none (local only)");
+        return sync.config().map(ServerConfig::displayName).orElse("none, this store works on its own");
     }
 
-    public StringProperty urlProperty() { return url; }
+    /** A remark about the stored server that the fields cannot show, or empty. */
+    public String note() { return note; }
+
+    public StringProperty hostProperty() { return host; }
+    public StringProperty portProperty() { return port; }
+    public StringProperty databaseProperty() { return database; }
     public StringProperty userProperty() { return user; }
     public StringProperty passwordProperty() { return password; }
+    public BooleanProperty tlsProperty() { return tls; }
+    /** What is wrong with the fields as typed, in words; empty when they can be used. */
+    public StringBinding problemsProperty() { return problems; }
     public ReadOnlyStringProperty errorProperty() { return error; }
+    public ReadOnlyStringProperty testResultProperty() { return testResult; }
+    /** True or false after a test, null before one or once a field changed. */
+    public ReadOnlyObjectProperty<Boolean> testOkProperty() { return testOk; }
+    public ReadOnlyBooleanProperty testingProperty() { return testing; }
 }

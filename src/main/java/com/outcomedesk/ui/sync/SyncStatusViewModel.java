@@ -28,7 +28,6 @@ import javafx.beans.property.StringProperty;
  * server is shown, never raised as an error.
  */
 public final class SyncStatusViewModel implements AutoCloseable {
-    public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     private final SyncService sync;
@@ -89,6 +88,18 @@ public final class SyncStatusViewModel implements AutoCloseable {
                 show(s, message);
             });
         });
+    }
+
+    /** Syncs every so many minutes from now on; 0 stops the background syncs (Sync now still works). */
+    public void scheduleEveryMinutes(int minutes) {
+        if (minutes > 0) {
+            schedule(Duration.ofMinutes(minutes));
+        } else {
+            synchronized (this) {
+                if (scheduled != null) scheduled.cancel(false);
+                scheduled = null;
+            }
+        }
     }
 
     /** Syncs every interval from now on, on a daemon thread; replaces an earlier schedule. */

@@ -54,7 +54,13 @@ class SecurityViewModelsTest {
         assertThat(signIn.submit()).isEmpty();
         assertThat(signIn.messageProperty().get()).isEqualTo("Wrong user name or password.");
         signIn.passwordProperty().set(ADMIN_PW);
-        signIn.submit().orElseThrow().close();
+        SignInViewModel.Attempt attempt = signIn.takeAttempt();
+        assertThat(signIn.messageProperty().get()).as("the old error goes when a new attempt starts").isEmpty();
+        assertThat(signIn.busyProperty().get()).isTrue();
+        assertThat(signIn.progressTextProperty().get()).isEqualTo("Checking…");
+        signIn.apply(signIn.run(attempt)).orElseThrow().close();
+        assertThat(signIn.busyProperty().get()).isFalse();
+        assertThat(signIn.progressTextProperty().get()).isEmpty();
     }
 
     @Test
@@ -77,6 +83,49 @@ class SecurityViewModelsTest {
         assertThat(signIn.userNameProperty().get()).isEmpty();
         assertThat(signIn.passwordProperty().get()).isEmpty();
         assertThat(signIn.messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void changeMyPasswordAsksTheCurrentOneSpeaksThePolicyAndReWrapsTheStoreKey() {
+        StoreLocation location = TestStores.h2(dir);
+        SignIn.initialize(location, "alice", ADMIN_PW.toCharArray());
+        try (SignIn.Session session = SignIn.signIn(location, "alice", ADMIN_PW.toCharArray())) {
+            ChangePasswordViewModel vm = new ChangePasswordViewModel(session.engine().accounts(), session.actor(),
+                    new com.outcomedesk.ui.support.DirectBackground());
+            assertThat(vm.problemProperty().get()).isEqualTo("Type your current password.");
+            vm.currentProperty().set("not my password");
+            vm.newPasswordProperty().set("short");
+            assertThat(vm.problemProperty().get()).isEqualTo("The password must have at least 12 characters.");
+            vm.newPasswordProperty().set("alice likes tea");
+            assertThat(vm.problemProperty().get()).isEqualTo("The password must not contain the user name.");
+            vm.newPasswordProperty().set("quiet meadow 42");
+            assertThat(vm.problemProperty().get()).isEqualTo("Type the new password a second time, the same way.");
+            vm.repeatProperty().set("quiet meadow 42");
+            assertThat(vm.problemProperty().get()).isEmpty();
+
+            vm.change();
+            assertThat(vm.errorProperty().get()).as("the current password is checked")
+                    .isEqualTo("The current password is not right; type the password you sign in with.");
+            assertThat(vm.doneProperty().get()).isFalse();
+            assertThat(vm.currentProperty().get()).as("passwords are not kept in the form").isEmpty();
+
+            vm.currentProperty().set(ADMIN_PW);
+            vm.newPasswordProperty().set("quiet meadow 42");
+            vm.repeatProperty().set("quiet meadow 42");
+            vm.change();
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.doneProperty().get()).isTrue();
+            assertThat(session.engine().auditLog().list(new com.outcomedesk.audit.AuditQuery(null, "user-password",
+                    null, null, null, null, 10), session.actor())).extracting(e -> e.details()).containsExactly("own password");
+        }
+        // The encrypted store's key was re-wrapped: the new password opens it, the old one no longer does.
+        assertThat(new SignInViewModel(location, false)).satisfies(signIn -> {
+            signIn.userNameProperty().set("alice");
+            signIn.passwordProperty().set(ADMIN_PW);
+            assertThat(signIn.submit()).isEmpty();
+            signIn.passwordProperty().set("quiet meadow 42");
+            signIn.submit().orElseThrow().close();
+        });
     }
 
     @Test
@@ -115,7 +164,7 @@ class SecurityViewModelsTest {
 
             AtomicLong now = new AtomicLong();
             IdleLockViewModel lock = new IdleLockViewModel(engine.accounts(), engine.audit(), carol,
-                    Duration.ofMinutes(10), now::get);
+                    () -> Duration.ofMinutes(10), now::get);
             now.set(Duration.ofMinutes(9).toNanos());
             lock.activity();
             now.addAndGet(Duration.ofMinutes(9).toNanos());
@@ -138,7 +187,7 @@ class SecurityViewModelsTest {
         try (Engine engine = Engine.open(TestStores.h2(dir))) {
             Actor admin = engine.accounts().createFirstAdministrator("alice", ADMIN_PW.toCharArray());
             IdleLockViewModel vm = new IdleLockViewModel(engine.accounts(), engine.audit(), admin,
-                    Duration.ofMinutes(5), System::nanoTime);
+                    () -> Duration.ofMinutes(5), System::nanoTime);
             try {
                 Platform.startup(() -> { });
             } catch (IllegalStateException alreadyRunning) {

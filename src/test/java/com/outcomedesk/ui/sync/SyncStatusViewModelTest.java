@@ -22,11 +22,13 @@ class SyncStatusViewModelTest {
             vm.refresh();
             assertThat(vm.textProperty().get()).isEqualTo("Local only");
 
-            SyncSettingsViewModel settings = new SyncSettingsViewModel(engine.sync(), new Actor("a", Role.ADMINISTRATOR));
-            settings.urlProperty().set("jdbc:h2:mem:x");
-            assertThat(settings.save()).isFalse();
-            assertThat(settings.errorProperty().get()).contains("PostgreSQL");
-            settings.urlProperty().set("jdbc:postgresql://127.0.0.1:1/none");
+            SyncSettingsViewModel settings = new SyncSettingsViewModel(engine.sync(), new Actor("a", Role.ADMINISTRATOR),
+                    direct, direct);
+            settings.hostProperty().set("127.0.0.1");
+            settings.portProperty().set("1");
+            settings.databaseProperty().set("none");
+            settings.userProperty().set("desk");
+            settings.tlsProperty().set(false);
             assertThat(settings.save()).isTrue();
 
             vm.syncNow();
@@ -67,9 +69,11 @@ class SyncStatusViewModelTest {
     @Test
     void cliniciansCannotChangeTheServer() {
         try (Engine engine = Engine.open(TestStores.h2(dir))) {
-            SyncSettingsViewModel settings = new SyncSettingsViewModel(engine.sync(), new Actor("c", Role.CLINICIAN));
+            SyncSettingsViewModel settings = new SyncSettingsViewModel(engine.sync(), new Actor("c", Role.CLINICIAN),
+                    direct, direct);
             assertThat(settings.editable()).isFalse();
-            settings.urlProperty().set("jdbc:postgresql://h/db");
+            settings.hostProperty().set("h");
+            settings.userProperty().set("desk");
             assertThat(settings.save()).isFalse();
             assertThat(settings.errorProperty().get()).contains("administrator");
         }
