@@ -2,7 +2,6 @@ package com.outcomedesk.ui.models;
 
 import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.ModelVersionInfo;
-import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.ui.support.Views;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
@@ -34,7 +33,7 @@ public final class ModelsController {
     private final Tile f1 = tile("F1", "cross-validated");
     private final Tile auc = tile("AUC", "cross-validated");
     private final Tile predictions = tile("Predictions", "saved so far");
-    private final Tile latency = tile("Latency", "mean, µs");
+    private final Tile latency = tile("Latency", "mean per prediction");
     private final Tile labelled = tile("Labelled records", "trained on");
 
     @FXML private Label activeText;
@@ -44,6 +43,8 @@ public final class ModelsController {
     @FXML private GridPane confusion;
     @FXML private LineChart<Number, Number> calibrationChart;
     @FXML private BarChart<String, Number> ablationChart;
+    @FXML private Button retrainButton;
+    @FXML private Label adminOnly;
     @FXML private Button activateButton;
     @FXML private Button rollbackButton;
     @FXML private TableView<ModelVersionInfo> versionsTable;
@@ -66,9 +67,11 @@ public final class ModelsController {
         return Views.load("/com/outcomedesk/ui/models/Models.fxml", this);
     }
 
+    /** 150 px high with the bigger text size: TilesFX sizes captions from the tile, 0.08 x 150 = 12 px. */
     private static Tile tile(String title, String text) {
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).text(text).decimals(3)
-                .prefSize(150, 120).animated(false).build();
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).text(text)
+                .textSize(Tile.TextSize.BIGGER).prefSize(150, 150).animated(false).build();
+        t.setCustomDecimalFormatEnabled(true);
         HBox.setHgrow(t, Priority.ALWAYS);
         t.setMaxWidth(Double.MAX_VALUE);
         return t;
@@ -77,8 +80,6 @@ public final class ModelsController {
     @FXML
     private void initialize() {
         tiles.getChildren().addAll(accuracy, f1, auc, predictions, latency, labelled);
-        predictions.setDecimals(0);
-        latency.setDecimals(1);
         column(versionColumn, v -> String.valueOf(v.version()));
         column(statusColumn, ModelVersionInfo::status);
         column(algorithmColumn, ModelVersionInfo::algorithm);
@@ -94,8 +95,20 @@ public final class ModelsController {
         rollbackButton.disableProperty().bind(model.activeProperty().isNull());
         activeText.textProperty().bind(model.activeProperty().map(v -> "Active: version " + v.version() + " (" + v.algorithm() + ")")
                 .orElse("No active model: predictions use the doctor-rate baseline."));
-        model.activeProperty().addListener((o, a, v) -> showActive(v));
-        model.statsProperty().addListener((o, a, s) -> showStats(s));
+        boolean administrator = model.mayChangeModels();
+        retrainButton.setDisable(!administrator);
+        if (!administrator) {
+            activateButton.disableProperty().unbind();
+            activateButton.setDisable(true);
+            rollbackButton.disableProperty().unbind();
+            rollbackButton.setDisable(true);
+        }
+        adminOnly.setText(administrator ? "" : ModelsViewModel.ADMINISTRATORS_ONLY);
+        adminOnly.setVisible(!administrator);
+        adminOnly.setManaged(!administrator);
+        // Drawn from the current figures too, not only on change: the view may be built after they loaded.
+        model.figuresProperty().addListener((o, a, f) -> showFigures(f));
+        showFigures(model.figuresProperty().get());
         model.evaluationProperty().addListener((o, a, e) -> showEvaluation(e));
         model.versions().addListener((javafx.collections.ListChangeListener<ModelVersionInfo>) c -> showVersions());
         model.reload();
@@ -105,20 +118,23 @@ public final class ModelsController {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
     }
 
-    private void showActive(ModelVersionInfo v) {
-        accuracy.setValue(v == null || v.accuracy() == null ? 0 : v.accuracy());
-        f1.setValue(v == null || v.f1() == null ? 0 : v.f1());
-        auc.setValue(v == null || v.auc() == null ? 0 : v.auc());
-        long rows = v == null || v.labelledRows() == null ? 0 : v.labelledRows();
-        // Large counts in thousands: the tile prints numbers without grouping separators.
-        labelled.setUnit(rows >= 10_000 ? "thousand" : "");
-        labelled.setDecimals(rows >= 10_000 ? 1 : 0);
-        labelled.setValue(rows >= 10_000 ? rows / 1000.0 : rows);
+    private void showFigures(ModelsViewModel.Figures f) {
+        show(accuracy, f.accuracy());
+        show(f1, f.f1());
+        show(auc, f.auc());
+        show(predictions, f.predictions());
+        show(latency, f.latency());
+        show(labelled, f.labelled());
     }
 
-    private void showStats(PredictionService.PredictionStats s) {
-        predictions.setValue(s == null ? 0 : s.count());
-        latency.setValue(s == null || s.meanLatencyMicros() == null ? 0 : s.meanLatencyMicros());
+    /** An unknown figure shows no number at all rather than 0. */
+    private static void show(Tile tile, ModelsViewModel.TileFigure figure) {
+        tile.setCustomDecimalFormat(figure.format());
+        tile.setDecimals(figure.decimals());
+        tile.setUnit(figure.value() == null ? "" : figure.unit());
+        tile.setValueVisible(figure.value() != null);
+        tile.setValue(figure.value() == null ? 0 : figure.value());
+        tile.setAccessibleText(tile.getTitle() + ": " + (figure.value() == null ? "not known" : figure.text()));
     }
 
     private void showVersions() {

@@ -44,6 +44,9 @@ class ModelsViewModelTest {
             retrain.activate();
 
             models.reload();
+            assertThat(models.figuresProperty().get().auc().text())
+                    .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", models.activeProperty().get().auc()));
+            assertThat(models.figuresProperty().get().labelled().text()).isEqualTo("400 records");
             assertThat(models.versions()).hasSize(2);
             assertThat(models.activeProperty().get().version()).isEqualTo(2);
             assertThat(models.evaluationProperty().get()).isNotNull();
@@ -53,6 +56,23 @@ class ModelsViewModelTest {
             assertThat(models.activeProperty().get().version()).isEqualTo(1);
             assertThat(activeChanges.get()).isGreaterThanOrEqualTo(3);
         }
+    }
+
+    @Test
+    void figuresAreUnknownRatherThanZeroUntilLoadedAndCarryUnitsAndSeparators() {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            ModelsViewModel models = new ModelsViewModel(engine.models(), engine.predictions(), Actor::localUser,
+                    new DirectBackground(), new ScriptedDialogs(), () -> { });
+            assertThat(models.figuresProperty().get().accuracy().value()).isNull();
+            assertThat(models.figuresProperty().get().accuracy().text()).isEmpty();
+            models.reload();
+            assertThat(models.figuresProperty().get().auc().value()).as("no active model").isNull();
+            assertThat(models.figuresProperty().get().predictions().text()).isEqualTo("0");
+        }
+        assertThat(new ModelsViewModel.TileFigure(9487d, 0, "records").text()).isEqualTo("9,487 records");
+        assertThat(ModelsViewModel.latency(12623.0).text()).isEqualTo("12.6 ms");
+        assertThat(ModelsViewModel.latency(850.0).text()).isEqualTo("850 µs");
+        assertThat(ModelsViewModel.latency(2_500_000.0).text()).isEqualTo("2.5 s");
     }
 
     @Test
