@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
@@ -84,6 +85,22 @@ class RetrainFlowUiTest {
         robot.clickOn("OK");
         waitFor(() -> activeVersion() == 1 && statuses(robot).equals(List.of("active", "retired")));
         assertThat(robot.lookup("#modelLabel").queryLabeled().getText()).startsWith("Model: version 1 (");
+
+        // Version 1 kept the best of all candidates by AUC, so a random forest on the same folds is no better:
+        // the dialog says so, Keep is the default button, and Enter keeps version 1.
+        robot.clickOn("#modelMenu").clickOn("#retrainItem");
+        waitFor(() -> robot.lookup("#trainButton").tryQuery().isPresent());
+        robot.clickOn("#algorithmChoice").clickOn(robot.lookup(".menu-item")
+                .lookup(LabeledMatchers.hasText(RetrainViewModel.label(TrainingRequest.Algorithm.FOREST))).<Node>query());
+        robot.clickOn("#trainButton");
+        waitFor(90, () -> !comparison(robot).getItems().isEmpty());
+        assertThat(robot.lookup("#verdictText").queryLabeled().getText()).containsAnyOf("is worse than", "is no better than");
+        assertThat(robot.lookup("#keepButton").queryButton().isDefaultButton()).isTrue();
+        assertThat(robot.lookup("#activateCandidateButton").queryButton().isDefaultButton()).isFalse();
+        assertThat(robot.lookup("#activateCandidateButton").queryButton().isDisabled()).as("still possible").isFalse();
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> dialog() == null);
+        assertThat(activeVersion()).isEqualTo(1);
     }
 
     /** Model > Retrain..., automatic with the default folds, Train, then Activate once the comparison is shown. */

@@ -82,7 +82,12 @@ public final class Shell {
                 .show(stage);
         controller.addScreen(MODELS, "The active model's honest metrics, the versions, activation and rollback",
                 () -> new ModelsController(models, retrain).load());
-        controller.addModelMenuItem("retrainItem", "_Retrain...", retrain);
+        // Clinicians see the item disabled, with the reason in its text, rather than learn it after pressing Train.
+        controller.addModelMenuItem("retrainItem", actor.isAdministrator() ? "_Retrain..." : "_Retrain... (administrators only)", retrain);
+        if (!actor.isAdministrator()) {
+            controller.menuBar().getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> "retrainItem".equals(i.getId())).forEach(i -> i.setDisable(true));
+        }
         controller.addModelMenuItem("versionsItem", "_Versions...", () -> controller.show(MODELS));
         if (actor.isAdministrator()) {
             controller.addScreen(USERS, "Add users, change roles, reset passwords, disable accounts",
