@@ -131,7 +131,8 @@ public final class ModelsController {
     private static void show(Tile tile, ModelsViewModel.TileFigure figure) {
         tile.setCustomDecimalFormat(figure.format());
         tile.setDecimals(figure.decimals());
-        tile.setUnit(figure.value() == null ? "" : figure.unit());
+        tile.setUnit(figure.value() == null || figure.unit().isEmpty() ? "" : " " + figure.unit());
+        tile.setDescription(figure.value() == null ? "none yet" : "");
         tile.setValueVisible(figure.value() != null);
         tile.setValue(figure.value() == null ? 0 : figure.value());
         tile.setAccessibleText(tile.getTitle() + ": " + (figure.value() == null ? "not known" : figure.text()));

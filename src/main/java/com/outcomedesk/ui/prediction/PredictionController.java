@@ -48,6 +48,7 @@ public final class PredictionController {
     @FXML private TextArea predSummary;
     @FXML private Button predictButton;
     @FXML private Button saveButton;
+    @FXML private Button reportButton;
     @FXML private Label messageLabel;
     @FXML private VBox resultBox;
     @FXML private StackPane gaugeHolder;
@@ -81,6 +82,7 @@ public final class PredictionController {
         messageLabel.textProperty().bind(model.messageProperty());
         modelText.textProperty().bind(model.modelTextProperty());
         saveButton.disableProperty().bind(model.resultProperty().isNull().or(model.savedProperty()));
+        reportButton.disableProperty().bind(model.resultProperty().isNull());
         resultBox.visibleProperty().bind(model.resultProperty().isNotNull());
         readingText.textProperty().bind(model.readingProperty().map(PredictionViewModel.Reading::text).orElse(""));
         model.readingProperty().addListener((o, old, r) -> {
@@ -105,7 +107,7 @@ public final class PredictionController {
         tierText.getStyleClass().setAll("label", "risk-tier", "tier-" + r.riskTier().toLowerCase(Locale.ROOT));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (Map.Entry<String, Double> e : r.categoryProbabilities().entrySet()) {
-            series.getData().add(new XYChart.Data<>(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue()), e.getValue()));
+            series.getData().add(new XYChart.Data<>(String.format(Locale.ROOT, "%s%n%.2f", e.getKey(), e.getValue()), e.getValue()));
         }
         categoryChart.getData().setAll(List.of(series));
         highlighted.getChildren().clear();
@@ -122,4 +124,5 @@ public final class PredictionController {
 
     @FXML private void predict() { model.predict(); }
     @FXML private void save() { model.save(); }
+    @FXML private void saveReport() { model.saveReport(); }
 }

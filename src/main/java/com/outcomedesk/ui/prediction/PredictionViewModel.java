@@ -13,7 +13,13 @@ import com.outcomedesk.ui.appointments.AppointmentRow;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.report.PredictionReport;
+import com.outcomedesk.report.PredictionReports;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,13 +51,17 @@ public final class PredictionViewModel {
     private final BooleanProperty saved = new SimpleBooleanProperty(false);
     private final ObjectProperty<Reading> reading = new SimpleObjectProperty<>();
     private final ObservableList<Contribution> drivers = FXCollections.observableArrayList();
+    private final PredictionReports reports;
     private UUID appointmentId;
+    private String patientRef;
     private String predictedDoctor;
+    private ModelVersionInfo answeredModel;
 
-    public PredictionViewModel(PredictionService predictions, ModelRegistry models, Supplier<Actor> actor,
-                               Background background, Dialogs dialogs) {
+    public PredictionViewModel(PredictionService predictions, ModelRegistry models, PredictionReports reports,
+                               Supplier<Actor> actor, Background background, Dialogs dialogs) {
         this.predictions = predictions;
         this.models = models;
+        this.reports = reports;
         this.actor = actor;
         this.background = background;
         this.dialogs = dialogs;
@@ -66,11 +76,13 @@ public final class PredictionViewModel {
         summary.set(row.summary());
         date.set(row.date());
         appointmentId = row.id();
+        patientRef = row.patientRef();
         message.set("Appointment of " + row.doctorId() + (row.date() == null ? "" : " on " + row.date()) + " loaded; press Predict.");
     }
 
     private void edited() {
         appointmentId = null;
+        patientRef = null;
         result.set(null);
         reading.set(null);
         drivers.clear();
@@ -87,6 +99,7 @@ public final class PredictionViewModel {
         background.run("Predicting", p -> new Answer(predictions.predict(request), models.active().orElse(null)),
                 answer -> {
                     predictedDoctor = request.doctorId();
+                    answeredModel = answer.active();
                     result.set(answer.result());
                     reading.set(relate(answer.result()));
                     drivers.setAll(answer.result().explanation());
@@ -127,6 +140,28 @@ public final class PredictionViewModel {
             saved.set(true);
             message.set("Prediction saved" + (linked == null ? "." : " with its appointment."));
         }, failure -> dialogs.error("Could not save the prediction", Problems.describe(failure)));
+    }
+
+    /** Writes the shown prediction as a PDF for the chart note, in the background, to a file the user chooses. */
+    public void saveReport() {
+        PredictionResult r = result.get();
+        if (r == null) return;
+        Optional<Path> file = dialogs.saveFile("Save prediction report", reportName(predictedDoctor, date.get()));
+        if (file.isEmpty()) return;
+        Actor by = actor.get();
+        PredictionReport report = new PredictionReport(appointmentId, predictedDoctor, date.get(), patientRef, summary.get(), r,
+                reading.get() == null ? null : reading.get().text(), answeredModel, OffsetDateTime.now(ZoneOffset.UTC), by.name());
+        background.run("Writing the prediction report", p -> {
+            reports.write(report, file.get(), by);
+            return file.get();
+        }, done -> message.set("Report saved as " + done.getFileName() + "."),
+                failure -> dialogs.error("Could not save the report", Problems.describe(failure)));
+    }
+
+    /** A file name from the doctor and date, with only characters every file system accepts. */
+    static String reportName(String doctorId, LocalDate date) {
+        String doctor = doctorId == null ? "" : doctorId.replaceAll("[^A-Za-z0-9_-]+", "_");
+        return "prediction-" + doctor + (date == null ? "" : "-" + date) + ".pdf";
     }
 
     /** How the better/worse answer and the five-category answer relate, said in words; never one without the other. */

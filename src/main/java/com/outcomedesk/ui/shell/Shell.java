@@ -18,6 +18,7 @@ import com.outcomedesk.ui.models.RetrainController;
 import com.outcomedesk.ui.models.RetrainViewModel;
 import com.outcomedesk.ui.prediction.PredictionController;
 import com.outcomedesk.ui.prediction.PredictionViewModel;
+import com.outcomedesk.report.PredictionReports;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
 import com.outcomedesk.ui.sync.SyncPanel;
@@ -51,7 +52,7 @@ public final class Shell {
         MainController controller = new MainController(model, background);
         Parent root = controller.load();
         PredictionViewModel prediction = new PredictionViewModel(engine.predictions(), engine.models(),
-                model.actorProperty()::get, background, model.dialogs());
+                new PredictionReports(engine.audit()), model.actorProperty()::get, background, model.dialogs());
         controller.addScreen(APPOINTMENTS, "Find, add and edit appointments; record outcomes", () -> {
             AppointmentsViewModel vm = new AppointmentsViewModel(engine.appointments(), engine.outcomes(),
                     model.actorProperty()::get, background, model.dialogs());

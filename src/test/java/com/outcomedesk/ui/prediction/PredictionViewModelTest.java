@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.Contribution;
 import com.outcomedesk.learn.PredictionResult;
+import com.outcomedesk.report.PredictionReports;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
@@ -22,12 +23,12 @@ class PredictionViewModelTest {
     @TempDir Path dir;
 
     @Test
-    void predictsFromAChosenAppointmentAndSavesLinkedToIt() {
+    void predictsFromAChosenAppointmentAndSavesLinkedToIt() throws Exception {
         try (Engine engine = Engine.open(TestStores.h2(dir))) {
             engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
             ScriptedDialogs dialogs = new ScriptedDialogs();
-            PredictionViewModel model = new PredictionViewModel(engine.predictions(), engine.models(), Actor::localUser,
-                    new DirectBackground(), dialogs);
+            PredictionViewModel model = new PredictionViewModel(engine.predictions(), engine.models(),
+                    new PredictionReports(engine.audit()), Actor::localUser, new DirectBackground(), dialogs);
 
             model.predict();
             assertThat(model.resultProperty().get()).isNull();
@@ -45,6 +46,18 @@ class PredictionViewModelTest {
             assertThat(model.drivers()).isEqualTo(result.explanation()).isNotEmpty();
             // No model trained yet: the baseline answers, and the screen says so rather than quoting metrics.
             assertThat(model.modelTextProperty().get()).contains("baseline");
+
+            Path report = dir.resolve("note.pdf");
+            dialogs.files.add(report);
+            model.saveReport();
+            assertThat(dialogs.errors).isEmpty();
+            assertThat(model.messageProperty().get()).isEqualTo("Report saved as note.pdf.");
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(report.toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+                assertThat(text).contains("Doctor " + row.doctorId(), "Risk tier " + result.riskTier(), "P(worse) = ",
+                        "by " + Actor.localUser().name());
+                if (row.patientRef() != null) assertThat(text).contains("Patient reference " + row.patientRef());
+            }
 
             model.save();
             assertThat(model.savedProperty().get()).isTrue();
@@ -94,6 +107,13 @@ class PredictionViewModelTest {
         c.put("excellent", excellent);
         return new PredictionResult(p >= 0.5 ? "worse" : "better", p, category, c, p >= 0.5 ? "high" : "low", 1, "model version 1",
                 null, true, null, List.of(new Contribution("chest pain", 0.8)), 10);
+    }
+
+    @Test
+    void reportFileNamesKeepOnlySafeCharacters() {
+        assertThat(PredictionViewModel.reportName("Dr. Smith/2", java.time.LocalDate.of(2025, 3, 15)))
+                .isEqualTo("prediction-Dr_Smith_2-2025-03-15.pdf");
+        assertThat(PredictionViewModel.reportName("dr_01", null)).isEqualTo("prediction-dr_01.pdf");
     }
 
     @Test
