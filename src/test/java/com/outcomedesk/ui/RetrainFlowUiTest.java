@@ -101,6 +101,26 @@ class RetrainFlowUiTest {
         robot.type(KeyCode.ENTER);
         waitFor(() -> dialog() == null);
         assertThat(activeVersion()).isEqualTo(1);
+
+        // The versions table sorts by value: AUC ascending as numbers, then Version descending.
+        waitFor(() -> column(robot, "Version").size() == 3);
+        robot.clickOn(header(robot, "AUC"));
+        List<Double> aucs = column(robot, "AUC").stream().map(v -> (Double) v).toList();
+        assertThat(aucs).isSorted();
+        robot.clickOn(header(robot, "Version")).clickOn(header(robot, "Version"));
+        assertThat(column(robot, "Version")).containsExactly(3, 2, 1);
+    }
+
+    private static Node header(FxRobot robot, String text) {
+        return robot.from(robot.lookup("#versionsTable").<Node>query()).lookup(".column-header .label")
+                .lookup(LabeledMatchers.hasText(text)).query();
+    }
+
+    /** A column's values of the versions table as shown, top to bottom. */
+    private static List<Object> column(FxRobot robot, String text) {
+        TableView<?> table = robot.lookup("#versionsTable").queryAs(TableView.class);
+        TableColumn<?, ?> c = table.getColumns().stream().filter(col -> col.getText().equals(text)).findFirst().orElseThrow();
+        return IntStream.range(0, table.getItems().size()).mapToObj(i -> (Object) c.getCellData(i)).toList();
     }
 
     /** Model > Retrain..., automatic with the default folds, Train, then Activate once the comparison is shown. */

@@ -2,14 +2,13 @@ package com.outcomedesk.ui.models;
 
 import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.ModelVersionInfo;
+import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
@@ -48,13 +47,13 @@ public final class ModelsController {
     @FXML private Button activateButton;
     @FXML private Button rollbackButton;
     @FXML private TableView<ModelVersionInfo> versionsTable;
-    @FXML private TableColumn<ModelVersionInfo, String> versionColumn;
+    @FXML private TableColumn<ModelVersionInfo, Integer> versionColumn;
     @FXML private TableColumn<ModelVersionInfo, String> statusColumn;
     @FXML private TableColumn<ModelVersionInfo, String> algorithmColumn;
-    @FXML private TableColumn<ModelVersionInfo, String> accuracyColumn;
-    @FXML private TableColumn<ModelVersionInfo, String> f1Column;
-    @FXML private TableColumn<ModelVersionInfo, String> aucColumn;
-    @FXML private TableColumn<ModelVersionInfo, String> rowsColumn;
+    @FXML private TableColumn<ModelVersionInfo, Double> accuracyColumn;
+    @FXML private TableColumn<ModelVersionInfo, Double> f1Column;
+    @FXML private TableColumn<ModelVersionInfo, Double> aucColumn;
+    @FXML private TableColumn<ModelVersionInfo, Long> rowsColumn;
     @FXML private TableColumn<ModelVersionInfo, String> trainedColumn;
 
     /** @param retrain opens the Retrain dialog */
@@ -80,16 +79,18 @@ public final class ModelsController {
     @FXML
     private void initialize() {
         tiles.getChildren().addAll(accuracy, f1, auc, predictions, latency, labelled);
-        column(versionColumn, v -> String.valueOf(v.version()));
-        column(statusColumn, ModelVersionInfo::status);
-        column(algorithmColumn, ModelVersionInfo::algorithm);
-        column(accuracyColumn, v -> fmt(v.accuracy()));
-        column(f1Column, v -> fmt(v.f1()));
-        column(aucColumn, v -> fmt(v.auc()));
-        column(rowsColumn, v -> v.labelledRows() == null ? "" : String.format("%,d", v.labelledRows()));
-        column(trainedColumn, v -> (v.trainedAt() == null ? "" : v.trainedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-                + (v.trainedBy() == null ? "" : " by " + v.trainedBy()));
-        versionsTable.setItems(model.versions());
+        // Numbers sort as numbers; the table sorts a view, so the chart keeps the versions in order.
+        SortedTables.column(versionColumn, ModelVersionInfo::version, String::valueOf);
+        SortedTables.column(statusColumn, ModelVersionInfo::status, t -> t);
+        SortedTables.column(algorithmColumn, ModelVersionInfo::algorithm, t -> t);
+        SortedTables.column(accuracyColumn, ModelVersionInfo::accuracy, ModelsController::fmt);
+        SortedTables.column(f1Column, ModelVersionInfo::f1, ModelsController::fmt);
+        SortedTables.column(aucColumn, ModelVersionInfo::auc, ModelsController::fmt);
+        SortedTables.column(rowsColumn, ModelVersionInfo::labelledRows, n -> String.format("%,d", n));
+        // "yyyy-MM-dd HH:mm by user" sorts by time as text.
+        SortedTables.column(trainedColumn, v -> (v.trainedAt() == null ? "" : v.trainedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                + (v.trainedBy() == null ? "" : " by " + v.trainedBy()), t -> t);
+        SortedTables.show(versionsTable, model.versions());
         model.selectedProperty().bind(versionsTable.getSelectionModel().selectedItemProperty());
         activateButton.disableProperty().bind(model.selectedProperty().isNull());
         rollbackButton.disableProperty().bind(model.activeProperty().isNull());
@@ -112,10 +113,6 @@ public final class ModelsController {
         model.evaluationProperty().addListener((o, a, e) -> showEvaluation(e));
         model.versions().addListener((javafx.collections.ListChangeListener<ModelVersionInfo>) c -> showVersions());
         model.reload();
-    }
-
-    private static void column(TableColumn<ModelVersionInfo, String> c, Function<ModelVersionInfo, String> f) {
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
     }
 
     private void showFigures(ModelsViewModel.Figures f) {

@@ -2,7 +2,9 @@ package com.outcomedesk.ui.models;
 
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.ui.support.FxBackground;
+import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -88,10 +90,14 @@ public final class RetrainController {
         progressBox.visibleProperty().bind(model.runningProperty());
         progress.progressProperty().bind(background.progressProperty());
         stage.textProperty().bind(background.messageProperty());
-        comparison.setItems(model.comparison());
+        SortedTables.show(comparison, model.comparison());
         metricColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().metric()));
         activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active()));
         candidateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().candidate()));
+        // The rows mix versions, names and figures: figures sort as numbers.
+        for (TableColumn<RetrainViewModel.Row, String> c : List.of(metricColumn, activeColumn, candidateColumn)) {
+            c.setComparator(SortedTables.FIGURES);
+        }
         notes.textProperty().bind(model.resultProperty().map(r -> String.join("\n", r.notes())).orElse(""));
         activateCandidateButton.disableProperty().bind(model.resultProperty().isNull().or(model.activatedProperty())
                 .or(model.runningProperty()));

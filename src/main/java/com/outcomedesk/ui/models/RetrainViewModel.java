@@ -33,7 +33,8 @@ public final class RetrainViewModel {
     private final Supplier<Actor> actor;
     private final Background background;
     private final Dialogs dialogs;
-    private final Runnable onActivated;
+    /** Runs after training (a new version to list) and after activation. */
+    private final Runnable onChanged;
     private final ObjectProperty<TrainingRequest.Algorithm> algorithm = new SimpleObjectProperty<>(TrainingRequest.Algorithm.AUTO);
     private final IntegerProperty folds = new SimpleIntegerProperty(TrainingRequest.defaults().folds());
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -58,13 +59,13 @@ public final class RetrainViewModel {
     public static final String ADMINISTRATORS_ONLY = "Retraining is for administrators: ask one to train and activate a model.";
 
     public RetrainViewModel(TrainingService training, ModelRegistry models, Supplier<Actor> actor, Background background,
-                            Dialogs dialogs, Runnable onActivated) {
+                            Dialogs dialogs, Runnable onChanged) {
         this.training = training;
         this.models = models;
         this.actor = actor;
         this.background = background;
         this.dialogs = dialogs;
-        this.onActivated = onActivated;
+        this.onChanged = onChanged;
     }
 
     /** How an algorithm reads in the dialog: words, not the command line's constants. */
@@ -96,6 +97,7 @@ public final class RetrainViewModel {
             result.set(outcome.result());
             comparison.setAll(compare(outcome.before(), outcome.result()));
             verdict.set(verdict(outcome.before(), outcome.result()));
+            onChanged.run();
         }, failure -> {
             running.set(false);
             if (failure instanceof CancelledException || failure instanceof java.util.concurrent.CancellationException) {
@@ -160,7 +162,7 @@ public final class RetrainViewModel {
         background.run("Activating version " + r.version(), p -> models.activate(r.version(), actor.get()), v -> {
             running.set(false);
             activated.set(true);
-            onActivated.run();
+            onChanged.run();
         }, failure -> {
             running.set(false);
             dialogs.error("Could not activate", Problems.describe(failure));

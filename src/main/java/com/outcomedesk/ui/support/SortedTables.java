@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.support;
 
+import java.util.Comparator;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -24,13 +25,35 @@ public final class SortedTables {
     }
 
     /**
+     * Orders figures as numbers ("9,486" before "12,000", "0.7" after "0.681"), text as text, numbers
+     * before text, empty cells first: for columns whose rows mix kinds, such as a metric comparison.
+     */
+    public static final Comparator<String> FIGURES = (a, b) -> {
+        boolean blankA = a == null || a.isBlank(), blankB = b == null || b.isBlank();
+        if (blankA || blankB) return Boolean.compare(!blankA, !blankB);
+        Double x = number(a), y = number(b);
+        if (x != null && y != null) return Double.compare(x, y);
+        if (x != null || y != null) return x != null ? -1 : 1;
+        return String.CASE_INSENSITIVE_ORDER.compare(a, b);
+    };
+
+    private static Double number(String s) {
+        String t = s.strip().replace(",", "");
+        try {
+            return Double.valueOf(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
      * A column that sorts by a comparable value and shows it as text; rows without a value sort first.
      * @param format how the value reads in the cell
      */
     public static <T, V extends Comparable<? super V>> void column(TableColumn<T, V> column, Function<T, V> value,
                                                                    Function<V, String> format) {
         column.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        column.setComparator(java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(V item, boolean empty) {
