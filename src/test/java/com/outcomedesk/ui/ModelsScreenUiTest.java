@@ -73,6 +73,10 @@ class ModelsScreenUiTest {
         assertThat(texts(tile(robot, "AUC"))).contains(String.format(Locale.ROOT, "%.3f", active.auc()));
         assertThat(texts(tile(robot, "F1"))).contains(String.format(Locale.ROOT, "%.3f", active.f1()));
         assertThat(String.join("", texts(tile(robot, "Labelled records")))).contains(active.labelledRows() + "").contains("records");
+        // The unit is drawn inside the tile, not wrapped onto a line below it.
+        Tile labelled = tile(robot, "Labelled records");
+        Text unit = robot.from(labelled).lookup((Text t) -> t.getText().contains("records") && t.isVisible()).query();
+        assertThat(labelled.sceneToLocal(unit.localToScene(unit.getBoundsInLocal())).getMaxY()).isLessThan(labelled.getHeight());
         for (String title : List.of("Accuracy", "F1", "AUC", "Predictions", "Latency", "Labelled records")) {
             Text caption = robot.from(tile(robot, title)).lookup((Text t) -> title.equals(t.getText())).query();
             assertThat(caption.getFont().getSize()).as(title + " caption size").isGreaterThanOrEqualTo(12);

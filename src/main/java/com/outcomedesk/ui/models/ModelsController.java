@@ -26,14 +26,15 @@ import javafx.scene.paint.Color;
 
 /** Binds the models dashboard: tiles for the active model, charts of its evaluation, and the versions table. */
 public final class ModelsController {
+    private static final String CAPTION = "outcomedesk.caption";
     private final ModelsViewModel model;
     private final Runnable retrain;
-    private final Tile accuracy = tile("Accuracy", "cross-validated");
-    private final Tile f1 = tile("F1", "cross-validated");
-    private final Tile auc = tile("AUC", "cross-validated");
-    private final Tile predictions = tile("Predictions", "saved so far");
-    private final Tile latency = tile("Latency", "mean per prediction");
-    private final Tile labelled = tile("Labelled records", "trained on");
+    private final Tile accuracy = tile("Accuracy", "cross-validated", false);
+    private final Tile f1 = tile("F1", "cross-validated", false);
+    private final Tile auc = tile("AUC", "cross-validated", false);
+    private final Tile predictions = tile("Predictions", "saved so far", false);
+    private final Tile latency = tile("Latency", "mean per prediction", true);
+    private final Tile labelled = tile("Labelled records", "trained on", true);
 
     @FXML private Label activeText;
     @FXML private HBox tiles;
@@ -67,10 +68,15 @@ public final class ModelsController {
     }
 
     /** 150 px high with the bigger text size: TilesFX sizes captions from the tile, 0.08 x 150 = 12 px. */
-    private static Tile tile(String title, String text) {
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).text(text)
+    /**
+     * @param unit whether the figure has a unit: the skin shows the unit only if the tile had one when it was
+     *             drawn first, so such tiles always hold one (a blank while the figure is unknown)
+     */
+    private static Tile tile(String title, String text, boolean unit) {
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).text(text).unit(unit ? " " : "")
                 .textSize(Tile.TextSize.BIGGER).prefSize(150, 150).animated(false).build();
         t.setCustomDecimalFormatEnabled(true);
+        t.getProperties().put(CAPTION, text);
         HBox.setHgrow(t, Priority.ALWAYS);
         t.setMaxWidth(Double.MAX_VALUE);
         return t;
@@ -128,8 +134,11 @@ public final class ModelsController {
     private static void show(Tile tile, ModelsViewModel.TileFigure figure) {
         tile.setCustomDecimalFormat(figure.format());
         tile.setDecimals(figure.decimals());
-        tile.setUnit(figure.value() == null || figure.unit().isEmpty() ? "" : " " + figure.unit());
-        tile.setDescription(figure.value() == null ? "none yet" : "");
+        // No space before the unit (the tile sets it apart in a smaller font): any space lets the tile's
+        // 150 px wrap "records" onto a line out of sight.
+        if (!figure.unit().isEmpty()) tile.setUnit(figure.value() == null ? " " : figure.unit());
+        String caption = (String) tile.getProperties().get(CAPTION);
+        tile.setText(figure.value() == null ? caption + ": none yet" : caption);
         tile.setValueVisible(figure.value() != null);
         tile.setValue(figure.value() == null ? 0 : figure.value());
         tile.setAccessibleText(tile.getTitle() + ": " + (figure.value() == null ? "not known" : figure.text()));
