@@ -61,11 +61,6 @@ public final class RetrainController {
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setResizable(true);
         dialog.setOnShown(e -> trainButton.requestFocus());
-        // The notes arrive with the result and make the content taller: grow the window so Activate stays in view.
-        notes.textProperty().addListener((o, was, text) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
-        // A window manager applies the new size later, so keep the window on screen whenever its height changes.
-        dialog.getDialogPane().getScene().getWindow().heightProperty()
-                .addListener((o, was, h) -> keepOnScreen(dialog.getDialogPane().getScene().getWindow()));
         model.verdictProperty().addListener((o, was, v) -> {
             if (v != null) (v.activateByDefault() ? activateCandidateButton : keepButton).requestFocus();
         });
@@ -110,13 +105,6 @@ public final class RetrainController {
         model.verdictProperty().addListener((o, was, v) -> showDefault(v));
         showDefault(model.verdictProperty().get());
         activatedText.textProperty().bind(model.activatedProperty().map(a -> a ? "Activated: predictions now use the new version." : ""));
-    }
-
-    /** Moves the window up when it reaches below the screen. */
-    private static void keepOnScreen(Window w) {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(w.getX(), w.getY(), w.getWidth(), w.getHeight())
-                .stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-        if (w.getY() + w.getHeight() > screen.getMaxY()) w.setY(Math.max(screen.getMinY(), screen.getMaxY() - w.getHeight()));
     }
 
     /** Enter presses the button the verdict recommends; a worse candidate is also flagged in colour. */
