@@ -32,8 +32,13 @@ final class FxSteps {
 
     /** The real main window on the engine's store at 1280x800, started as the app starts it. */
     static com.outcomedesk.ui.shell.Shell showMainWindow(com.outcomedesk.engine.Engine engine, javafx.stage.Stage stage) {
-        com.outcomedesk.ui.shell.Shell shell = com.outcomedesk.ui.shell.Shell.build(engine,
-                com.outcomedesk.security.Actor.localUser(), stage);
+        return showMainWindow(engine, stage, com.outcomedesk.security.Actor.localUser());
+    }
+
+    /** The same, signed in as the given user (e.g. a clinician). */
+    static com.outcomedesk.ui.shell.Shell showMainWindow(com.outcomedesk.engine.Engine engine, javafx.stage.Stage stage,
+                                                        com.outcomedesk.security.Actor actor) {
+        com.outcomedesk.ui.shell.Shell shell = com.outcomedesk.ui.shell.Shell.build(engine, actor, stage);
         javafx.scene.Scene scene = new javafx.scene.Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
         stage.setScene(scene);

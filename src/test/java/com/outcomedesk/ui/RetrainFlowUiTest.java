@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
@@ -84,6 +85,42 @@ class RetrainFlowUiTest {
         robot.clickOn("OK");
         waitFor(() -> activeVersion() == 1 && statuses(robot).equals(List.of("active", "retired")));
         assertThat(robot.lookup("#modelLabel").queryLabeled().getText()).startsWith("Model: version 1 (");
+
+        // Version 1 kept the best of all candidates by AUC, so a random forest on the same folds is no better:
+        // the dialog says so, Keep is the default button, and Enter keeps version 1.
+        robot.clickOn("#modelMenu").clickOn("#retrainItem");
+        waitFor(() -> robot.lookup("#trainButton").tryQuery().isPresent());
+        robot.clickOn("#algorithmChoice").clickOn(robot.lookup(".menu-item")
+                .lookup(LabeledMatchers.hasText(RetrainViewModel.label(TrainingRequest.Algorithm.FOREST))).<Node>query());
+        robot.clickOn("#trainButton");
+        waitFor(90, () -> !comparison(robot).getItems().isEmpty());
+        assertThat(robot.lookup("#verdictText").queryLabeled().getText()).containsAnyOf("is worse than", "is no better than");
+        assertThat(robot.lookup("#keepButton").queryButton().isDefaultButton()).isTrue();
+        assertThat(robot.lookup("#activateCandidateButton").queryButton().isDefaultButton()).isFalse();
+        assertThat(robot.lookup("#activateCandidateButton").queryButton().isDisabled()).as("still possible").isFalse();
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> dialog() == null);
+        assertThat(activeVersion()).isEqualTo(1);
+
+        // The versions table sorts by value: AUC ascending as numbers, then Version descending.
+        waitFor(() -> column(robot, "Version").size() == 3);
+        robot.clickOn(header(robot, "AUC"));
+        List<Double> aucs = column(robot, "AUC").stream().map(v -> (Double) v).toList();
+        assertThat(aucs).isSorted();
+        robot.clickOn(header(robot, "Version")).clickOn(header(robot, "Version"));
+        assertThat(column(robot, "Version")).containsExactly(3, 2, 1);
+    }
+
+    private static Node header(FxRobot robot, String text) {
+        return robot.from(robot.lookup("#versionsTable").<Node>query()).lookup(".column-header .label")
+                .lookup(LabeledMatchers.hasText(text)).query();
+    }
+
+    /** A column's values of the versions table as shown, top to bottom. */
+    private static List<Object> column(FxRobot robot, String text) {
+        TableView<?> table = robot.lookup("#versionsTable").queryAs(TableView.class);
+        TableColumn<?, ?> c = table.getColumns().stream().filter(col -> col.getText().equals(text)).findFirst().orElseThrow();
+        return IntStream.range(0, table.getItems().size()).mapToObj(i -> (Object) c.getCellData(i)).toList();
     }
 
     /** Model > Retrain..., automatic with the default folds, Train, then Activate once the comparison is shown. */

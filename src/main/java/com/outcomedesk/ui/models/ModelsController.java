@@ -2,15 +2,13 @@ package com.outcomedesk.ui.models;
 
 import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.ModelVersionInfo;
-import com.outcomedesk.learn.PredictionService;
+import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
@@ -28,14 +26,15 @@ import javafx.scene.paint.Color;
 
 /** Binds the models dashboard: tiles for the active model, charts of its evaluation, and the versions table. */
 public final class ModelsController {
+    private static final String CAPTION = "outcomedesk.caption";
     private final ModelsViewModel model;
     private final Runnable retrain;
-    private final Tile accuracy = tile("Accuracy", "cross-validated");
-    private final Tile f1 = tile("F1", "cross-validated");
-    private final Tile auc = tile("AUC", "cross-validated");
-    private final Tile predictions = tile("Predictions", "saved so far");
-    private final Tile latency = tile("Latency", "mean, µs");
-    private final Tile labelled = tile("Labelled records", "trained on");
+    private final Tile accuracy = tile("Accuracy", "cross-validated", false);
+    private final Tile f1 = tile("F1", "cross-validated", false);
+    private final Tile auc = tile("AUC", "cross-validated", false);
+    private final Tile predictions = tile("Predictions", "saved so far", false);
+    private final Tile latency = tile("Latency", "mean per prediction", true);
+    private final Tile labelled = tile("Labelled records", "trained on", true);
 
     @FXML private Label activeText;
     @FXML private HBox tiles;
@@ -44,16 +43,18 @@ public final class ModelsController {
     @FXML private GridPane confusion;
     @FXML private LineChart<Number, Number> calibrationChart;
     @FXML private BarChart<String, Number> ablationChart;
+    @FXML private Button retrainButton;
+    @FXML private Label adminOnly;
     @FXML private Button activateButton;
     @FXML private Button rollbackButton;
     @FXML private TableView<ModelVersionInfo> versionsTable;
-    @FXML private TableColumn<ModelVersionInfo, String> versionColumn;
+    @FXML private TableColumn<ModelVersionInfo, Integer> versionColumn;
     @FXML private TableColumn<ModelVersionInfo, String> statusColumn;
     @FXML private TableColumn<ModelVersionInfo, String> algorithmColumn;
-    @FXML private TableColumn<ModelVersionInfo, String> accuracyColumn;
-    @FXML private TableColumn<ModelVersionInfo, String> f1Column;
-    @FXML private TableColumn<ModelVersionInfo, String> aucColumn;
-    @FXML private TableColumn<ModelVersionInfo, String> rowsColumn;
+    @FXML private TableColumn<ModelVersionInfo, Double> accuracyColumn;
+    @FXML private TableColumn<ModelVersionInfo, Double> f1Column;
+    @FXML private TableColumn<ModelVersionInfo, Double> aucColumn;
+    @FXML private TableColumn<ModelVersionInfo, Long> rowsColumn;
     @FXML private TableColumn<ModelVersionInfo, String> trainedColumn;
 
     /** @param retrain opens the Retrain dialog */
@@ -66,9 +67,16 @@ public final class ModelsController {
         return Views.load("/com/outcomedesk/ui/models/Models.fxml", this);
     }
 
-    private static Tile tile(String title, String text) {
-        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).text(text).decimals(3)
-                .prefSize(150, 120).animated(false).build();
+    /** 150 px high with the bigger text size: TilesFX sizes captions from the tile, 0.08 x 150 = 12 px. */
+    /**
+     * @param unit whether the figure has a unit: the skin shows the unit only if the tile had one when it was
+     *             drawn first, so such tiles always hold one (a blank while the figure is unknown)
+     */
+    private static Tile tile(String title, String text, boolean unit) {
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.NUMBER).title(title).text(text).unit(unit ? " " : "")
+                .textSize(Tile.TextSize.BIGGER).prefSize(150, 150).animated(false).build();
+        t.setCustomDecimalFormatEnabled(true);
+        t.getProperties().put(CAPTION, text);
         HBox.setHgrow(t, Priority.ALWAYS);
         t.setMaxWidth(Double.MAX_VALUE);
         return t;
@@ -77,48 +85,63 @@ public final class ModelsController {
     @FXML
     private void initialize() {
         tiles.getChildren().addAll(accuracy, f1, auc, predictions, latency, labelled);
-        predictions.setDecimals(0);
-        latency.setDecimals(1);
-        column(versionColumn, v -> String.valueOf(v.version()));
-        column(statusColumn, ModelVersionInfo::status);
-        column(algorithmColumn, ModelVersionInfo::algorithm);
-        column(accuracyColumn, v -> fmt(v.accuracy()));
-        column(f1Column, v -> fmt(v.f1()));
-        column(aucColumn, v -> fmt(v.auc()));
-        column(rowsColumn, v -> v.labelledRows() == null ? "" : String.format("%,d", v.labelledRows()));
-        column(trainedColumn, v -> (v.trainedAt() == null ? "" : v.trainedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-                + (v.trainedBy() == null ? "" : " by " + v.trainedBy()));
-        versionsTable.setItems(model.versions());
+        // Numbers sort as numbers; the table sorts a view, so the chart keeps the versions in order.
+        SortedTables.column(versionColumn, ModelVersionInfo::version, String::valueOf);
+        SortedTables.column(statusColumn, ModelVersionInfo::status, t -> t);
+        SortedTables.column(algorithmColumn, ModelVersionInfo::algorithm, t -> t);
+        SortedTables.column(accuracyColumn, ModelVersionInfo::accuracy, ModelsController::fmt);
+        SortedTables.column(f1Column, ModelVersionInfo::f1, ModelsController::fmt);
+        SortedTables.column(aucColumn, ModelVersionInfo::auc, ModelsController::fmt);
+        SortedTables.column(rowsColumn, ModelVersionInfo::labelledRows, n -> String.format("%,d", n));
+        // "yyyy-MM-dd HH:mm by user" sorts by time as text.
+        SortedTables.column(trainedColumn, v -> (v.trainedAt() == null ? "" : v.trainedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
+                + (v.trainedBy() == null ? "" : " by " + v.trainedBy()), t -> t);
+        SortedTables.show(versionsTable, model.versions());
         model.selectedProperty().bind(versionsTable.getSelectionModel().selectedItemProperty());
         activateButton.disableProperty().bind(model.selectedProperty().isNull());
         rollbackButton.disableProperty().bind(model.activeProperty().isNull());
         activeText.textProperty().bind(model.activeProperty().map(v -> "Active: version " + v.version() + " (" + v.algorithm() + ")")
                 .orElse("No active model: predictions use the doctor-rate baseline."));
-        model.activeProperty().addListener((o, a, v) -> showActive(v));
-        model.statsProperty().addListener((o, a, s) -> showStats(s));
+        boolean administrator = model.mayChangeModels();
+        retrainButton.setDisable(!administrator);
+        if (!administrator) {
+            activateButton.disableProperty().unbind();
+            activateButton.setDisable(true);
+            rollbackButton.disableProperty().unbind();
+            rollbackButton.setDisable(true);
+        }
+        adminOnly.setText(administrator ? "" : ModelsViewModel.ADMINISTRATORS_ONLY);
+        adminOnly.setVisible(!administrator);
+        adminOnly.setManaged(!administrator);
+        // Drawn from the current figures too, not only on change: the view may be built after they loaded.
+        model.figuresProperty().addListener((o, a, f) -> showFigures(f));
+        showFigures(model.figuresProperty().get());
         model.evaluationProperty().addListener((o, a, e) -> showEvaluation(e));
         model.versions().addListener((javafx.collections.ListChangeListener<ModelVersionInfo>) c -> showVersions());
         model.reload();
     }
 
-    private static void column(TableColumn<ModelVersionInfo, String> c, Function<ModelVersionInfo, String> f) {
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    private void showFigures(ModelsViewModel.Figures f) {
+        show(accuracy, f.accuracy());
+        show(f1, f.f1());
+        show(auc, f.auc());
+        show(predictions, f.predictions());
+        show(latency, f.latency());
+        show(labelled, f.labelled());
     }
 
-    private void showActive(ModelVersionInfo v) {
-        accuracy.setValue(v == null || v.accuracy() == null ? 0 : v.accuracy());
-        f1.setValue(v == null || v.f1() == null ? 0 : v.f1());
-        auc.setValue(v == null || v.auc() == null ? 0 : v.auc());
-        long rows = v == null || v.labelledRows() == null ? 0 : v.labelledRows();
-        // Large counts in thousands: the tile prints numbers without grouping separators.
-        labelled.setUnit(rows >= 10_000 ? "thousand" : "");
-        labelled.setDecimals(rows >= 10_000 ? 1 : 0);
-        labelled.setValue(rows >= 10_000 ? rows / 1000.0 : rows);
-    }
-
-    private void showStats(PredictionService.PredictionStats s) {
-        predictions.setValue(s == null ? 0 : s.count());
-        latency.setValue(s == null || s.meanLatencyMicros() == null ? 0 : s.meanLatencyMicros());
+    /** An unknown figure shows no number at all rather than 0. */
+    private static void show(Tile tile, ModelsViewModel.TileFigure figure) {
+        tile.setCustomDecimalFormat(figure.format());
+        tile.setDecimals(figure.decimals());
+        // No space before the unit (the tile sets it apart in a smaller font): any space lets the tile's
+        // 150 px wrap "records" onto a line out of sight.
+        if (!figure.unit().isEmpty()) tile.setUnit(figure.value() == null ? " " : figure.unit());
+        String caption = (String) tile.getProperties().get(CAPTION);
+        tile.setText(figure.value() == null ? caption + ": none yet" : caption);
+        tile.setValueVisible(figure.value() != null);
+        tile.setValue(figure.value() == null ? 0 : figure.value());
+        tile.setAccessibleText(tile.getTitle() + ": " + (figure.value() == null ? "not known" : figure.text()));
     }
 
     private void showVersions() {

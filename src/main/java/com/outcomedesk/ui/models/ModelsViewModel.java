@@ -43,21 +43,77 @@ public final class ModelsViewModel {
         this.onActiveChanged = onActiveChanged;
     }
 
-    private record Snapshot(List<ModelVersionInfo> versions, ModelVersionInfo active, Evaluation evaluation,
-                            PredictionService.PredictionStats stats) {
+    /** Why a clinician's Retrain, Activate and Roll back are disabled. */
+    public static final String ADMINISTRATORS_ONLY = "Retraining, activation and rollback are for administrators.";
+
+    /** A tile's figure: null value while unknown (not loaded, or no active model), never a misleading 0. */
+    public record TileFigure(Double value, int decimals, String unit) {
+        /** The figure as the tile shows it, grouped in the user's locale, with its unit. */
+        public String text() {
+            if (value == null) return "";
+            return format().format(value) + (unit.isEmpty() ? "" : " " + unit);
+        }
+
+        public java.text.DecimalFormat format() {
+            return new java.text.DecimalFormat("#,##0" + (decimals > 0 ? "." + "0".repeat(decimals) : ""));
+        }
     }
 
+    /** What the six tiles show. */
+    public record Figures(TileFigure accuracy, TileFigure f1, TileFigure auc, TileFigure predictions, TileFigure latency,
+                          TileFigure labelled) {
+        static final Figures UNKNOWN = of(null, null);
+
+        static Figures of(ModelVersionInfo v, PredictionService.PredictionStats s) {
+            return new Figures(metric(v == null ? null : v.accuracy()), metric(v == null ? null : v.f1()),
+                    metric(v == null ? null : v.auc()),
+                    new TileFigure(s == null ? null : (double) s.count(), 0, ""),
+                    ModelsViewModel.latency(s == null ? null : s.meanLatencyMicros()),
+                    new TileFigure(v == null || v.labelledRows() == null ? null : v.labelledRows().doubleValue(), 0, "records"));
+        }
+
+        private static TileFigure metric(Double d) {
+            return new TileFigure(d, 3, "");
+        }
+    }
+
+    /** Mean latency in the unit that keeps it readable: µs below a millisecond, ms below a second, else s. */
+    static TileFigure latency(Double micros) {
+        if (micros == null) return new TileFigure(null, 0, "ms");
+        if (micros < 1_000) return new TileFigure(micros, 0, "µs");
+        if (micros < 1_000_000) return new TileFigure(micros / 1_000, 1, "ms");
+        return new TileFigure(micros / 1_000_000, 1, "s");
+    }
+
+    private final ObjectProperty<Figures> figures = new SimpleObjectProperty<>(Figures.UNKNOWN);
+
+    private record Versions(List<ModelVersionInfo> versions, ModelVersionInfo active) {
+    }
+
+    private record Details(Evaluation evaluation, PredictionService.PredictionStats stats) {
+    }
+
+    /**
+     * The versions and the active one first (two small queries), so the tiles show its figures at once;
+     * then its evaluation and the prediction history, which take longer on a large store.
+     */
     public void reload() {
-        background.load(p -> {
-            ModelVersionInfo current = models.active().orElse(null);
-            Evaluation e = current == null ? null : evaluation(models.metrics(current.version()));
-            return new Snapshot(models.list(), current, e, predictions.stats());
-        }, s -> {
-            versions.setAll(s.versions());
-            active.set(s.active());
-            evaluation.set(s.evaluation());
-            stats.set(s.stats());
+        background.load(p -> new Versions(models.list(), models.active().orElse(null)), v -> {
+            versions.setAll(v.versions());
+            active.set(v.active());
+            figures.set(Figures.of(v.active(), stats.get()));
+            background.load(p -> new Details(v.active() == null ? null : evaluation(models.metrics(v.active().version())),
+                    predictions.stats()), d -> {
+                evaluation.set(d.evaluation());
+                stats.set(d.stats());
+                figures.set(Figures.of(active.get(), d.stats()));
+            }, this::fail);
         }, this::fail);
+    }
+
+    /** Whether the signed-in user may retrain, activate and roll back (the engine checks again). */
+    public boolean mayChangeModels() {
+        return actor.get().isAdministrator();
     }
 
     /** The evaluation stored with a version's metrics, or null when it has none (e.g. an older format). */
@@ -98,4 +154,5 @@ public final class ModelsViewModel {
     public ObjectProperty<Evaluation> evaluationProperty() { return evaluation; }
     public ObjectProperty<PredictionService.PredictionStats> statsProperty() { return stats; }
     public ObjectProperty<ModelVersionInfo> selectedProperty() { return selected; }
+    public ObjectProperty<Figures> figuresProperty() { return figures; }
 }

@@ -2,7 +2,9 @@ package com.outcomedesk.ui.models;
 
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.ui.support.FxBackground;
+import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
+import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -39,6 +41,10 @@ public final class RetrainController {
     @FXML private Label notes;
     @FXML private Label activatedText;
     @FXML private Button activateCandidateButton;
+    @FXML private Button keepButton;
+    @FXML private Label verdictText;
+    @FXML private Label adminOnly;
+    private Dialog<Void> dialog;
 
     public RetrainController(RetrainViewModel model, FxBackground background) {
         this.model = model;
@@ -47,7 +53,7 @@ public final class RetrainController {
 
     public void show(Window owner) {
         Parent content = Views.load("/com/outcomedesk/ui/models/Retrain.fxml", this);
-        Dialog<Void> dialog = Views.styled(new Dialog<>());
+        dialog = Views.styled(new Dialog<>());
         dialog.initOwner(owner);
         dialog.setTitle("Retrain");
         dialog.setHeaderText("Train a new model from the labelled appointments");
@@ -55,8 +61,9 @@ public final class RetrainController {
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setResizable(true);
         dialog.setOnShown(e -> trainButton.requestFocus());
-        // The notes arrive with the result and make the content taller: grow the window so Activate stays in view.
-        notes.textProperty().addListener((o, was, text) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+        model.verdictProperty().addListener((o, was, v) -> {
+            if (v != null) (v.activateByDefault() ? activateCandidateButton : keepButton).requestFocus();
+        });
         dialog.show();
     }
 
@@ -73,20 +80,50 @@ public final class RetrainController {
         algorithmChoice.valueProperty().bindBidirectional(model.algorithmProperty());
         foldsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 20, model.foldsProperty().get()));
         foldsSpinner.valueProperty().addListener((o, a, b) -> model.foldsProperty().set(b));
-        trainButton.disableProperty().bind(model.runningProperty());
+        boolean administrator = model.mayTrain();
+        trainButton.disableProperty().bind(model.runningProperty().or(new javafx.beans.property.SimpleBooleanProperty(!administrator)));
+        adminOnly.setText(administrator ? "" : RetrainViewModel.ADMINISTRATORS_ONLY);
+        adminOnly.setVisible(!administrator);
+        adminOnly.setManaged(!administrator);
         progressBox.visibleProperty().bind(model.runningProperty());
         progress.progressProperty().bind(background.progressProperty());
         stage.textProperty().bind(background.messageProperty());
-        comparison.setItems(model.comparison());
+        SortedTables.show(comparison, model.comparison());
         metricColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().metric()));
         activeColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().active()));
         candidateColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().candidate()));
+        // The rows mix versions, names and figures: figures sort as numbers.
+        for (TableColumn<RetrainViewModel.Row, String> c : List.of(metricColumn, activeColumn, candidateColumn)) {
+            c.setComparator(SortedTables.FIGURES);
+        }
         notes.textProperty().bind(model.resultProperty().map(r -> String.join("\n", r.notes())).orElse(""));
         activateCandidateButton.disableProperty().bind(model.resultProperty().isNull().or(model.activatedProperty())
                 .or(model.runningProperty()));
+        keepButton.visibleProperty().bind(model.resultProperty().isNotNull().and(model.activatedProperty().not()));
+        keepButton.managedProperty().bind(keepButton.visibleProperty());
+        verdictText.textProperty().bind(model.verdictProperty().map(RetrainViewModel.Verdict::text).orElse(""));
+        model.verdictProperty().addListener((o, was, v) -> showDefault(v));
+        showDefault(model.verdictProperty().get());
         activatedText.textProperty().bind(model.activatedProperty().map(a -> a ? "Activated: predictions now use the new version." : ""));
     }
 
+    /** Enter presses the button the verdict recommends; a worse candidate is also flagged in colour. */
+    private void showDefault(RetrainViewModel.Verdict v) {
+        boolean activate = v != null && v.activateByDefault();
+        activateCandidateButton.setDefaultButton(activate);
+        keepButton.setDefaultButton(v != null && !activate);
+        primary(activateCandidateButton, activate);
+        primary(keepButton, v != null && !activate);
+        verdictText.getStyleClass().remove("worse");
+        if (v != null && v.worse()) verdictText.getStyleClass().add("worse");
+    }
+
+    private static void primary(Button b, boolean primary) {
+        b.getStyleClass().remove("primary");
+        if (primary) b.getStyleClass().add("primary");
+    }
+
+    @FXML private void keep() { dialog.close(); }
     @FXML private void train() { model.train(); }
     @FXML private void cancel() { background.cancel(); }
     @FXML private void activate() { model.activate(); }

@@ -33,7 +33,8 @@ public final class RetrainViewModel {
     private final Supplier<Actor> actor;
     private final Background background;
     private final Dialogs dialogs;
-    private final Runnable onActivated;
+    /** Runs after training (a new version to list) and after activation. */
+    private final Runnable onChanged;
     private final ObjectProperty<TrainingRequest.Algorithm> algorithm = new SimpleObjectProperty<>(TrainingRequest.Algorithm.AUTO);
     private final IntegerProperty folds = new SimpleIntegerProperty(TrainingRequest.defaults().folds());
     private final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -41,19 +42,30 @@ public final class RetrainViewModel {
     private final ObjectProperty<ModelVersionInfo> previous = new SimpleObjectProperty<>();
     private final ObservableList<Row> comparison = FXCollections.observableArrayList();
     private final BooleanProperty activated = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
 
     /** One line of the side-by-side comparison. */
     public record Row(String metric, String active, String candidate) {
     }
 
+    /**
+     * How the candidate compares with the active model on cross-validated AUC (both models' own honest
+     * figure), in words; Activate is the default only for a candidate that is better, or when none is active.
+     */
+    public record Verdict(boolean activateByDefault, boolean worse, String text) {
+    }
+
+    /** Why a clinician cannot train. */
+    public static final String ADMINISTRATORS_ONLY = "Retraining is for administrators: ask one to train and activate a model.";
+
     public RetrainViewModel(TrainingService training, ModelRegistry models, Supplier<Actor> actor, Background background,
-                            Dialogs dialogs, Runnable onActivated) {
+                            Dialogs dialogs, Runnable onChanged) {
         this.training = training;
         this.models = models;
         this.actor = actor;
         this.background = background;
         this.dialogs = dialogs;
-        this.onActivated = onActivated;
+        this.onChanged = onChanged;
     }
 
     /** How an algorithm reads in the dialog: words, not the command line's constants. */
@@ -72,6 +84,9 @@ public final class RetrainViewModel {
         TrainingRequest request = new TrainingRequest(algorithm.get(), folds.get(), false, defaults.seed(), defaults.hashBits());
         running.set(true);
         result.set(null);
+        verdict.set(null);
+        previous.set(null);
+        comparison.clear();
         activated.set(false);
         background.run("Training a model", p -> {
             ModelVersionInfo before = models.active().orElse(null);
@@ -81,6 +96,8 @@ public final class RetrainViewModel {
             previous.set(outcome.before());
             result.set(outcome.result());
             comparison.setAll(compare(outcome.before(), outcome.result()));
+            verdict.set(verdict(outcome.before(), outcome.result()));
+            onChanged.run();
         }, failure -> {
             running.set(false);
             if (failure instanceof CancelledException || failure instanceof java.util.concurrent.CancellationException) {
@@ -106,6 +123,33 @@ public final class RetrainViewModel {
         return rows;
     }
 
+    static Verdict verdict(ModelVersionInfo before, TrainingService.TrainingResult r) {
+        Double candidateAuc = r.metrics().get("auc");
+        if (before == null || before.auc() == null || candidateAuc == null) {
+            return new Verdict(true, false, "No model with a cross-validated AUC is active: activating the candidate"
+                    + " lets it answer instead of the doctor-rate baseline.");
+        }
+        // Compared as shown (three decimals), so the words never contradict the table.
+        long active = Math.round(before.auc() * 1000), candidate = Math.round(candidateAuc * 1000);
+        String figures = String.format(Locale.ROOT, "cross-validated AUC %.3f against %.3f for the active version %d",
+                candidateAuc, before.auc(), before.version());
+        String data = before.labelledRows() != null && before.labelledRows() != r.labelledRows()
+                ? String.format(" (evaluated on %,d labelled records; the active version on %,d).", r.labelledRows(), before.labelledRows())
+                : ".";
+        if (candidate > active) return new Verdict(true, false, "The candidate is better: " + figures + data);
+        if (candidate == active) {
+            return new Verdict(false, false, "The candidate is no better than the active model: " + figures + data
+                    + " Keeping the current model is the default.");
+        }
+        return new Verdict(false, true, "The candidate is worse than the active model: " + figures + data
+                + " Keep the current model unless you have another reason to switch.");
+    }
+
+    /** Whether the signed-in user may train (the engine checks again). */
+    public boolean mayTrain() {
+        return actor.get().isAdministrator();
+    }
+
     private static String fmt(Double d) {
         return d == null ? "" : String.format(Locale.ROOT, "%.3f", d);
     }
@@ -118,7 +162,7 @@ public final class RetrainViewModel {
         background.run("Activating version " + r.version(), p -> models.activate(r.version(), actor.get()), v -> {
             running.set(false);
             activated.set(true);
-            onActivated.run();
+            onChanged.run();
         }, failure -> {
             running.set(false);
             dialogs.error("Could not activate", Problems.describe(failure));
@@ -132,4 +176,5 @@ public final class RetrainViewModel {
     public ObjectProperty<ModelVersionInfo> previousProperty() { return previous; }
     public ObservableList<Row> comparison() { return comparison; }
     public BooleanProperty activatedProperty() { return activated; }
+    public ObjectProperty<Verdict> verdictProperty() { return verdict; }
 }

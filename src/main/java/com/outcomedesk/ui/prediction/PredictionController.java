@@ -1,6 +1,8 @@
 package com.outcomedesk.ui.prediction;
 
+import com.outcomedesk.learn.Contribution;
 import com.outcomedesk.learn.PredictionResult;
+import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
 import eu.hansolo.tilesfx.Tile;
@@ -16,6 +18,8 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -44,6 +48,7 @@ public final class PredictionController {
     @FXML private TextArea predSummary;
     @FXML private Button predictButton;
     @FXML private Button saveButton;
+    @FXML private Button reportButton;
     @FXML private Label messageLabel;
     @FXML private VBox resultBox;
     @FXML private StackPane gaugeHolder;
@@ -52,6 +57,11 @@ public final class PredictionController {
     @FXML private BarChart<String, Number> categoryChart;
     @FXML private TextFlow highlighted;
     @FXML private Label modelText;
+    @FXML private Label readingText;
+    @FXML private TableView<Contribution> driversTable;
+    @FXML private TableColumn<Contribution, String> termColumn;
+    @FXML private TableColumn<Contribution, Double> weightColumn;
+    @FXML private TableColumn<Contribution, String> directionColumn;
 
     public PredictionController(PredictionViewModel model, Function<String, List<String>> doctorSuggestions) {
         this.model = model;
@@ -72,7 +82,17 @@ public final class PredictionController {
         messageLabel.textProperty().bind(model.messageProperty());
         modelText.textProperty().bind(model.modelTextProperty());
         saveButton.disableProperty().bind(model.resultProperty().isNull().or(model.savedProperty()));
+        reportButton.disableProperty().bind(model.resultProperty().isNull());
         resultBox.visibleProperty().bind(model.resultProperty().isNotNull());
+        readingText.textProperty().bind(model.readingProperty().map(PredictionViewModel.Reading::text).orElse(""));
+        model.readingProperty().addListener((o, old, r) -> {
+            readingText.getStyleClass().remove("disagree");
+            if (r != null && !r.agree()) readingText.getStyleClass().add("disagree");
+        });
+        SortedTables.column(termColumn, Contribution::term, t -> t);
+        SortedTables.column(weightColumn, Contribution::weight, PredictionViewModel::weight);
+        SortedTables.column(directionColumn, c -> PredictionViewModel.direction(c.weight()), t -> t);
+        SortedTables.show(driversTable, model.drivers());
         model.resultProperty().addListener((o, old, r) -> show(r));
         show(model.resultProperty().get());
     }
@@ -83,11 +103,11 @@ public final class PredictionController {
         boolean worse = "worse".equals(r.label());
         labelText.setText("Likely " + r.label() + String.format(Locale.ROOT, " (%.0f%% chance of worse)", r.probability() * 100));
         labelText.getStyleClass().setAll("label", "prediction-label", worse ? "worse" : "better");
-        tierText.setText("Risk tier: " + r.riskTier() + "   |   likeliest category: " + r.category());
+        tierText.setText("Risk tier: " + r.riskTier());
         tierText.getStyleClass().setAll("label", "risk-tier", "tier-" + r.riskTier().toLowerCase(Locale.ROOT));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (Map.Entry<String, Double> e : r.categoryProbabilities().entrySet()) {
-            series.getData().add(new XYChart.Data<>(e.getKey(), e.getValue()));
+            series.getData().add(new XYChart.Data<>(String.format(Locale.ROOT, "%s%n%.2f", e.getKey(), e.getValue()), e.getValue()));
         }
         categoryChart.getData().setAll(List.of(series));
         highlighted.getChildren().clear();
@@ -104,4 +124,5 @@ public final class PredictionController {
 
     @FXML private void predict() { model.predict(); }
     @FXML private void save() { model.save(); }
+    @FXML private void saveReport() { model.saveReport(); }
 }

@@ -6,15 +6,24 @@ import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
 import com.outcomedesk.learn.PredictionService;
+import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.appointments.AppointmentRow;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.report.PredictionReport;
+import com.outcomedesk.report.PredictionReports;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
@@ -23,6 +32,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /** The prediction screen: an appointment (chosen or typed) in, the active model's answer out, and saving it. */
 public final class PredictionViewModel {
@@ -38,13 +49,19 @@ public final class PredictionViewModel {
     private final StringProperty modelText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty saved = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Reading> reading = new SimpleObjectProperty<>();
+    private final ObservableList<Contribution> drivers = FXCollections.observableArrayList();
+    private final PredictionReports reports;
     private UUID appointmentId;
+    private String patientRef;
     private String predictedDoctor;
+    private ModelVersionInfo answeredModel;
 
-    public PredictionViewModel(PredictionService predictions, ModelRegistry models, Supplier<Actor> actor,
-                               Background background, Dialogs dialogs) {
+    public PredictionViewModel(PredictionService predictions, ModelRegistry models, PredictionReports reports,
+                               Supplier<Actor> actor, Background background, Dialogs dialogs) {
         this.predictions = predictions;
         this.models = models;
+        this.reports = reports;
         this.actor = actor;
         this.background = background;
         this.dialogs = dialogs;
@@ -59,12 +76,16 @@ public final class PredictionViewModel {
         summary.set(row.summary());
         date.set(row.date());
         appointmentId = row.id();
+        patientRef = row.patientRef();
         message.set("Appointment of " + row.doctorId() + (row.date() == null ? "" : " on " + row.date()) + " loaded; press Predict.");
     }
 
     private void edited() {
         appointmentId = null;
+        patientRef = null;
         result.set(null);
+        reading.set(null);
+        drivers.clear();
         saved.set(false);
         message.set("");
     }
@@ -78,7 +99,10 @@ public final class PredictionViewModel {
         background.run("Predicting", p -> new Answer(predictions.predict(request), models.active().orElse(null)),
                 answer -> {
                     predictedDoctor = request.doctorId();
+                    answeredModel = answer.active();
                     result.set(answer.result());
+                    reading.set(relate(answer.result()));
+                    drivers.setAll(answer.result().explanation());
                     modelText.set(describe(answer.result(), answer.active()));
                     message.set(answer.result().doctorNote() == null ? "" : "Note: " + answer.result().doctorNote() + ".");
                 }, failure -> dialogs.error("Could not predict", Problems.describe(failure)));
@@ -116,6 +140,73 @@ public final class PredictionViewModel {
             saved.set(true);
             message.set("Prediction saved" + (linked == null ? "." : " with its appointment."));
         }, failure -> dialogs.error("Could not save the prediction", Problems.describe(failure)));
+    }
+
+    /** Writes the shown prediction as a PDF for the chart note, in the background, to a file the user chooses. */
+    public void saveReport() {
+        PredictionResult r = result.get();
+        if (r == null) return;
+        Optional<Path> file = dialogs.saveFile("Save prediction report", reportName(predictedDoctor, date.get()));
+        if (file.isEmpty()) return;
+        Actor by = actor.get();
+        PredictionReport report = new PredictionReport(appointmentId, predictedDoctor, date.get(), patientRef, summary.get(), r,
+                reading.get() == null ? null : reading.get().text(), answeredModel, OffsetDateTime.now(ZoneOffset.UTC), by.name());
+        background.run("Writing the prediction report", p -> {
+            reports.write(report, file.get(), by);
+            return file.get();
+        }, done -> message.set("Report saved as " + done.getFileName() + "."),
+                failure -> dialogs.error("Could not save the report", Problems.describe(failure)));
+    }
+
+    /** A file name from the doctor and date, with only characters every file system accepts. */
+    static String reportName(String doctorId, LocalDate date) {
+        String doctor = doctorId == null ? "" : doctorId.replaceAll("[^A-Za-z0-9_-]+", "_");
+        return "prediction-" + doctor + (date == null ? "" : "-" + date) + ".pdf";
+    }
+
+    /** How the better/worse answer and the five-category answer relate, said in words; never one without the other. */
+    public record Reading(double worse, double worseByCategories, boolean agree, String text) {
+    }
+
+    /** Below this gap both models lean the same way with about the same strength. */
+    static final double STRENGTH_GAP = 0.15;
+
+    static Reading relate(PredictionResult r) {
+        Map<String, Double> categories = r.categoryProbabilities();
+        double p = r.probability();
+        double byCategories = categories.getOrDefault(OutcomeCategory.POOR.code(), 0.0)
+                + categories.getOrDefault(OutcomeCategory.CRITICAL.code(), 0.0);
+        boolean worse = p >= 0.5, worseByCategories = byCategories >= 0.5;
+        double gap = Math.abs(p - byCategories);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "The better/worse model gives P(worse) = %.2f; the category model gives P(poor) + P(critical) = %.2f. ",
+                p, byCategories));
+        boolean agree = worse == worseByCategories && gap < STRENGTH_GAP;
+        if (worse != worseByCategories) {
+            s.append("The two models disagree: trust the better/worse figure, which is calibrated on held-out data.");
+        } else if (!agree) {
+            s.append(String.format(Locale.ROOT, "Both lean towards %s but differ in strength by %.2f: trust the better/worse"
+                    + " figure, which is calibrated on held-out data.", worse ? "worse" : "better", gap));
+        } else {
+            s.append("The two models agree.");
+        }
+        OutcomeCategory likeliest = OutcomeCategory.fromCode(r.category());
+        if ((likeliest.label() == OutcomeLabel.WORSE) != worse) {
+            s.append(String.format(Locale.ROOT, " The likeliest single category, %s (%.2f), is on the %s side only because"
+                    + " the probability is shared among five categories; it is not the answer.", likeliest.code(),
+                    categories.getOrDefault(likeliest.code(), 0.0), likeliest.label().code()));
+        }
+        return new Reading(p, byCategories, agree, s.toString());
+    }
+
+    /** A weight as the drivers table shows it: signed, two decimals. */
+    public static String weight(double w) {
+        return String.format(Locale.ROOT, "%+.2f", w);
+    }
+
+    /** Which way a weight pushed the answer. */
+    public static String direction(double w) {
+        return w > 0 ? "towards worse" : w < 0 ? "towards better" : "neither way";
     }
 
     /** A span of the summary and how it drove the prediction: positive towards worse, negative towards better. */
@@ -169,4 +260,7 @@ public final class PredictionViewModel {
     public StringProperty modelTextProperty() { return modelText; }
     public StringProperty messageProperty() { return message; }
     public BooleanProperty savedProperty() { return saved; }
+    public ObjectProperty<Reading> readingProperty() { return reading; }
+    /** The terms behind the answer with their weights, strongest first. */
+    public ObservableList<Contribution> drivers() { return drivers; }
 }

@@ -21,6 +21,7 @@ import com.outcomedesk.ui.models.RetrainController;
 import com.outcomedesk.ui.models.RetrainViewModel;
 import com.outcomedesk.ui.prediction.PredictionController;
 import com.outcomedesk.ui.prediction.PredictionViewModel;
+import com.outcomedesk.report.PredictionReports;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
 import com.outcomedesk.ui.settings.SettingsView;
@@ -69,7 +70,7 @@ public final class Shell {
         MainController controller = new MainController(model, background);
         Parent root = controller.load();
         PredictionViewModel prediction = new PredictionViewModel(engine.predictions(), engine.models(),
-                model.actorProperty()::get, background, model.dialogs());
+                new PredictionReports(engine.audit()), model.actorProperty()::get, background, model.dialogs());
         controller.addScreen(APPOINTMENTS, "Find, add and edit appointments; record outcomes", () -> {
             AppointmentsViewModel vm = new AppointmentsViewModel(engine.appointments(), engine.outcomes(),
                     model.actorProperty()::get, background, model.dialogs());
@@ -100,7 +101,12 @@ public final class Shell {
                 .show(stage);
         controller.addScreen(MODELS, "The active model's honest metrics, the versions, activation and rollback",
                 () -> new ModelsController(models, retrain).load());
-        controller.addModelMenuItem("retrainItem", "_Retrain...", retrain);
+        // Clinicians see the item disabled, with the reason in its text, rather than learn it after pressing Train.
+        controller.addModelMenuItem("retrainItem", actor.isAdministrator() ? "_Retrain..." : "_Retrain... (administrators only)", retrain);
+        if (!actor.isAdministrator()) {
+            controller.menuBar().getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> "retrainItem".equals(i.getId())).forEach(i -> i.setDisable(true));
+        }
         controller.addModelMenuItem("versionsItem", "_Versions...", () -> controller.show(MODELS));
         if (actor.isAdministrator()) {
             controller.addScreen(USERS, "Add users, change roles, reset passwords, disable accounts",

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.Contribution;
+import com.outcomedesk.learn.PredictionResult;
+import com.outcomedesk.report.PredictionReports;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
@@ -11,7 +13,9 @@ import com.outcomedesk.ui.ScriptedDialogs;
 import com.outcomedesk.ui.appointments.AppointmentRow;
 import com.outcomedesk.ui.support.DirectBackground;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,12 +23,12 @@ class PredictionViewModelTest {
     @TempDir Path dir;
 
     @Test
-    void predictsFromAChosenAppointmentAndSavesLinkedToIt() {
+    void predictsFromAChosenAppointmentAndSavesLinkedToIt() throws Exception {
         try (Engine engine = Engine.open(TestStores.h2(dir))) {
             engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
             ScriptedDialogs dialogs = new ScriptedDialogs();
-            PredictionViewModel model = new PredictionViewModel(engine.predictions(), engine.models(), Actor::localUser,
-                    new DirectBackground(), dialogs);
+            PredictionViewModel model = new PredictionViewModel(engine.predictions(), engine.models(),
+                    new PredictionReports(engine.audit()), Actor::localUser, new DirectBackground(), dialogs);
 
             model.predict();
             assertThat(model.resultProperty().get()).isNull();
@@ -38,8 +42,22 @@ class PredictionViewModelTest {
             var result = model.resultProperty().get();
             assertThat(result.probability()).isBetween(0.0, 1.0);
             assertThat(result.categoryProbabilities()).hasSize(5);
+            assertThat(model.readingProperty().get().text()).contains("P(worse) = ").contains("P(poor) + P(critical) = ");
+            assertThat(model.drivers()).isEqualTo(result.explanation()).isNotEmpty();
             // No model trained yet: the baseline answers, and the screen says so rather than quoting metrics.
             assertThat(model.modelTextProperty().get()).contains("baseline");
+
+            Path report = dir.resolve("note.pdf");
+            dialogs.files.add(report);
+            model.saveReport();
+            assertThat(dialogs.errors).isEmpty();
+            assertThat(model.messageProperty().get()).isEqualTo("Report saved as note.pdf.");
+            try (var pdf = org.apache.pdfbox.Loader.loadPDF(report.toFile())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+                assertThat(text).contains("Doctor " + row.doctorId(), "Risk tier " + result.riskTier(), "P(worse) = ",
+                        "by " + Actor.localUser().name());
+                if (row.patientRef() != null) assertThat(text).contains("Patient reference " + row.patientRef());
+            }
 
             model.save();
             assertThat(model.savedProperty().get()).isTrue();
@@ -48,7 +66,62 @@ class PredictionViewModelTest {
 
             model.summaryProperty().set(model.summaryProperty().get() + " More.");
             assertThat(model.resultProperty().get()).isNull();
+            assertThat(model.readingProperty().get()).isNull();
+            assertThat(model.drivers()).isEmpty();
         }
+    }
+
+    @Test
+    void saysTheTwoModelsDisagreeWhenTheyFallOnDifferentSidesAndWhyTheLikeliestCategoryLooksOdd() {
+        var r = PredictionViewModel.relate(result(0.60, "good", 0.10, 0.30, 0.19, 0.25, 0.16));
+        assertThat(r.agree()).isFalse();
+        assertThat(r.worseByCategories()).isCloseTo(0.41, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.text()).isEqualTo("The better/worse model gives P(worse) = 0.60; the category model gives"
+                + " P(poor) + P(critical) = 0.41. The two models disagree: trust the better/worse figure, which is"
+                + " calibrated on held-out data. The likeliest single category, good (0.30), is on the better side only"
+                + " because the probability is shared among five categories; it is not the answer.");
+    }
+
+    @Test
+    void saysWhenTheyAgreeInDirectionButNotInStrength() {
+        var r = PredictionViewModel.relate(result(0.85, "poor", 0.10, 0.15, 0.15, 0.35, 0.25));
+        assertThat(r.agree()).isFalse();
+        assertThat(r.text()).contains("P(worse) = 0.85").contains("= 0.60")
+                .contains("Both lean towards worse but differ in strength by 0.25").doesNotContain("likeliest");
+    }
+
+    @Test
+    void saysWhenTheyAgree() {
+        var r = PredictionViewModel.relate(result(0.62, "poor", 0.10, 0.10, 0.20, 0.35, 0.25));
+        assertThat(r.agree()).isTrue();
+        assertThat(r.text()).endsWith("P(poor) + P(critical) = 0.60. The two models agree.");
+    }
+
+    private static PredictionResult result(double p, String category, double excellent, double good, double neutral,
+                                           double poor, double critical) {
+        Map<String, Double> c = new LinkedHashMap<>();
+        c.put("critical", critical);
+        c.put("poor", poor);
+        c.put("neutral", neutral);
+        c.put("good", good);
+        c.put("excellent", excellent);
+        return new PredictionResult(p >= 0.5 ? "worse" : "better", p, category, c, p >= 0.5 ? "high" : "low", 1, "model version 1",
+                null, true, null, List.of(new Contribution("chest pain", 0.8)), 10);
+    }
+
+    @Test
+    void reportFileNamesKeepOnlySafeCharacters() {
+        assertThat(PredictionViewModel.reportName("Dr. Smith/2", java.time.LocalDate.of(2025, 3, 15)))
+                .isEqualTo("prediction-Dr_Smith_2-2025-03-15.pdf");
+        assertThat(PredictionViewModel.reportName("dr_01", null)).isEqualTo("prediction-dr_01.pdf");
+    }
+
+    @Test
+    void weightsReadSignedWithTheirDirection() {
+        assertThat(PredictionViewModel.weight(0.3412)).isEqualTo("+0.34");
+        assertThat(PredictionViewModel.weight(-0.4)).isEqualTo("-0.40");
+        assertThat(PredictionViewModel.direction(0.34)).isEqualTo("towards worse");
+        assertThat(PredictionViewModel.direction(-0.4)).isEqualTo("towards better");
     }
 
     @Test

@@ -1,0 +1,65 @@
+package com.outcomedesk.ui.support;
+
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+/**
+ * Tables whose columns sort by their values (numbers as numbers, not as text) while the ViewModel's
+ * list keeps its own order: clicking a header sorts a view of the list, never the list itself.
+ */
+public final class SortedTables {
+    private SortedTables() {
+    }
+
+    /** Shows the items through a sorted view that follows the table's sort order. */
+    public static <T> void show(TableView<T> table, ObservableList<T> items) {
+        SortedList<T> sorted = new SortedList<>(items);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+    }
+
+    /**
+     * Orders figures as numbers ("9,486" before "12,000", "0.7" after "0.681"), text as text, numbers
+     * before text, empty cells first: for columns whose rows mix kinds, such as a metric comparison.
+     */
+    public static final Comparator<String> FIGURES = (a, b) -> {
+        boolean blankA = a == null || a.isBlank(), blankB = b == null || b.isBlank();
+        if (blankA || blankB) return Boolean.compare(!blankA, !blankB);
+        Double x = number(a), y = number(b);
+        if (x != null && y != null) return Double.compare(x, y);
+        if (x != null || y != null) return x != null ? -1 : 1;
+        return String.CASE_INSENSITIVE_ORDER.compare(a, b);
+    };
+
+    private static Double number(String s) {
+        String t = s.strip().replace(",", "");
+        try {
+            return Double.valueOf(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A column that sorts by a comparable value and shows it as text; rows without a value sort first.
+     * @param format how the value reads in the cell
+     */
+    public static <T, V extends Comparable<? super V>> void column(TableColumn<T, V> column, Function<T, V> value,
+                                                                   Function<V, String> format) {
+        column.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(V item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        });
+    }
+}
