@@ -1,6 +1,7 @@
 package com.outcomedesk.ui.security;
 
 import com.outcomedesk.audit.AuditEntry;
+import com.outcomedesk.ui.support.SortedTables;
 import java.io.File;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -53,16 +54,16 @@ public final class AuditView {
             if (file != null) vm.export(file.toPath());
         });
 
-        TableView<AuditEntry> table = Columns.sortedTable(vm.entries());
+        TableView<AuditEntry> table = SortedTables.table(vm.entries());
         table.setId("auditTable");
-        table.getColumns().add(sized(Columns.sorted("When", AuditEntry::occurredAt, Comparator.<OffsetDateTime>naturalOrder(),
+        table.getColumns().add(sized(SortedTables.sorted("When", AuditEntry::occurredAt, Comparator.<OffsetDateTime>naturalOrder(),
                 t -> t.atZoneSameInstant(ZoneId.systemDefault()).format(WHEN)), 150));
-        table.getColumns().add(sized(Columns.text("User", AuditEntry::user), 90));
-        table.getColumns().add(sized(Columns.text("Action", AuditEntry::action), 170));
-        table.getColumns().add(sized(Columns.text("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
+        table.getColumns().add(sized(SortedTables.text("User", AuditEntry::user), 90));
+        table.getColumns().add(sized(SortedTables.text("Action", AuditEntry::action), 170));
+        table.getColumns().add(sized(SortedTables.text("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
                 + (e.entityId() == null ? "" : e.entityId())), 230));
-        table.getColumns().add(sized(Columns.text("Details", e -> e.details() == null ? "" : e.details()), 260));
-        table.getColumns().add(sized(Columns.sorted("Site / #", e -> e,
+        table.getColumns().add(sized(SortedTables.text("Details", e -> e.details() == null ? "" : e.details()), 260));
+        table.getColumns().add(sized(SortedTables.sorted("Site / #", e -> e,
                 Comparator.comparing(AuditEntry::site).thenComparingLong(AuditEntry::seq), e -> e.site() + " / " + e.seq()), 120));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -3,6 +3,7 @@ package com.outcomedesk.ui.security;
 import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.security.UserAccount;
+import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
 import java.util.Comparator;
 import javafx.beans.binding.Bindings;
@@ -26,15 +27,15 @@ public final class UsersView {
     }
 
     public static Parent create(UsersViewModel vm) {
-        TableView<UserAccount> table = Columns.sortedTable(vm.users());
+        TableView<UserAccount> table = SortedTables.table(vm.users());
         table.setId("usersTable");
-        table.getColumns().add(Columns.text("User", UserAccount::name));
-        table.getColumns().add(Columns.text("Role", u -> AccountService.code(u.role())));
-        table.getColumns().add(Columns.text("State", u -> u.disabled() ? "disabled"
+        table.getColumns().add(SortedTables.text("User", UserAccount::name));
+        table.getColumns().add(SortedTables.text("Role", u -> AccountService.code(u.role())));
+        table.getColumns().add(SortedTables.text("State", u -> u.disabled() ? "disabled"
                 : u.lockedUntil() != null ? "waiting until " + u.lockedUntil().toLocalTime().withNano(0) : "active"));
-        table.getColumns().add(Columns.sorted("Failed sign-ins", UserAccount::failedAttempts, Comparator.naturalOrder(),
+        table.getColumns().add(SortedTables.sorted("Failed sign-ins", UserAccount::failedAttempts, Comparator.naturalOrder(),
                 n -> Integer.toString(n)));
-        table.getColumns().add(Columns.text("Created by", UserAccount::createdBy));
+        table.getColumns().add(SortedTables.text("Created by", UserAccount::createdBy));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 

@@ -17,6 +17,13 @@ public final class SortedTables {
     private SortedTables() {
     }
 
+    /** A table over the rows, shown through a sorted view that follows whichever headers the user clicked. */
+    public static <T> TableView<T> table(ObservableList<T> rows) {
+        TableView<T> table = new TableView<>();
+        show(table, rows);
+        return table;
+    }
+
     /** Shows the items through a sorted view that follows the table's sort order. */
     public static <T> void show(TableView<T> table, ObservableList<T> items) {
         SortedList<T> sorted = new SortedList<>(items);
@@ -52,8 +59,28 @@ public final class SortedTables {
      */
     public static <T, V extends Comparable<? super V>> void column(TableColumn<T, V> column, Function<T, V> value,
                                                                    Function<V, String> format) {
+        column(column, value, Comparator.naturalOrder(), format);
+    }
+
+    /** A new text column, sorted without regard to case. */
+    public static <T> TableColumn<T, String> text(String title, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        column(c, value, String.CASE_INSENSITIVE_ORDER, t -> t);
+        return c;
+    }
+
+    /** A new column that sorts by {@code value} in {@code order} and shows it through {@code format}. */
+    public static <T, V> TableColumn<T, V> sorted(String title, Function<T, V> value, Comparator<V> order,
+                                                 Function<V, String> format) {
+        TableColumn<T, V> c = new TableColumn<>(title);
+        column(c, value, order, format);
+        return c;
+    }
+
+    private static <T, V> void column(TableColumn<T, V> column, Function<T, V> value, Comparator<V> order,
+                                      Function<V, String> format) {
         column.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        column.setComparator(Comparator.nullsFirst(Comparator.naturalOrder()));
+        column.setComparator(Comparator.nullsFirst(order));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(V item, boolean empty) {
