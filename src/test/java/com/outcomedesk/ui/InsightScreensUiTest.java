@@ -8,6 +8,8 @@ import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.RankingMethod;
+import com.outcomedesk.insight.SharedFeature;
+import com.outcomedesk.insight.SimilarDisease;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
@@ -24,9 +26,12 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Screen;
@@ -43,7 +48,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The doctors screen as a clinician reads it (Monocle headless), on 3,000 demo appointments from 10 doctors. */
+/** The doctors and alike-diseases screens as a clinician uses them (Monocle headless), on 3,000 demo appointments. */
 @ExtendWith(ApplicationExtension.class)
 class InsightScreensUiTest {
     static {
@@ -148,6 +153,32 @@ class InsightScreensUiTest {
         robot.clickOn(header(robot, "#"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(ranking.getItems()).extracting(DoctorRow::rank).first().isEqualTo(ranking.getItems().size());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aMisspeltDiseaseIsAnsweredOnEnterWithSpellingsToPickAndReasonsAreClinical(FxRobot robot) throws Exception {
+        robot.interact(() -> shell.controller().show(Shell.DISEASES));
+        waitFor(() -> robot.lookup("#groupList").tryQuery().map(n -> !((ListView<?>) n).getItems().isEmpty()).orElse(false));
+        TableView<SharedFeature> reasons = robot.lookup("#reasonTable").queryAs(TableView.class);
+        assertThat(reasons.getItems()).noneMatch(f -> f.type().equals("outcome"));
+        assertThat(robot.lookup("#outcomesText").queryLabeled().getText()).startsWith("excellent ");
+
+        robot.clickOn(".combo-box .text-field").write("diabetis").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = robot.lookup("#messageText").queryAs(Label.class);
+        assertThat(message.isVisible()).isTrue();
+        assertThat(message.getText()).isEqualTo("No profiled disease is called 'diabetis'.");
+        assertThat(FxSteps.dialog()).as("answered in place, not in a dialog").isNull();
+        Hyperlink diabetes = robot.lookup(".suggestion").match(n -> "diabetes".equals(((Hyperlink) n).getText())).queryAs(Hyperlink.class);
+        robot.clickOn(diabetes);
+        TableView<SimilarDisease> similar = robot.lookup("#similarTable").queryAs(TableView.class);
+        waitFor(() -> !similar.getItems().isEmpty());
+        assertThat(message.isVisible()).isFalse();
+
+        robot.clickOn(header(robot, "Appointments"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(similar.getItems()).isSortedAccordingTo(Comparator.comparingLong(SimilarDisease::appointments));
     }
 
     static Node header(FxRobot robot, String title) {

@@ -3,6 +3,7 @@ package com.outcomedesk.ui.insight;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.insight.DiseaseGroup;
 import com.outcomedesk.insight.DoctorReport;
 import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.FunnelLimit;
@@ -123,10 +124,42 @@ class InsightViewModelsTest {
             diseases.findSimilar();
             assertThat(diseases.similar()).isNotEmpty().noneMatch(s -> s.disease().equals(disease));
 
+            DiseaseGroup explained = atlas.groups().stream().filter(g -> !g.sharedFeatures().isEmpty()).findFirst().orElseThrow();
+            diseases.selectedGroupProperty().set(explained);
+            assertThat(diseases.reasons()).isNotEmpty().isEqualTo(explained.sharedFeatures());
+            assertThat(diseases.outcomesProperty().get()).startsWith("excellent ").contains("critical ").contains("(all ");
+
             diseases.targetProperty().set("no such disease at all");
             diseases.findSimilar();
             assertThat(diseases.similar()).isEmpty();
-            assertThat(dialogs.errors).singleElement().asString().doesNotContain("Exception");
+            assertThat(diseases.messageProperty().get()).contains("No disease called").contains("Profiled diseases");
+            assertThat(dialogs.errors).as("a typo is answered in place, not in a dialog").isEmpty();
+        }
+    }
+
+    @Test
+    void aMisspeltDiseaseIsAnsweredAsTypedAndOnFindWithSpellingsToPick() {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
+            ScriptedDialogs dialogs = new ScriptedDialogs();
+            DiseasesViewModel diseases = new DiseasesViewModel(engine.diseases(), Actor::localUser, new DirectBackground(), dialogs);
+            diseases.reload();
+
+            diseases.targetProperty().set("dia");
+            assertThat(diseases.suggestions()).as("as they type").contains("diabetes");
+            diseases.targetProperty().set("diabetis");
+            assertThat(diseases.suggestions()).contains("diabetes");
+            assertThat(diseases.messageProperty().get()).as("no verdict before Find").isEmpty();
+            diseases.findSimilar();
+            assertThat(diseases.messageProperty().get()).isEqualTo("No profiled disease is called 'diabetis'.");
+            assertThat(diseases.suggestions()).first().isEqualTo("diabetes");
+            diseases.choose("diabetes");
+            assertThat(diseases.similar()).isNotEmpty();
+            assertThat(diseases.messageProperty().get()).isEmpty();
+            assertThat(diseases.suggestions()).isEmpty();
+            diseases.targetProperty().set("HTN");
+            assertThat(diseases.suggestions()).as("a dictionary spelling of a profiled disease needs none").isEmpty();
+            assertThat(dialogs.errors).isEmpty();
         }
     }
 }
