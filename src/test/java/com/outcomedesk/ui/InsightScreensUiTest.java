@@ -3,6 +3,8 @@ package com.outcomedesk.ui;
 import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outcomedesk.appointments.OutcomeMappingService.Phrasing;
+import com.outcomedesk.appointments.OutcomeMappingService.PhrasingSource;
 import com.outcomedesk.demo.DemoDataGenerator;
 import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.Engine;
@@ -25,11 +27,13 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
@@ -48,7 +52,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The doctors and alike-diseases screens as a clinician uses them (Monocle headless), on 3,000 demo appointments. */
+/** The doctors, alike-diseases and outcome-mapping screens (Monocle headless), on 3,000 demo appointments. */
 @ExtendWith(ApplicationExtension.class)
 class InsightScreensUiTest {
     static {
@@ -179,6 +183,36 @@ class InsightScreensUiTest {
         robot.clickOn(header(robot, "Appointments"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(similar.getItems()).isSortedAccordingTo(Comparator.comparingLong(SimilarDisease::appointments));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAdministratorMapsAKeywordGuessAfterSeeingHowManyAppointmentsChange(FxRobot robot) throws Exception {
+        ToggleButton nav = robot.lookup(".nav-button").match(n -> Shell.OUTCOME_MAPPING.equals(((ToggleButton) n).getText()))
+                .queryAs(ToggleButton.class);
+        robot.clickOn(nav);
+        waitFor(() -> robot.lookup("#phrasingTable").tryQuery().isPresent());
+        TableView<Phrasing> table = robot.lookup("#phrasingTable").queryAs(TableView.class);
+        waitFor(() -> !table.getItems().isEmpty());
+        assertThat(table.getItems()).allMatch(p -> p.source().needsReview());
+        Phrasing guess = table.getItems().stream().filter(p -> p.source() == PhrasingSource.KEYWORD).findFirst().orElseThrow();
+        long before = engine.outcomes().phrasings().stream().filter(p -> p.source().needsReview()).count();
+        int version = shell.model().dataVersionProperty().get();
+
+        robot.interact(() -> table.getSelectionModel().select(guess));
+        Label preview = robot.lookup("#previewText").queryAs(Label.class);
+        String expected = String.format("%,d appointment", guess.appointments());
+        waitFor(() -> preview.getText().startsWith(expected));
+        Button map = robot.lookup("#mapButton").queryButton();
+        assertThat(map.getText()).isEqualTo("Confirm the guess");
+        robot.clickOn(map);
+        waitFor(() -> FxSteps.dialog() != null);
+        assertThat(((Label) FxSteps.dialog().getContent()).getText()).contains(guess.outcomeText()).contains(expected);
+        robot.clickOn("OK");
+        waitFor(() -> shell.model().dataVersionProperty().get() > version);
+        waitFor(() -> table.getItems().stream().noneMatch(p -> p.outcomeText().equals(guess.outcomeText())));
+        assertThat(robot.lookup("#statusText").queryAs(Label.class).getText()).startsWith("Mapped \"" + guess.outcomeText() + "\"");
+        assertThat(engine.outcomes().phrasings().stream().filter(p -> p.source().needsReview())).hasSize((int) before - 1);
     }
 
     static Node header(FxRobot robot, String title) {
