@@ -93,6 +93,8 @@ class InsightScreensUiTest {
     void funnelLegendAxisTooltipOutcomeMixAndSorting(FxRobot robot) throws Exception {
         robot.interact(() -> shell.controller().show(Shell.DOCTORS));
         waitFor(() -> robot.lookup("#ranking").tryQuery().isPresent());
+        NumberAxis loadingAxis = (NumberAxis) robot.lookup("#funnelChart").queryAs(LineChart.class).getYAxis();
+        assertThat(loadingAxis.getUpperBound()).as("a rate axis even before the ranking arrives").isLessThanOrEqualTo(1.0);
         TableView<DoctorRow> ranking = robot.lookup("#ranking").queryAs(TableView.class);
         waitFor(() -> !ranking.getItems().isEmpty());
         LineChart<Number, Number> funnel = (LineChart<Number, Number>) robot.lookup("#funnelChart").query();

@@ -118,6 +118,9 @@ public final class DoctorsController {
         VBox.setVgrow(scoresChart, Priority.ALWAYS);
         scoresBox.getChildren().add(scoresChart);
         funnelRateAxis.setAutoRanging(false);
+        funnelRateAxis.setLowerBound(0); // a rate axis from the start, not 0 to 100 (10,000%) while the ranking loads
+        funnelRateAxis.setUpperBound(1);
+        funnelRateAxis.setTickUnit(0.1);
         funnelRateAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number rate) {
@@ -236,7 +239,7 @@ public final class DoctorsController {
             for (XYChart.Data<Number, Number> d : s.getData()) {
                 CaseMixAnalysis.Row row = (CaseMixAnalysis.Row) d.getExtraValue();
                 ChartTooltips.install(d.getNode(), String.format(Locale.ROOT,
-                        "%s%n%,d cases, %,d worse outcomes where %.1f were expected%nO/E %.2f%s", row.doctorId(), row.cases(),
+                        "%s%n%,d cases, %,d worse outcomes where %,.1f were expected%nO/E %.2f%s", row.doctorId(), row.cases(),
                         row.observedWorse(), row.expectedWorse(), row.ratio(),
                         row.adjustedP() == null ? "" : String.format(Locale.ROOT, "%nHolm-adjusted p %.3g", row.adjustedP())));
             }

@@ -93,8 +93,9 @@ public final class OutcomeMappingViewModel {
             loading.set(false);
             Phrasing was = selected.get();
             all.setAll(list);
+            // Keep the choice only while it is listed: a phrasing just mapped leaves the review list, and its form with it.
             if (was != null) {
-                selected.set(list.stream().filter(p -> p.outcomeText().equals(was.outcomeText())).findFirst().orElse(null));
+                selected.set(shown.stream().filter(p -> p.outcomeText().equals(was.outcomeText())).findFirst().orElse(null));
             }
         }, failure -> {
             loading.set(false);

@@ -66,6 +66,9 @@ class OutcomeMappingViewModelTest {
             vm.map();
             assertThat(vm.statusProperty().get()).isEqualTo("Mapped \"Patient seems a bit better.\" to neutral: 2 appointments re-classified.");
             assertThat(changed).as("other screens reload").hasValue(1);
+            vm.reload();
+            assertThat(vm.selectedProperty().get()).as("mapped, so no longer listed for review, nor chosen").isNull();
+            assertThat(vm.canMapProperty().get()).isFalse();
             assertThat(engine.auditLog().list(AuditQuery.action("outcome-map"), Actor.localUser()))
                     .singleElement().satisfies(e -> assertThat(e.details()).contains("category=neutral"));
 
