@@ -44,6 +44,7 @@ public final class DiseasesController {
     @FXML private TableColumn<SharedFeature, String> featureColumn;
     @FXML private TableColumn<SharedFeature, Double> groupShareColumn;
     @FXML private TableColumn<SharedFeature, Double> overallShareColumn;
+    @FXML private Label reasonPlaceholder;
     @FXML private Label outcomesText;
     @FXML private ScatterChart<Number, Number> mapChart;
     @FXML private ComboBox<String> targetBox;
@@ -81,6 +82,7 @@ public final class DiseasesController {
         column(groupShareColumn, SharedFeature::groupShare, DiseasesController::percent);
         column(overallShareColumn, SharedFeature::overallShare, DiseasesController::percent);
         sorted(reasonTable, model.reasons());
+        reasonPlaceholder.textProperty().bind(model.reasonsEmptyTextProperty());
         outcomesText.textProperty().bind(model.outcomesProperty());
 
         targetBox.getEditor().textProperty().bindBidirectional(model.targetProperty());

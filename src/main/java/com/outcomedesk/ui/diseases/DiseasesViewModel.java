@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -44,6 +46,11 @@ public final class DiseasesViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<String> suggestions = FXCollections.observableArrayList();
     private final ObservableList<SimilarDisease> similar = FXCollections.observableArrayList();
+    /** What the empty reasons table says: still grouping, nothing chosen, or nothing stands out in the chosen group. */
+    private final StringBinding reasonsEmptyText = Bindings.createStringBinding(() -> atlas.get() == null ? "Grouping the diseases…"
+            : selectedGroup.get() == null ? "Choose a group to see why its diseases are alike."
+            : "No clinical feature is clearly more common in this group than in all appointments that mention a disease.",
+            atlas, selectedGroup);
 
     public DiseasesViewModel(DiseaseInsights diseases, Supplier<Actor> actor, Background background, Dialogs dialogs) {
         this.diseases = diseases;
@@ -114,6 +121,8 @@ public final class DiseasesViewModel {
     public ObjectProperty<DiseaseGroup> selectedGroupProperty() { return selectedGroup; }
     public ObservableList<SharedFeature> reasons() { return reasons; }
     public ReadOnlyStringProperty outcomesProperty() { return outcomes; }
+
+    public StringBinding reasonsEmptyTextProperty() { return reasonsEmptyText; }
     public StringProperty targetProperty() { return target; }
     public ReadOnlyStringProperty messageProperty() { return message; }
     public ObservableList<String> suggestions() { return suggestions; }

@@ -124,6 +124,7 @@ class InsightViewModelsTest {
             diseases.findSimilar();
             assertThat(diseases.similar()).isNotEmpty().noneMatch(s -> s.disease().equals(disease));
 
+            assertThat(diseases.reasonsEmptyTextProperty().get()).startsWith("Choose a group");
             DiseaseGroup explained = atlas.groups().stream().filter(g -> !g.sharedFeatures().isEmpty()).findFirst().orElseThrow();
             diseases.selectedGroupProperty().set(explained);
             assertThat(diseases.reasons()).isNotEmpty().isEqualTo(explained.sharedFeatures());
