@@ -3,6 +3,7 @@ package com.outcomedesk.cli;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.insight.DiseaseGroup;
+import com.outcomedesk.insight.OutcomeShare;
 import com.outcomedesk.insight.SharedFeature;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -48,10 +49,16 @@ final class ClustersCommand implements Callable<Integer> {
         for (DiseaseGroup g : atlas.groups()) {
             s.append(String.format(Locale.ROOT, "%nGroup %d (%d, silhouette %.3f): %s%n", g.id(), g.size(), g.silhouette(),
                     String.join(", ", g.members())));
+            if (g.sharedFeatures().isEmpty()) s.append(String.format("  no clinical feature is clearly more common than overall%n"));
             for (SharedFeature f : g.sharedFeatures()) {
                 s.append(String.format(Locale.ROOT, "  %-10s %-28s %5.1f%% vs %5.1f%% overall%n", f.type(), f.name(),
                         100 * f.groupShare(), 100 * f.overallShare()));
             }
+            s.append("  outcomes (not a reason):");
+            for (OutcomeShare o : g.outcomes()) {
+                s.append(String.format(Locale.ROOT, " %s %.0f%% (%.0f%%)", o.category(), 100 * o.groupShare(), 100 * o.overallShare()));
+            }
+            s.append(String.format("%n"));
         }
         return s.toString().stripTrailing();
     }

@@ -1,5 +1,6 @@
 package com.outcomedesk.insight;
 
+import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.text.ClinicalEntity;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.EntityType;
@@ -13,16 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Diseases placed by how alike their profiles are: each profile becomes a vector of feature shares minus the
- * shares over all disease mentions (so what is common everywhere does not make diseases look alike), compared
- * by cosine distance, grouped by {@link DiseaseClustering}, and laid out in 2-D for the map. Immutable: the UI
- * can keep one and ask it for groups, the map and nearest diseases.
+ * Diseases placed by how alike their notes are: each profile becomes a vector of clinical feature shares (symptoms,
+ * findings, tests, medications, treatments, plans, referrals) minus the shares over all disease mentions (so what is
+ * common everywhere does not make diseases look alike), compared by cosine distance, grouped by
+ * {@link DiseaseClustering}, and laid out in 2-D for the map. Outcomes are not part of the vectors: grouping by them
+ * would make severity groups, not alike diseases; each group reports its outcome mix beside its reasons instead.
+ * Immutable: the UI can keep one and ask it for groups, the map and nearest diseases.
  */
 public final class DiseaseAtlas {
-    static final String OUTCOME = "outcome";
-    private static final int SHARED_FEATURES = 5;
-    /** A feature explains a group only if its members have it at least this much more often (share points). */
+    private static final int SHARED_FEATURES = 6;
+    /** A feature explains a group only if its members have it at least this much more often (share points)... */
     private static final double MIN_EXCESS = 0.01;
+    /** ...and by at least this many standard errors of the overall share, so chance differences are not reasons. */
+    private static final double MIN_Z = 3;
 
     private final DiseaseProfiles source;
     private final int minMentions;
@@ -50,7 +54,7 @@ public final class DiseaseAtlas {
         }
         this.distances = cosineDistances(vectors);
         this.clustering = DiseaseClustering.cluster(vectors, distances, seed);
-        this.groups = groups(baseline);
+        this.groups = group();
         this.map = points(DiseaseClustering.coordinates(distances));
     }
 
@@ -59,22 +63,13 @@ public final class DiseaseAtlas {
         profiles.forEach(p -> keys.addAll(p.features().keySet()));
         List<String> sorted = new ArrayList<>(keys);
         sorted.sort(null);
-        for (String category : List.of("excellent", "good", "neutral", "poor", "critical")) sorted.add(OUTCOME + ":" + category);
         return List.copyOf(sorted);
     }
 
-    /** Share of the profile's appointments with each feature; outcome dimensions as shares of known outcomes. */
+    /** Share of the profile's appointments with each clinical feature. */
     private static double[] shares(DiseaseProfile p, List<String> dimensions) {
         double[] v = new double[dimensions.size()];
-        long known = p.withOutcome();
-        for (int j = 0; j < v.length; j++) {
-            String key = dimensions.get(j);
-            if (key.startsWith(OUTCOME + ":")) {
-                v[j] = known == 0 ? 0 : p.outcomeMix().getOrDefault(key.substring(OUTCOME.length() + 1), 0L) / (double) known;
-            } else {
-                v[j] = p.features().getOrDefault(key, 0L) / (double) p.appointments();
-            }
-        }
+        for (int j = 0; j < v.length; j++) v[j] = p.features().getOrDefault(dimensions.get(j), 0L) / (double) p.appointments();
         return v;
     }
 
@@ -99,33 +94,61 @@ public final class DiseaseAtlas {
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
     }
 
-    private List<DiseaseGroup> groups(double[] baseline) {
+    private List<DiseaseGroup> group() {
         List<DiseaseGroup> list = new ArrayList<>();
         for (int g = 0; g < clustering.k(); g++) {
-            List<Integer> members = new ArrayList<>();
-            for (int i = 0; i < profiles.size(); i++) if (clustering.labels()[i] == g) members.add(i);
+            List<DiseaseProfile> members = new ArrayList<>();
+            List<Integer> indices = new ArrayList<>();
+            for (int i = 0; i < profiles.size(); i++) {
+                if (clustering.labels()[i] == g) {
+                    members.add(profiles.get(i));
+                    indices.add(i);
+                }
+            }
             if (members.isEmpty()) continue;
-            double silhouette = members.stream().mapToDouble(i -> clustering.silhouettes()[i]).average().orElse(0);
-            list.add(new DiseaseGroup(g + 1, members.stream().map(i -> profiles.get(i).name()).toList(), members.size(),
-                    silhouette, shared(members, baseline)));
+            double silhouette = indices.stream().mapToDouble(i -> clustering.silhouettes()[i]).average().orElse(0);
+            list.add(new DiseaseGroup(g + 1, members.stream().map(DiseaseProfile::name).toList(), members.size(),
+                    silhouette, shared(members), outcomes(members)));
         }
         return List.copyOf(list);
     }
 
     /**
-     * Features the members have clearly more often than disease mentions overall, by mean excess share; none when
-     * nothing stands out (a 3% vs 3% "reason" would explain nothing).
+     * Clinical features found clearly more often in the members' appointments than in all disease mentions: at least
+     * {@link #MIN_EXCESS} more and {@link #MIN_Z} standard errors above; none when nothing stands out (a 3% vs 3%
+     * "reason" would explain nothing). Most excess first.
      */
-    private List<SharedFeature> shared(List<Integer> members, double[] baseline) {
-        double[] mean = new double[dimensions.size()];
-        for (int i : members) for (int j = 0; j < mean.length; j++) mean[j] += vectors[i][j] / members.size();
-        List<Integer> order = new ArrayList<>();
-        for (int j = 0; j < mean.length; j++) if (mean[j] >= MIN_EXCESS) order.add(j);
-        order.sort(Comparator.comparingDouble((Integer j) -> -mean[j]).thenComparing(dimensions::get));
-        return order.stream().limit(SHARED_FEATURES).map(j -> {
-            String[] key = dimensions.get(j).split(":", 2);
-            return new SharedFeature(key[0], key[1], mean[j] + baseline[j], baseline[j]);
-        }).toList();
+    private List<SharedFeature> shared(List<DiseaseProfile> members) {
+        DiseaseProfile all = source.baseline();
+        long appointments = members.stream().mapToLong(DiseaseProfile::appointments).sum();
+        List<SharedFeature> reasons = new ArrayList<>();
+        for (String key : dimensions) {
+            double overall = all.features().getOrDefault(key, 0L) / (double) all.appointments();
+            double share = members.stream().mapToLong(p -> p.features().getOrDefault(key, 0L)).sum() / (double) appointments;
+            double standardError = Math.sqrt(overall * (1 - overall) / appointments);
+            if (share - overall >= MIN_EXCESS && share - overall >= MIN_Z * standardError) {
+                String[] parts = key.split(":", 2);
+                reasons.add(new SharedFeature(parts[0], parts[1], share, overall));
+            }
+        }
+        reasons.sort(Comparator.comparingDouble((SharedFeature f) -> f.overallShare() - f.groupShare())
+                .thenComparing(SharedFeature::type).thenComparing(SharedFeature::name));
+        return List.copyOf(reasons.subList(0, Math.min(SHARED_FEATURES, reasons.size())));
+    }
+
+    /** The members' outcome mix against that of all disease mentions, every category best first. */
+    private List<OutcomeShare> outcomes(List<DiseaseProfile> members) {
+        DiseaseProfile all = source.baseline();
+        long known = members.stream().mapToLong(DiseaseProfile::withOutcome).sum();
+        List<OutcomeShare> shares = new ArrayList<>();
+        List<OutcomeCategory> bestFirst = new ArrayList<>(List.of(OutcomeCategory.values()));
+        bestFirst.sort(Comparator.comparingInt(OutcomeCategory::score).reversed());
+        for (OutcomeCategory c : bestFirst) {
+            long count = members.stream().mapToLong(p -> p.outcomeMix().getOrDefault(c.code(), 0L)).sum();
+            shares.add(new OutcomeShare(c.code(), known == 0 ? 0 : count / (double) known,
+                    all.withOutcome() == 0 ? 0 : all.outcomeMix().getOrDefault(c.code(), 0L) / (double) all.withOutcome()));
+        }
+        return List.copyOf(shares);
     }
 
     private List<DiseasePoint> points(double[][] xy) {
@@ -193,6 +216,21 @@ public final class DiseaseAtlas {
         return List.copyOf(list.subList(0, Math.min(top, list.size())));
     }
 
+    /** Whether the name, in any spelling the dictionary knows, is one of the profiled diseases. */
+    public boolean isProfiled(String name) {
+        String wanted = resolve(name == null ? "" : name.strip());
+        return profiles.stream().anyMatch(p -> p.name().equalsIgnoreCase(wanted));
+    }
+
+    /**
+     * Disease names close to what was typed (it starts or ends one of them, or is a few letters off), profiled diseases
+     * and the dictionary's alike, closest first, at most five: cheap enough to ask at every keystroke.
+     */
+    public List<String> closeSpellings(String typed) {
+        String wanted = resolve(typed == null ? "" : typed.strip());
+        return wanted.isEmpty() ? List.of() : close(wanted);
+    }
+
     /** The profile of the named disease (same name resolution as {@link #similarTo}). */
     public DiseaseProfile profile(String name) {
         return profiles.get(indexOf(name));
@@ -206,7 +244,7 @@ public final class DiseaseAtlas {
             throw new UnknownDiseaseException("'" + rare.get().name() + "' is mentioned in only " + rare.get().appointments()
                     + " summaries; at least " + minMentions + " are needed to compare it.", List.of());
         }
-        List<String> close = closeSpellings(wanted);
+        List<String> close = close(wanted);
         String hint = close.isEmpty()
                 ? " Profiled diseases: " + String.join(", ", profiles.stream().limit(12).map(DiseaseProfile::name).toList())
                         + (profiles.size() > 12 ? ", ..." : "") + "."
@@ -221,7 +259,7 @@ public final class DiseaseAtlas {
         return name;
     }
 
-    private List<String> closeSpellings(String name) {
+    private List<String> close(String name) {
         String wanted = name.toLowerCase(Locale.ROOT);
         Map<String, Integer> score = new LinkedHashMap<>();
         List<String> known = new ArrayList<>(profiles.stream().map(DiseaseProfile::name).toList());

@@ -24,8 +24,9 @@ import java.util.UUID;
  * a page, counts merged per disease. Only non-negated mentions count.
  */
 final class DiseaseProfiler {
-    static final Set<EntityType> FEATURE_TYPES = EnumSet.of(EntityType.SYMPTOM, EntityType.TEST, EntityType.MEDICATION,
-            EntityType.TREATMENT, EntityType.REFERRAL);
+    /** Every clinical entity but the diseases themselves: what a note says goes with a disease. */
+    static final Set<EntityType> FEATURE_TYPES = EnumSet.of(EntityType.SYMPTOM, EntityType.FINDING, EntityType.TEST,
+            EntityType.MEDICATION, EntityType.TREATMENT, EntityType.PLAN, EntityType.REFERRAL);
     static final int PAGE = 20_000;
     private static final String FIRST = "SELECT id, summary, outcome_category FROM appointments WHERE deleted = FALSE ORDER BY id LIMIT ?";
     static final String NEXT = "SELECT id, summary, outcome_category FROM appointments WHERE deleted = FALSE AND id > ? ORDER BY id LIMIT ?";

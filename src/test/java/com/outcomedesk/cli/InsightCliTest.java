@@ -47,7 +47,10 @@ class InsightCliTest {
 
         JsonNode clusters = run("clusters", "--json").json();
         assertThat(clusters.get("groups").size()).isPositive();
-        assertThat(clusters.get("groups").get(0).get("sharedFeatures").size()).isPositive();
+        assertThat(clusters.get("groups").findValues("sharedFeatures")).anyMatch(f -> f.size() > 0);
+        assertThat(clusters.get("groups").findValues("type")).as("reasons are clinical features, never outcomes")
+                .isNotEmpty().noneMatch(t -> t.asText().equals("outcome"));
+        assertThat(clusters.get("groups").get(0).get("outcomes")).as("the outcome mix is reported on its own").hasSize(5);
         assertThat(clusters.get("map").size()).isEqualTo(clusters.get("diseases").asInt());
 
         JsonNode similar = run("similar", "--disease", "asthma", "--top", "2", "--json").json();

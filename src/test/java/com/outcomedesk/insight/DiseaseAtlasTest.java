@@ -2,6 +2,7 @@ package com.outcomedesk.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.outcomedesk.demo.DemoDataGenerator;
 import com.outcomedesk.demo.DemoDataWriter;
@@ -11,6 +12,7 @@ import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,9 +45,13 @@ class DiseaseAtlasTest {
         for (DiseaseGroup g : atlas.groups()) {
             assertThat(g.members()).hasSize(g.size());
             assertThat(g.silhouette()).isBetween(-1.0, 1.0);
-            assertThat(g.sharedFeatures()).isNotEmpty()
-                    .allMatch(f -> f.groupShare() - f.overallShare() >= 0.01, "at least a point more often than overall");
+            assertThat(g.sharedFeatures())
+                    .allMatch(f -> f.groupShare() - f.overallShare() >= 0.01, "at least a point more often than overall")
+                    .allMatch(f -> f.type().matches("symptom|finding|test|medication|treatment|plan|referral"), "clinical");
+            assertThat(g.outcomes()).extracting(OutcomeShare::category).containsExactly("excellent", "good", "neutral", "poor", "critical");
+            assertThat(g.outcomes().stream().mapToDouble(OutcomeShare::groupShare).sum()).isCloseTo(1.0, within(1e-9));
         }
+        assertThat(atlas.groups()).filteredOn(g -> g.size() > 1).isNotEmpty().allMatch(g -> !g.sharedFeatures().isEmpty());
         ClusteringCandidate best = atlas.candidates().stream()
                 .max(java.util.Comparator.comparingDouble(ClusteringCandidate::silhouette)).orElseThrow();
         assertThat(atlas.chosen().silhouette()).isEqualTo(best.silhouette());
@@ -56,8 +62,34 @@ class DiseaseAtlasTest {
     void profilesCountCoOccurringFeaturesAndOutcomes() {
         DiseaseProfile diabetes = atlas.profile("Diabetes");
         assertThat(diabetes.appointments()).isPositive();
-        assertThat(diabetes.features().keySet()).allMatch(k -> k.matches("(symptom|test|medication|treatment|referral):.+"));
+        assertThat(diabetes.features().keySet()).allMatch(k -> k.matches("(symptom|finding|test|medication|treatment|plan|referral):.+"));
         assertThat(diabetes.withOutcome()).isEqualTo(diabetes.appointments());
+    }
+
+    @Test
+    void outcomesDoNotMakeDiseasesAlikeTheirNotesDo() {
+        // Asthma and eczema notes say the same, as do diabetes and hypertension; asthma and diabetes always end well,
+        // eczema and hypertension always badly. Grouping by outcome would pair them by severity.
+        Map<String, Long> chest = Map.of("symptom:cough", 50L, "test:x-ray", 40L);
+        Map<String, Long> metabolic = Map.of("symptom:fatigue", 50L, "test:blood test", 40L);
+        Map<String, Long> well = Map.of("excellent", 100L);
+        Map<String, Long> badly = Map.of("critical", 100L);
+        List<DiseaseProfile> diseases = List.of(new DiseaseProfile("asthma", 100, chest, well),
+                new DiseaseProfile("eczema", 100, chest, badly), new DiseaseProfile("diabetes", 100, metabolic, well),
+                new DiseaseProfile("hypertension", 100, metabolic, badly));
+        DiseaseProfile all = new DiseaseProfile("all diseases", 400, Map.of("symptom:cough", 100L, "test:x-ray", 80L,
+                "symptom:fatigue", 100L, "test:blood test", 80L), Map.of("excellent", 200L, "critical", 200L));
+        DiseaseAtlas alike = reference.diseases().atlas(new DiseaseProfiles(400, all, diseases), 5, DiseaseInsights.DEFAULT_SEED);
+
+        assertThat(alike.similarTo("asthma", 1)).singleElement()
+                .satisfies(s -> assertThat(s.disease()).isEqualTo("eczema"))
+                .satisfies(s -> assertThat(s.similarity()).isCloseTo(1.0, within(1e-9)));
+        DiseaseGroup chestGroup = alike.groups().stream().filter(g -> g.members().contains("asthma")).findFirst().orElseThrow();
+        assertThat(chestGroup.members()).containsExactlyInAnyOrder("asthma", "eczema");
+        assertThat(chestGroup.sharedFeatures()).extracting(SharedFeature::name).containsExactly("cough", "x-ray");
+        assertThat(chestGroup.sharedFeatures().get(0).groupShare()).isCloseTo(0.5, within(1e-9));
+        assertThat(chestGroup.outcomes()).filteredOn(o -> o.category().equals("excellent")).singleElement()
+                .satisfies(o -> assertThat(o.groupShare()).isCloseTo(0.5, within(1e-9)));
     }
 
     @Test

@@ -6,41 +6,55 @@ import com.outcomedesk.insight.DiseasePoint;
 import com.outcomedesk.insight.DiseaseProfile;
 import com.outcomedesk.insight.SharedFeature;
 import com.outcomedesk.insight.SimilarDisease;
+import com.outcomedesk.ui.support.ChartTooltips;
 import com.outcomedesk.ui.support.Views;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 
-/** Binds the alike-diseases screen: groups with reasons, the map, and similar-to. */
+/** Binds the alike-diseases screen: groups with reasons and outcomes, the map, and similar-to with suggestions. */
 public final class DiseasesController {
     private final DiseasesViewModel model;
 
     @FXML private Label summaryText;
     @FXML private ListView<DiseaseGroup> groupList;
-    @FXML private ListView<SharedFeature> reasonList;
+    @FXML private TableView<SharedFeature> reasonTable;
+    @FXML private TableColumn<SharedFeature, String> kindColumn;
+    @FXML private TableColumn<SharedFeature, String> featureColumn;
+    @FXML private TableColumn<SharedFeature, Double> groupShareColumn;
+    @FXML private TableColumn<SharedFeature, Double> overallShareColumn;
+    @FXML private Label reasonPlaceholder;
+    @FXML private Label outcomesText;
     @FXML private ScatterChart<Number, Number> mapChart;
     @FXML private ComboBox<String> targetBox;
-    @FXML private Button findButton;
+    @FXML private Label messageText;
+    @FXML private FlowPane suggestionPane;
     @FXML private TableView<SimilarDisease> similarTable;
     @FXML private TableColumn<SimilarDisease, String> diseaseColumn;
-    @FXML private TableColumn<SimilarDisease, String> similarityColumn;
-    @FXML private TableColumn<SimilarDisease, String> countColumn;
-    @FXML private TableColumn<SimilarDisease, String> groupColumn;
+    @FXML private TableColumn<SimilarDisease, Double> similarityColumn;
+    @FXML private TableColumn<SimilarDisease, Long> countColumn;
+    @FXML private TableColumn<SimilarDisease, Integer> groupColumn;
 
     public DiseasesController(DiseasesViewModel model) {
         this.model = model;
@@ -61,29 +75,41 @@ public final class DiseasesController {
                 setText(empty || g == null ? null : "Group " + g.id() + " (" + g.size() + "): " + String.join(", ", g.members()));
             }
         });
-        reasonList.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(SharedFeature f, boolean empty) {
-                super.updateItem(f, empty);
-                setText(empty || f == null ? null : String.format(Locale.ROOT, "%s %s: %.1f%% vs %.1f%%", f.type(), f.name(),
-                        f.groupShare() * 100, f.overallShare() * 100));
+        model.selectedGroupProperty().bind(groupList.getSelectionModel().selectedItemProperty());
+        // Cells hold values and show them formatted, so the columns sort by value.
+        column(kindColumn, SharedFeature::type, v -> v);
+        column(featureColumn, SharedFeature::name, v -> v);
+        column(groupShareColumn, SharedFeature::groupShare, DiseasesController::percent);
+        column(overallShareColumn, SharedFeature::overallShare, DiseasesController::percent);
+        sorted(reasonTable, model.reasons());
+        reasonPlaceholder.textProperty().bind(model.reasonsEmptyTextProperty());
+        outcomesText.textProperty().bind(model.outcomesProperty());
+
+        targetBox.getEditor().textProperty().bindBidirectional(model.targetProperty());
+        // The editable combo box takes Enter for itself, so the default button never saw it: answer here.
+        targetBox.getEditor().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.findSimilar();
+                e.consume();
             }
         });
-        model.selectedGroupProperty().bind(groupList.getSelectionModel().selectedItemProperty());
-        model.selectedGroupProperty().addListener((o, a, g) -> reasonList.getItems().setAll(g == null ? List.of() : g.sharedFeatures()));
-        targetBox.getEditor().textProperty().bindBidirectional(model.targetProperty());
-        targetBox.valueProperty().addListener((o, a, v) -> {
-            if (v != null) model.targetProperty().set(v);
+        targetBox.getSelectionModel().selectedItemProperty().addListener((o, a, v) -> {
+            if (v != null) model.choose(v);
         });
-        similarTable.setItems(model.similar());
-        column(diseaseColumn, SimilarDisease::disease);
-        column(similarityColumn, s -> String.format(Locale.ROOT, "%.3f", s.similarity()));
-        column(countColumn, s -> String.format("%,d", s.appointments()));
-        column(groupColumn, s -> String.valueOf(s.group()));
+        messageText.textProperty().bind(model.messageProperty());
+        messageText.visibleProperty().bind(model.messageProperty().isNotEmpty());
+        model.suggestions().addListener((ListChangeListener<String>) c -> showSuggestions());
+        showSuggestions();
+
+        column(diseaseColumn, SimilarDisease::disease, v -> v);
+        column(similarityColumn, SimilarDisease::similarity, v -> String.format(Locale.ROOT, "%.3f", v));
+        column(countColumn, SimilarDisease::appointments, v -> String.format("%,d", v));
+        column(groupColumn, SimilarDisease::group, String::valueOf);
+        sorted(similarTable, model.similar());
         // Shares of the width leaving room for the scroll bar: a constrained resize policy left the header out of
         // step with the cells once the scroll bar appeared.
         double[] shares = {0.44, 0.18, 0.22, 0.14};
-        List<TableColumn<SimilarDisease, String>> columns = List.of(diseaseColumn, similarityColumn, countColumn, groupColumn);
+        List<TableColumn<SimilarDisease, ?>> columns = List.of(diseaseColumn, similarityColumn, countColumn, groupColumn);
         for (int i = 0; i < shares.length; i++) {
             columns.get(i).prefWidthProperty().bind(similarTable.widthProperty().subtract(24).multiply(shares[i]));
         }
@@ -91,13 +117,47 @@ public final class DiseasesController {
         model.reload();
     }
 
-    private static void column(TableColumn<SimilarDisease, String> c, Function<SimilarDisease, String> f) {
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    private static <S> void sorted(TableView<S> table, ObservableList<S> items) {
+        SortedList<S> sorted = new SortedList<>(items);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+    }
+
+    private static <S, T> void column(TableColumn<S, T> c, Function<S, T> value, Function<T, String> text) {
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
+    }
+
+    /** "Did you mean:" and one link per close spelling; clicking one lists the diseases like it. */
+    private void showSuggestions() {
+        suggestionPane.getChildren().clear();
+        boolean any = !model.suggestions().isEmpty();
+        suggestionPane.setVisible(any);
+        suggestionPane.setManaged(any);
+        if (!any) return;
+        suggestionPane.getChildren().add(new Label("Did you mean:"));
+        for (String s : model.suggestions()) {
+            Hyperlink link = new Hyperlink(s);
+            link.getStyleClass().add("suggestion");
+            link.setOnAction(e -> model.choose(s));
+            suggestionPane.getChildren().add(link);
+        }
     }
 
     private void show(DiseaseAtlas atlas) {
         summaryText.setText(String.format(Locale.ROOT,
-                "%d diseases with at least %d mentions in %,d appointments, in %d groups (%s, chosen by silhouette %.2f).",
+                "%d diseases with at least %d mentions in %,d appointments, in %d groups (%s, chosen by silhouette %.2f), "
+                        + "grouped by the symptoms, findings, tests, medications, treatments, plans and referrals their notes mention.",
                 atlas.profiles().size(), atlas.minMentions(), atlas.withDisease(), atlas.groups().size(),
                 atlas.chosen().method(), atlas.chosen().silhouette()));
         groupList.getItems().setAll(atlas.groups());
@@ -116,11 +176,8 @@ public final class DiseasesController {
         for (XYChart.Series<Number, Number> s : byGroup.values()) {
             for (XYChart.Data<Number, Number> d : s.getData()) {
                 DiseasePoint p = (DiseasePoint) d.getExtraValue();
-                Tooltip.install(d.getNode(), new Tooltip(String.format("%s: %,d appointments, group %d", p.disease(), p.appointments(), p.group())));
-                d.getNode().setOnMouseClicked(e -> {
-                    model.targetProperty().set(p.disease());
-                    model.findSimilar();
-                });
+                ChartTooltips.install(d.getNode(), String.format("%s%n%,d appointments, group %d", p.disease(), p.appointments(), p.group()));
+                d.getNode().setOnMouseClicked(e -> model.choose(p.disease()));
             }
         }
     }

@@ -3,22 +3,36 @@ package com.outcomedesk.ui.diseases;
 import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.insight.DiseaseGroup;
 import com.outcomedesk.insight.DiseaseInsights;
+import com.outcomedesk.insight.SharedFeature;
 import com.outcomedesk.insight.SimilarDisease;
+import com.outcomedesk.insight.UnknownDiseaseException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The alike-diseases screen: the groups and why they are alike, the 2-D map, and "similar to" one disease. */
+/**
+ * The alike-diseases screen: the groups, why they are alike (clinical features) and their outcomes (kept apart, as
+ * outcomes are not a reason), the 2-D map, and "similar to" one disease with close spellings offered as the user
+ * types and answered in place when a name is unknown.
+ */
 public final class DiseasesViewModel {
     static final int SIMILAR = 10;
+    /** Suggestions start at three letters; fewer match too much to help. */
+    private static final int SUGGEST_FROM = 3;
 
     private final DiseaseInsights diseases;
     private final Supplier<Actor> actor;
@@ -26,14 +40,28 @@ public final class DiseasesViewModel {
     private final Dialogs dialogs;
     private final ObjectProperty<DiseaseAtlas> atlas = new SimpleObjectProperty<>();
     private final ObjectProperty<DiseaseGroup> selectedGroup = new SimpleObjectProperty<>();
+    private final ObservableList<SharedFeature> reasons = FXCollections.observableArrayList();
+    private final StringProperty outcomes = new SimpleStringProperty("");
     private final StringProperty target = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final ObservableList<String> suggestions = FXCollections.observableArrayList();
     private final ObservableList<SimilarDisease> similar = FXCollections.observableArrayList();
+    /** What the empty reasons table says: still grouping, nothing chosen, or nothing stands out in the chosen group. */
+    private final StringBinding reasonsEmptyText = Bindings.createStringBinding(() -> atlas.get() == null ? "Grouping the diseases…"
+            : selectedGroup.get() == null ? "Choose a group to see why its diseases are alike."
+            : "No clinical feature is clearly more common in this group than in all appointments that mention a disease.",
+            atlas, selectedGroup);
 
     public DiseasesViewModel(DiseaseInsights diseases, Supplier<Actor> actor, Background background, Dialogs dialogs) {
         this.diseases = diseases;
         this.actor = actor;
         this.background = background;
         this.dialogs = dialogs;
+        selectedGroup.addListener((o, a, g) -> {
+            reasons.setAll(g == null ? List.of() : g.sharedFeatures());
+            outcomes.set(g == null ? "" : outcomeText(g));
+        });
+        target.addListener((o, a, v) -> suggest(v));
     }
 
     public void reload() {
@@ -41,21 +69,62 @@ public final class DiseasesViewModel {
                 failure -> dialogs.error("Could not group the diseases", Problems.describe(failure)));
     }
 
-    /** Lists the diseases most like the one typed in. */
+    /** While typing: close spellings of a name that is not a profiled disease, and no stale answer. */
+    private void suggest(String typed) {
+        message.set("");
+        DiseaseAtlas a = atlas.get();
+        String name = typed == null ? "" : typed.strip();
+        if (a == null || name.length() < SUGGEST_FROM || a.isProfiled(name)) {
+            suggestions.clear();
+        } else {
+            suggestions.setAll(a.closeSpellings(name));
+        }
+    }
+
+    /** Lists the diseases most like the one typed in; an unknown name is answered here, with close spellings. */
     public void findSimilar() {
         DiseaseAtlas a = atlas.get();
         String name = target.get() == null ? "" : target.get().strip();
-        if (a == null || name.isEmpty()) return;
+        if (a == null) return;
+        if (name.isEmpty()) {
+            similar.clear();
+            message.set("Type a disease, for example asthma, or click one on the map.");
+            return;
+        }
         try {
             similar.setAll(a.similarTo(name, SIMILAR));
+            suggestions.clear();
+            message.set("");
+        } catch (UnknownDiseaseException e) {
+            similar.clear();
+            suggestions.setAll(e.closeSpellings());
+            message.set(e.closeSpellings().isEmpty() ? e.getMessage() : "No profiled disease is called '" + name + "'.");
         } catch (RuntimeException e) {
             similar.clear();
             dialogs.error("Similar diseases", Problems.describe(e));
         }
     }
 
+    /** Takes a suggested spelling and lists the diseases like it. */
+    public void choose(String disease) {
+        target.set(disease);
+        findSimilar();
+    }
+
+    /** The group's outcome mix beside that of all disease mentions, in one line. */
+    static String outcomeText(DiseaseGroup g) {
+        return g.outcomes().stream().map(o -> String.format(Locale.ROOT, "%s %.0f%% (all %.0f%%)", o.category(),
+                o.groupShare() * 100, o.overallShare() * 100)).collect(Collectors.joining(", "));
+    }
+
     public ObjectProperty<DiseaseAtlas> atlasProperty() { return atlas; }
     public ObjectProperty<DiseaseGroup> selectedGroupProperty() { return selectedGroup; }
+    public ObservableList<SharedFeature> reasons() { return reasons; }
+    public ReadOnlyStringProperty outcomesProperty() { return outcomes; }
+
+    public StringBinding reasonsEmptyTextProperty() { return reasonsEmptyText; }
     public StringProperty targetProperty() { return target; }
+    public ReadOnlyStringProperty messageProperty() { return message; }
+    public ObservableList<String> suggestions() { return suggestions; }
     public ObservableList<SimilarDisease> similar() { return similar; }
 }

@@ -6,14 +6,17 @@ import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.FunnelLimit;
 import com.outcomedesk.insight.Outlier;
 import com.outcomedesk.insight.RankingMethod;
+import com.outcomedesk.ui.support.ChartTooltips;
 import com.outcomedesk.ui.support.Views;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.CategoryAxis;
@@ -26,10 +29,10 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -38,18 +41,20 @@ import javafx.util.StringConverter;
 public final class DoctorsController {
     private final DoctorsViewModel model;
     private final FencedBarChart scoresChart = new FencedBarChart(new CategoryAxis(), new NumberAxis());
+    private final ObservableList<DoctorRow> rows = FXCollections.observableArrayList();
 
     @FXML private ChoiceBox<RankingMethod> methodChoice;
     @FXML private Label summaryText;
     @FXML private TableView<DoctorRow> ranking;
-    @FXML private TableColumn<DoctorRow, String> rankColumn;
+    @FXML private TableColumn<DoctorRow, Integer> rankColumn;
     @FXML private TableColumn<DoctorRow, String> doctorColumn;
-    @FXML private TableColumn<DoctorRow, String> casesColumn;
-    @FXML private TableColumn<DoctorRow, String> scoreColumn;
-    @FXML private TableColumn<DoctorRow, String> rateColumn;
+    @FXML private TableColumn<DoctorRow, Long> casesColumn;
+    @FXML private TableColumn<DoctorRow, Double> scoreColumn;
+    @FXML private TableColumn<DoctorRow, Double> rateColumn;
     @FXML private TableColumn<DoctorRow, String> outlierColumn;
     @FXML private PieChart mixChart;
     @FXML private LineChart<Number, Number> funnelChart;
+    @FXML private NumberAxis funnelRateAxis;
     @FXML private VBox scoresBox;
     @FXML private Label rankingPlaceholder;
     @FXML private Tab caseMixTab;
@@ -83,12 +88,17 @@ public final class DoctorsController {
         });
         rankingPlaceholder.textProperty().bind(model.emptyTextProperty());
         methodChoice.valueProperty().bindBidirectional(model.methodProperty());
-        column(rankColumn, r -> String.valueOf(r.rank()));
-        column(doctorColumn, DoctorRow::doctorId);
-        column(casesColumn, r -> String.format("%,d", r.cases()));
-        column(scoreColumn, r -> String.format(Locale.ROOT, "%.3f", r.weightedScore()));
-        column(rateColumn, r -> String.format(Locale.ROOT, "%.1f%%", r.worseRate() * 100));
-        column(outlierColumn, r -> r.outlier() == null ? "" : r.outlier() == Outlier.GOOD ? "better" : "worse");
+        // Cells hold the values and only show them formatted, so a click on a header sorts numbers as numbers.
+        column(rankColumn, DoctorRow::rank, String::valueOf);
+        column(doctorColumn, DoctorRow::doctorId, v -> v);
+        column(casesColumn, DoctorRow::cases, v -> String.format("%,d", v));
+        column(scoreColumn, DoctorRow::weightedScore, v -> String.format(Locale.ROOT, "%.3f", v));
+        column(rateColumn, DoctorRow::worseRate, v -> String.format(Locale.ROOT, "%.1f%%", v * 100));
+        column(outlierColumn, r -> r.outlier() == null ? "" : r.outlier() == Outlier.GOOD ? "better" : "worse", v -> v);
+        SortedList<DoctorRow> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(ranking.comparatorProperty());
+        ranking.setItems(sorted);
+        mixChart.setLabelsVisible(false); // the legend names each slice with its count and share; labels piled up on reload
         ranking.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DoctorRow item, boolean empty) {
@@ -107,6 +117,21 @@ public final class DoctorsController {
         scoresChart.setCategoryGap(2);
         VBox.setVgrow(scoresChart, Priority.ALWAYS);
         scoresBox.getChildren().add(scoresChart);
+        funnelRateAxis.setAutoRanging(false);
+        funnelRateAxis.setLowerBound(0); // a rate axis from the start, not 0 to 100 (10,000%) while the ranking loads
+        funnelRateAxis.setUpperBound(1);
+        funnelRateAxis.setTickUnit(0.1);
+        funnelRateAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number rate) {
+                return String.format(Locale.ROOT, funnelRateAxis.getTickUnit() < 0.01 ? "%.1f%%" : "%.0f%%", rate.doubleValue() * 100);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text.replace("%", "")) / 100;
+            }
+        });
         model.reportProperty().addListener((o, a, r) -> show(r));
         caseMixProgress.visibleProperty().bind(model.caseMixLoadingProperty());
         caseMixButton.disableProperty().bind(model.caseMixLoadingProperty());
@@ -131,12 +156,19 @@ public final class DoctorsController {
         model.loadCaseMix();
     }
 
-    private static void column(TableColumn<DoctorRow, String> c, Function<DoctorRow, String> f) {
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+    private static <T> void column(TableColumn<DoctorRow, T> c, Function<DoctorRow, T> value, Function<T, String> text) {
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
+            }
+        });
     }
 
     private void show(DoctorReport r) {
-        ranking.getItems().setAll(r.rows());
+        rows.setAll(r.rows());
         long good = r.rows().stream().filter(x -> x.outlier() == Outlier.GOOD).count();
         long bad = r.rows().stream().filter(x -> x.outlier() == Outlier.BAD).count();
         summaryText.setText(String.format(Locale.ROOT,
@@ -155,8 +187,8 @@ public final class DoctorsController {
             XYChart.Series<Number, Number> s = d.outlier() == Outlier.GOOD ? better : d.outlier() == Outlier.BAD ? worse : typical;
             s.getData().add(new XYChart.Data<>(d.cases(), d.worseRate(), d));
         }
-        XYChart.Series<Number, Number> up95 = series("95% limits"), lo95 = series("95% lower"), up998 = series("99.8% limits"),
-                lo998 = series("99.8% lower"), mean = series("overall rate");
+        XYChart.Series<Number, Number> up95 = series("95% upper limit"), lo95 = series("95% lower limit"),
+                up998 = series("99.8% upper limit"), lo998 = series("99.8% lower limit"), mean = series("overall rate");
         List<FunnelLimit> limits = new ArrayList<>(r.limits());
         limits.sort(Comparator.comparingLong(FunnelLimit::cases));
         for (FunnelLimit l : limits) {
@@ -166,13 +198,15 @@ public final class DoctorsController {
             lo998.getData().add(new XYChart.Data<>(l.cases(), l.lower998()));
             mean.getData().add(new XYChart.Data<>(l.cases(), r.overallRate()));
         }
+        DoctorsViewModel.RateAxis axis = DoctorsViewModel.rateAxis(r);
+        funnelRateAxis.setLowerBound(axis.lower());
+        funnelRateAxis.setUpperBound(axis.upper());
+        funnelRateAxis.setTickUnit(axis.tick());
         funnelChart.getData().setAll(List.of(typical, better, worse, up95, lo95, up998, lo998, mean));
         for (XYChart.Series<Number, Number> s : List.of(typical, better, worse)) {
             for (XYChart.Data<Number, Number> d : s.getData()) {
                 DoctorRow row = (DoctorRow) d.getExtraValue();
-                Tooltip.install(d.getNode(), new Tooltip(String.format(Locale.ROOT, "%s: %,d cases, %.1f%% worse (shrunken %.1f%%)%s",
-                        row.doctorId(), row.cases(), row.worseRate() * 100, row.shrunkRate() * 100,
-                        row.adjustedP() == null ? "" : String.format(Locale.ROOT, ", adjusted p %.3g", row.adjustedP()))));
+                ChartTooltips.install(d.getNode(), DoctorsViewModel.funnelTip(row));
                 d.getNode().setOnMouseClicked(e -> ranking.getSelectionModel().select(row));
             }
         }
@@ -187,8 +221,8 @@ public final class DoctorsController {
                 + "doctors with fewer than %d cases are not judged).", r.model(), r.scale(), r.observedWorse(), good, bad,
                 r.minCases()));
         XYChart.Series<Number, Number> typical = series("doctors"), better = series("fewer worse than expected"),
-                worse = series("more worse than expected"), up95 = series("95% limits"), lo95 = series("95% lower"),
-                up998 = series("99.8% limits"), lo998 = series("99.8% lower"), one = series("as expected");
+                worse = series("more worse than expected"), up95 = series("95% upper limit"), lo95 = series("95% lower limit"),
+                up998 = series("99.8% upper limit"), lo998 = series("99.8% lower limit"), one = series("as expected");
         List<CaseMixAnalysis.Row> byExpected = new ArrayList<>(r.rows());
         byExpected.sort(Comparator.comparingDouble(CaseMixAnalysis.Row::expectedWorse));
         for (CaseMixAnalysis.Row d : byExpected) {
@@ -204,10 +238,10 @@ public final class DoctorsController {
         for (XYChart.Series<Number, Number> s : List.of(typical, better, worse)) {
             for (XYChart.Data<Number, Number> d : s.getData()) {
                 CaseMixAnalysis.Row row = (CaseMixAnalysis.Row) d.getExtraValue();
-                Tooltip.install(d.getNode(), new Tooltip(String.format(Locale.ROOT,
-                        "%s: %,d cases, %,d worse outcomes where %.1f were expected (O/E %.2f)%s", row.doctorId(), row.cases(),
+                ChartTooltips.install(d.getNode(), String.format(Locale.ROOT,
+                        "%s%n%,d cases, %,d worse outcomes where %,.1f were expected%nO/E %.2f%s", row.doctorId(), row.cases(),
                         row.observedWorse(), row.expectedWorse(), row.ratio(),
-                        row.adjustedP() == null ? "" : String.format(Locale.ROOT, ", adjusted p %.3g", row.adjustedP()))));
+                        row.adjustedP() == null ? "" : String.format(Locale.ROOT, "%nHolm-adjusted p %.3g", row.adjustedP())));
             }
         }
     }
@@ -231,25 +265,23 @@ public final class DoctorsController {
             double score = row.weightedScore();
             String style = score > r.scores().upperFence() ? "bar-good" : score < r.scores().lowerFence() ? "bar-bad" : "bar-typical";
             d.getNode().getStyleClass().add(style);
-            Tooltip.install(d.getNode(), new Tooltip(String.format(Locale.ROOT, "%s: weighted score %.3f", row.doctorId(), score)));
+            ChartTooltips.install(d.getNode(), String.format(Locale.ROOT, "%s: weighted score %.3f", row.doctorId(), score));
         }
     }
 
+    /** Replaces the slices in one step, so the chart lays them out once. */
     private void showMix(DoctorRow r) {
-        mixChart.getData().clear();
-        if (r == null) return;
-        mixChart.setTitle("Outcome mix of " + r.doctorId());
-        r.outcomeMix().forEach((category, count) -> {
-            if (count == 0) return;
-            PieChart.Data slice = new PieChart.Data(String.format("%s (%,d)", category, count), count);
-            mixChart.getData().add(slice);
+        mixChart.setTitle(r == null ? "Outcome mix" : "Outcome mix of " + r.doctorId());
+        List<DoctorsViewModel.MixSlice> mix = DoctorsViewModel.mix(r);
+        List<PieChart.Data> slices = mix.stream().map(m -> new PieChart.Data(m.label(), m.count())).toList();
+        mixChart.setData(FXCollections.observableArrayList(slices));
+        for (int i = 0; i < slices.size(); i++) {
             // Colour by meaning, not by position: excellent green through critical red (colours in app.css).
-            slice.getNode().setStyle("-fx-pie-color: -od-outcome-" + category + ";");
-        });
+            slices.get(i).getNode().setStyle("-fx-pie-color: -od-outcome-" + mix.get(i).category() + ";");
+        }
         mixChart.lookupAll(".chart-legend-item").forEach(item -> {
-            if (item instanceof Label l && l.getText() != null) {
-                String category = l.getText().split(" ")[0];
-                if (l.getGraphic() != null) l.getGraphic().getStyleClass().add("outcome-" + category);
+            if (item instanceof Label l && l.getText() != null && l.getGraphic() != null) {
+                l.getGraphic().getStyleClass().add("outcome-" + l.getText().split(":")[0]);
             }
         });
     }

@@ -19,6 +19,8 @@ import com.outcomedesk.ui.models.ModelsController;
 import com.outcomedesk.ui.models.ModelsViewModel;
 import com.outcomedesk.ui.models.RetrainController;
 import com.outcomedesk.ui.models.RetrainViewModel;
+import com.outcomedesk.ui.outcomes.OutcomeMappingController;
+import com.outcomedesk.ui.outcomes.OutcomeMappingViewModel;
 import com.outcomedesk.ui.prediction.PredictionController;
 import com.outcomedesk.ui.prediction.PredictionViewModel;
 import com.outcomedesk.report.PredictionReports;
@@ -40,6 +42,7 @@ public final class Shell {
     public static final String APPOINTMENTS = "Appointments";
     public static final String USERS = "Users";
     public static final String AUDIT = "Audit trail";
+    public static final String OUTCOME_MAPPING = "Outcome mapping";
     public static final String PREDICTION = "Prediction";
     public static final String MODELS = "Models";
     public static final String DOCTORS = "Doctors";
@@ -113,6 +116,12 @@ public final class Shell {
                     () -> UsersView.create(new UsersViewModel(engine.accounts(), actor)));
             controller.addScreen(AUDIT, "Browse, check and export the audit trail",
                     () -> AuditView.create(new AuditViewModel(engine.auditLog(), actor)));
+            controller.addScreen(OUTCOME_MAPPING, "Review keyword-guessed and unmapped outcome phrasings and map them", () -> {
+                OutcomeMappingViewModel vm = new OutcomeMappingViewModel(engine.outcomes(), model.actorProperty()::get,
+                        background, model.dialogs(), model::changed);
+                model.dataVersionProperty().addListener(o -> vm.reload());
+                return new OutcomeMappingController(vm).load();
+            });
         }
         SyncStatusViewModel sync = SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
                 (Pane) root.lookup(".status-bar"), 4, () -> stage, model::changed);

@@ -85,6 +85,7 @@ public final class FxDialogs implements Dialogs {
         Label text = new Label(message);
         text.setWrapText(true);
         text.setMaxWidth(460);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all the wrapped lines, not the first and "..."
         alert.getDialogPane().setContent(text);
         return alert;
     }
