@@ -6,17 +6,14 @@ import com.outcomedesk.insight.DiseasePoint;
 import com.outcomedesk.insight.DiseaseProfile;
 import com.outcomedesk.insight.SharedFeature;
 import com.outcomedesk.insight.SimilarDisease;
+import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.ChartTooltips;
 import com.outcomedesk.ui.support.Views;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.ScatterChart;
@@ -26,7 +23,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -77,11 +73,11 @@ public final class DiseasesController {
         });
         model.selectedGroupProperty().bind(groupList.getSelectionModel().selectedItemProperty());
         // Cells hold values and show them formatted, so the columns sort by value.
-        column(kindColumn, SharedFeature::type, v -> v);
-        column(featureColumn, SharedFeature::name, v -> v);
-        column(groupShareColumn, SharedFeature::groupShare, DiseasesController::percent);
-        column(overallShareColumn, SharedFeature::overallShare, DiseasesController::percent);
-        sorted(reasonTable, model.reasons());
+        SortedTables.column(kindColumn, SharedFeature::type, v -> v);
+        SortedTables.column(featureColumn, SharedFeature::name, v -> v);
+        SortedTables.column(groupShareColumn, SharedFeature::groupShare, DiseasesController::percent);
+        SortedTables.column(overallShareColumn, SharedFeature::overallShare, DiseasesController::percent);
+        SortedTables.show(reasonTable, model.reasons());
         reasonPlaceholder.textProperty().bind(model.reasonsEmptyTextProperty());
         outcomesText.textProperty().bind(model.outcomesProperty());
 
@@ -101,11 +97,11 @@ public final class DiseasesController {
         model.suggestions().addListener((ListChangeListener<String>) c -> showSuggestions());
         showSuggestions();
 
-        column(diseaseColumn, SimilarDisease::disease, v -> v);
-        column(similarityColumn, SimilarDisease::similarity, v -> String.format(Locale.ROOT, "%.3f", v));
-        column(countColumn, SimilarDisease::appointments, v -> String.format("%,d", v));
-        column(groupColumn, SimilarDisease::group, String::valueOf);
-        sorted(similarTable, model.similar());
+        SortedTables.column(diseaseColumn, SimilarDisease::disease, v -> v);
+        SortedTables.column(similarityColumn, SimilarDisease::similarity, v -> String.format(Locale.ROOT, "%.3f", v));
+        SortedTables.column(countColumn, SimilarDisease::appointments, v -> String.format("%,d", v));
+        SortedTables.column(groupColumn, SimilarDisease::group, String::valueOf);
+        SortedTables.show(similarTable, model.similar());
         // Shares of the width leaving room for the scroll bar: a constrained resize policy left the header out of
         // step with the cells once the scroll bar appeared.
         double[] shares = {0.44, 0.18, 0.22, 0.14};
@@ -119,23 +115,6 @@ public final class DiseasesController {
 
     private static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f%%", share * 100);
-    }
-
-    private static <S> void sorted(TableView<S> table, ObservableList<S> items) {
-        SortedList<S> sorted = new SortedList<>(items);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-    }
-
-    private static <S, T> void column(TableColumn<S, T> c, Function<S, T> value, Function<T, String> text) {
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        });
     }
 
     /** "Did you mean:" and one link per close spelling; clicking one lists the diseases like it. */

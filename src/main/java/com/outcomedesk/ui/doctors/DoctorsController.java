@@ -6,17 +6,15 @@ import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.FunnelLimit;
 import com.outcomedesk.insight.Outlier;
 import com.outcomedesk.insight.RankingMethod;
+import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.ChartTooltips;
 import com.outcomedesk.ui.support.Views;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.CategoryAxis;
@@ -29,7 +27,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -89,15 +86,13 @@ public final class DoctorsController {
         rankingPlaceholder.textProperty().bind(model.emptyTextProperty());
         methodChoice.valueProperty().bindBidirectional(model.methodProperty());
         // Cells hold the values and only show them formatted, so a click on a header sorts numbers as numbers.
-        column(rankColumn, DoctorRow::rank, String::valueOf);
-        column(doctorColumn, DoctorRow::doctorId, v -> v);
-        column(casesColumn, DoctorRow::cases, v -> String.format("%,d", v));
-        column(scoreColumn, DoctorRow::weightedScore, v -> String.format(Locale.ROOT, "%.3f", v));
-        column(rateColumn, DoctorRow::worseRate, v -> String.format(Locale.ROOT, "%.1f%%", v * 100));
-        column(outlierColumn, r -> r.outlier() == null ? "" : r.outlier() == Outlier.GOOD ? "better" : "worse", v -> v);
-        SortedList<DoctorRow> sorted = new SortedList<>(rows);
-        sorted.comparatorProperty().bind(ranking.comparatorProperty());
-        ranking.setItems(sorted);
+        SortedTables.column(rankColumn, DoctorRow::rank, String::valueOf);
+        SortedTables.column(doctorColumn, DoctorRow::doctorId, v -> v);
+        SortedTables.column(casesColumn, DoctorRow::cases, v -> String.format("%,d", v));
+        SortedTables.column(scoreColumn, DoctorRow::weightedScore, v -> String.format(Locale.ROOT, "%.3f", v));
+        SortedTables.column(rateColumn, DoctorRow::worseRate, v -> String.format(Locale.ROOT, "%.1f%%", v * 100));
+        SortedTables.column(outlierColumn, r -> r.outlier() == null ? "" : r.outlier() == Outlier.GOOD ? "better" : "worse", v -> v);
+        SortedTables.show(ranking, rows);
         mixChart.setLabelsVisible(false); // the legend names each slice with its count and share; labels piled up on reload
         ranking.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -154,17 +149,6 @@ public final class DoctorsController {
     @FXML
     private void adjustForCaseMix() {
         model.loadCaseMix();
-    }
-
-    private static <T> void column(TableColumn<DoctorRow, T> c, Function<DoctorRow, T> value, Function<T, String> text) {
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        });
     }
 
     private void show(DoctorReport r) {

@@ -2,21 +2,19 @@ package com.outcomedesk.ui.outcomes;
 
 import com.outcomedesk.appointments.OutcomeMappingService.Phrasing;
 import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
-import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.util.StringConverter;
@@ -53,13 +51,11 @@ public final class OutcomeMappingController {
         filterChoice.valueProperty().bindBidirectional(model.filterProperty());
         countText.textProperty().bind(model.countTextProperty());
 
-        column(textColumn, Phrasing::outcomeText, v -> v);
-        column(categoryColumn, OutcomeMappingViewModel::categoryLabel, v -> v);
-        column(sourceColumn, p -> p.source().code(), v -> v);
-        column(countColumn, Phrasing::appointments, v -> String.format("%,d", v));
-        SortedList<Phrasing> sorted = new SortedList<>(model.phrasings());
-        sorted.comparatorProperty().bind(phrasingTable.comparatorProperty());
-        phrasingTable.setItems(sorted);
+        SortedTables.column(textColumn, Phrasing::outcomeText, v -> v);
+        SortedTables.column(categoryColumn, OutcomeMappingViewModel::categoryLabel, v -> v);
+        SortedTables.column(sourceColumn, p -> p.source().code(), v -> v);
+        SortedTables.column(countColumn, Phrasing::appointments, v -> String.format("%,d", v));
+        SortedTables.show(phrasingTable, model.phrasings());
         placeholder.textProperty().bind(Bindings.when(model.loadingProperty()).then("Counting the outcome phrasings…")
                 .otherwise("No phrasing needs review: every outcome in the store is mapped. Show all phrasings to change one."));
         phrasingTable.getSelectionModel().selectedItemProperty().addListener((o, a, p) -> model.selectedProperty().set(p));
@@ -99,16 +95,5 @@ public final class OutcomeMappingController {
                 return null;
             }
         };
-    }
-
-    private static <T> void column(TableColumn<Phrasing, T> c, Function<Phrasing, T> value, Function<T, String> text) {
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        });
     }
 }
