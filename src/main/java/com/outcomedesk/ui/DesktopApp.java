@@ -6,6 +6,7 @@ import com.outcomedesk.ui.security.SecureStart;
 import com.outcomedesk.ui.shell.Shell;
 import com.outcomedesk.ui.support.Problems;
 import com.outcomedesk.ui.support.Views;
+import com.outcomedesk.ui.support.Windows;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +26,8 @@ import javafx.stage.Stage;
  */
 public final class DesktopApp extends Application {
     public static final String STYLESHEET = Views.STYLESHEET;
+    /** The file in the data directory that keeps the windows' sizes and places between runs. */
+    static final String WINDOW_PLACES = "windows.properties";
 
     private Engine engine;
 
@@ -38,10 +41,12 @@ public final class DesktopApp extends Application {
         Label opening = new Label("Opening " + location.displayName() + " ...");
         VBox splash = new VBox(16, new ProgressIndicator(), opening);
         splash.getStyleClass().add("splash");
-        Scene scene = new Scene(splash, 1280, 800);
+        Scene scene = new Scene(splash);
         scene.getStylesheets().add(DesktopApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setTitle("OutcomeDesk");
         stage.setScene(scene);
+        Windows.rememberIn(location.home().resolve(WINDOW_PLACES));
+        Windows.place(stage, null, "main", 1200, 760, 900, 600);
         stage.show();
         timing("window shown");
         scene.rootProperty().addListener((o, was, now) -> {
@@ -58,7 +63,7 @@ public final class DesktopApp extends Application {
             Platform.runLater(() -> timing("main window interactive"));
         }, failure -> {
             Alert alert = new Alert(Alert.AlertType.ERROR);
-            alert.initOwner(stage);
+            Windows.place(alert, stage, null, 480, 0, 360, 160);
             alert.setTitle("OutcomeDesk cannot start");
             alert.setHeaderText("The store could not be opened");
             alert.setContentText(Problems.describe(failure));
@@ -69,6 +74,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
+        Windows.rememberOpenWindows();
         if (engine != null) engine.close();
     }
 

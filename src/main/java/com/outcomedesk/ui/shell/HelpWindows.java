@@ -1,6 +1,7 @@
 package com.outcomedesk.ui.shell;
 
 import com.outcomedesk.ui.support.Views;
+import com.outcomedesk.ui.support.Windows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +31,8 @@ final class HelpWindows {
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("OutcomeDesk user guide");
-        Scene scene = new Scene(scroll, 640, 560);
+        Windows.place(stage, owner, "guide", 760, 640, 480, 360);
+        Scene scene = new Scene(scroll);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         scene.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) stage.close();
@@ -40,8 +42,7 @@ final class HelpWindows {
     }
 
     static void about(Window owner, String store) {
-        Alert alert = Views.styled(new Alert(Alert.AlertType.INFORMATION));
-        alert.initOwner(owner);
+        Alert alert = Windows.place(Views.styled(new Alert(Alert.AlertType.INFORMATION)), owner, null, 520, 0, 400, 200);
         alert.setTitle("About OutcomeDesk");
         alert.setHeaderText("OutcomeDesk " + version());
         alert.setContentText("Learns from your clinic's own appointment notes.\n\nStore: " + store

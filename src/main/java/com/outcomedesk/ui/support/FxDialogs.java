@@ -52,8 +52,7 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public <T> Optional<T> choose(String title, String message, List<T> choices, T preselected) {
-        ChoiceDialog<T> dialog = new ChoiceDialog<>(preselected, choices);
-        dialog.initOwner(owner);
+        ChoiceDialog<T> dialog = Windows.place(Views.styled(new ChoiceDialog<>(preselected, choices)), owner, null, 420, 0, 340, 160);
         dialog.setTitle(title);
         dialog.setHeaderText(null);
         dialog.setContentText(message);
@@ -78,8 +77,7 @@ public final class FxDialogs implements Dialogs {
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {
-        Alert alert = Views.styled(new Alert(type));
-        alert.initOwner(owner);
+        Alert alert = Windows.place(Views.styled(new Alert(type)), owner, null, 480, 0, 360, 160);
         alert.setTitle(title);
         alert.setHeaderText(title);
         Label text = new Label(message);

@@ -3,6 +3,7 @@ package com.outcomedesk.ui.sync;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.Views;
+import com.outcomedesk.ui.support.Windows;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -79,7 +80,7 @@ public final class SyncPanel {
     /** The settings dialog; returns whether new settings were saved. */
     static boolean showSettings(SyncSettingsViewModel vm, Window owner) {
         Dialog<ButtonType> dialog = Views.styled(new Dialog<>());
-        dialog.initOwner(owner);
+        Windows.place(dialog, owner, null, 560, 0, 460, 240);
         dialog.setTitle("Sync settings");
         dialog.setHeaderText("Shared PostgreSQL server (current: " + vm.currentServer() + ")");
         TextField url = new TextField();
