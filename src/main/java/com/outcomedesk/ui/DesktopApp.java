@@ -4,12 +4,15 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.ui.security.SecureStart;
 import com.outcomedesk.ui.shell.Shell;
+import com.outcomedesk.ui.support.FxDialogs;
 import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.UncaughtFailures;
 import com.outcomedesk.ui.support.Views;
 import com.outcomedesk.ui.support.Windows;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -29,6 +32,7 @@ public final class DesktopApp extends Application {
     /** The file in the data directory that keeps the windows' sizes and places between runs. */
     static final String WINDOW_PLACES = "windows.properties";
 
+    private final AtomicBoolean closing = new AtomicBoolean();
     private Engine engine;
 
     public static void main(String[] args) {
@@ -37,6 +41,7 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UncaughtFailures.install(new FxDialogs(stage), closing::get);
         StoreLocation location = location(getParameters().getRaw());
         Label opening = new Label("Opening " + location.displayName() + " ...");
         VBox splash = new VBox(16, new ProgressIndicator(), opening);

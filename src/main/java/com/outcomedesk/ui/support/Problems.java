@@ -23,7 +23,8 @@ public final class Problems {
                 || t instanceof IllegalArgumentException || t instanceof CancelledException) {
             return t.getMessage();
         }
-        LOG.error("Unexpected failure", t);
+        // Class and frames only: a message can hold patient text.
+        LOG.error("Unexpected failure{}{}", System.lineSeparator(), UncaughtFailures.withoutMessages(t));
         String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return "Something unexpected went wrong (" + detail + "). Nothing was changed by the failed step; "
                 + "try again, and if it persists, send the log to your administrator.";
