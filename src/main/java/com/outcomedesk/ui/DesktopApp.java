@@ -11,6 +11,7 @@ import com.outcomedesk.ui.support.Views;
 import com.outcomedesk.ui.support.Windows;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
@@ -21,6 +22,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app. The window appears at once with a short "opening" view while the store opens on a
@@ -33,7 +36,11 @@ public final class DesktopApp extends Application {
     static final String WINDOW_PLACES = "windows.properties";
 
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** How long quitting waits for running work to stop before the store closes regardless. */
+    static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
     private Engine engine;
+    private Shell shell;
 
     public static void main(String[] args) {
         launch(DesktopApp.class, args);
@@ -61,7 +68,7 @@ public final class DesktopApp extends Application {
         SecureStart.show(scene, location, session -> {
             engine = session.engine();
             timing("store open");
-            Shell shell = Shell.build(engine, session.actor(), stage);
+            shell = Shell.build(engine, session.actor(), stage);
             scene.setRoot(shell.root());
             shell.start();
             SecureStart.lockWhenIdle(scene, session);
@@ -79,7 +86,13 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
+        // In order: nothing reports from now on, the work stops (bounded), then the store closes.
+        closing.set(true);
         Windows.rememberOpenWindows();
+        if (shell != null && !shell.stop(SHUTDOWN_BOUND)) {
+            LOG.warn("Background work had not stopped {} s after quitting; closing the store regardless",
+                    SHUTDOWN_BOUND.toSeconds());
+        }
         if (engine != null) engine.close();
     }
 

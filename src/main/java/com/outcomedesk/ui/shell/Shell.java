@@ -21,6 +21,9 @@ import com.outcomedesk.ui.prediction.PredictionViewModel;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
 import com.outcomedesk.ui.sync.SyncPanel;
+import com.outcomedesk.ui.sync.SyncStatusViewModel;
+import java.time.Duration;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
@@ -38,11 +41,16 @@ public final class Shell {
     private final MainViewModel model;
     private final MainController controller;
     private final Parent root;
+    private final FxBackground background;
+    private final SyncStatusViewModel sync;
 
-    private Shell(MainViewModel model, MainController controller, Parent root) {
+    private Shell(MainViewModel model, MainController controller, Parent root, FxBackground background,
+                  SyncStatusViewModel sync) {
         this.model = model;
         this.controller = controller;
         this.root = root;
+        this.background = background;
+        this.sync = sync;
     }
 
     public static Shell build(Engine engine, Actor actor, Stage stage) {
@@ -90,15 +98,30 @@ public final class Shell {
             controller.addScreen(AUDIT, "Browse, check and export the audit trail",
                     () -> AuditView.create(new AuditViewModel(engine.auditLog(), actor)));
         }
-        SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
+        SyncStatusViewModel sync = SyncPanel.install(engine, model.actorProperty()::get, controller.menuBar(),
                 (Pane) root.lookup(".status-bar"), 4, () -> stage, model::changed);
-        return new Shell(model, controller, root);
+        model.setOnQuit(Platform::exit);
+        return new Shell(model, controller, root, background, sync);
     }
 
     /** Shows the first screen, or the welcome once the counts say the store is empty. */
     public void start() {
         controller.show(APPOINTMENTS);
         model.refreshCounts();
+    }
+
+    /**
+     * Stops the background work in order, before the store may close: no new sync starts, the running work is
+     * asked to stop at its next progress report and nothing queued starts, then this waits for both within the
+     * bound. Nothing of this reports to the user: failures caused by closing are not errors.
+     *
+     * @return true when everything stopped within the bound
+     */
+    public boolean stop(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        sync.close();
+        boolean work = background.shutdown(bound);
+        return sync.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) && work;
     }
 
     public MainViewModel model() { return model; }
