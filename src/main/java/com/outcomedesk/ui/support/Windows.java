@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -17,6 +19,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,8 @@ public final class Windows {
     /** A window manager's frame until the first window shows the real one: a title bar and thin borders. */
     private static final double FRAME_W = 8;
     private static final double FRAME_H = 32;
+    /** How long a window just shown takes to settle on its size under a window manager. */
+    private static final Duration SETTLING = Duration.seconds(2);
     private static Path file;
 
     private Windows() {
@@ -141,6 +146,9 @@ public final class Windows {
         private final double minW;
         private final double minH;
         private Rectangle2D restored;
+        /** The window size given at showing, frame included; NaN when the window kept its own. */
+        private double outerW = Double.NaN;
+        private double outerH = Double.NaN;
         private Region sized;
         private double[] rootPref;
 
@@ -163,6 +171,7 @@ public final class Windows {
         void size(boolean shown) {
             if (shown) limit();
             restored = key != null && stage.isResizable() ? saved(key, screenBounds()) : null;
+            outerW = Double.NaN;
             if (restored != null) {
                 stage.setX(restored.getMinX());
                 stage.setY(restored.getMinY());
@@ -182,6 +191,8 @@ public final class Windows {
             double w = extent(scene.getWidth() > 0 ? scene.getWidth() : root.prefWidth(-1), prefW, minW, screen.getWidth() - frameW);
             double h = extent(scene.getHeight() > 0 ? scene.getHeight() : root.prefHeight(w), prefH, minH,
                     screen.getHeight() - frameH);
+            outerW = w + frameW;
+            outerH = h + frameH;
             if (shown) {
                 stage.setWidth(w + frameW);
                 stage.setHeight(h + frameH);
@@ -215,15 +226,32 @@ public final class Windows {
          * toolkit's first tiny window and so wins over the size asked for (the window opens at its minimum).
          */
         private void limit() {
-            double w = stage.getWidth();
-            double h = stage.getHeight();
             stage.setMinWidth(minW);
             stage.setMinHeight(minH);
-            // GTK's toolkit shrinks the window to the new minimum from a stale size: ask for the real one again.
-            if (w >= minW && h >= minH) {
-                stage.setWidth(w);
-                stage.setHeight(h);
+            if (stage.getScene() == null) return;
+            if (restored != null) {
+                outerW = restored.getWidth();
+                outerH = restored.getHeight();
             }
+            if (Double.isNaN(outerW)) return;
+            // GTK's toolkit shrinks a window just shown to a new minimum from a stale size, at some point while it
+            // settles: for a moment, give the window back the size it was given.
+            Scene scene = stage.getScene();
+            double w = outerW;
+            double h = outerH;
+            InvalidationListener hold = o -> {
+                if (stage.getWidth() < w - 1) stage.setWidth(w);
+                if (stage.getHeight() < h - 1) stage.setHeight(h);
+            };
+            stage.widthProperty().addListener(hold);
+            stage.heightProperty().addListener(hold);
+            hold.invalidated(null);
+            PauseTransition settled = new PauseTransition(SETTLING);
+            settled.setOnFinished(e -> {
+                stage.widthProperty().removeListener(hold);
+                stage.heightProperty().removeListener(hold);
+            });
+            settled.play();
         }
 
         void remember() {
