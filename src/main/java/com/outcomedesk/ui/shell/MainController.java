@@ -1,6 +1,7 @@
 package com.outcomedesk.ui.shell;
 
 import com.outcomedesk.ui.support.FxBackground;
+import com.outcomedesk.ui.support.Mnemonics;
 import com.outcomedesk.ui.support.Views;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,6 +76,12 @@ public final class MainController {
         cancelButton.disableProperty().bind(background.cancellingProperty());
         modelMenu.visibleProperty().bind(Bindings.isNotEmpty(modelMenu.getItems()));
         model.welcomeVisibleProperty().addListener((o, was, visible) -> showWelcome(visible));
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && !scene.getProperties().containsKey(Mnemonics.class)) {
+                scene.getProperties().put(Mnemonics.class, true);
+                Mnemonics.beforeControls(scene);
+            }
+        });
     }
 
     /** Adds a screen to the navigation; its view is built the first time it is opened. */

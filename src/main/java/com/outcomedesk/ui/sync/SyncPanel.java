@@ -56,17 +56,17 @@ public final class SyncPanel {
         segment.setOnAction(e -> vm.syncNow());
         statusBar.getChildren().add(Math.min(index, statusBar.getChildren().size()), segment);
 
-        MenuItem now = new MenuItem("Sync now");
+        MenuItem now = new MenuItem("Sync _now");
         now.disableProperty().bind(vm.syncingProperty().or(vm.configuredProperty().not()));
         now.setOnAction(e -> vm.syncNow());
-        MenuItem settings = new MenuItem("Sync settings…");
+        MenuItem settings = new MenuItem("Sync _settings…");
         settings.setOnAction(e -> {
             if (showSettings(new SyncSettingsViewModel(engine.sync(), actor.get()), owner.get())) {
                 vm.refresh();
                 vm.syncNow();
             }
         });
-        Menu menu = new Menu("Sync", null, now, settings);
+        Menu menu = new Menu("_Sync", null, now, settings);
         menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), menu);
 
         vm.pulledProperty().addListener((o, was, n) -> {
