@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The command line over the engine: {@code java -jar outcome-desk.jar <command>}. */
-@Command(name = "outcome-desk", mixinStandardHelpOptions = true, version = "OutcomeDesk 0.1.0",
+@Command(name = "outcome-desk", mixinStandardHelpOptions = true, versionProvider = OutcomeDeskCli.AppVersion.class,
         description = "Learn from a clinic's appointment notes. Without a command, opens the desktop app.",
         subcommands = {
                 ImportCommand.class, ExportCommand.class, DemoDataCommand.class, StatusCommand.class,
@@ -85,6 +85,14 @@ public final class OutcomeDeskCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** {@code --version}: the build's version. */
+    static final class AppVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"OutcomeDesk " + com.outcomedesk.Version.current()};
+        }
     }
 
     static String oneLine(Throwable e) {

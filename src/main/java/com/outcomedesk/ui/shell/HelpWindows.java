@@ -45,14 +45,18 @@ final class HelpWindows {
         Alert alert = Windows.place(Views.styled(new Alert(Alert.AlertType.INFORMATION)), owner, null, 520, 0, 400, 200);
         alert.setTitle("About OutcomeDesk");
         alert.setHeaderText("OutcomeDesk " + version());
-        alert.setContentText("Learns from your clinic's own appointment notes.\n\nStore: " + store
+        // A label that wraps, so a long store path is shown whole.
+        Label text = new Label("Learns from your clinic's own appointment notes.\n\nStore: " + store
                 + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"));
+        text.setWrapText(true);
+        text.setMaxWidth(480);
+        text.setId("aboutText");
+        alert.getDialogPane().setContent(text);
         alert.showAndWait();
     }
 
     private static String version() {
-        String v = HelpWindows.class.getPackage().getImplementationVersion();
-        return v == null ? "" : v;
+        return com.outcomedesk.Version.current();
     }
 
     private static String read(String resource) {

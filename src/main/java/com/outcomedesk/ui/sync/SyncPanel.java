@@ -48,6 +48,7 @@ public final class SyncPanel {
         Button segment = new Button();
         segment.getStyleClass().addAll("status-item", "small-button");
         segment.setMnemonicParsing(false);
+        segment.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         segment.textProperty().bind(vm.textProperty());
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(vm.detailProperty());
