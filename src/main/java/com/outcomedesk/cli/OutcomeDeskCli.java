@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
+    /** How a user starts the command line; hints name it, as there is no installed launcher. */
+    public static final String LAUNCHER = "java -jar target/outcome-desk.jar";
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data directory (default: $OUTCOMEDESK_HOME or ~/.outcome-desk).")
@@ -73,12 +75,12 @@ public final class OutcomeDeskCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("outcome-desk: " + oneLine(ex));
+            commandLine.getErr().println("outcome-desk: " + oneLine(ex) + hint(ex));
             return 1;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
             ex.getCommandLine().getErr().println("outcome-desk: " + oneLine(ex)
-                    + " (see 'outcome-desk help " + ex.getCommandLine().getCommandName() + "')");
+                    + " (see '" + LAUNCHER + " help " + ex.getCommandLine().getCommandName() + "')");
             return 2;
         });
         int code = cli.execute(args);
@@ -93,6 +95,14 @@ public final class OutcomeDeskCli {
         public String[] getVersion() {
             return new String[] {"OutcomeDesk " + com.outcomedesk.Version.current()};
         }
+    }
+
+    /** What to do next, in command-line terms, for engine failures that leave that to the caller. */
+    static String hint(Throwable e) {
+        if (e instanceof com.outcomedesk.learn.NoModelException) {
+            return " Import appointments with outcomes, then run '" + LAUNCHER + " train --activate'.";
+        }
+        return "";
     }
 
     static String oneLine(Throwable e) {

@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.support;
 
+import com.outcomedesk.learn.NoModelException;
 import com.outcomedesk.security.AccessDeniedException;
 import com.outcomedesk.store.StoreException;
 import com.outcomedesk.transfer.TransferException;
@@ -18,6 +19,10 @@ public final class Problems {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
             t = t.getCause();
+        }
+        if (t instanceof NoModelException) {
+            return t.getMessage() + " Import appointments with outcomes (File > Import...), then train a model "
+                    + "(Model > Retrain..., administrators).";
         }
         if (t instanceof TransferException || t instanceof StoreException || t instanceof AccessDeniedException
                 || t instanceof IllegalArgumentException || t instanceof CancelledException) {
