@@ -10,7 +10,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -20,18 +22,22 @@ final class HelpWindows {
     private HelpWindows() {
     }
 
+    static final String GUIDE = "/com/outcomedesk/ui/shell/guide/";
+
     static void userGuide(Window owner) {
-        Label text = new Label(read("/com/outcomedesk/ui/shell/user-guide.txt"));
-        text.setWrapText(true);
-        text.getStyleClass().add("guide-text");
-        ScrollPane scroll = new ScrollPane(text);
+        VBox page = GuideView.render(read(GUIDE + "user-guide.md"), HelpWindows::picture);
+        ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
+        // The window's size, not the guide's longest line: the text wraps within it and the rest scrolls.
+        scroll.setPrefViewportWidth(760);
+        scroll.setPrefViewportHeight(640);
         scroll.getStyleClass().add("guide");
+        scroll.setId("userGuide");
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("OutcomeDesk user guide");
-        Windows.place(stage, owner, "guide", 760, 640, 480, 360);
+        Windows.place(stage, owner, "guide", 780, 680, 480, 360);
         Scene scene = new Scene(scroll);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         scene.setOnKeyPressed(e -> {
@@ -39,6 +45,12 @@ final class HelpWindows {
         });
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** A picture of the guide, or null when it is missing (the caption is shown alone). */
+    static Image picture(String name) {
+        var url = HelpWindows.class.getResource(GUIDE + name);
+        return url == null ? null : new Image(url.toExternalForm());
     }
 
     static void about(Window owner, String store) {
