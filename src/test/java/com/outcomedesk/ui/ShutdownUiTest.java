@@ -72,7 +72,7 @@ class ShutdownUiTest {
             shell.model().loadDemoData();
         });
         waitFor(120, () -> statusText(robot).startsWith("Importing"));
-        robot.clickOn("#cancelButton");
+        robot.clickOn(shell.root().lookup("#cancelButton"));
         waitFor(120, () -> dialog() != null);
         assertThat(((Labeled) dialog().getContent()).getText()).startsWith("Loading 100,000 demo records cancelled.");
         robot.clickOn("OK");
@@ -141,7 +141,7 @@ class ShutdownUiTest {
         WaitForAsyncUtils.asyncFx(action).get();
     }
 
-    private static String statusText(FxRobot robot) {
-        return robot.lookup("#workLabel").tryQuery().map(n -> ((Label) n).getText()).orElse("");
+    private String statusText(FxRobot robot) {
+        return ((Label) shell.root().lookup("#workLabel")).getText();
     }
 }

@@ -239,17 +239,22 @@ public final class Windows {
             Scene scene = stage.getScene();
             double w = outerW;
             double h = outerH;
+            // Only a shrink to the minimum is the toolkit's; any other size is the user's.
             InvalidationListener hold = o -> {
-                if (stage.getWidth() < w - 1) stage.setWidth(w);
-                if (stage.getHeight() < h - 1) stage.setHeight(h);
+                if (stage.getWidth() < w - 1 && scene.getWidth() <= minW + 2) stage.setWidth(w);
+                if (stage.getHeight() < h - 1 && scene.getHeight() <= minH + 2) stage.setHeight(h);
             };
             stage.widthProperty().addListener(hold);
             stage.heightProperty().addListener(hold);
+            scene.widthProperty().addListener(hold);
+            scene.heightProperty().addListener(hold);
             hold.invalidated(null);
             PauseTransition settled = new PauseTransition(SETTLING);
             settled.setOnFinished(e -> {
                 stage.widthProperty().removeListener(hold);
                 stage.heightProperty().removeListener(hold);
+                scene.widthProperty().removeListener(hold);
+                scene.heightProperty().removeListener(hold);
             });
             settled.play();
         }
