@@ -27,7 +27,7 @@ final class ClustersCommand implements Callable<Integer> {
             DiseaseAtlas atlas = engine.diseases().atlas(root.actor());
             if (atlas.profiles().isEmpty()) {
                 throw new IllegalStateException("No disease is mentioned at least " + atlas.minMentions()
-                        + " times in " + atlas.scanned() + " summaries: import appointments first (outcome-desk import FILE).");
+                        + " times in " + atlas.scanned() + " summaries: import appointments first (" + OutcomeDeskCli.LAUNCHER + " import FILE).");
             }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("scanned", atlas.scanned());

@@ -36,7 +36,7 @@ final class DoctorsCommand implements Callable<Integer> {
             if (caseMix) return caseMix(engine);
             DoctorReport report = engine.doctors().ranking(root.actor(), chosen);
             if (report.rows().isEmpty()) {
-                throw new IllegalStateException("No appointment with a known outcome yet: import some first (outcome-desk import FILE).");
+                throw new IllegalStateException("No appointment with a known outcome yet: import some first (" + OutcomeDeskCli.LAUNCHER + " import FILE).");
             }
             json.print(spec.commandLine().getOut(), report.rows(), table(report));
             return 0;
@@ -46,7 +46,7 @@ final class DoctorsCommand implements Callable<Integer> {
     private int caseMix(Engine engine) {
         CaseMixAnalysis.Report report = engine.doctors().caseMix(root.actor(), engine.predictions().predictor());
         if (report.rows().isEmpty()) {
-            throw new IllegalStateException("No appointment with a known outcome yet: import some first (outcome-desk import FILE).");
+            throw new IllegalStateException("No appointment with a known outcome yet: import some first (" + OutcomeDeskCli.LAUNCHER + " import FILE).");
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-12s %7s %8s %9s %6s %13s %-7s%n",
                 "doctor", "cases", "observed", "expected", "O/E", "99.8% limits", "outlier"));

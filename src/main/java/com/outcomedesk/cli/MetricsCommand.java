@@ -50,7 +50,7 @@ final class MetricsCommand implements Callable<Integer> {
                                 PredictionService.PredictionStats stats) {
         StringBuilder s = new StringBuilder();
         if (shown.isEmpty()) {
-            s.append("No model version is active: run 'train --activate'.").append(System.lineSeparator());
+            s.append("No model version is active: run '" + OutcomeDeskCli.LAUNCHER + " train --activate'.").append(System.lineSeparator());
         } else {
             ModelVersionInfo v = shown.get();
             s.append(String.format(Locale.ROOT, "Version %d (%s, %s): AUC %.3f, accuracy %.3f, F1 %.3f (means over folds)%n",

@@ -27,7 +27,7 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     static String human(List<ModelVersionInfo> versions) {
-        if (versions.isEmpty()) return "No model versions yet: run 'train'.";
+        if (versions.isEmpty()) return "No model versions yet: run '" + OutcomeDeskCli.LAUNCHER + " train'.";
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-8s %-12s %-9s %-6s %-9s %-5s %-9s %s%n",
                 "version", "algorithm", "status", "AUC", "accuracy", "F1", "rows", "trained"));
         for (ModelVersionInfo v : versions) {

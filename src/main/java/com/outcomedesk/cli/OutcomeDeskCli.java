@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The command line over the engine: {@code java -jar outcome-desk.jar <command>}. */
-@Command(name = "outcome-desk", mixinStandardHelpOptions = true, version = "OutcomeDesk 0.1.0",
+@Command(name = "outcome-desk", mixinStandardHelpOptions = true, versionProvider = OutcomeDeskCli.AppVersion.class,
         description = "Learn from a clinic's appointment notes. Without a command, opens the desktop app.",
         subcommands = {
                 ImportCommand.class, ExportCommand.class, DemoDataCommand.class, StatusCommand.class,
@@ -25,6 +25,8 @@ import picocli.CommandLine.ScopeType;
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
+    /** How a user starts the command line; hints name it, as there is no installed launcher. */
+    public static final String LAUNCHER = "java -jar target/outcome-desk.jar";
 
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data directory (default: $OUTCOMEDESK_HOME or ~/.outcome-desk).")
@@ -73,18 +75,34 @@ public final class OutcomeDeskCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("outcome-desk: " + oneLine(ex));
+            commandLine.getErr().println("outcome-desk: " + oneLine(ex) + hint(ex));
             return 1;
         });
         cli.setParameterExceptionHandler((ex, args1) -> {
             ex.getCommandLine().getErr().println("outcome-desk: " + oneLine(ex)
-                    + " (see 'outcome-desk help " + ex.getCommandLine().getCommandName() + "')");
+                    + " (see '" + LAUNCHER + " help " + ex.getCommandLine().getCommandName() + "')");
             return 2;
         });
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** {@code --version}: the build's version. */
+    static final class AppVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"OutcomeDesk " + com.outcomedesk.Version.current()};
+        }
+    }
+
+    /** What to do next, in command-line terms, for engine failures that leave that to the caller. */
+    static String hint(Throwable e) {
+        if (e instanceof com.outcomedesk.learn.NoModelException) {
+            return " Import appointments with outcomes, then run '" + LAUNCHER + " train --activate'.";
+        }
+        return "";
     }
 
     static String oneLine(Throwable e) {

@@ -207,7 +207,7 @@ public final class ModelRegistry {
 
     private LoadedModel loadActiveWithFallback() {
         Optional<ModelVersionInfo> active = active();
-        if (active.isEmpty()) return doctorRateFromStore("no model version is active yet (run 'train --activate')");
+        if (active.isEmpty()) return doctorRateFromStore("no model version is active yet");
         LoadedModel loaded = load(active.get().id(), active.get().version());
         if (loaded != null) return loaded;
         String reason = "version " + active.get().version() + " could not be used: " + lastFailure;
@@ -270,8 +270,7 @@ public final class ModelRegistry {
             return null;
         });
         if (totals[0] == 0) {
-            throw new IllegalStateException("No model is available (" + reason + ") and the store has no appointments with "
-                    + "outcomes to fall back on: import appointments with outcomes and run 'train --activate'.");
+            throw new NoModelException(reason);
         }
         double overall = totals[1] / totals[0];
         Map<Integer, Double> rates = new HashMap<>();

@@ -123,7 +123,7 @@ public final class TrainingService {
         l.put("java", System.getProperty("java.version"));
         l.put("smile", mavenVersion("com.github.haifengl", "smile-core"));
         l.put("jackson", mavenVersion("com.fasterxml.jackson.core", "jackson-databind"));
-        l.put("outcome-desk", "0.1.0");
+        l.put("outcome-desk", com.outcomedesk.Version.current());
         return l;
     }
 

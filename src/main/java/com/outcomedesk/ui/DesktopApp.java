@@ -4,11 +4,16 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.ui.security.SecureStart;
 import com.outcomedesk.ui.shell.Shell;
+import com.outcomedesk.ui.support.FxDialogs;
 import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.UncaughtFailures;
 import com.outcomedesk.ui.support.Views;
+import com.outcomedesk.ui.support.Windows;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -17,6 +22,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app. The window appears at once with a short "opening" view while the store opens on a
@@ -25,8 +32,15 @@ import javafx.stage.Stage;
  */
 public final class DesktopApp extends Application {
     public static final String STYLESHEET = Views.STYLESHEET;
+    /** The file in the data directory that keeps the windows' sizes and places between runs. */
+    static final String WINDOW_PLACES = "windows.properties";
 
+    private final AtomicBoolean closing = new AtomicBoolean();
+    /** How long quitting waits for running work to stop before the store closes regardless. */
+    static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
     private Engine engine;
+    private Shell shell;
 
     public static void main(String[] args) {
         launch(DesktopApp.class, args);
@@ -34,14 +48,17 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        UncaughtFailures.install(new FxDialogs(stage), closing::get);
         StoreLocation location = location(getParameters().getRaw());
         Label opening = new Label("Opening " + location.description() + " ...");
         VBox splash = new VBox(16, new ProgressIndicator(), opening);
         splash.getStyleClass().add("splash");
-        Scene scene = new Scene(splash, 1280, 800);
+        Scene scene = new Scene(splash);
         scene.getStylesheets().add(DesktopApp.class.getResource(STYLESHEET).toExternalForm());
         stage.setTitle("OutcomeDesk");
         stage.setScene(scene);
+        Windows.rememberIn(location.home().resolve(WINDOW_PLACES));
+        Windows.place(stage, null, "main", 1200, 760, 900, 600);
         stage.show();
         timing("window shown");
         scene.rootProperty().addListener((o, was, now) -> {
@@ -51,14 +68,14 @@ public final class DesktopApp extends Application {
         SecureStart.show(scene, location, session -> {
             engine = session.engine();
             timing("store open");
-            Shell shell = Shell.build(engine, session.actor(), stage);
+            shell = Shell.build(engine, session.actor(), stage);
             scene.setRoot(shell.root());
             shell.start();
             shell.addAccountMenu(SecureStart.lockWhenIdle(scene, session));
             Platform.runLater(() -> timing("main window interactive"));
         }, failure -> {
             Alert alert = new Alert(Alert.AlertType.ERROR);
-            alert.initOwner(stage);
+            Windows.place(alert, stage, null, 480, 0, 360, 160);
             alert.setTitle("OutcomeDesk cannot start");
             alert.setHeaderText("The store could not be opened");
             alert.setContentText(Problems.describe(failure));
@@ -69,6 +86,13 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
+        // In order: nothing reports from now on, the work stops (bounded), then the store closes.
+        closing.set(true);
+        Windows.rememberOpenWindows();
+        if (shell != null && !shell.stop(SHUTDOWN_BOUND)) {
+            LOG.warn("Background work had not stopped {} s after quitting; closing the store regardless",
+                    SHUTDOWN_BOUND.toSeconds());
+        }
         if (engine != null) engine.close();
     }
 

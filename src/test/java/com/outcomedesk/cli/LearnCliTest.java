@@ -21,7 +21,7 @@ class LearnCliTest {
 
     @Test
     void trainPredictModelsActivateRollbackAndMetricsOnTheReferenceSample() throws Exception {
-        assertThat(run("predict", "--doctor", "dr_1", "--summary", "Cough.").err()).contains("import appointments with outcomes");
+        assertThat(run("predict", "--doctor", "dr_1", "--summary", "Cough.").err()).contains("Import appointments with outcomes, then run 'java -jar target/outcome-desk.jar train --activate'");
         run("import", TestStores.referenceSample().toString());
 
         CliRun train = run("train", "--algorithm", "logreg", "--activate", "--json");

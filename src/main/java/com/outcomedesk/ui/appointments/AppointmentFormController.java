@@ -3,6 +3,7 @@ package com.outcomedesk.ui.appointments;
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
+import com.outcomedesk.ui.support.Windows;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -49,7 +50,7 @@ final class AppointmentFormController {
         Suggestions.bind(formOutcome, typed -> outcomeSentences.stream()
                 .filter(s -> s.toLowerCase().contains(typed.toLowerCase())).limit(10).toList());
         Dialog<AppointmentRow> dialog = Views.styled(new Dialog<>());
-        dialog.initOwner(owner);
+        Windows.place(dialog, owner, null, 620, 0, 520, 400);
         dialog.setTitle(model.title());
         dialog.setHeaderText(model.title());
         dialog.getDialogPane().setContent(form);

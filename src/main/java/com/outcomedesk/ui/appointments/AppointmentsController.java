@@ -3,6 +3,7 @@ package com.outcomedesk.ui.appointments;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
+import com.outcomedesk.ui.support.Windows;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -195,7 +196,7 @@ public final class AppointmentsController {
         about.setWrapText(true);
         about.setMaxWidth(480);
         Dialog<String> dialog = Views.styled(new Dialog<>());
-        dialog.initOwner(table.getScene().getWindow());
+        Windows.place(dialog, table.getScene().getWindow(), null, 560, 0, 460, 240);
         dialog.setTitle("Record outcome");
         dialog.setHeaderText("Outcome of " + row.doctorId() + "'s appointment" + (row.date() == null ? "" : " on " + row.date()));
         dialog.getDialogPane().setContent(new VBox(10, about, sentence));

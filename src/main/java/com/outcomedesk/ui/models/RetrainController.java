@@ -5,6 +5,7 @@ import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
 import java.util.List;
+import com.outcomedesk.ui.support.Windows;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -54,7 +55,7 @@ public final class RetrainController {
     public void show(Window owner) {
         Parent content = Views.load("/com/outcomedesk/ui/models/Retrain.fxml", this);
         dialog = Views.styled(new Dialog<>());
-        dialog.initOwner(owner);
+        Windows.place(dialog, owner, "retrain", 760, 600, 600, 460);
         dialog.setTitle("Retrain");
         dialog.setHeaderText("Train a new model from the labelled appointments");
         dialog.getDialogPane().setContent(content);

@@ -5,6 +5,7 @@ import com.outcomedesk.security.Role;
 import com.outcomedesk.security.UserAccount;
 import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
+import com.outcomedesk.ui.support.Windows;
 import java.util.Comparator;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -45,7 +46,7 @@ public final class UsersView {
         makeClinician.setOnAction(e -> selected(table).ifPresent(u -> vm.setRole(u, Role.CLINICIAN)));
         Button reset = new Button("Reset password...");
         reset.setOnAction(e -> selected(table).ifPresent(u -> {
-            TextInputDialog ask = Views.styled(new TextInputDialog());
+            TextInputDialog ask = Windows.place(Views.styled(new TextInputDialog()), table.getScene().getWindow(), null, 440, 0, 360, 180);
             ask.setTitle("Reset password");
             ask.setHeaderText("New password for " + u.name() + " (at least 12 characters)");
             PasswordField field = new PasswordField();

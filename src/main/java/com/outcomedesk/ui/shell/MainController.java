@@ -1,11 +1,11 @@
 package com.outcomedesk.ui.shell;
 
 import com.outcomedesk.ui.support.FxBackground;
+import com.outcomedesk.ui.support.Mnemonics;
 import com.outcomedesk.ui.support.Views;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.MenuBar;
@@ -73,8 +73,15 @@ public final class MainController {
         workBox.visibleProperty().bind(background.busyProperty());
         workLabel.textProperty().bind(background.messageProperty());
         workProgress.progressProperty().bind(background.progressProperty());
+        cancelButton.disableProperty().bind(background.cancellingProperty());
         modelMenu.visibleProperty().bind(Bindings.isNotEmpty(modelMenu.getItems()));
         model.welcomeVisibleProperty().addListener((o, was, visible) -> showWelcome(visible));
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null && !scene.getProperties().containsKey(Mnemonics.class)) {
+                scene.getProperties().put(Mnemonics.class, true);
+                Mnemonics.beforeControls(scene);
+            }
+        });
     }
 
     /** Adds a screen to the navigation; its view is built the first time it is opened. */
@@ -132,7 +139,7 @@ public final class MainController {
     @FXML private void exportFile() { model.exportFile(); }
     @FXML private void backup() { model.backup(); }
     @FXML private void loadDemoData() { model.chooseAndLoadDemoData(); }
-    @FXML private void quit() { Platform.exit(); }
+    @FXML private void quit() { model.quit(); }
     @FXML private void userGuide() { HelpWindows.userGuide(root.getScene().getWindow()); }
     @FXML private void about() { HelpWindows.about(root.getScene().getWindow(), model.storeNameProperty().get()); }
     @FXML private void cancelWork() { background.cancel(); }

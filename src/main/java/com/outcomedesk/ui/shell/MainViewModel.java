@@ -48,6 +48,7 @@ public final class MainViewModel {
     private boolean welcomeDismissed;
     private final ObjectProperty<Integer> demoSize = new SimpleObjectProperty<>(DEMO_SIZES.get(1));
     private final IntegerProperty dataVersion = new SimpleIntegerProperty();
+    private Runnable onQuit = () -> { };
 
     public MainViewModel(Engine engine, Actor actor, Background background, Dialogs dialogs) {
         this.engine = engine;
@@ -131,6 +132,15 @@ public final class MainViewModel {
                 Files.deleteIfExists(file);
             }
         }, report -> changed(), this::fail);
+    }
+
+    /** File > Quit: the app decides how to close (the desktop app stops the work, then the store). */
+    public void quit() {
+        onQuit.run();
+    }
+
+    public void setOnQuit(Runnable action) {
+        onQuit = action;
     }
 
     public void dismissWelcome() {

@@ -32,6 +32,8 @@ import com.outcomedesk.ui.sync.ConflictsView;
 import com.outcomedesk.ui.sync.ConflictsViewModel;
 import com.outcomedesk.ui.sync.SyncPanel;
 import com.outcomedesk.ui.sync.SyncStatusViewModel;
+import java.time.Duration;
+import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.MenuBar;
 import javafx.scene.layout.Pane;
@@ -52,6 +54,9 @@ public final class Shell {
 
     private final MainViewModel model;
     private final MainController controller;
+    /** How long signing out waits for running work to stop before the store closes regardless. */
+    private static final Duration SIGN_OUT_BOUND = Duration.ofSeconds(10);
+
     private final Parent root;
     private final FxBackground background;
     private final SyncStatusViewModel sync;
@@ -139,15 +144,16 @@ public final class Shell {
                             sync::scheduleEveryMinutes)));
         }
         useDateFormat(engine.displaySettings().dateFormat());
+        model.setOnQuit(Platform::exit);
         return new Shell(model, controller, root, background, sync, stage);
     }
 
-    /** The signed-in user's Account menu; signing out first stops the running work and the sync schedule. */
+    /**
+     * The signed-in user's Account menu; signing out first stops the sync schedule and the running work, as
+     * quitting does, so nothing reports an error about the store it closes.
+     */
     public void addAccountMenu(DesktopSession session) {
-        session.whenSigningOut(() -> {
-            background.cancel();
-            sync.close();
-        });
+        session.whenSigningOut(() -> stop(SIGN_OUT_BOUND));
         MenuBar bar = controller.menuBar();
         bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), AccountMenu.create(session, background, () -> stage));
     }
@@ -163,6 +169,20 @@ public final class Shell {
     public void start() {
         controller.show(APPOINTMENTS);
         model.refreshCounts();
+    }
+
+    /**
+     * Stops the background work in order, before the store may close: no new sync starts, the running work is
+     * asked to stop at its next progress report and nothing queued starts, then this waits for both within the
+     * bound. Nothing of this reports to the user: failures caused by closing are not errors.
+     *
+     * @return true when everything stopped within the bound
+     */
+    public boolean stop(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        sync.close();
+        boolean work = background.shutdown(bound);
+        return sync.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) && work;
     }
 
     public MainViewModel model() { return model; }

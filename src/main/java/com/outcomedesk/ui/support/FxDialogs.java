@@ -6,7 +6,12 @@ import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
+import javafx.stage.Screen;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -52,8 +57,7 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public <T> Optional<T> choose(String title, String message, List<T> choices, T preselected) {
-        ChoiceDialog<T> dialog = new ChoiceDialog<>(preselected, choices);
-        dialog.initOwner(owner);
+        ChoiceDialog<T> dialog = Windows.place(Views.styled(new ChoiceDialog<>(preselected, choices)), owner, null, 420, 0, 340, 160);
         dialog.setTitle(title);
         dialog.setHeaderText(null);
         dialog.setContentText(message);
@@ -77,16 +81,28 @@ public final class FxDialogs implements Dialogs {
         alert(type, title, message).showAndWait();
     }
 
-    private Alert alert(Alert.AlertType type, String title, String message) {
-        Alert alert = Views.styled(new Alert(type));
-        alert.initOwner(owner);
-        alert.setTitle(title);
-        alert.setHeaderText(title);
+    /** The message wraps, no wider than the screen allows; a long one scrolls instead of growing past the screen. */
+    static Node messageView(String message) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Label text = new Label(message);
         text.setWrapText(true);
-        text.setMaxWidth(460);
-        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all the wrapped lines, not the first and "..."
-        alert.getDialogPane().setContent(text);
+        text.setMaxWidth(Math.min(560, screen.getWidth() - 120));
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.setId("dialogMessage");
+        if (message.length() < 600 && message.lines().count() < 12) return text;
+        ScrollPane scroll = new ScrollPane(text);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportWidth(text.getMaxWidth());
+        scroll.setPrefViewportHeight(Math.min(320, screen.getHeight() / 2));
+        scroll.getStyleClass().add("dialog-message-scroll");
+        return scroll;
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        Alert alert = Windows.place(Views.styled(new Alert(type)), owner, null, 480, 0, 360, 160);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setContent(messageView(message));
         return alert;
     }
 }

@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.support;
 
+import com.outcomedesk.learn.NoModelException;
 import com.outcomedesk.security.AccessDeniedException;
 import com.outcomedesk.store.StoreException;
 import com.outcomedesk.transfer.TransferException;
@@ -19,12 +20,17 @@ public final class Problems {
         while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
+        if (t instanceof NoModelException) {
+            return t.getMessage() + " Import appointments with outcomes (File > Import...), then train a model "
+                    + "(Model > Retrain..., administrators).";
+        }
         if (t instanceof TransferException || t instanceof StoreException || t instanceof AccessDeniedException
                 || t instanceof IllegalArgumentException || t instanceof CancelledException
                 || t instanceof com.outcomedesk.security.AuthenticationException) {
             return t.getMessage();
         }
-        LOG.error("Unexpected failure", t);
+        // Class and frames only: a message can hold patient text.
+        LOG.error("Unexpected failure{}{}", System.lineSeparator(), UncaughtFailures.withoutMessages(t));
         String detail = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return "Something unexpected went wrong (" + detail + "). Nothing was changed by the failed step; "
                 + "try again, and if it persists, send the log to your administrator.";

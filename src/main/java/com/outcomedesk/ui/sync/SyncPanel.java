@@ -4,6 +4,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.Views;
+import com.outcomedesk.ui.support.Windows;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -54,6 +55,7 @@ public final class SyncPanel {
         Button segment = new Button();
         segment.getStyleClass().addAll("status-item", "small-button");
         segment.setMnemonicParsing(false);
+        segment.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         segment.textProperty().bind(vm.textProperty());
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(vm.detailProperty());
@@ -62,17 +64,17 @@ public final class SyncPanel {
         segment.setOnAction(e -> vm.syncNow());
         statusBar.getChildren().add(Math.min(index, statusBar.getChildren().size()), segment);
 
-        MenuItem now = new MenuItem("Sync now");
+        MenuItem now = new MenuItem("Sync _now");
         now.disableProperty().bind(vm.syncingProperty().or(vm.configuredProperty().not()));
         now.setOnAction(e -> vm.syncNow());
-        MenuItem settings = new MenuItem("Sync settings…");
+        MenuItem settings = new MenuItem("Sync _settings…");
         settings.setOnAction(e -> {
             if (showSettings(new SyncSettingsViewModel(engine.sync(), actor.get(), worker, Platform::runLater), owner.get())) {
                 vm.refresh();
                 vm.syncNow();
             }
         });
-        Menu menu = new Menu("Sync", null, now, settings);
+        Menu menu = new Menu("_Sync", null, now, settings);
         menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), menu);
 
         vm.pulledProperty().addListener((o, was, n) -> {
@@ -86,7 +88,7 @@ public final class SyncPanel {
     /** The settings dialog; returns whether new settings were saved. */
     static boolean showSettings(SyncSettingsViewModel vm, Window owner) {
         Dialog<ButtonType> dialog = Views.styled(new Dialog<>());
-        dialog.initOwner(owner);
+        Windows.place(dialog, owner, null, 560, 0, 460, 240);
         dialog.setTitle("Sync settings");
         dialog.setHeaderText("The shared PostgreSQL server\nNow: " + vm.currentServer());
         TextField host = field("syncHost", vm.hostProperty(), 24, "db.clinic.local");

@@ -43,6 +43,7 @@ public final class SyncStatusViewModel implements AutoCloseable {
     private final LongProperty conflicts = new SimpleLongProperty();
     private final LongProperty pulled = new SimpleLongProperty();
     private ScheduledExecutorService scheduler;
+    private volatile boolean closed;
     private ScheduledFuture<?> scheduled;
 
     /**
@@ -65,7 +66,7 @@ public final class SyncStatusViewModel implements AutoCloseable {
 
     /** Syncs now unless a sync is already running or no server is set. */
     public void syncNow() {
-        if (!sync.config().isPresent() || !running.compareAndSet(false, true)) return;
+        if (closed || !sync.config().isPresent() || !running.compareAndSet(false, true)) return;
         syncing.set(true);
         worker.execute(() -> {
             String problem = null;
@@ -143,8 +144,25 @@ public final class SyncStatusViewModel implements AutoCloseable {
     /** Rows brought in by syncs since the app started; screens reload whenever it grows. */
     public ReadOnlyLongProperty pulledProperty() { return pulled; }
 
+    /** Stops the schedule; a sync already running finishes (see {@link #awaitIdle}). */
     @Override
     public synchronized void close() {
+        closed = true;
         if (scheduler != null) scheduler.shutdownNow();
+    }
+
+    /** Waits up to the bound for a running sync to finish, so the store can close under it cleanly. */
+    public boolean awaitIdle(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (running.get()) {
+            if (System.nanoTime() > deadline) return false;
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 }
