@@ -102,6 +102,13 @@ public final class OutcomeDeskCli {
         if (e instanceof com.outcomedesk.learn.NoModelException) {
             return " Import appointments with outcomes, then run '" + LAUNCHER + " train --activate'.";
         }
+        if (e instanceof com.outcomedesk.sync.NoServerException) {
+            return " An administrator sets one with '" + LAUNCHER + " sync configure --server jdbc:postgresql://HOST:5432/DB"
+                    + " --server-user USER'.";
+        }
+        if (e instanceof com.outcomedesk.security.NoAccountsException) {
+            return " Run '" + LAUNCHER + " init --admin NAME'.";
+        }
         return "";
     }
 

@@ -171,8 +171,7 @@ public final class AccountService {
      */
     public Actor authenticate(String name, char[] password) {
         if (!hasAccounts()) {
-            throw new AuthenticationException("This store has no accounts yet; create the administrator first "
-                    + "(command line: init --admin NAME).");
+            throw new NoAccountsException();
         }
         OffsetDateTime now = stamper.now();
         String hash = passwordHash(name);

@@ -89,7 +89,7 @@ public final class SyncService {
     /** Sets the shared server (administrators only). The password is kept in the store's settings. */
     public void configure(String url, String user, String password, Actor actor) {
         actor.requireAdministrator("configure the sync server");
-        if (url == null || url.isBlank()) throw new IllegalArgumentException("Give the server as --server jdbc:postgresql://HOST:5432/DB.");
+        if (url == null || url.isBlank()) throw new IllegalArgumentException("The sync server's address is missing (jdbc:postgresql://HOST:5432/DB).");
         if (Vendor.of(url.strip()) != Vendor.POSTGRESQL) {
             throw new IllegalArgumentException("The sync server must be PostgreSQL (jdbc:postgresql://HOST:5432/DB), not " + url.strip());
         }
@@ -147,8 +147,7 @@ public final class SyncService {
      * times. An unreachable server is a normal outcome, reported with {@code reachable == false}.
      */
     public SyncReport sync(int maxAttempts) {
-        ServerConfig config = config().orElseThrow(() -> new SyncException(
-                "No sync server is configured; an administrator runs 'sync configure --server jdbc:postgresql://HOST/DB'."));
+        ServerConfig config = config().orElseThrow(NoServerException::new);
         return sync(config, maxAttempts);
     }
 

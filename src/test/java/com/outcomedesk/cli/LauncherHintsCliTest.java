@@ -28,6 +28,14 @@ class LauncherHintsCliTest {
     }
 
     @Test
+    void syncWithoutAServerSaysHowToConfigureOneWithTheJar() {
+        CliRun sync = CliRun.of(dir, "sync");
+        assertThat(sync.code()).isNotZero();
+        assertThat(sync.err()).contains("No sync server is configured.")
+                .contains("'java -jar target/outcome-desk.jar sync configure --server");
+    }
+
+    @Test
     void versionComesFromTheBuild() {
         assertThat(CliRun.of(dir, "--version").out().strip()).isEqualTo("OutcomeDesk " + com.outcomedesk.Version.current());
     }

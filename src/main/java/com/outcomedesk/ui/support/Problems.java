@@ -24,6 +24,9 @@ public final class Problems {
             return t.getMessage() + " Import appointments with outcomes (File > Import...), then train a model "
                     + "(Model > Retrain..., administrators).";
         }
+        if (t instanceof com.outcomedesk.sync.NoServerException) {
+            return t.getMessage() + " An administrator sets one in Sync > Sync settings….";
+        }
         if (t instanceof TransferException || t instanceof StoreException || t instanceof AccessDeniedException
                 || t instanceof IllegalArgumentException || t instanceof CancelledException
                 || t instanceof com.outcomedesk.security.AuthenticationException) {

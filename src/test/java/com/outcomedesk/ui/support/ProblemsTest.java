@@ -13,4 +13,10 @@ class ProblemsTest {
         assertThat(text).contains("no model version is active yet", "File > Import...", "Model > Retrain...")
                 .doesNotContain("run '").doesNotContain("--activate").doesNotContain("outcome-desk");
     }
+
+    @Test
+    void noSyncServerPointsAtTheSyncSettingsNotACommand() {
+        String text = Problems.describe(new com.outcomedesk.sync.NoServerException());
+        assertThat(text).contains("No sync server is configured.", "Sync > Sync settings").doesNotContain("--server");
+    }
 }
