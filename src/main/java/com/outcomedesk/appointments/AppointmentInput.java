@@ -11,6 +11,7 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
 
     public static final String DOCTOR = "doctor";
     public static final String SUMMARY = "summary";
+    public static final String DATE = "date";
     public static final String OUTCOME = "outcome";
     public static final String PATIENT = "patient";
 

@@ -1,6 +1,8 @@
 package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.appointments.AppointmentInput;
+import com.outcomedesk.ui.support.DateStyle;
+import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
 import java.util.List;
@@ -19,6 +21,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
@@ -34,6 +37,8 @@ final class AppointmentFormController {
 
     @FXML private TextField formDoctor;
     @FXML private DatePicker formDate;
+    @FXML private VBox formDateBox;
+    private DateStyle.Converter dateConverter;
     @FXML private TextField formPatient;
     @FXML private TextArea formSummary;
     @FXML private TextField formOutcome;
@@ -60,6 +65,8 @@ final class AppointmentFormController {
         save.disableProperty().bind(model.savingProperty());
         save.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
+            // Save may come before the date field loses focus: read what is typed there first.
+            dateConverter.commit();
             if (!model.save(row -> {
                 dialog.setResult(row);
                 dialog.close();
@@ -73,7 +80,10 @@ final class AppointmentFormController {
     private void initialize() {
         formDoctor.textProperty().bindBidirectional(model.doctorProperty());
         formSummary.textProperty().bindBidirectional(model.summaryProperty());
+        dateConverter = DateStyle.attach(formDate);
         formDate.valueProperty().bindBidirectional(model.dateProperty());
+        model.dateTextProblemProperty().bind(dateConverter.problemProperty());
+        formDateBox.getChildren().add(ErrorText.showing(dateConverter.problemProperty()));
         formPatient.textProperty().bindBidirectional(model.patientRefProperty());
         formOutcome.textProperty().bindBidirectional(model.outcomeProperty());
         Suggestions.bind(formDoctor, doctorSuggestions);
@@ -102,6 +112,7 @@ final class AppointmentFormController {
 
     private void focusFirstProblem() {
         if (model.problem(AppointmentInput.DOCTOR) != null) formDoctor.requestFocus();
+        else if (model.problem(AppointmentInput.DATE) != null) formDate.requestFocus();
         else if (model.problem(AppointmentInput.SUMMARY) != null) formSummary.requestFocus();
         else if (model.problem(AppointmentInput.PATIENT) != null) formPatient.requestFocus();
         else if (model.problem(AppointmentInput.OUTCOME) != null) formOutcome.requestFocus();

@@ -35,6 +35,8 @@ public final class AppointmentFormViewModel {
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final StringProperty patientRef = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
+    /** Why the text typed as the date is not one; empty when it is one or is blank. */
+    private final StringProperty dateTextProblem = new SimpleStringProperty("");
     private final ObservableMap<String, String> problems = FXCollections.observableHashMap();
     private final BooleanProperty showProblems = new SimpleBooleanProperty(false);
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
@@ -53,7 +55,7 @@ public final class AppointmentFormViewModel {
             patientRef.set(nullToEmpty(editing.patientRef()));
             outcome.set(nullToEmpty(editing.outcomeText()));
         }
-        for (Observable field : new Observable[] {doctor, summary, date, patientRef, outcome}) {
+        for (Observable field : new Observable[] {doctor, summary, date, dateTextProblem, patientRef, outcome}) {
             field.addListener(o -> validate());
         }
         validate();
@@ -75,6 +77,7 @@ public final class AppointmentFormViewModel {
     private void validate() {
         problems.clear();
         problems.putAll(input().problems());
+        if (!dateTextProblem.get().isEmpty()) problems.put(AppointmentInput.DATE, dateTextProblem.get());
     }
 
     /**
@@ -114,6 +117,7 @@ public final class AppointmentFormViewModel {
     public StringProperty doctorProperty() { return doctor; }
     public StringProperty summaryProperty() { return summary; }
     public ObjectProperty<LocalDate> dateProperty() { return date; }
+    public StringProperty dateTextProblemProperty() { return dateTextProblem; }
     public StringProperty patientRefProperty() { return patientRef; }
     public StringProperty outcomeProperty() { return outcome; }
     public ObservableMap<String, String> problems() { return problems; }

@@ -1,6 +1,8 @@
 package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.ui.support.DateStyle;
+import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
 import java.util.Arrays;
@@ -8,6 +10,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -29,6 +33,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -44,6 +49,12 @@ public final class AppointmentsController {
     @FXML private ComboBox<OutcomeCategory> categoryChoice;
     @FXML private DatePicker fromDate;
     @FXML private DatePicker toDate;
+    @FXML private VBox filterBox;
+    @FXML private FlowPane filters;
+    private DateStyle.Converter fromConverter;
+    private DateStyle.Converter toConverter;
+    /** Held here: the style's property keeps only a weak reference, so a closed screen can go. */
+    private final InvalidationListener restyle = o -> this.table.refresh();
     @FXML private Button newButton;
     @FXML private Button editButton;
     @FXML private Button outcomeButton;
@@ -89,8 +100,13 @@ public final class AppointmentsController {
         categoryChoice.setButtonCell(categoryCell());
         categoryChoice.setCellFactory(l -> categoryCell());
         categoryChoice.valueProperty().bindBidirectional(model.categoryProperty());
+        fromConverter = DateStyle.attach(fromDate);
+        toConverter = DateStyle.attach(toDate);
         fromDate.valueProperty().bindBidirectional(model.fromProperty());
         toDate.valueProperty().bindBidirectional(model.toProperty());
+        Label dateProblem = ErrorText.showing(DateStyle.problems(fromConverter, toConverter));
+        dateProblem.managedProperty().bind(dateProblem.visibleProperty());
+        filterBox.getChildren().add(filterBox.getChildren().indexOf(filters) + 1, dateProblem);
 
         // Typing waits for a pause before reloading; choices reload at once.
         typingPause.setOnFinished(e -> model.reload());
@@ -117,7 +133,8 @@ public final class AppointmentsController {
         model.rowsProperty().addListener((o, old, rows) -> table.setItems(rows));
         table.setItems(model.rowsProperty().get());
         table.setFixedCellSize(26);
-        column(dateColumn, r -> r.date() == null ? "" : r.date().toString());
+        column(dateColumn, r -> DateStyle.current().format(r.date()));
+        DateStyle.currentProperty().addListener(new WeakInvalidationListener(restyle));
         column(doctorColumn, AppointmentRow::doctorId);
         summaryColumn.setCellValueFactory(cd -> cd.getValue().rowProperty().map(AppointmentRow::summary).orElse("Loading..."));
         column(outcomeColumn, r -> r.outcomeText() == null ? "" : r.outcomeText());
@@ -140,7 +157,7 @@ public final class AppointmentsController {
         });
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty().flatMap(PagedRows.Slot::rowProperty));
         detailTitle.textProperty().bind(model.selectedProperty().map(r -> r.doctorId()
-                + (r.date() == null ? "" : ", " + r.date()) + (r.patientRef() == null ? "" : ", patient " + r.patientRef())
+                + (r.date() == null ? "" : ", " + DateStyle.current().format(r.date())) + (r.patientRef() == null ? "" : ", patient " + r.patientRef())
                 + (r.outcomeText() == null ? ", outcome not yet known" : ", outcome " + r.categoryText()))
                 .orElse("Select an appointment to read it in full."));
         detailText.textProperty().bind(model.selectedProperty().map(r -> r.summary()
@@ -197,7 +214,7 @@ public final class AppointmentsController {
         Dialog<String> dialog = Views.styled(new Dialog<>());
         dialog.initOwner(table.getScene().getWindow());
         dialog.setTitle("Record outcome");
-        dialog.setHeaderText("Outcome of " + row.doctorId() + "'s appointment" + (row.date() == null ? "" : " on " + row.date()));
+        dialog.setHeaderText("Outcome of " + row.doctorId() + "'s appointment" + (row.date() == null ? "" : " on " + DateStyle.current().format(row.date())));
         dialog.getDialogPane().setContent(new VBox(10, about, sentence));
         dialog.getDialogPane().getButtonTypes().addAll(AppointmentFormController.SAVE, ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == AppointmentFormController.SAVE ? sentence.getEditor().getText() : null);
@@ -219,5 +236,8 @@ public final class AppointmentsController {
     @FXML
     private void clearFilters() {
         model.clearFilters();
+        for (DatePicker picker : new DatePicker[] {fromDate, toDate}) picker.getEditor().clear();
+        fromConverter.commit();
+        toConverter.commit();
     }
 }

@@ -7,6 +7,7 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.OutcomeMapping;
 import com.outcomedesk.ui.support.Background;
+import com.outcomedesk.ui.support.DateStyle;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
 import java.time.LocalDate;
@@ -124,7 +125,7 @@ public final class AppointmentsViewModel {
     public void deleteSelected() {
         AppointmentRow row = selected.get();
         if (row == null || !dialogs.confirm("Delete appointment",
-                "Delete the appointment of " + row.doctorId() + (row.date() == null ? "" : " on " + row.date())
+                "Delete the appointment of " + row.doctorId() + (row.date() == null ? "" : " on " + DateStyle.current().format(row.date()))
                         + "? It is hidden everywhere but kept in the store's history.")) return;
         background.run("Deleting the appointment", p -> {
             service.delete(row.id(), actor.get());

@@ -101,6 +101,22 @@ class AppointmentsViewModelTest {
     }
 
     @Test
+    void textThatIsNotADateBlocksSavingWithItsReason() {
+        AppointmentFormViewModel form = model.newAppointment();
+        form.doctorProperty().set("dr_date");
+        form.summaryProperty().set("Patient presents with a mild cough for two days.");
+        form.dateTextProblemProperty().set("\u201cyesterday\u201d is not a date.");
+        AtomicReference<AppointmentRow> saved = new AtomicReference<>();
+        assertThat(form.save(saved::set)).isFalse();
+        assertThat(form.problem(AppointmentInput.DATE)).contains("is not a date");
+        assertThat(saved.get()).isNull();
+        form.dateTextProblemProperty().set("");
+        form.dateProperty().set(LocalDate.of(2025, 3, 15));
+        assertThat(form.save(saved::set)).isTrue();
+        assertThat(saved.get().date()).isEqualTo(LocalDate.of(2025, 3, 15));
+    }
+
+    @Test
     void recordsAnOutcomeLaterAndEditsWithoutLosingIt() {
         AppointmentFormViewModel form = model.newAppointment();
         form.doctorProperty().set("dr_later");

@@ -1,0 +1,157 @@
+package com.outcomedesk.ui;
+
+import static com.outcomedesk.ui.FxSteps.dialog;
+import static com.outcomedesk.ui.FxSteps.waitFor;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.appointments.AppointmentQuery;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.security.Actor;
+import com.outcomedesk.store.Appointment;
+import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.ui.shell.Shell;
+import com.outcomedesk.ui.support.DateStyle;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The appointments screen driven as a person does: typing into the form and the filters. */
+@ExtendWith(ApplicationExtension.class)
+class AppointmentsUiTest {
+    static {
+        System.setProperty("testfx.setup.timeout", "120000");
+    }
+
+    @TempDir static Path dir;
+    static Engine engine;
+    Shell shell;
+    FxStallWatchdog watchdog;
+    final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void openStore() {
+        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+        engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
+    }
+
+    @AfterAll
+    static void closeStore() {
+        engine.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        DateStyle.use(DateStyle.DAY_FIRST);
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        shell = FxSteps.showMainWindow(engine, stage);
+        watchdog = new FxStallWatchdog();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        Platform.runLater(() -> DateStyle.use(DateStyle.LOCALE));
+        FxSteps.assertNoEngineStall(watchdog);
+        assertThat(uncaught).as("exceptions that reached the FX thread").isEmpty();
+    }
+
+    @Test
+    void typedDatesAreSavedAndTextThatIsNotADateSaysSoAndStays(FxRobot robot) throws Exception {
+        waitFor(() -> rows(robot) == 400);
+        assertThat(robot.lookup("#fromDate").queryAs(DatePicker.class).getPromptText()).isEqualTo("From dd/mm/yyyy");
+
+        // An ISO date typed into the form, then Save straight away: stored as that date.
+        robot.clickOn("#newButton");
+        waitFor(() -> dialog() != null);
+        robot.clickOn("#formDoctor").write("dr_dates");
+        robot.clickOn("#formDate").write("2025-03-15");
+        robot.clickOn("#formSummary").write("Patient presents with a mild cough for two days.");
+        robot.clickOn("Save");
+        waitFor(() -> dialog() == null);
+        assertThat(stored("dr_dates").getAppointmentDate()).isEqualTo(LocalDate.of(2025, 3, 15));
+
+        // Day first, as the chosen style says; Save without leaving the field.
+        robot.clickOn("#newButton");
+        waitFor(() -> dialog() != null);
+        robot.clickOn("#formDoctor").write("dr_dayfirst");
+        robot.clickOn("#formSummary").write("Review of blood pressure after the new medication.");
+        robot.clickOn("#formDate").write("4/2/2025");
+        robot.clickOn("Save");
+        waitFor(() -> dialog() == null);
+        assertThat(stored("dr_dayfirst").getAppointmentDate()).isEqualTo(LocalDate.of(2025, 2, 4));
+
+        // Text that is not a date keeps the form open and says why at the field.
+        robot.clickOn("#newButton");
+        waitFor(() -> dialog() != null);
+        robot.clickOn("#formDoctor").write("dr_nodate");
+        robot.clickOn("#formSummary").write("Routine review of the asthma plan and inhaler use.");
+        robot.clickOn("#formDate").write("31/02/2025");
+        robot.clickOn("Save");
+        waitFor(() -> visibleError(robot).contains("February 2025 has 28 days"));
+        assertThat(dialog()).isNotNull();
+        assertThat(robot.lookup("#formDate").queryAs(DatePicker.class).getEditor().getText()).isEqualTo("31/02/2025");
+        replace(robot, "#formDate", "28/02/2025");
+        robot.clickOn("Save");
+        waitFor(() -> dialog() == null);
+        assertThat(stored("dr_nodate").getAppointmentDate()).isEqualTo(LocalDate.of(2025, 2, 28));
+
+        // The filters read day-first and ISO dates; other text stays with its reason and filters nothing.
+        robot.clickOn("#fromDate").write("1/2/2025").type(KeyCode.TAB);
+        waitFor(() -> rows(robot) == 3);
+        robot.clickOn("#toDate").write("2025-02-10").type(KeyCode.TAB);
+        waitFor(() -> rows(robot) == 1);
+        assertThat(robot.lookup("#toDate").queryAs(DatePicker.class).getEditor().getText()).isEqualTo("10/02/2025");
+        replace(robot, "#fromDate", "yesterday");
+        robot.type(KeyCode.TAB);
+        waitFor(() -> visibleError(robot).contains("\u201cyesterday\u201d is not a date"));
+        assertThat(robot.lookup("#fromDate").queryAs(DatePicker.class).getEditor().getText()).isEqualTo("yesterday");
+        assertThat(rows(robot)).isEqualTo(1);
+        robot.clickOn("Clear");
+        waitFor(() -> rows(robot) == 403 && visibleError(robot).isEmpty());
+
+        // The table shows dates in the chosen style.
+        robot.interact(() -> DateStyle.use(DateStyle.ISO));
+        robot.clickOn("#doctorField").write("dr_dates");
+        waitFor(() -> rows(robot) == 1 && robot.lookup("2025-03-15").tryQuery().isPresent());
+    }
+
+    /** Selects all of a field's text and types over it. */
+    static void replace(FxRobot robot, String field, String text) {
+        robot.clickOn(field).push(KeyCode.SHORTCUT, KeyCode.A).write(text);
+    }
+
+    private static Appointment stored(String doctor) {
+        return engine.appointments().page(AppointmentQuery.ALL.withDoctor(doctor), 0, 1).get(0);
+    }
+
+    /** The text of every error label showing, in any window. */
+    static String visibleError(FxRobot robot) {
+        StringBuilder s = new StringBuilder();
+        for (Node n : robot.lookup(".error-text").queryAll()) {
+            if (n.isVisible() && n.getScene() != null && n.getScene().getWindow().isShowing()) s.append(((Label) n).getText());
+        }
+        return s.toString();
+    }
+
+    static int rows(FxRobot robot) {
+        return robot.lookup(".appointments-table").tryQuery()
+                .map(n -> ((TableView<?>) n).getItems().size()).orElse(-1);
+    }
+}
