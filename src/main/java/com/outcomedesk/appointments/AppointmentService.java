@@ -71,7 +71,10 @@ public final class AppointmentService {
             Appointment a = load(em, id);
             AppointmentInput input = new AppointmentInput(a.getDoctorId(), a.getSummary(), a.getAppointmentDate(),
                     a.getPatientRef(), outcomeText);
-            validate(input);
+            // Only the outcome is new: a row stored before today's rules (or from another site) still takes one.
+            List<AppointmentInput.Problem> problems = input.check().stream()
+                    .filter(p -> p.field().equals(AppointmentInput.OUTCOME)).toList();
+            if (!problems.isEmpty()) throw new InvalidInputException(problems);
             apply(em, a, input, actor);
             return a;
         });
@@ -229,7 +232,7 @@ public final class AppointmentService {
     }
 
     private static void validate(AppointmentInput input) {
-        Map<String, String> problems = input.problems();
+        List<AppointmentInput.Problem> problems = input.check();
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
     }
 

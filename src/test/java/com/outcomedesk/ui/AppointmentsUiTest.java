@@ -83,7 +83,7 @@ class AppointmentsUiTest {
         robot.clickOn("#formDoctor").write("dr_dates");
         robot.clickOn("#formDate").write("2025-03-15");
         robot.clickOn("#formSummary").write("Patient presents with a mild cough for two days.");
-        robot.clickOn("Save");
+        robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
         waitFor(() -> dialog() == null);
         assertThat(stored("dr_dates").getAppointmentDate()).isEqualTo(LocalDate.of(2025, 3, 15));
 
@@ -93,7 +93,7 @@ class AppointmentsUiTest {
         robot.clickOn("#formDoctor").write("dr_dayfirst");
         robot.clickOn("#formSummary").write("Review of blood pressure after the new medication.");
         robot.clickOn("#formDate").write("4/2/2025");
-        robot.clickOn("Save");
+        robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
         waitFor(() -> dialog() == null);
         assertThat(stored("dr_dayfirst").getAppointmentDate()).isEqualTo(LocalDate.of(2025, 2, 4));
 
@@ -103,12 +103,12 @@ class AppointmentsUiTest {
         robot.clickOn("#formDoctor").write("dr_nodate");
         robot.clickOn("#formSummary").write("Routine review of the asthma plan and inhaler use.");
         robot.clickOn("#formDate").write("31/02/2025");
-        robot.clickOn("Save");
+        robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
         waitFor(() -> visibleError(robot).contains("February 2025 has 28 days"));
         assertThat(dialog()).isNotNull();
         assertThat(robot.lookup("#formDate").queryAs(DatePicker.class).getEditor().getText()).isEqualTo("31/02/2025");
         replace(robot, "#formDate", "28/02/2025");
-        robot.clickOn("Save");
+        robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
         waitFor(() -> dialog() == null);
         assertThat(stored("dr_nodate").getAppointmentDate()).isEqualTo(LocalDate.of(2025, 2, 28));
 
@@ -130,6 +130,50 @@ class AppointmentsUiTest {
         robot.interact(() -> DateStyle.use(DateStyle.ISO));
         robot.clickOn("#doctorField").write("dr_dates");
         waitFor(() -> rows(robot) == 1 && robot.lookup("2025-03-15").tryQuery().isPresent());
+    }
+
+    @Test
+    void saveOnAnEmptyFormSaysInWordsWhatToFixBesideEachFieldAndAtSave(FxRobot robot) throws Exception {
+        waitFor(() -> rows(robot) > 0);
+        robot.clickOn("#newButton");
+        waitFor(() -> dialog() != null);
+        assertThat(shown(robot, "#formDoctorProblem")).as("nothing before the user acts").isEmpty();
+        robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
+        waitFor(() -> !shown(robot, "#formSaveSummary").isEmpty());
+        assertThat(shown(robot, "#formDoctorProblem")).isEqualTo("Enter the doctor's id, e.g. dr_017.");
+        assertThat(shown(robot, "#formSummaryProblem")).isEqualTo("Write what was found, decided and prescribed.");
+        assertThat(shown(robot, "#formSaveSummary")).isEqualTo("2 fields need fixing before saving: doctor, summary.");
+        assertThat(shown(robot, "#formPatientProblem")).isEmpty();
+
+        robot.clickOn("#formDoctor").write("Dr. Smith!!");
+        robot.clickOn("#formSummary").write("x");
+        waitFor(() -> shown(robot, "#formSummaryProblem").startsWith("Write at least 3 words"));
+        assertThat(shown(robot, "#formDoctorProblem")).isEqualTo("Use only letters, digits, _ - and . in a doctor id; "
+                + "remove the '!', spaces.");
+        // Every reason fits in the window: the dialog grew to show them.
+        javafx.scene.Node label = robot.lookup("#formSaveSummary").query();
+        javafx.geometry.Bounds b = label.localToScreen(label.getBoundsInLocal());
+        javafx.stage.Window w = label.getScene().getWindow();
+        assertThat(b.getMaxY()).isLessThanOrEqualTo(w.getY() + w.getHeight());
+        robot.clickOn(dialog().lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        waitFor(() -> dialog() == null);
+    }
+
+    @Test
+    void leavingAFieldShowsItsProblemAtOnce(FxRobot robot) throws Exception {
+        waitFor(() -> rows(robot) > 0);
+        robot.clickOn("#newButton");
+        waitFor(() -> dialog() != null);
+        robot.clickOn("#formDoctor").write("_dr").type(KeyCode.TAB);
+        waitFor(() -> shown(robot, "#formDoctorProblem").equals("Start the doctor id with a letter or a digit."));
+        assertThat(shown(robot, "#formSummaryProblem")).isEmpty();
+        robot.clickOn(dialog().lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        waitFor(() -> dialog() == null);
+    }
+
+    /** A label's text when it is showing, else empty. */
+    static String shown(FxRobot robot, String id) {
+        return robot.lookup(id).tryQuery().filter(javafx.scene.Node::isVisible).map(n -> ((Label) n).getText()).orElse("");
     }
 
     /** Selects all of a field's text and types over it. */

@@ -80,14 +80,29 @@ class AppointmentsViewModelTest {
     void invalidFormShowsProblemsAtFieldsThenAValidOneSaves() {
         AppointmentFormViewModel form = model.newAppointment();
         AtomicReference<AppointmentRow> saved = new AtomicReference<>();
+        var doctorShown = form.shownProblem(AppointmentInput.DOCTOR);
+        var summaryShown = form.shownProblem(AppointmentInput.SUMMARY);
+        var saveSummary = form.saveSummary();
+        assertThat(doctorShown.get()).as("nothing said before the user leaves the field or saves").isEmpty();
+        form.leftField(AppointmentInput.DOCTOR);
+        assertThat(doctorShown.get()).isEqualTo("Enter the doctor's id, e.g. dr_017.");
+        assertThat(summaryShown.get()).isEmpty();
+        assertThat(saveSummary.get()).isEmpty();
+
         assertThat(form.save(saved::set)).isFalse();
-        assertThat(form.showProblemsProperty().get()).isTrue();
-        assertThat(form.problem(AppointmentInput.DOCTOR)).isEqualTo("Enter the doctor's id.");
-        assertThat(form.problem(AppointmentInput.SUMMARY)).isNotNull();
+        assertThat(summaryShown.get()).isEqualTo("Write what was found, decided and prescribed.");
+        assertThat(saveSummary.get()).isEqualTo("2 fields need fixing before saving: doctor, summary.");
         assertThat(saved.get()).isNull();
+
+        form.doctorProperty().set("Dr. Smith!!");
+        assertThat(doctorShown.get()).isEqualTo("Use only letters, digits, _ - and . in a doctor id; remove the '!', spaces.");
+        form.summaryProperty().set("x");
+        assertThat(summaryShown.get()).isEqualTo("Write at least 3 words (10 characters) about the appointment.");
+        assertThat(form.save(saved::set)).isFalse();
 
         form.doctorProperty().set("dr_new");
         assertThat(form.problem(AppointmentInput.DOCTOR)).isNull();
+        assertThat(saveSummary.get()).isEqualTo("1 field needs fixing before saving: summary.");
         form.summaryProperty().set("Patient presents with a mild cough for two days.");
         form.dateProperty().set(LocalDate.of(2026, 3, 1));
         assertThat(form.save(saved::set)).isTrue();
@@ -141,10 +156,27 @@ class AppointmentsViewModelTest {
     }
 
     @Test
+    void anOutcomeIsRecordedOnARowStoredBeforeTheRules() throws Exception {
+        // Written as another site's sync would, straight into the store: a summary today's form would refuse.
+        AppointmentRow row = AppointmentRow.of(engine.appointments().create(new AppointmentInput("dr_old",
+                "Placeholder summary, to shorten.", null, null, null), Actor.localUser()));
+        engine.database().withConnection(c -> {
+            try (var ps = c.prepareStatement("UPDATE appointments SET summary = 'Cough.' WHERE id = ?")) {
+                ps.setObject(1, row.id());
+                return ps.executeUpdate();
+            }
+        });
+        model.selectedProperty().set(row);
+        model.recordOutcome("Patient recovered fully.");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(engine.appointments().find(row.id()).orElseThrow().getOutcomeText()).isEqualTo("Patient recovered fully.");
+    }
+
+    @Test
     void staleEditIsRefusedWithAClearMessage() {
         AppointmentFormViewModel form = model.newAppointment();
         form.doctorProperty().set("dr_stale");
-        form.summaryProperty().set("Routine check-up.");
+        form.summaryProperty().set("Routine check-up, all well.");
         AtomicReference<AppointmentRow> saved = new AtomicReference<>();
         form.save(saved::set);
         model.selectedProperty().set(saved.get());
