@@ -171,6 +171,33 @@ class AppointmentsUiTest {
         waitFor(() -> dialog() == null);
     }
 
+    @Test
+    void recordOutcomeTakesTypingAtOnceAndStaysOpenOnAProblem(FxRobot robot) throws Exception {
+        waitFor(() -> rows(robot) > 0);
+        waitFor(() -> rows(robot) > 0 && table(robot).getItems().get(0) instanceof com.outcomedesk.ui.appointments.PagedRows.Slot s
+                && s.row() != null);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
+        waitFor(() -> !robot.lookup("#outcomeButton").queryButton().isDisabled());
+        var row = ((com.outcomedesk.ui.appointments.PagedRows.Slot) table(robot).getSelectionModel().getSelectedItem()).row();
+        robot.clickOn("#outcomeButton");
+        waitFor(() -> dialog() != null);
+        // No click into the field first: typing goes there at once.
+        robot.push(KeyCode.SHORTCUT, KeyCode.A).type(KeyCode.BACK_SPACE);
+        robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
+        waitFor(() -> shown(robot, "#outcomeProblem").startsWith("Type what happened to the patient"));
+        assertThat(dialog()).as("the dialog stays open with the reason in it").isNotNull();
+        robot.write("Made a full recovery.");
+        assertThat(shown(robot, "#outcomeProblem")).isEmpty();
+        robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
+        waitFor(() -> dialog() == null);
+        assertThat(engine.appointments().find(row.id()).orElseThrow().getOutcomeText()).isEqualTo("Made a full recovery.");
+    }
+
+    @SuppressWarnings("unchecked")
+    static TableView<Object> table(FxRobot robot) {
+        return (TableView<Object>) robot.lookup(".appointments-table").query();
+    }
+
     /** A label's text when it is showing, else empty. */
     static String shown(FxRobot robot, String id) {
         return robot.lookup(id).tryQuery().filter(javafx.scene.Node::isVisible).map(n -> ((Label) n).getText()).orElse("");

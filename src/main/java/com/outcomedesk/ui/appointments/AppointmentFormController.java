@@ -79,7 +79,7 @@ final class AppointmentFormController {
                 dialog.close();
             })) focusFirstProblem();
         });
-        dialog.setOnShown(e -> formDoctor.requestFocus());
+        dialog.setOnShown(e -> Platform.runLater(formDoctor::requestFocus));
 
         return dialog.showAndWait();
     }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
@@ -201,25 +203,41 @@ public final class AppointmentsController {
 
     @FXML
     private void recordOutcome() {
-        AppointmentRow row = model.selectedProperty().get();
-        if (row == null) return;
+        RecordOutcomeViewModel entry = model.recordOutcome();
+        if (entry == null) return;
+        AppointmentRow row = entry.row();
         ComboBox<String> sentence = new ComboBox<>(model.outcomeSentences());
+        sentence.setId("outcomeSentence");
         sentence.setEditable(true);
         sentence.setPrefWidth(480);
         sentence.setPromptText("Type what happened, or pick a known sentence");
-        if (row.outcomeText() != null) sentence.getEditor().setText(row.outcomeText());
+        sentence.getEditor().textProperty().bindBidirectional(entry.textProperty());
+        Label problem = ErrorText.showing(entry.problemProperty());
+        problem.setId("outcomeProblem");
+        problem.setMaxWidth(480);
         Label about = new Label(row.summary());
         about.setWrapText(true);
         about.setMaxWidth(480);
-        Dialog<String> dialog = Views.styled(new Dialog<>());
+        Dialog<Boolean> dialog = Views.styled(new Dialog<>());
         dialog.initOwner(table.getScene().getWindow());
         dialog.setTitle("Record outcome");
         dialog.setHeaderText("Outcome of " + row.doctorId() + "'s appointment" + (row.date() == null ? "" : " on " + DateStyle.current().format(row.date())));
-        dialog.getDialogPane().setContent(new VBox(10, about, sentence));
+        dialog.getDialogPane().setContent(new VBox(10, about, sentence, problem));
         dialog.getDialogPane().getButtonTypes().addAll(AppointmentFormController.SAVE, ButtonType.CANCEL);
-        dialog.setResultConverter(b -> b == AppointmentFormController.SAVE ? sentence.getEditor().getText() : null);
-        dialog.setOnShown(e -> sentence.getEditor().requestFocus());
-        dialog.showAndWait().ifPresent(model::recordOutcome);
+        dialog.setResultConverter(b -> null);
+        Button save = (Button) dialog.getDialogPane().lookupButton(AppointmentFormController.SAVE);
+        save.disableProperty().bind(entry.savingProperty());
+        // The dialog stays open until the outcome is stored; a problem is said in it, next to what was typed.
+        save.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            if (!entry.save(() -> {
+                dialog.setResult(Boolean.TRUE);
+                dialog.close();
+            })) sentence.requestFocus();
+        });
+        // After the dialog's own focus handling, so that typing goes into the field at once.
+        dialog.setOnShown(e -> Platform.runLater(sentence::requestFocus));
+        dialog.showAndWait().ifPresent(saved -> model.saved());
     }
 
     @FXML

@@ -110,16 +110,10 @@ public final class AppointmentsViewModel {
                 : new AppointmentFormViewModel(service, actor.get(), background, dialogs, selected.get());
     }
 
-    /** Records the outcome of the selected appointment, which keeps everything else as it was. */
-    public void recordOutcome(String outcomeText) {
+    /** Recording the outcome of the selected appointment, which keeps everything else as it was; null when none is selected. */
+    public RecordOutcomeViewModel recordOutcome() {
         AppointmentRow row = selected.get();
-        if (row == null) return;
-        if (outcomeText == null || outcomeText.isBlank()) {
-            dialogs.error("No outcome entered", "Type what happened to the patient, or pick one of the suggested sentences.");
-            return;
-        }
-        background.run("Recording the outcome", p -> AppointmentRow.of(service.recordOutcome(row.id(), outcomeText, actor.get())),
-                saved -> saved(), this::fail);
+        return row == null ? null : new RecordOutcomeViewModel(service, actor.get(), background, row);
     }
 
     public void deleteSelected() {

@@ -140,7 +140,11 @@ class AppointmentsViewModelTest {
         form.save(saved::set);
 
         model.selectedProperty().set(saved.get());
-        model.recordOutcome("Patient is in critical condition and under intensive care.");
+        RecordOutcomeViewModel entry = model.recordOutcome();
+        entry.textProperty().set("Patient is in critical condition and under intensive care.");
+        boolean[] closed = {false};
+        assertThat(entry.save(() -> closed[0] = true)).isTrue();
+        assertThat(closed[0]).isTrue();
         AppointmentRow stored = AppointmentRow.of(engine.appointments().find(saved.get().id()).orElseThrow());
         assertThat(stored.category()).isEqualTo(OutcomeCategory.CRITICAL);
 
@@ -151,8 +155,17 @@ class AppointmentsViewModelTest {
         edit.save(saved::set);
         assertThat(saved.get().category()).isEqualTo(OutcomeCategory.CRITICAL);
 
-        model.recordOutcome("  ");
-        assertThat(dialogs.errors).singleElement().asString().contains("Type what happened");
+        // A blank or over-long outcome keeps the dialog open with the reason in it.
+        RecordOutcomeViewModel blank = model.recordOutcome();
+        blank.textProperty().set("  ");
+        assertThat(blank.save(() -> closed[0] = false)).isFalse();
+        assertThat(blank.problemProperty().get()).startsWith("Type what happened to the patient");
+        blank.textProperty().set("x".repeat(2_001));
+        assertThat(blank.problemProperty().get()).as("typing clears the old reason").isEmpty();
+        assertThat(blank.save(() -> closed[0] = false)).isFalse();
+        assertThat(blank.problemProperty().get()).isEqualTo("The outcome has 2,001 characters; shorten it to at most 2,000.");
+        assertThat(closed[0]).isTrue();
+        assertThat(dialogs.errors).isEmpty();
     }
 
     @Test
@@ -167,8 +180,10 @@ class AppointmentsViewModelTest {
             }
         });
         model.selectedProperty().set(row);
-        model.recordOutcome("Patient recovered fully.");
-        assertThat(dialogs.errors).isEmpty();
+        RecordOutcomeViewModel entry = model.recordOutcome();
+        entry.textProperty().set("Patient recovered fully.");
+        assertThat(entry.save(() -> { })).isTrue();
+        assertThat(entry.problemProperty().get()).isEmpty();
         assertThat(engine.appointments().find(row.id()).orElseThrow().getOutcomeText()).isEqualTo("Patient recovered fully.");
     }
 
