@@ -34,6 +34,7 @@ public final class AppointmentsViewModel {
     private final Supplier<Actor> actor;
     private final Background background;
     private final Dialogs dialogs;
+    private final StoreCounts counts;
 
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty doctor = new SimpleStringProperty("");
@@ -48,13 +49,16 @@ public final class AppointmentsViewModel {
     private final ObservableList<String> outcomeSentences = FXCollections.observableArrayList();
     private int generation;
 
+    /** @param counts the store's totals, shared with the status bar; the list refreshes whenever they do */
     public AppointmentsViewModel(AppointmentService service, OutcomeMappingService outcomes, Supplier<Actor> actor,
-                                 Background background, Dialogs dialogs) {
+                                 Background background, Dialogs dialogs, StoreCounts counts) {
         this.service = service;
         this.outcomes = outcomes;
         this.actor = actor;
         this.background = background;
         this.dialogs = dialogs;
+        this.counts = counts;
+        counts.versionProperty().addListener(o -> storeChanged());
     }
 
     public AppointmentQuery query() {
@@ -62,23 +66,44 @@ public final class AppointmentsViewModel {
                 category.get(), from.get(), to.get(), blankToNull(search.get()));
     }
 
-    /** Counts the rows matching the filters, then swaps in a fresh paged list; a newer reload wins. */
+    /**
+     * Counts the rows matching the filters, then swaps in a fresh paged list; a newer reload wins. Unfiltered, the
+     * count is the store's total of {@link StoreCounts}, read afresh for the status bar and the list together.
+     */
     public void reload() {
         AppointmentQuery query = query();
         int mine = ++generation;
         loading.set(true);
         countText.set("Counting...");
+        if (query.equals(AppointmentQuery.ALL)) {
+            counts.refresh();
+            return;
+        }
         background.load(p -> service.count(query), count -> {
-            if (mine != generation) return;
-            loading.set(false);
-            countText.set(String.format(count == 1 ? "%,d appointment" : "%,d appointments", count));
-            rows.set(new PagedRows(service, query, count, background, this::fail));
+            if (mine == generation) show(query, count);
         }, failure -> {
             if (mine != generation) return;
             loading.set(false);
             countText.set("");
             fail(failure);
         });
+    }
+
+    /** New totals landed: the unfiltered list takes their count; a filtered one counts again, as the store changed. */
+    private void storeChanged() {
+        AppointmentQuery query = query();
+        if (query.equals(AppointmentQuery.ALL)) {
+            ++generation;
+            show(query, counts.totalsProperty().get().appointments());
+        } else {
+            reload();
+        }
+    }
+
+    private void show(AppointmentQuery query, long count) {
+        loading.set(false);
+        countText.set(String.format(count == 1 ? "%,d appointment" : "%,d appointments", count));
+        rows.set(new PagedRows(service, query, count, background, this::fail));
     }
 
     public void clearFilters() {
@@ -127,9 +152,9 @@ public final class AppointmentsViewModel {
         }, deleted -> saved(), this::fail);
     }
 
-    /** After a save: reload so the table shows the stored state. */
+    /** After a save: read the store again, so that the table, its count and the status bar show the stored state. */
     public void saved() {
-        reload();
+        counts.refresh();
     }
 
     private void fail(Throwable failure) {

@@ -41,8 +41,9 @@ class AppointmentsViewModelTest {
     @BeforeEach
     void model() {
         dialogs = new ScriptedDialogs();
+        DirectBackground background = new DirectBackground();
         model = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), Actor::localUser,
-                new DirectBackground(), dialogs);
+                background, dialogs, new StoreCounts(engine.appointments(), background, f -> dialogs.error("counts", f.getMessage())));
     }
 
     @Test
