@@ -193,6 +193,33 @@ class AppointmentsUiTest {
         assertThat(engine.appointments().find(row.id()).orElseThrow().getOutcomeText()).isEqualTo("Made a full recovery.");
     }
 
+    @Test
+    void aHeaderClickSortsByTheStoreAndThePatientFilterFinds(FxRobot robot) throws Exception {
+        waitFor(() -> rows(robot) > 0);
+        var service = engine.appointments();
+        String first = service.page(AppointmentQuery.ALL, new com.outcomedesk.appointments.AppointmentSort(
+                com.outcomedesk.appointments.AppointmentSort.Key.DOCTOR, false), 0, 1).get(0).getDoctorId();
+        String last = service.page(AppointmentQuery.ALL, new com.outcomedesk.appointments.AppointmentSort(
+                com.outcomedesk.appointments.AppointmentSort.Key.DOCTOR, true), 0, 1).get(0).getDoctorId();
+        robot.clickOn(robot.lookup(".column-header").lookup("Doctor").queryLabeled());
+        waitFor(() -> first.equals(doctorInRow(robot, 0)));
+        robot.clickOn(robot.lookup(".column-header").lookup("Doctor").queryLabeled());
+        waitFor(() -> last.equals(doctorInRow(robot, 0)));
+
+        engine.appointments().create(new com.outcomedesk.appointments.AppointmentInput("dr_ref",
+                "Patient reference search check, all fine.", null, "P7770001", null), Actor.localUser());
+        robot.clickOn("#patientField").write("P777");
+        waitFor(() -> rows(robot) == 1 && "dr_ref".equals(doctorInRow(robot, 0)));
+        waitFor(() -> robot.lookup(".table-cell").queryAll().stream()
+                .anyMatch(n -> "P7770001".equals(((javafx.scene.control.Labeled) n).getText())));
+    }
+
+    static String doctorInRow(FxRobot robot, int index) {
+        Object item = table(robot).getItems().isEmpty() ? null : table(robot).getItems().get(index);
+        var row = item == null ? null : ((com.outcomedesk.ui.appointments.PagedRows.Slot) item).row();
+        return row == null ? null : row.doctorId();
+    }
+
     @SuppressWarnings("unchecked")
     static TableView<Object> table(FxRobot robot) {
         return (TableView<Object>) robot.lookup(".appointments-table").query();

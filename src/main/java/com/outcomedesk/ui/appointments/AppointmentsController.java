@@ -1,12 +1,15 @@
 package com.outcomedesk.ui.appointments;
 
+import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.ui.support.DateStyle;
 import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
@@ -47,6 +50,7 @@ public final class AppointmentsController {
 
     @FXML private TextField searchField;
     @FXML private TextField doctorField;
+    @FXML private TextField patientField;
     @FXML private ChoiceBox<OutcomeFilter> outcomeChoice;
     @FXML private ComboBox<OutcomeCategory> categoryChoice;
     @FXML private DatePicker fromDate;
@@ -66,6 +70,7 @@ public final class AppointmentsController {
     @FXML private TableView<PagedRows.Slot> table;
     @FXML private TableColumn<PagedRows.Slot, String> dateColumn;
     @FXML private TableColumn<PagedRows.Slot, String> doctorColumn;
+    @FXML private TableColumn<PagedRows.Slot, String> patientColumn;
     @FXML private TableColumn<PagedRows.Slot, String> summaryColumn;
     @FXML private TableColumn<PagedRows.Slot, String> categoryColumn;
     @FXML private TableColumn<PagedRows.Slot, String> outcomeColumn;
@@ -114,8 +119,11 @@ public final class AppointmentsController {
         typingPause.setOnFinished(e -> model.reload());
         searchField.textProperty().addListener(o -> typingPause.playFromStart());
         doctorField.textProperty().addListener(o -> typingPause.playFromStart());
+        patientField.textProperty().bindBidirectional(model.patientProperty());
+        patientField.textProperty().addListener(o -> typingPause.playFromStart());
         for (ObservableValue<?> choice : new ObservableValue<?>[] {
-                model.outcomeProperty(), model.categoryProperty(), model.fromProperty(), model.toProperty()}) {
+                model.outcomeProperty(), model.categoryProperty(), model.fromProperty(), model.toProperty(),
+                model.sortProperty()}) {
             choice.addListener(o -> model.reload());
         }
         countLabel.textProperty().bind(model.countTextProperty());
@@ -132,12 +140,19 @@ public final class AppointmentsController {
     }
 
     private void bindTable() {
-        model.rowsProperty().addListener((o, old, rows) -> table.setItems(rows));
+        model.rowsProperty().addListener((o, old, rows) -> {
+            // New items clear the table's sort order; the rows come sorted by the store, so keep showing which way.
+            List<TableColumn<PagedRows.Slot, ?>> order = List.copyOf(table.getSortOrder());
+            table.setItems(rows);
+            if (!order.equals(table.getSortOrder())) table.getSortOrder().setAll(order);
+        });
         table.setItems(model.rowsProperty().get());
         table.setFixedCellSize(26);
         column(dateColumn, r -> DateStyle.current().format(r.date()));
         DateStyle.currentProperty().addListener(new WeakInvalidationListener(restyle));
         column(doctorColumn, AppointmentRow::doctorId);
+        column(patientColumn, r -> r.patientRef() == null ? "" : r.patientRef());
+        sortable();
         summaryColumn.setCellValueFactory(cd -> cd.getValue().rowProperty().map(AppointmentRow::summary).orElse("Loading..."));
         column(outcomeColumn, r -> r.outcomeText() == null ? "" : r.outcomeText());
         column(categoryColumn, AppointmentRow::categoryText);
@@ -164,6 +179,26 @@ public final class AppointmentsController {
                 .orElse("Select an appointment to read it in full."));
         detailText.textProperty().bind(model.selectedProperty().map(r -> r.summary()
                 + (r.outcomeText() == null ? "" : "\nOutcome: " + r.outcomeText())).orElse(""));
+    }
+
+    /**
+     * A click on a header sorts by the store's query (the rows are paged from the store, so the table cannot sort
+     * them itself); a third click goes back to newest first.
+     */
+    private void sortable() {
+        Map<TableColumn<PagedRows.Slot, ?>, AppointmentSort.Key> keys = Map.of(dateColumn, AppointmentSort.Key.DATE,
+                doctorColumn, AppointmentSort.Key.DOCTOR, patientColumn, AppointmentSort.Key.PATIENT,
+                categoryColumn, AppointmentSort.Key.CATEGORY);
+        table.setSortPolicy(t -> {
+            List<TableColumn<PagedRows.Slot, ?>> order = t.getSortOrder();
+            TableColumn<PagedRows.Slot, ?> first = order.isEmpty() ? null : order.get(0);
+            AppointmentSort.Key key = first == null ? null : keys.get(first);
+            AppointmentSort sort = key == null ? AppointmentSort.NEWEST_FIRST
+                    : new AppointmentSort(key, first.getSortType() == TableColumn.SortType.DESCENDING);
+            // The table asks again when the new rows arrive: the same order must not reload them once more.
+            if (!sort.equals(model.sortProperty().get())) model.sortProperty().set(sort);
+            return true;
+        });
     }
 
     private static void column(TableColumn<PagedRows.Slot, String> column, Function<AppointmentRow, String> value) {

@@ -2,6 +2,7 @@ package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.security.Actor;
@@ -38,6 +39,8 @@ public final class AppointmentsViewModel {
 
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty doctor = new SimpleStringProperty("");
+    private final StringProperty patient = new SimpleStringProperty("");
+    private final ObjectProperty<AppointmentSort> sort = new SimpleObjectProperty<>(AppointmentSort.NEWEST_FIRST);
     private final ObjectProperty<OutcomeFilter> outcome = new SimpleObjectProperty<>(OutcomeFilter.ANY);
     private final ObjectProperty<OutcomeCategory> category = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
@@ -63,7 +66,7 @@ public final class AppointmentsViewModel {
 
     public AppointmentQuery query() {
         return new AppointmentQuery(blankToNull(doctor.get()), outcome.get() == null ? null : outcome.get().known(),
-                category.get(), from.get(), to.get(), blankToNull(search.get()));
+                category.get(), from.get(), to.get(), blankToNull(search.get()), blankToNull(patient.get()));
     }
 
     /**
@@ -103,12 +106,13 @@ public final class AppointmentsViewModel {
     private void show(AppointmentQuery query, long count) {
         loading.set(false);
         countText.set(String.format(count == 1 ? "%,d appointment" : "%,d appointments", count));
-        rows.set(new PagedRows(service, query, count, background, this::fail));
+        rows.set(new PagedRows(service, query, sortOrNewest(), count, background, this::fail));
     }
 
     public void clearFilters() {
         search.set("");
         doctor.set("");
+        patient.set("");
         outcome.set(OutcomeFilter.ANY);
         category.set(null);
         from.set(null);
@@ -161,8 +165,12 @@ public final class AppointmentsViewModel {
         dialogs.error("Could not finish", Problems.describe(failure));
     }
 
+    private AppointmentSort sortOrNewest() {
+        return sort.get() == null ? AppointmentSort.NEWEST_FIRST : sort.get();
+    }
+
     private PagedRows emptyRows() {
-        return new PagedRows(service, AppointmentQuery.ALL, 0, null, f -> { });
+        return new PagedRows(service, AppointmentQuery.ALL, AppointmentSort.NEWEST_FIRST, 0, null, f -> { });
     }
 
     private static String blankToNull(String s) {
@@ -171,6 +179,9 @@ public final class AppointmentsViewModel {
 
     public StringProperty searchProperty() { return search; }
     public StringProperty doctorProperty() { return doctor; }
+    public StringProperty patientProperty() { return patient; }
+    /** The list's order, done by the store's query; null means newest first. */
+    public ObjectProperty<AppointmentSort> sortProperty() { return sort; }
     public ObjectProperty<OutcomeFilter> outcomeProperty() { return outcome; }
     public ObjectProperty<OutcomeCategory> categoryProperty() { return category; }
     public ObjectProperty<LocalDate> fromProperty() { return from; }

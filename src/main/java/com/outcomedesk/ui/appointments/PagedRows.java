@@ -2,6 +2,7 @@ package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.store.Appointment;
 import com.outcomedesk.ui.support.Background;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
 
     private final AppointmentService service;
     private final AppointmentQuery query;
+    private final AppointmentSort sort;
     private final int size;
     private final Background background;
     private final Consumer<Throwable> onFailure;
@@ -41,14 +43,16 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
         }
     };
 
-    public PagedRows(AppointmentService service, AppointmentQuery query, long count, Background background,
-                     Consumer<Throwable> onFailure) {
+    public PagedRows(AppointmentService service, AppointmentQuery query, AppointmentSort sort, long count,
+                     Background background, Consumer<Throwable> onFailure) {
         this.service = service;
         this.query = query;
+        this.sort = sort;
         this.size = (int) Math.min(Integer.MAX_VALUE, count);
         this.background = background;
         this.onFailure = onFailure;
-        if (size > SEEK_FROM_PAGES * PAGE_SIZE) {
+        // Seeking is for the newest-first order; the other orders walk their own index, a pass per page.
+        if (size > SEEK_FROM_PAGES * PAGE_SIZE && sort.equals(AppointmentSort.NEWEST_FIRST)) {
             // Should this fail, pages are still read by position, only more slowly deep in the list.
             background.load(p -> service.pageStarts(query, PAGE_SIZE), s -> starts = s, failure -> { });
         }
@@ -93,7 +97,7 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
         List<AppointmentService.PageStart> known = starts;
         return known != null && pageIndex < known.size()
                 ? service.pageFrom(query, known.get(pageIndex), length)
-                : service.page(query, pageIndex * PAGE_SIZE, length);
+                : service.page(query, sort, pageIndex * PAGE_SIZE, length);
     }
 
     private static final class Page {
