@@ -74,6 +74,8 @@ public final class AppointmentsController {
     @FXML private TableColumn<PagedRows.Slot, String> summaryColumn;
     @FXML private TableColumn<PagedRows.Slot, String> categoryColumn;
     @FXML private TableColumn<PagedRows.Slot, String> outcomeColumn;
+    @FXML private TableColumn<PagedRows.Slot, String> predictionColumn;
+    @FXML private Button predictPendingButton;
     @FXML private Label detailTitle;
     @FXML private Label detailText;
 
@@ -156,6 +158,7 @@ public final class AppointmentsController {
         summaryColumn.setCellValueFactory(cd -> cd.getValue().rowProperty().map(AppointmentRow::summary).orElse("Loading..."));
         column(outcomeColumn, r -> r.outcomeText() == null ? "" : r.outcomeText());
         column(categoryColumn, AppointmentRow::categoryText);
+        column(predictionColumn, AppointmentRow::predictionText);
         categoryColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -178,7 +181,10 @@ public final class AppointmentsController {
                 + (r.outcomeText() == null ? ", outcome not yet known" : ", outcome " + r.categoryText()))
                 .orElse("Select an appointment to read it in full."));
         detailText.textProperty().bind(model.selectedProperty().map(r -> r.summary()
-                + (r.outcomeText() == null ? "" : "\nOutcome: " + r.outcomeText())).orElse(""));
+                + (r.outcomeText() == null ? "" : "\nOutcome: " + r.outcomeText())
+                + (r.prediction() == null ? "" : "\nLatest saved prediction: " + r.predictionText()
+                        + (r.prediction().category() == null ? "" : ", likeliest category " + r.prediction().category())
+                        + ", saved " + DateStyle.current().format(r.prediction().savedAt().toLocalDate()))).orElse(""));
     }
 
     /**
@@ -211,6 +217,7 @@ public final class AppointmentsController {
         outcomeButton.disableProperty().bind(nothingSelected);
         deleteButton.disableProperty().bind(nothingSelected);
         predictButton.disableProperty().bind(nothingSelected);
+        predictPendingButton.disableProperty().bind(model.busyProperty());
         table.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), newButton::fire);
         });
@@ -279,6 +286,11 @@ public final class AppointmentsController {
     private void predict() {
         AppointmentRow row = model.selectedProperty().get();
         if (row != null) predict.accept(row);
+    }
+
+    @FXML
+    private void predictPending() {
+        model.predictPending();
     }
 
     @FXML

@@ -4,15 +4,18 @@ import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.appointments.OutcomeMappingService;
+import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.OutcomeMapping;
 import com.outcomedesk.ui.support.Background;
+import com.outcomedesk.ui.support.CancelledException;
 import com.outcomedesk.ui.support.DateStyle;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -36,6 +39,7 @@ public final class AppointmentsViewModel {
     private final Background background;
     private final Dialogs dialogs;
     private final StoreCounts counts;
+    private final PredictionService predictions;
 
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty doctor = new SimpleStringProperty("");
@@ -53,8 +57,9 @@ public final class AppointmentsViewModel {
     private int generation;
 
     /** @param counts the store's totals, shared with the status bar; the list refreshes whenever they do */
-    public AppointmentsViewModel(AppointmentService service, OutcomeMappingService outcomes, Supplier<Actor> actor,
-                                 Background background, Dialogs dialogs, StoreCounts counts) {
+    public AppointmentsViewModel(AppointmentService service, OutcomeMappingService outcomes, PredictionService predictions,
+                                 Supplier<Actor> actor, Background background, Dialogs dialogs, StoreCounts counts) {
+        this.predictions = predictions;
         this.service = service;
         this.outcomes = outcomes;
         this.actor = actor;
@@ -106,7 +111,7 @@ public final class AppointmentsViewModel {
     private void show(AppointmentQuery query, long count) {
         loading.set(false);
         countText.set(String.format(count == 1 ? "%,d appointment" : "%,d appointments", count));
-        rows.set(new PagedRows(service, query, sortOrNewest(), count, background, this::fail));
+        rows.set(new PagedRows(service, query, sortOrNewest(), count, predictions::latestFor, background, this::fail));
     }
 
     public void clearFilters() {
@@ -145,6 +150,31 @@ public final class AppointmentsViewModel {
         return row == null ? null : new RecordOutcomeViewModel(service, actor.get(), background, row);
     }
 
+    /**
+     * Predicts every appointment without an outcome with the active model and saves the predictions (the engine's
+     * batch prediction), with progress and Cancel; then the list shows them.
+     */
+    public void predictPending() {
+        background.load(p -> service.count(AppointmentQuery.ALL.withOutcomeKnown(false)), pending -> {
+            if (pending == 0) {
+                dialogs.info("Predict pending", "Every appointment has its outcome recorded: there is nothing to predict.");
+                return;
+            }
+            if (!dialogs.confirm("Predict pending", String.format("Predict the outcome of the %,d appointments whose "
+                    + "outcome is not yet known, and save the predictions with them?", pending))) return;
+            background.run("Predicting appointments without an outcome",
+                    p -> predictions.predictPending(actor.get(), (stage, done, total) -> p.progress("Predicting", done, pending)),
+                    n -> {
+                        counts.refresh();
+                        dialogs.info("Predictions saved", String.format("Saved predictions for %,d appointments; the list "
+                                + "shows each one's latest in the Prediction column.", n));
+                    }, failure -> {
+                        counts.refresh(); // what was saved before a cancel shows too
+                        fail(failure);
+                    });
+        }, this::fail);
+    }
+
     public void deleteSelected() {
         AppointmentRow row = selected.get();
         if (row == null || !dialogs.confirm("Delete appointment",
@@ -162,7 +192,8 @@ public final class AppointmentsViewModel {
     }
 
     private void fail(Throwable failure) {
-        dialogs.error("Could not finish", Problems.describe(failure));
+        if (failure instanceof CancelledException) dialogs.info("Cancelled", failure.getMessage() + " What was saved before is kept.");
+        else dialogs.error("Could not finish", Problems.describe(failure));
     }
 
     private AppointmentSort sortOrNewest() {
@@ -170,7 +201,7 @@ public final class AppointmentsViewModel {
     }
 
     private PagedRows emptyRows() {
-        return new PagedRows(service, AppointmentQuery.ALL, AppointmentSort.NEWEST_FIRST, 0, null, f -> { });
+        return new PagedRows(service, AppointmentQuery.ALL, AppointmentSort.NEWEST_FIRST, 0, ids -> Map.of(), null, f -> { });
     }
 
     private static String blankToNull(String s) {
@@ -187,6 +218,8 @@ public final class AppointmentsViewModel {
     public ObjectProperty<LocalDate> fromProperty() { return from; }
     public ObjectProperty<LocalDate> toProperty() { return to; }
     public ObjectProperty<PagedRows> rowsProperty() { return rows; }
+    /** True while long work runs, so Predict pending is not started twice. */
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() { return background.busyProperty(); }
     public StringProperty countTextProperty() { return countText; }
     public BooleanProperty loadingProperty() { return loading; }
     public ObjectProperty<AppointmentRow> selectedProperty() { return selected; }

@@ -54,7 +54,7 @@ public final class Shell {
                 model.actorProperty()::get, background, model.dialogs());
         controller.addScreen(APPOINTMENTS, "Find, add and edit appointments; record outcomes", () -> {
             AppointmentsViewModel vm = new AppointmentsViewModel(engine.appointments(), engine.outcomes(),
-                    model.actorProperty()::get, background, model.dialogs(), model.counts());
+                    engine.predictions(), model.actorProperty()::get, background, model.dialogs(), model.counts());
             return new AppointmentsController(vm, row -> {
                 prediction.use(row);
                 controller.show(PREDICTION);

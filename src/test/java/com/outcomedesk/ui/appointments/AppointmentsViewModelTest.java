@@ -42,7 +42,7 @@ class AppointmentsViewModelTest {
     void model() {
         dialogs = new ScriptedDialogs();
         DirectBackground background = new DirectBackground();
-        model = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), Actor::localUser,
+        model = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), engine.predictions(), Actor::localUser,
                 background, dialogs, new StoreCounts(engine.appointments(), background, f -> dialogs.error("counts", f.getMessage())));
     }
 

@@ -34,7 +34,7 @@ class CountsInStepTest {
     void open(Background background) {
         engine = Engine.open(TestStores.h2(dir.resolve("store")));
         main = new MainViewModel(engine, Actor.localUser(), background, dialogs);
-        list = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), Actor::localUser, background, dialogs,
+        list = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), engine.predictions(), Actor::localUser, background, dialogs,
                 main.counts());
         list.reload();
         main.refreshCounts();
