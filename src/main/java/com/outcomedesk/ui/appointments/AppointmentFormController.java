@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.beans.binding.StringBinding;
 import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
@@ -27,6 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 
 /** Binds the add/edit form to its ViewModel; each field's problem is a sentence in the label under it. */
@@ -135,7 +137,14 @@ final class AppointmentFormController {
         Platform.runLater(() -> {
             Window window = formDoctor.getScene() == null ? null : formDoctor.getScene().getWindow();
             Region pane = window == null ? null : (Region) window.getScene().getRoot();
-            if (window != null && window.isShowing() && pane.prefHeight(pane.getWidth()) > pane.getHeight()) window.sizeToScene();
+            if (window == null || !window.isShowing() || pane.prefHeight(pane.getWidth()) <= pane.getHeight()) return;
+            window.sizeToScene();
+            // Grown downwards, its buttons may have left the screen: move it up until they are back.
+            Rectangle2D screen = Screen.getScreensForRectangle(window.getX(), window.getY(), window.getWidth(),
+                    window.getHeight()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+            if (window.getY() + window.getHeight() > screen.getMaxY()) {
+                window.setY(Math.max(screen.getMinY(), screen.getMaxY() - window.getHeight()));
+            }
         });
     }
 
