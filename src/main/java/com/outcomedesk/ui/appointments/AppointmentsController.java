@@ -124,10 +124,10 @@ public final class AppointmentsController {
         patientField.textProperty().bindBidirectional(model.patientProperty());
         patientField.textProperty().addListener(o -> typingPause.playFromStart());
         for (ObservableValue<?> choice : new ObservableValue<?>[] {
-                model.outcomeProperty(), model.categoryProperty(), model.fromProperty(), model.toProperty(),
-                model.sortProperty()}) {
+                model.outcomeProperty(), model.categoryProperty(), model.fromProperty(), model.toProperty()}) {
             choice.addListener(o -> model.reload());
         }
+        model.sortProperty().addListener(o -> model.resort());
         countLabel.textProperty().bind(model.countTextProperty());
     }
 

@@ -97,6 +97,18 @@ public final class AppointmentsViewModel {
         });
     }
 
+    /** A new order: the same rows, so the count stands; only the pages are read again, in the new order. */
+    public void resort() {
+        PagedRows current = rows.get();
+        AppointmentQuery query = query();
+        if (loading.get() || !current.query().equals(query)) {
+            reload();
+            return;
+        }
+        ++generation;
+        show(query, current.size());
+    }
+
     /** New totals landed: the unfiltered list takes their count; a filtered one counts again, as the store changed. */
     private void storeChanged() {
         AppointmentQuery query = query();

@@ -117,6 +117,44 @@ class AppointmentsViewModelTest {
     }
 
     @Test
+    void anotherOrderKeepsTheCountAndReadsThePagesInThatOrder() {
+        HeldCounting counting = new HeldCounting();
+        AppointmentsViewModel sorted = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), engine.predictions(),
+                Actor::localUser, counting, dialogs, new StoreCounts(engine.appointments(), counting, f -> { }));
+        sorted.doctorProperty().set("dr_01");
+        sorted.reload();
+        int counts = counting.loads;
+        int size = sorted.rowsProperty().get().size();
+        sorted.sortProperty().set(new com.outcomedesk.appointments.AppointmentSort(
+                com.outcomedesk.appointments.AppointmentSort.Key.DATE, true));
+        sorted.resort();
+        assertThat(counting.loads).as("not counted again").isEqualTo(counts);
+        assertThat(sorted.rowsProperty().get()).hasSize(size);
+    }
+
+    /** Runs everything at once and counts the quiet loads. */
+    static final class HeldCounting implements com.outcomedesk.ui.support.Background {
+        final DirectBackground direct = new DirectBackground();
+        int loads;
+
+        @Override
+        public <T> void run(String title, Job<T> job, java.util.function.Consumer<T> ok, java.util.function.Consumer<Throwable> fail) {
+            direct.run(title, job, ok, fail);
+        }
+
+        @Override
+        public <T> void load(Job<T> job, java.util.function.Consumer<T> ok, java.util.function.Consumer<Throwable> fail) {
+            loads++;
+            direct.load(job, ok, fail);
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+            return direct.busyProperty();
+        }
+    }
+
+    @Test
     void textThatIsNotADateBlocksSavingWithItsReason() {
         AppointmentFormViewModel form = model.newAppointment();
         form.doctorProperty().set("dr_date");
