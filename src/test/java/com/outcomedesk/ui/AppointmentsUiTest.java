@@ -140,7 +140,8 @@ class AppointmentsUiTest {
     void saveOnAnEmptyFormSaysInWordsWhatToFixBesideEachFieldAndAtSave(FxRobot robot) throws Exception {
         waitFor(() -> rows(robot) > 0);
         robot.clickOn("#newButton");
-        waitFor(() -> dialog() != null);
+        // Shown and settled: the form puts the cursor in its first field once it is on screen.
+        waitFor(() -> dialog() != null && robot.lookup("#formDoctor").query().isFocused());
         assertThat(shown(robot, "#formDoctorProblem")).as("nothing before the user acts").isEmpty();
         robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
         waitFor(() -> !shown(robot, "#formSaveSummary").isEmpty());

@@ -104,6 +104,7 @@ final class AppointmentFormController {
         problemUnder(formOutcome, formOutcomeBox, AppointmentInput.OUTCOME);
         Label saveSummary = ErrorText.showing(model.saveSummary());
         saveSummary.setId("formSaveSummary");
+        saveSummary.setMinHeight(Region.USE_PREF_SIZE);
         formSaveSummaryBox.getChildren().add(saveSummary);
         saveSummary.visibleProperty().addListener(o -> growToFit());
 
@@ -122,6 +123,8 @@ final class AppointmentFormController {
         Label label = ErrorText.showing(shown);
         label.setId(field.getId() + "Problem");
         label.setMaxWidth(Double.MAX_VALUE);
+        // Wrapped onto as many lines as the reason needs, never cut to "...".
+        label.setMinHeight(Region.USE_PREF_SIZE);
         // Only a field with something to say takes the room for it, so the form stays compact.
         label.managedProperty().bind(label.visibleProperty());
         box.getChildren().add(label);

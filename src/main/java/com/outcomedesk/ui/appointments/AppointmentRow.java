@@ -23,11 +23,14 @@ public record AppointmentRow(UUID id, long rowVersion, String doctorId, LocalDat
                 a.getPatientRef(), a.getSummary(), a.getOutcomeText(), a.getOutcomeCategory(), prediction);
     }
 
-    /** The latest saved prediction in a few words: "worse 62% (high risk)"; blank when there is none. */
+    /**
+     * The latest saved prediction in a few words, its probability said to be of a worse outcome (as the prediction
+     * screen does): "better: 27% worse, medium risk"; blank when there is none.
+     */
     public String predictionText() {
         if (prediction == null) return "";
-        return String.format("%s %.0f%%%s", prediction.label(), prediction.probability() * 100,
-                prediction.riskTier() == null ? "" : " (" + prediction.riskTier() + " risk)");
+        return String.format("%s: %.0f%% worse%s", prediction.label(), prediction.probability() * 100,
+                prediction.riskTier() == null ? "" : ", " + prediction.riskTier() + " risk");
     }
 
     public boolean outcomeKnown() {

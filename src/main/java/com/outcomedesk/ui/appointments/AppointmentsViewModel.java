@@ -179,7 +179,7 @@ public final class AppointmentsViewModel {
                     n -> {
                         counts.refresh();
                         dialogs.info("Predictions saved", String.format("Saved predictions for %,d appointments; the list "
-                                + "shows each one's latest in the Prediction column.", n));
+                                + "shows each one's latest in the Latest prediction column.", n));
                     }, failure -> {
                         counts.refresh(); // what was saved before a cancel shows too
                         fail(failure);

@@ -62,7 +62,7 @@ class PredictPendingTest {
         PagedRows rows = list.rowsProperty().get();
         assertThat(rows).hasSize(2_500);
         AppointmentRow row = rows.get(0).row();
-        assertThat(row.predictionText()).matches("(better|worse) \\d+% \\((low|medium|high) risk\\)");
+        assertThat(row.predictionText()).matches("(better|worse): \\d+% worse, (low|medium|high) risk");
         list.outcomeProperty().set(OutcomeFilter.KNOWN);
         list.reload();
         assertThat(list.rowsProperty().get().get(0).row().prediction()).isNull();
