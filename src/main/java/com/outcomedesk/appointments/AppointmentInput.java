@@ -2,34 +2,152 @@ package com.outcomedesk.appointments;
 
 import com.outcomedesk.store.Appointment;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
-/** What a user enters for an appointment; {@link #problems()} says what is wrong, field by field. */
+/**
+ * What a user enters for an appointment, and the engine's rules for it, shared by the desktop form, import and
+ * any other way in. {@link #check()} names each field that breaks a rule and why; each caller words it for its own
+ * users ({@link Problem#message()} is the plain wording of the import report and the command line).
+ *
+ * <p>The rules: a doctor id is 1 to 64 letters a-z or A-Z, digits, '_', '-' or '.', starting with a letter or digit (the
+ * reference data's ids are {@code dr_01}..{@code dr_10}); a summary has at least {@value #MIN_SUMMARY_WORDS}
+ * words and {@value #MIN_SUMMARY_CHARACTERS} characters once trimmed and at most 20,000 characters. All text must be
+ * valid Unicode (no lone surrogate halves) without control characters other than tab and line breaks.
+ */
 public record AppointmentInput(String doctorId, String summary, LocalDate appointmentDate, String patientRef,
                                String outcomeText) {
 
     public static final String DOCTOR = "doctor";
     public static final String SUMMARY = "summary";
+    public static final String DATE = "date";
     public static final String OUTCOME = "outcome";
     public static final String PATIENT = "patient";
 
-    /** Field name to a message a user can act on; empty when the input can be saved. */
-    public Map<String, String> problems() {
-        Map<String, String> problems = new LinkedHashMap<>();
-        if (isBlank(doctorId)) problems.put(DOCTOR, "Enter the doctor's id.");
-        else if (doctorId.strip().length() > Appointment.MAX_DOCTOR_ID_LENGTH)
-            problems.put(DOCTOR, "The doctor id is longer than " + Appointment.MAX_DOCTOR_ID_LENGTH + " characters.");
-        if (isBlank(summary)) problems.put(SUMMARY, "Enter the appointment summary.");
-        else if (summary.length() > Appointment.MAX_SUMMARY_LENGTH)
-            problems.put(SUMMARY, "The summary has " + summary.length() + " characters; shorten it to at most "
-                    + Appointment.MAX_SUMMARY_LENGTH + ".");
-        if (outcomeText != null && outcomeText.length() > Appointment.MAX_OUTCOME_LENGTH)
-            problems.put(OUTCOME, "The outcome has " + outcomeText.length() + " characters; shorten it to at most "
-                    + Appointment.MAX_OUTCOME_LENGTH + ".");
-        if (patientRef != null && patientRef.length() > 200)
-            problems.put(PATIENT, "The patient reference is longer than 200 characters.");
+    public static final int MAX_DOCTOR_ID_LENGTH = 64;
+    public static final int MIN_SUMMARY_WORDS = 3;
+    public static final int MIN_SUMMARY_CHARACTERS = 10;
+    public static final int MAX_PATIENT_REF_LENGTH = 200;
+
+    /** Why a field cannot be saved. */
+    public enum Reason {
+        MISSING, TOO_SHORT, TOO_LONG,
+        /** A doctor id that starts with '_', '-' or '.'. */
+        BAD_START,
+        /** Characters a doctor id may not hold; {@link Problem#characters()} lists them. */
+        BAD_CHARACTERS,
+        /** A control character (not tab or line break) at {@link Problem#position()}. */
+        CONTROL_CHARACTER,
+        /** Half of a surrogate pair without its other half at {@link Problem#position()}: not valid Unicode. */
+        BROKEN_UNICODE
+    }
+
+    /**
+     * One broken rule. {@code actual} and {@code limit} are lengths in characters; {@code position} is the 1-based
+     * character for the character reasons; {@code characters} lists the offending characters of a doctor id.
+     */
+    public record Problem(String field, Reason reason, int actual, int limit, int position, String characters) {
+        static Problem of(String field, Reason reason) {
+            return new Problem(field, reason, 0, 0, 0, "");
+        }
+
+        /** Plain wording for reports and the command line: the field, then the reason. */
+        public String message() {
+            String name = switch (field) {
+                case DOCTOR -> "doctor id";
+                case PATIENT -> "patient reference";
+                default -> field;
+            };
+            return name + switch (reason) {
+                case MISSING -> " is missing";
+                case TOO_SHORT -> String.format(" is too short: at least %d words and %d characters are needed",
+                        MIN_SUMMARY_WORDS, MIN_SUMMARY_CHARACTERS);
+                case TOO_LONG -> String.format(" has %,d characters; at most %,d are allowed", actual, limit);
+                case BAD_START -> " must start with a letter or digit";
+                case BAD_CHARACTERS -> " may hold only letters, digits, '_', '-' and '.', not " + characters;
+                case CONTROL_CHARACTER -> " holds a control character at character " + position;
+                case BROKEN_UNICODE -> " holds a broken character (not valid Unicode) at character " + position;
+            };
+        }
+    }
+
+    /** Every broken rule, in the form's order; empty when the input can be saved. */
+    public List<Problem> check() {
+        List<Problem> problems = new ArrayList<>();
+        checkDoctor(problems);
+        checkSummary(problems);
+        checkText(problems, PATIENT, patientRef, MAX_PATIENT_REF_LENGTH);
+        checkText(problems, OUTCOME, outcomeText, Appointment.MAX_OUTCOME_LENGTH);
         return problems;
+    }
+
+    /** Field name to the plain message of its first problem; empty when the input can be saved. */
+    public Map<String, String> problems() {
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (Problem p : check()) byField.putIfAbsent(p.field(), p.message());
+        return byField;
+    }
+
+    private void checkDoctor(List<Problem> problems) {
+        if (isBlank(doctorId)) {
+            problems.add(Problem.of(DOCTOR, Reason.MISSING));
+            return;
+        }
+        String id = doctorId.strip();
+        if (id.length() > MAX_DOCTOR_ID_LENGTH) {
+            problems.add(new Problem(DOCTOR, Reason.TOO_LONG, id.length(), MAX_DOCTOR_ID_LENGTH, 0, ""));
+            return;
+        }
+        TreeSet<String> bad = new TreeSet<>();
+        id.codePoints().filter(c -> !allowedInDoctorId(c)).forEach(c -> bad.add(c == ' ' ? "spaces" : "'" + Character.toString(c) + "'"));
+        if (!bad.isEmpty()) problems.add(new Problem(DOCTOR, Reason.BAD_CHARACTERS, 0, 0, 0, String.join(", ", bad)));
+        else if (!isAsciiLetterOrDigit(id.charAt(0))) problems.add(Problem.of(DOCTOR, Reason.BAD_START));
+    }
+
+    private void checkSummary(List<Problem> problems) {
+        if (isBlank(summary)) {
+            problems.add(Problem.of(SUMMARY, Reason.MISSING));
+            return;
+        }
+        if (checkText(problems, SUMMARY, summary, Appointment.MAX_SUMMARY_LENGTH)) return;
+        String trimmed = summary.strip();
+        int words = trimmed.split("\\s+").length;
+        if (words < MIN_SUMMARY_WORDS || trimmed.length() < MIN_SUMMARY_CHARACTERS) {
+            problems.add(new Problem(SUMMARY, Reason.TOO_SHORT, trimmed.length(), MIN_SUMMARY_CHARACTERS, 0, ""));
+        }
+    }
+
+    /** Length, control characters and Unicode of optional text; true when it added a problem. */
+    private static boolean checkText(List<Problem> problems, String field, String text, int max) {
+        if (text == null) return false;
+        if (text.length() > max) {
+            problems.add(new Problem(field, Reason.TOO_LONG, text.length(), max, 0, ""));
+            return true;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                problems.add(new Problem(field, Reason.BROKEN_UNICODE, 0, 0, i + 1, ""));
+                return true;
+            } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                problems.add(new Problem(field, Reason.CONTROL_CHARACTER, 0, 0, i + 1, ""));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allowedInDoctorId(int c) {
+        return isAsciiLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    private static boolean isAsciiLetterOrDigit(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static boolean isBlank(String s) {

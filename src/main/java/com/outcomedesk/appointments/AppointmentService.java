@@ -22,7 +22,7 @@ import java.util.UUID;
 /** Creating, editing, finding and soft-deleting appointments, stamped for audit and sync. */
 public final class AppointmentService {
     /** The order of idx_appointments_created, so H2 reads pages straight off the index. */
-    private static final String NEWEST_FIRST = " order by a.createdAt desc, a.id desc";
+    private static final String NEWEST_FIRST = AppointmentSort.NEWEST_FIRST.orderBy();
     private final Database database;
     private final OutcomeMappingService outcomes;
     private final ChangeStamper stamper;
@@ -71,7 +71,10 @@ public final class AppointmentService {
             Appointment a = load(em, id);
             AppointmentInput input = new AppointmentInput(a.getDoctorId(), a.getSummary(), a.getAppointmentDate(),
                     a.getPatientRef(), outcomeText);
-            validate(input);
+            // Only the outcome is new: a row stored before today's rules (or from another site) still takes one.
+            List<AppointmentInput.Problem> problems = input.check().stream()
+                    .filter(p -> p.field().equals(AppointmentInput.OUTCOME)).toList();
+            if (!problems.isEmpty()) throw new InvalidInputException(problems);
             apply(em, a, input, actor);
             return a;
         });
@@ -103,7 +106,12 @@ public final class AppointmentService {
      * newest-first index alone (ids only), then the page's rows are read by id.
      */
     public List<Appointment> page(AppointmentQuery query, int offset, int limit) {
-        return database.read(em -> byIds(em, typed(em, "select a.id from Appointment a", query, UUID.class, NEWEST_FIRST)
+        return page(query, AppointmentSort.NEWEST_FIRST, offset, limit);
+    }
+
+    /** One page in the given order; the skipped rows are walked on that order's index alone (ids only). */
+    public List<Appointment> page(AppointmentQuery query, AppointmentSort sort, int offset, int limit) {
+        return database.read(em -> byIds(em, typed(em, "select a.id from Appointment a", query, UUID.class, sort.orderBy())
                 .setFirstResult(offset).setMaxResults(limit).getResultList()));
     }
 
@@ -198,6 +206,11 @@ public final class AppointmentService {
             jpql.append(" and a.appointmentDate <= :to");
             params.put("to", query.to());
         }
+        if (query.patientRef() != null && !query.patientRef().isBlank()) {
+            // From the start of the reference, so the patient index finds the rows.
+            jpql.append(" and a.patientRef like :patient escape '!'");
+            params.put("patient", query.patientRef().strip().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
         if (query.text() != null && !query.text().isBlank()) {
             jpql.append(" and lower(a.summary) like :text");
             params.put("text", "%" + query.text().strip().toLowerCase(Locale.ROOT) + "%");
@@ -229,7 +242,7 @@ public final class AppointmentService {
     }
 
     private static void validate(AppointmentInput input) {
-        Map<String, String> problems = input.problems();
+        List<AppointmentInput.Problem> problems = input.check();
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
     }
 

@@ -85,7 +85,14 @@ public final class PredictionService {
                                 date == null ? null : date.toLocalDate()), tiers);
                         chunk.add(entity(r, rs.getString(2), rs.getObject(1, UUID.class), actor));
                         if (chunk.size() == 1000) save(chunk);
-                        if (++done[0] % 1000 == 0) progress.progress("predicting", done[0], -1);
+                        if (++done[0] % 1000 == 0) {
+                            progress.progress("predicting", done[0], -1);
+                            // Cancel interrupts the thread; the predictions saved so far are kept.
+                            if (Thread.currentThread().isInterrupted()) {
+                                throw new java.util.concurrent.CancellationException("Prediction cancelled after "
+                                        + done[0] + " appointments; their predictions are saved.");
+                            }
+                        }
                     }
                 }
             }
@@ -107,6 +114,32 @@ public final class PredictionService {
         return new Prediction(UUID.randomUUID(), appointmentId, doctorId, modelId, result.answeredBy(),
                 OutcomeLabel.fromCode(result.label()), result.probability(), OutcomeCategory.fromCode(result.category()),
                 Prediction.RiskTier.valueOf(result.riskTier()), result.latencyMicros(), stamper.now(), actor.name(), stamper.siteId());
+    }
+
+    /** The latest prediction saved for an appointment, as its row in a list shows it. */
+    public record Saved(UUID appointmentId, String label, double probability, String riskTier, String category,
+                        java.time.OffsetDateTime savedAt) {
+    }
+
+    /** The latest saved prediction of each of these appointments that has one (one read, on the appointment index). */
+    public java.util.Map<UUID, Saved> latestFor(java.util.Collection<UUID> appointmentIds) {
+        java.util.Map<UUID, Saved> latest = new java.util.HashMap<>();
+        if (appointmentIds.isEmpty()) return latest;
+        database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT appointment_id, label, probability, risk_tier, category, "
+                    + "created_at FROM predictions WHERE appointment_id = ANY(?)")) {
+                ps.setArray(1, c.createArrayOf("UUID", appointmentIds.toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Saved s = new Saved(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3), rs.getString(4),
+                                rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class));
+                        latest.merge(s.appointmentId(), s, (a, b) -> a.savedAt().isAfter(b.savedAt()) ? a : b);
+                    }
+                }
+            }
+            return null;
+        });
+        return latest;
     }
 
     /** How many predictions were saved, and their latency. */

@@ -4,7 +4,7 @@ import com.outcomedesk.appointments.AppointmentInput;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
-import java.util.Map;
+import java.util.List;
 
 /** Turns raw field values into a record, or a rejection reason a user can act on. */
 final class RecordValidator {
@@ -27,8 +27,10 @@ final class RecordValidator {
                 return reject(position, "appointment_date '" + abbreviate(rawDate) + "' is not a date like 2025-03-31");
             }
         }
-        Map<String, String> problems = new AppointmentInput(doctor, summary, date, patient, outcome).problems();
-        if (!problems.isEmpty()) return reject(position, String.join(" ", problems.values()));
+        List<AppointmentInput.Problem> problems = new AppointmentInput(doctor, summary, date, patient, outcome).check();
+        if (!problems.isEmpty()) {
+            return reject(position, String.join("; ", problems.stream().map(AppointmentInput.Problem::message).toList()));
+        }
         String id = trimmed(values.get(Field.ID));
         if (id != null && id.length() > 200) return reject(position, "id is longer than 200 characters");
         return new ParsedRecord(position, new AppointmentRecord(id, doctor, summary, outcome, patient, date), null);

@@ -19,11 +19,11 @@ final class SiteOps {
                     com.outcomedesk.appointments.AppointmentQuery.ALL, 0, 500);
             int op = random.nextInt(10);
             if (all.isEmpty() || op < 4) {
-                SyncFixture.create(site, "dr-" + random.nextInt(5), "Summary " + random.nextInt(1_000_000));
+                SyncFixture.create(site, "dr-" + random.nextInt(5), "Summary of visit " + random.nextInt(1_000_000));
             } else if (op < 7) {
                 Appointment a = all.get(random.nextInt(all.size()));
                 site.appointments().update(a.getId(), a.getRowVersion(), new AppointmentInput(a.getDoctorId(),
-                        "Edited " + random.nextInt(1_000_000), a.getAppointmentDate(), a.getPatientRef(),
+                        "Edited summary of visit " + random.nextInt(1_000_000), a.getAppointmentDate(), a.getPatientRef(),
                         random.nextBoolean() ? "Patient recovered fully." : null), SyncFixture.ADMIN);
             } else if (op < 8) {
                 site.appointments().delete(all.get(random.nextInt(all.size())).getId(), SyncFixture.ADMIN);

@@ -91,7 +91,7 @@ class SyncEngineTest {
     @Test
     void unreachableServerIsReportedNotThrownAndNothingIsLost() {
         try (Engine a = Engine.open(TestStores.h2(dir))) {
-            SyncFixture.create(a, "dr-1", "Headache.");
+            SyncFixture.create(a, "dr-1", "Headache since this morning.");
             assertThat(a.sync().status().pending()).as("nothing is counted as waiting without a server").isZero();
             long pending = a.sync().pending();
             assertThat(pending).isPositive();

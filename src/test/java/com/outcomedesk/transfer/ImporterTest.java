@@ -45,7 +45,7 @@ class ImporterTest {
                  {"id":"2","doctor_id":"","summary":"No doctor"},
                  {"id":"3","summary":"Missing doctor"},
                  {"id":"4","doctor_id":"dr_b","summary":"   "},
-                 {"id":"5","doctor_id":"dr_b","summary":"Routine check-up.","colour":"blue"}]""");
+                 {"id":"5","doctor_id":"dr_b","summary":"Routine check-up, all well.","colour":"blue"}]""");
         assertThat(report.imported()).isEqualTo(2);
         assertThat(report.rejected()).extracting(ImportReport.Rejection::position).containsExactly(2L, 3L, 4L);
         assertThat(report.rejected().get(0).reason()).contains("doctor_id");
@@ -54,11 +54,25 @@ class ImporterTest {
     }
 
     @Test
+    void recordsBreakingTheEngineRulesAreRejectedWithPositionAndReason() throws IOException {
+        ImportReport report = importText("rules.json", """
+                [{"doctor_id":"Dr. Smith!!","summary":"Follow-up for asthma, inhaler adjusted."},
+                 {"doctor_id":"dr_a","summary":"x"},
+                 {"doctor_id":"dr_a","summary":"Seen today with\\u0007 fever and cough."},
+                 {"doctor_id":"dr_a","summary":"Seen today with fever and cough."}]""");
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.rejected()).extracting(ImportReport.Rejection::position, ImportReport.Rejection::reason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1L, "doctor id may hold only letters, digits, '_', '-' and '.', not '!', spaces"),
+                org.assertj.core.groups.Tuple.tuple(2L, "summary is too short: at least 3 words and 10 characters are needed"),
+                org.assertj.core.groups.Tuple.tuple(3L, "summary holds a control character at character 16"));
+    }
+
+    @Test
     void aSummaryOverTheLimitIsRejectedWithItsLength() throws IOException {
         String huge = "x".repeat(1_000_000);
         ImportReport report = importText("huge.json", "[{\"doctor_id\":\"dr_a\",\"summary\":\"" + huge + "\"}]");
         assertThat(report.imported()).isZero();
-        assertThat(report.rejected().get(0).reason()).contains("1000000 characters").contains("20000");
+        assertThat(report.rejected().get(0).reason()).contains("1,000,000 characters").contains("20,000");
     }
 
     @Test

@@ -31,7 +31,10 @@ class RecordReaderPropertiesTest {
                 .withCharRange(' ', '~').withChars('\n', '"', ',', ';', 'é', '\u2013')
                 .filter(s -> !s.isBlank());
         Arbitrary<String> id = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(12);
-        return Combinators.combine(id, text, text, text.injectNull(0.3)).as(Raw::new).list().ofMaxSize(20)
+        // Within the engine's rules (see AppointmentInputTest): ids of letters, digits and _ - . ; summaries of 3+ words.
+        Arbitrary<String> doctor = Arbitraries.strings().alpha().numeric().withChars('_', '-', '.').ofMaxLength(20).map(s -> "d" + s);
+        Arbitrary<String> summary = text.map(s -> "Seen today: " + s);
+        return Combinators.combine(id, doctor, summary, text.injectNull(0.3)).as(Raw::new).list().ofMaxSize(20)
                 .uniqueElements(Raw::id);
     }
 

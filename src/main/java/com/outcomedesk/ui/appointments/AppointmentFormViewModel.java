@@ -9,7 +9,12 @@ import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,12 +24,24 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
+import javafx.collections.ObservableSet;
 
 /**
- * The add/edit form. Field problems come from the engine's own {@link AppointmentInput#problems()}, so
- * the form and the engine never disagree about what can be saved; they are shown once the user tries.
+ * The add/edit form. Field problems come from the engine's own {@link AppointmentInput#check()}, so the form and
+ * the engine never disagree about what can be saved; each shows in words under its field once the user has left
+ * that field or pressed Save, and a refused Save says beside the button which fields to fix.
  */
 public final class AppointmentFormViewModel {
+    /** The form's fields in their order on screen, with the names the save summary gives them. */
+    private static final Map<String, String> FIELDS = new LinkedHashMap<>();
+    static {
+        FIELDS.put(AppointmentInput.DOCTOR, "doctor");
+        FIELDS.put(AppointmentInput.DATE, "date");
+        FIELDS.put(AppointmentInput.PATIENT, "patient ref");
+        FIELDS.put(AppointmentInput.SUMMARY, "summary");
+        FIELDS.put(AppointmentInput.OUTCOME, "outcome");
+    }
+
     private final AppointmentService service;
     private final Actor actor;
     private final Background background;
@@ -35,7 +52,12 @@ public final class AppointmentFormViewModel {
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final StringProperty patientRef = new SimpleStringProperty("");
     private final StringProperty outcome = new SimpleStringProperty("");
+    /** Why the text typed as the date is not one; empty when it is one or is blank. */
+    private final StringProperty dateTextProblem = new SimpleStringProperty("");
     private final ObservableMap<String, String> problems = FXCollections.observableHashMap();
+    /** The fields the user has left, whose problems show from then on. */
+    private final ObservableSet<String> left = FXCollections.observableSet();
+    /** Set by Save: from then on every field's problem shows. */
     private final BooleanProperty showProblems = new SimpleBooleanProperty(false);
     private final BooleanProperty saving = new SimpleBooleanProperty(false);
 
@@ -53,7 +75,7 @@ public final class AppointmentFormViewModel {
             patientRef.set(nullToEmpty(editing.patientRef()));
             outcome.set(nullToEmpty(editing.outcomeText()));
         }
-        for (Observable field : new Observable[] {doctor, summary, date, patientRef, outcome}) {
+        for (Observable field : new Observable[] {doctor, summary, date, dateTextProblem, patientRef, outcome}) {
             field.addListener(o -> validate());
         }
         validate();
@@ -72,9 +94,31 @@ public final class AppointmentFormViewModel {
         return problems.get(field);
     }
 
+    /** The problem of a field as the form shows it: once the user left the field or pressed Save; else empty. */
+    public StringBinding shownProblem(String field) {
+        return Bindings.createStringBinding(() -> showProblems.get() || left.contains(field)
+                ? problems.getOrDefault(field, "") : "", problems, left, showProblems);
+    }
+
+    /** Beside Save, after a refused Save: how many fields to fix, and which. */
+    public StringBinding saveSummary() {
+        return Bindings.createStringBinding(() -> {
+            if (!showProblems.get() || problems.isEmpty()) return "";
+            List<String> names = FIELDS.keySet().stream().filter(problems::containsKey).map(FIELDS::get).toList();
+            return (names.size() == 1 ? "1 field needs" : names.size() + " fields need") + " fixing before saving: "
+                    + String.join(", ", names) + ".";
+        }, problems, showProblems);
+    }
+
+    /** The user left the field: show its problem from now on. */
+    public void leftField(String field) {
+        left.add(field);
+    }
+
     private void validate() {
         problems.clear();
-        problems.putAll(input().problems());
+        for (AppointmentInput.Problem p : input().check()) problems.putIfAbsent(p.field(), ProblemText.of(p));
+        if (!dateTextProblem.get().isEmpty()) problems.put(AppointmentInput.DATE, dateTextProblem.get());
     }
 
     /**
@@ -94,7 +138,9 @@ public final class AppointmentFormViewModel {
                 },
                 failure -> {
                     saving.set(false);
-                    if (failure instanceof InvalidInputException invalid) problems.putAll(invalid.problems());
+                    if (failure instanceof InvalidInputException invalid) {
+                        invalid.list().forEach(p -> problems.putIfAbsent(p.field(), ProblemText.of(p)));
+                    }
                     else dialogs.error("Could not save the appointment", Problems.describe(failure));
                 });
         return true;
@@ -114,6 +160,7 @@ public final class AppointmentFormViewModel {
     public StringProperty doctorProperty() { return doctor; }
     public StringProperty summaryProperty() { return summary; }
     public ObjectProperty<LocalDate> dateProperty() { return date; }
+    public StringProperty dateTextProblemProperty() { return dateTextProblem; }
     public StringProperty patientRefProperty() { return patientRef; }
     public StringProperty outcomeProperty() { return outcome; }
     public ObservableMap<String, String> problems() { return problems; }

@@ -1,17 +1,36 @@
 package com.outcomedesk.ui.appointments;
 
+import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.store.Appointment;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** What the table and the form show of one appointment: a detached copy, safe to use on the FX thread. */
+/**
+ * What the table and the form show of one appointment: a detached copy, safe to use on the FX thread, with the
+ * latest prediction saved for it (null when there is none, or when it was not read).
+ */
 public record AppointmentRow(UUID id, long rowVersion, String doctorId, LocalDate date, String patientRef,
-                             String summary, String outcomeText, OutcomeCategory category) {
+                             String summary, String outcomeText, OutcomeCategory category,
+                             PredictionService.Saved prediction) {
 
     public static AppointmentRow of(Appointment a) {
+        return of(a, null);
+    }
+
+    public static AppointmentRow of(Appointment a, PredictionService.Saved prediction) {
         return new AppointmentRow(a.getId(), a.getRowVersion(), a.getDoctorId(), a.getAppointmentDate(),
-                a.getPatientRef(), a.getSummary(), a.getOutcomeText(), a.getOutcomeCategory());
+                a.getPatientRef(), a.getSummary(), a.getOutcomeText(), a.getOutcomeCategory(), prediction);
+    }
+
+    /**
+     * The latest saved prediction in a few words, its probability said to be of a worse outcome (as the prediction
+     * screen does): "better: 27% worse, medium risk"; blank when there is none.
+     */
+    public String predictionText() {
+        if (prediction == null) return "";
+        return String.format("%s: %.0f%% worse%s", prediction.label(), prediction.probability() * 100,
+                prediction.riskTier() == null ? "" : ", " + prediction.riskTier() + " risk");
     }
 
     public boolean outcomeKnown() {

@@ -1,14 +1,23 @@
 package com.outcomedesk.ui.appointments;
 
+import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.ui.support.DateStyle;
+import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
 import com.outcomedesk.ui.support.Windows;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
@@ -30,6 +39,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
@@ -41,10 +51,17 @@ public final class AppointmentsController {
 
     @FXML private TextField searchField;
     @FXML private TextField doctorField;
+    @FXML private TextField patientField;
     @FXML private ChoiceBox<OutcomeFilter> outcomeChoice;
     @FXML private ComboBox<OutcomeCategory> categoryChoice;
     @FXML private DatePicker fromDate;
     @FXML private DatePicker toDate;
+    @FXML private VBox filterBox;
+    @FXML private FlowPane filters;
+    private DateStyle.Converter fromConverter;
+    private DateStyle.Converter toConverter;
+    /** Held here: the style's property keeps only a weak reference, so a closed screen can go. */
+    private final InvalidationListener restyle = o -> this.table.refresh();
     @FXML private Button newButton;
     @FXML private Button editButton;
     @FXML private Button outcomeButton;
@@ -54,9 +71,12 @@ public final class AppointmentsController {
     @FXML private TableView<PagedRows.Slot> table;
     @FXML private TableColumn<PagedRows.Slot, String> dateColumn;
     @FXML private TableColumn<PagedRows.Slot, String> doctorColumn;
+    @FXML private TableColumn<PagedRows.Slot, String> patientColumn;
     @FXML private TableColumn<PagedRows.Slot, String> summaryColumn;
     @FXML private TableColumn<PagedRows.Slot, String> categoryColumn;
     @FXML private TableColumn<PagedRows.Slot, String> outcomeColumn;
+    @FXML private TableColumn<PagedRows.Slot, String> predictionColumn;
+    @FXML private Button predictPendingButton;
     @FXML private Label detailTitle;
     @FXML private Label detailText;
 
@@ -90,17 +110,25 @@ public final class AppointmentsController {
         categoryChoice.setButtonCell(categoryCell());
         categoryChoice.setCellFactory(l -> categoryCell());
         categoryChoice.valueProperty().bindBidirectional(model.categoryProperty());
+        fromConverter = DateStyle.attach(fromDate);
+        toConverter = DateStyle.attach(toDate);
         fromDate.valueProperty().bindBidirectional(model.fromProperty());
         toDate.valueProperty().bindBidirectional(model.toProperty());
+        Label dateProblem = ErrorText.showing(DateStyle.problems(fromConverter, toConverter));
+        dateProblem.managedProperty().bind(dateProblem.visibleProperty());
+        filterBox.getChildren().add(filterBox.getChildren().indexOf(filters) + 1, dateProblem);
 
         // Typing waits for a pause before reloading; choices reload at once.
         typingPause.setOnFinished(e -> model.reload());
         searchField.textProperty().addListener(o -> typingPause.playFromStart());
         doctorField.textProperty().addListener(o -> typingPause.playFromStart());
+        patientField.textProperty().bindBidirectional(model.patientProperty());
+        patientField.textProperty().addListener(o -> typingPause.playFromStart());
         for (ObservableValue<?> choice : new ObservableValue<?>[] {
                 model.outcomeProperty(), model.categoryProperty(), model.fromProperty(), model.toProperty()}) {
             choice.addListener(o -> model.reload());
         }
+        model.sortProperty().addListener(o -> model.resort());
         countLabel.textProperty().bind(model.countTextProperty());
     }
 
@@ -115,14 +143,23 @@ public final class AppointmentsController {
     }
 
     private void bindTable() {
-        model.rowsProperty().addListener((o, old, rows) -> table.setItems(rows));
+        model.rowsProperty().addListener((o, old, rows) -> {
+            // New items clear the table's sort order; the rows come sorted by the store, so keep showing which way.
+            List<TableColumn<PagedRows.Slot, ?>> order = List.copyOf(table.getSortOrder());
+            table.setItems(rows);
+            if (!order.equals(table.getSortOrder())) table.getSortOrder().setAll(order);
+        });
         table.setItems(model.rowsProperty().get());
         table.setFixedCellSize(26);
-        column(dateColumn, r -> r.date() == null ? "" : r.date().toString());
+        column(dateColumn, r -> DateStyle.current().format(r.date()));
+        DateStyle.currentProperty().addListener(new WeakInvalidationListener(restyle));
         column(doctorColumn, AppointmentRow::doctorId);
+        column(patientColumn, r -> r.patientRef() == null ? "" : r.patientRef());
+        sortable();
         summaryColumn.setCellValueFactory(cd -> cd.getValue().rowProperty().map(AppointmentRow::summary).orElse("Loading..."));
         column(outcomeColumn, r -> r.outcomeText() == null ? "" : r.outcomeText());
         column(categoryColumn, AppointmentRow::categoryText);
+        column(predictionColumn, AppointmentRow::predictionText);
         categoryColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -141,11 +178,34 @@ public final class AppointmentsController {
         });
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty().flatMap(PagedRows.Slot::rowProperty));
         detailTitle.textProperty().bind(model.selectedProperty().map(r -> r.doctorId()
-                + (r.date() == null ? "" : ", " + r.date()) + (r.patientRef() == null ? "" : ", patient " + r.patientRef())
+                + (r.date() == null ? "" : ", " + DateStyle.current().format(r.date())) + (r.patientRef() == null ? "" : ", patient " + r.patientRef())
                 + (r.outcomeText() == null ? ", outcome not yet known" : ", outcome " + r.categoryText()))
                 .orElse("Select an appointment to read it in full."));
         detailText.textProperty().bind(model.selectedProperty().map(r -> r.summary()
-                + (r.outcomeText() == null ? "" : "\nOutcome: " + r.outcomeText())).orElse(""));
+                + (r.outcomeText() == null ? "" : "\nOutcome: " + r.outcomeText())
+                + (r.prediction() == null ? "" : "\nLatest saved prediction: " + r.predictionText()
+                        + (r.prediction().category() == null ? "" : ", likeliest category " + r.prediction().category())
+                        + ", saved " + DateStyle.current().format(r.prediction().savedAt().toLocalDate()))).orElse(""));
+    }
+
+    /**
+     * A click on a header sorts by the store's query (the rows are paged from the store, so the table cannot sort
+     * them itself); a third click goes back to newest first.
+     */
+    private void sortable() {
+        Map<TableColumn<PagedRows.Slot, ?>, AppointmentSort.Key> keys = Map.of(dateColumn, AppointmentSort.Key.DATE,
+                doctorColumn, AppointmentSort.Key.DOCTOR, patientColumn, AppointmentSort.Key.PATIENT,
+                categoryColumn, AppointmentSort.Key.CATEGORY);
+        table.setSortPolicy(t -> {
+            List<TableColumn<PagedRows.Slot, ?>> order = t.getSortOrder();
+            TableColumn<PagedRows.Slot, ?> first = order.isEmpty() ? null : order.get(0);
+            AppointmentSort.Key key = first == null ? null : keys.get(first);
+            AppointmentSort sort = key == null ? AppointmentSort.NEWEST_FIRST
+                    : new AppointmentSort(key, first.getSortType() == TableColumn.SortType.DESCENDING);
+            // The table asks again when the new rows arrive: the same order must not reload them once more.
+            if (!sort.equals(model.sortProperty().get())) model.sortProperty().set(sort);
+            return true;
+        });
     }
 
     private static void column(TableColumn<PagedRows.Slot, String> column, Function<AppointmentRow, String> value) {
@@ -158,6 +218,7 @@ public final class AppointmentsController {
         outcomeButton.disableProperty().bind(nothingSelected);
         deleteButton.disableProperty().bind(nothingSelected);
         predictButton.disableProperty().bind(nothingSelected);
+        predictPendingButton.disableProperty().bind(model.busyProperty());
         table.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), newButton::fire);
         });
@@ -185,31 +246,52 @@ public final class AppointmentsController {
 
     @FXML
     private void recordOutcome() {
-        AppointmentRow row = model.selectedProperty().get();
-        if (row == null) return;
+        RecordOutcomeViewModel entry = model.recordOutcome();
+        if (entry == null) return;
+        AppointmentRow row = entry.row();
         ComboBox<String> sentence = new ComboBox<>(model.outcomeSentences());
+        sentence.setId("outcomeSentence");
         sentence.setEditable(true);
         sentence.setPrefWidth(480);
         sentence.setPromptText("Type what happened, or pick a known sentence");
-        if (row.outcomeText() != null) sentence.getEditor().setText(row.outcomeText());
+        sentence.getEditor().textProperty().bindBidirectional(entry.textProperty());
+        Label problem = ErrorText.showing(entry.problemProperty());
+        problem.setId("outcomeProblem");
+        problem.setMaxWidth(480);
         Label about = new Label(row.summary());
         about.setWrapText(true);
         about.setMaxWidth(480);
-        Dialog<String> dialog = Views.styled(new Dialog<>());
+        Dialog<Boolean> dialog = Views.styled(new Dialog<>());
         Windows.place(dialog, table.getScene().getWindow(), null, 560, 0, 460, 240);
         dialog.setTitle("Record outcome");
-        dialog.setHeaderText("Outcome of " + row.doctorId() + "'s appointment" + (row.date() == null ? "" : " on " + row.date()));
-        dialog.getDialogPane().setContent(new VBox(10, about, sentence));
+        dialog.setHeaderText("Outcome of " + row.doctorId() + "'s appointment" + (row.date() == null ? "" : " on " + DateStyle.current().format(row.date())));
+        dialog.getDialogPane().setContent(new VBox(10, about, sentence, problem));
         dialog.getDialogPane().getButtonTypes().addAll(AppointmentFormController.SAVE, ButtonType.CANCEL);
-        dialog.setResultConverter(b -> b == AppointmentFormController.SAVE ? sentence.getEditor().getText() : null);
-        dialog.setOnShown(e -> sentence.getEditor().requestFocus());
-        dialog.showAndWait().ifPresent(model::recordOutcome);
+        dialog.setResultConverter(b -> null);
+        Button save = (Button) dialog.getDialogPane().lookupButton(AppointmentFormController.SAVE);
+        save.disableProperty().bind(entry.savingProperty());
+        // The dialog stays open until the outcome is stored; a problem is said in it, next to what was typed.
+        save.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            if (!entry.save(() -> {
+                dialog.setResult(Boolean.TRUE);
+                dialog.close();
+            })) sentence.requestFocus();
+        });
+        // After the dialog's own focus handling, so that typing goes into the field at once.
+        dialog.setOnShown(e -> Platform.runLater(sentence::requestFocus));
+        dialog.showAndWait().ifPresent(saved -> model.saved());
     }
 
     @FXML
     private void predict() {
         AppointmentRow row = model.selectedProperty().get();
         if (row != null) predict.accept(row);
+    }
+
+    @FXML
+    private void predictPending() {
+        model.predictPending();
     }
 
     @FXML
@@ -220,5 +302,8 @@ public final class AppointmentsController {
     @FXML
     private void clearFilters() {
         model.clearFilters();
+        for (DatePicker picker : new DatePicker[] {fromDate, toDate}) picker.getEditor().clear();
+        fromConverter.commit();
+        toConverter.commit();
     }
 }

@@ -2,15 +2,20 @@ package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.appointments.OutcomeMappingService;
+import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.OutcomeMapping;
 import com.outcomedesk.ui.support.Background;
+import com.outcomedesk.ui.support.CancelledException;
+import com.outcomedesk.ui.support.DateStyle;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -33,9 +38,13 @@ public final class AppointmentsViewModel {
     private final Supplier<Actor> actor;
     private final Background background;
     private final Dialogs dialogs;
+    private final StoreCounts counts;
+    private final PredictionService predictions;
 
     private final StringProperty search = new SimpleStringProperty("");
     private final StringProperty doctor = new SimpleStringProperty("");
+    private final StringProperty patient = new SimpleStringProperty("");
+    private final ObjectProperty<AppointmentSort> sort = new SimpleObjectProperty<>(AppointmentSort.NEWEST_FIRST);
     private final ObjectProperty<OutcomeFilter> outcome = new SimpleObjectProperty<>(OutcomeFilter.ANY);
     private final ObjectProperty<OutcomeCategory> category = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
@@ -47,31 +56,39 @@ public final class AppointmentsViewModel {
     private final ObservableList<String> outcomeSentences = FXCollections.observableArrayList();
     private int generation;
 
-    public AppointmentsViewModel(AppointmentService service, OutcomeMappingService outcomes, Supplier<Actor> actor,
-                                 Background background, Dialogs dialogs) {
+    /** @param counts the store's totals, shared with the status bar; the list refreshes whenever they do */
+    public AppointmentsViewModel(AppointmentService service, OutcomeMappingService outcomes, PredictionService predictions,
+                                 Supplier<Actor> actor, Background background, Dialogs dialogs, StoreCounts counts) {
+        this.predictions = predictions;
         this.service = service;
         this.outcomes = outcomes;
         this.actor = actor;
         this.background = background;
         this.dialogs = dialogs;
+        this.counts = counts;
+        counts.versionProperty().addListener(o -> storeChanged());
     }
 
     public AppointmentQuery query() {
         return new AppointmentQuery(blankToNull(doctor.get()), outcome.get() == null ? null : outcome.get().known(),
-                category.get(), from.get(), to.get(), blankToNull(search.get()));
+                category.get(), from.get(), to.get(), blankToNull(search.get()), blankToNull(patient.get()));
     }
 
-    /** Counts the rows matching the filters, then swaps in a fresh paged list; a newer reload wins. */
+    /**
+     * Counts the rows matching the filters, then swaps in a fresh paged list; a newer reload wins. Unfiltered, the
+     * count is the store's total of {@link StoreCounts}, read afresh for the status bar and the list together.
+     */
     public void reload() {
         AppointmentQuery query = query();
         int mine = ++generation;
         loading.set(true);
         countText.set("Counting...");
+        if (query.equals(AppointmentQuery.ALL)) {
+            counts.refresh();
+            return;
+        }
         background.load(p -> service.count(query), count -> {
-            if (mine != generation) return;
-            loading.set(false);
-            countText.set(String.format(count == 1 ? "%,d appointment" : "%,d appointments", count));
-            rows.set(new PagedRows(service, query, count, background, this::fail));
+            if (mine == generation) show(query, count);
         }, failure -> {
             if (mine != generation) return;
             loading.set(false);
@@ -80,9 +97,39 @@ public final class AppointmentsViewModel {
         });
     }
 
+    /** A new order: the same rows, so the count stands; only the pages are read again, in the new order. */
+    public void resort() {
+        PagedRows current = rows.get();
+        AppointmentQuery query = query();
+        if (loading.get() || !current.query().equals(query)) {
+            reload();
+            return;
+        }
+        ++generation;
+        show(query, current.size());
+    }
+
+    /** New totals landed: the unfiltered list takes their count; a filtered one counts again, as the store changed. */
+    private void storeChanged() {
+        AppointmentQuery query = query();
+        if (query.equals(AppointmentQuery.ALL)) {
+            ++generation;
+            show(query, counts.totalsProperty().get().appointments());
+        } else {
+            reload();
+        }
+    }
+
+    private void show(AppointmentQuery query, long count) {
+        loading.set(false);
+        countText.set(String.format(count == 1 ? "%,d appointment" : "%,d appointments", count));
+        rows.set(new PagedRows(service, query, sortOrNewest(), count, predictions::latestFor, background, this::fail));
+    }
+
     public void clearFilters() {
         search.set("");
         doctor.set("");
+        patient.set("");
         outcome.set(OutcomeFilter.ANY);
         category.set(null);
         from.set(null);
@@ -109,22 +156,41 @@ public final class AppointmentsViewModel {
                 : new AppointmentFormViewModel(service, actor.get(), background, dialogs, selected.get());
     }
 
-    /** Records the outcome of the selected appointment, which keeps everything else as it was. */
-    public void recordOutcome(String outcomeText) {
+    /** Recording the outcome of the selected appointment, which keeps everything else as it was; null when none is selected. */
+    public RecordOutcomeViewModel recordOutcome() {
         AppointmentRow row = selected.get();
-        if (row == null) return;
-        if (outcomeText == null || outcomeText.isBlank()) {
-            dialogs.error("No outcome entered", "Type what happened to the patient, or pick one of the suggested sentences.");
-            return;
-        }
-        background.run("Recording the outcome", p -> AppointmentRow.of(service.recordOutcome(row.id(), outcomeText, actor.get())),
-                saved -> saved(), this::fail);
+        return row == null ? null : new RecordOutcomeViewModel(service, actor.get(), background, row);
+    }
+
+    /**
+     * Predicts every appointment without an outcome with the active model and saves the predictions (the engine's
+     * batch prediction), with progress and Cancel; then the list shows them.
+     */
+    public void predictPending() {
+        background.load(p -> service.count(AppointmentQuery.ALL.withOutcomeKnown(false)), pending -> {
+            if (pending == 0) {
+                dialogs.info("Predict pending", "Every appointment has its outcome recorded: there is nothing to predict.");
+                return;
+            }
+            if (!dialogs.confirm("Predict pending", String.format("Predict the outcome of the %,d appointments whose "
+                    + "outcome is not yet known, and save the predictions with them?", pending))) return;
+            background.run("Predicting appointments without an outcome",
+                    p -> predictions.predictPending(actor.get(), (stage, done, total) -> p.progress("Predicting", done, pending)),
+                    n -> {
+                        counts.refresh();
+                        dialogs.info("Predictions saved", String.format("Saved predictions for %,d appointments; the list "
+                                + "shows each one's latest in the Latest prediction column.", n));
+                    }, failure -> {
+                        counts.refresh(); // what was saved before a cancel shows too
+                        fail(failure);
+                    });
+        }, this::fail);
     }
 
     public void deleteSelected() {
         AppointmentRow row = selected.get();
         if (row == null || !dialogs.confirm("Delete appointment",
-                "Delete the appointment of " + row.doctorId() + (row.date() == null ? "" : " on " + row.date())
+                "Delete the appointment of " + row.doctorId() + (row.date() == null ? "" : " on " + DateStyle.current().format(row.date()))
                         + "? It is hidden everywhere but kept in the store's history.")) return;
         background.run("Deleting the appointment", p -> {
             service.delete(row.id(), actor.get());
@@ -132,17 +198,22 @@ public final class AppointmentsViewModel {
         }, deleted -> saved(), this::fail);
     }
 
-    /** After a save: reload so the table shows the stored state. */
+    /** After a save: read the store again, so that the table, its count and the status bar show the stored state. */
     public void saved() {
-        reload();
+        counts.refresh();
     }
 
     private void fail(Throwable failure) {
-        dialogs.error("Could not finish", Problems.describe(failure));
+        if (failure instanceof CancelledException) dialogs.info("Cancelled", failure.getMessage() + " What was saved before is kept.");
+        else dialogs.error("Could not finish", Problems.describe(failure));
+    }
+
+    private AppointmentSort sortOrNewest() {
+        return sort.get() == null ? AppointmentSort.NEWEST_FIRST : sort.get();
     }
 
     private PagedRows emptyRows() {
-        return new PagedRows(service, AppointmentQuery.ALL, 0, null, f -> { });
+        return new PagedRows(service, AppointmentQuery.ALL, AppointmentSort.NEWEST_FIRST, 0, ids -> Map.of(), null, f -> { });
     }
 
     private static String blankToNull(String s) {
@@ -151,11 +222,16 @@ public final class AppointmentsViewModel {
 
     public StringProperty searchProperty() { return search; }
     public StringProperty doctorProperty() { return doctor; }
+    public StringProperty patientProperty() { return patient; }
+    /** The list's order, done by the store's query; null means newest first. */
+    public ObjectProperty<AppointmentSort> sortProperty() { return sort; }
     public ObjectProperty<OutcomeFilter> outcomeProperty() { return outcome; }
     public ObjectProperty<OutcomeCategory> categoryProperty() { return category; }
     public ObjectProperty<LocalDate> fromProperty() { return from; }
     public ObjectProperty<LocalDate> toProperty() { return to; }
     public ObjectProperty<PagedRows> rowsProperty() { return rows; }
+    /** True while long work runs, so Predict pending is not started twice. */
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() { return background.busyProperty(); }
     public StringProperty countTextProperty() { return countText; }
     public BooleanProperty loadingProperty() { return loading; }
     public ObjectProperty<AppointmentRow> selectedProperty() { return selected; }

@@ -2,12 +2,16 @@ package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.appointments.AppointmentService;
+import com.outcomedesk.appointments.AppointmentSort;
+import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.store.Appointment;
 import com.outcomedesk.ui.support.Background;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableListBase;
@@ -28,9 +32,11 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
 
     private final AppointmentService service;
     private final AppointmentQuery query;
+    private final AppointmentSort sort;
     private final int size;
     private final Background background;
     private final Consumer<Throwable> onFailure;
+    private final Function<List<UUID>, Map<UUID, PredictionService.Saved>> predictions;
     private volatile List<AppointmentService.PageStart> starts;
     private final Map<Integer, Page> pages = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -41,14 +47,19 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
         }
     };
 
-    public PagedRows(AppointmentService service, AppointmentQuery query, long count, Background background,
+    /** @param predictions the latest saved prediction of each of a page's appointments, read with the page */
+    public PagedRows(AppointmentService service, AppointmentQuery query, AppointmentSort sort, long count,
+                     Function<List<UUID>, Map<UUID, PredictionService.Saved>> predictions, Background background,
                      Consumer<Throwable> onFailure) {
+        this.predictions = predictions;
         this.service = service;
         this.query = query;
+        this.sort = sort;
         this.size = (int) Math.min(Integer.MAX_VALUE, count);
         this.background = background;
         this.onFailure = onFailure;
-        if (size > SEEK_FROM_PAGES * PAGE_SIZE) {
+        // Seeking is for the newest-first order; the other orders walk their own index, a pass per page.
+        if (size > SEEK_FROM_PAGES * PAGE_SIZE && sort.equals(AppointmentSort.NEWEST_FIRST)) {
             // Should this fail, pages are still read by position, only more slowly deep in the list.
             background.load(p -> service.pageStarts(query, PAGE_SIZE), s -> starts = s, failure -> { });
         }
@@ -77,10 +88,9 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
     }
 
     private void fetch(int pageIndex, Page page) {
-        background.load(p -> page.evicted ? null : read(pageIndex, page.slots.length),
-                rows -> {
-                    if (rows == null) return;
-                    List<AppointmentRow> list = rows.stream().map(AppointmentRow::of).toList();
+        background.load(p -> page.evicted ? null : withPredictions(read(pageIndex, page.slots.length)),
+                list -> {
+                    if (list == null) return;
                     for (int i = 0; i < page.slots.length && i < list.size(); i++) page.slots[i].row.set(list.get(i));
                 },
                 failure -> {
@@ -89,11 +99,16 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
                 });
     }
 
+    private List<AppointmentRow> withPredictions(List<Appointment> rows) {
+        Map<UUID, PredictionService.Saved> latest = predictions.apply(rows.stream().map(Appointment::getId).toList());
+        return rows.stream().map(a -> AppointmentRow.of(a, latest.get(a.getId()))).toList();
+    }
+
     private List<Appointment> read(int pageIndex, int length) {
         List<AppointmentService.PageStart> known = starts;
         return known != null && pageIndex < known.size()
                 ? service.pageFrom(query, known.get(pageIndex), length)
-                : service.page(query, pageIndex * PAGE_SIZE, length);
+                : service.page(query, sort, pageIndex * PAGE_SIZE, length);
     }
 
     private static final class Page {

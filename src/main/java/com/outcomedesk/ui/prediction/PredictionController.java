@@ -2,6 +2,8 @@ package com.outcomedesk.ui.prediction;
 
 import com.outcomedesk.learn.Contribution;
 import com.outcomedesk.learn.PredictionResult;
+import com.outcomedesk.ui.support.DateStyle;
+import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
@@ -45,6 +47,7 @@ public final class PredictionController {
 
     @FXML private TextField predDoctor;
     @FXML private DatePicker predDate;
+    private DateStyle.Converter predDateConverter;
     @FXML private TextArea predSummary;
     @FXML private Button predictButton;
     @FXML private Button saveButton;
@@ -76,7 +79,10 @@ public final class PredictionController {
     private void initialize() {
         predDoctor.textProperty().bindBidirectional(model.doctorProperty());
         predSummary.textProperty().bindBidirectional(model.summaryProperty());
+        predDateConverter = DateStyle.attach(predDate);
         predDate.valueProperty().bindBidirectional(model.dateProperty());
+        VBox form = (VBox) predDate.getParent();
+        form.getChildren().add(form.getChildren().indexOf(predDate) + 1, ErrorText.showing(predDateConverter.problemProperty()));
         Suggestions.bind(predDoctor, doctorSuggestions);
         gaugeHolder.getChildren().add(gauge);
         messageLabel.textProperty().bind(model.messageProperty());
@@ -122,7 +128,10 @@ public final class PredictionController {
         }
     }
 
-    @FXML private void predict() { model.predict(); }
+    /** Reads a typed date first; text that is not a date keeps its message at the field and predicts nothing. */
+    @FXML private void predict() {
+        if (predDateConverter.commit()) model.predict();
+    }
     @FXML private void save() { model.save(); }
     @FXML private void saveReport() { model.saveReport(); }
 }

@@ -1,6 +1,8 @@
 package com.outcomedesk.ui.security;
 
 import com.outcomedesk.audit.AuditEntry;
+import com.outcomedesk.ui.support.DateStyle;
+import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.SortedTables;
 import java.io.File;
 import java.time.OffsetDateTime;
@@ -22,7 +24,7 @@ import javafx.stage.FileChooser;
 
 /** The administrator's audit trail screen: filters, entries newest first, chain check and export. */
 public final class AuditView {
-    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
     private AuditView() {
     }
 
@@ -35,13 +37,19 @@ public final class AuditView {
         action.textProperty().bindBidirectional(vm.actionProperty());
         DatePicker from = new DatePicker();
         from.setPromptText("from");
+        DateStyle.Converter fromText = DateStyle.attach(from);
         from.valueProperty().bindBidirectional(vm.fromProperty());
         DatePicker to = new DatePicker();
         to.setPromptText("to");
+        DateStyle.Converter toText = DateStyle.attach(to);
         to.valueProperty().bindBidirectional(vm.toProperty());
+        Label dateProblem = ErrorText.showing(DateStyle.problems(fromText, toText));
+        dateProblem.managedProperty().bind(dateProblem.visibleProperty());
         Button filter = new Button("Show");
         filter.setDefaultButton(true);
-        filter.setOnAction(e -> vm.refresh());
+        filter.setOnAction(e -> {
+            if (fromText.commit() & toText.commit()) vm.refresh();
+        });
         Button verify = new Button("Check integrity");
         verify.setOnAction(e -> vm.verify());
         Button export = new Button("Export...");
@@ -57,7 +65,10 @@ public final class AuditView {
         TableView<AuditEntry> table = SortedTables.table(vm.entries());
         table.setId("auditTable");
         table.getColumns().add(sized(SortedTables.sorted("When", AuditEntry::occurredAt, Comparator.<OffsetDateTime>naturalOrder(),
-                t -> t.atZoneSameInstant(ZoneId.systemDefault()).format(WHEN)), 150));
+                t -> {
+                    var when = t.atZoneSameInstant(ZoneId.systemDefault());
+                    return DateStyle.current().format(when.toLocalDate()) + " " + when.format(TIME);
+                }), 150));
         table.getColumns().add(sized(SortedTables.text("User", AuditEntry::user), 90));
         table.getColumns().add(sized(SortedTables.text("Action", AuditEntry::action), 170));
         table.getColumns().add(sized(SortedTables.text("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
@@ -76,7 +87,7 @@ public final class AuditView {
         from.setPrefWidth(140);
         to.setPrefWidth(140);
         for (Button b : java.util.List.of(filter, verify, export)) b.setMinWidth(Region.USE_PREF_SIZE);
-        VBox root = new VBox(10, title, new HBox(8, user, action, from, to, filter, verify, export), table, message);
+        VBox root = new VBox(10, title, new HBox(8, user, action, from, to, filter, verify, export), dateProblem, table, message);
         root.setPadding(new Insets(12));
         vm.refresh();
         return root;

@@ -8,6 +8,7 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.transfer.ExportMode;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ImportReport;
+import com.outcomedesk.ui.appointments.StoreCounts;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.CancelledException;
 import com.outcomedesk.ui.support.Dialogs;
@@ -49,6 +50,7 @@ public final class MainViewModel {
     private final ObjectProperty<Integer> demoSize = new SimpleObjectProperty<>(DEMO_SIZES.get(1));
     private final IntegerProperty dataVersion = new SimpleIntegerProperty();
     private Runnable onQuit = () -> { };
+    private final StoreCounts counts;
 
     public MainViewModel(Engine engine, Actor actor, Background background, Dialogs dialogs) {
         this.engine = engine;
@@ -56,11 +58,15 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.actor.set(actor);
         this.storeName.set(engine.database().location().displayName());
+        // Not this::fail, which reads the counts again: a store that cannot be read would say so without end.
+        this.counts = new StoreCounts(engine.appointments(), background,
+                failure -> dialogs.error("Could not read the store", Problems.describe(failure)));
+        counts.totalsProperty().addListener((o, was, totals) -> showCounts(totals));
     }
 
-    /** Reads the store's counts; an empty store shows the welcome. */
+    /** Reads the store's counts (for the status bar and the appointment list together); an empty store shows the welcome. */
     public void refreshCounts() {
-        background.load(p -> engine.appointments().totals(), this::showCounts, this::fail);
+        counts.refresh();
         refreshModel();
     }
 
@@ -185,4 +191,5 @@ public final class MainViewModel {
     public BooleanProperty accountsProperty() { return accounts; }
     public ObjectProperty<Integer> demoSizeProperty() { return demoSize; }
     public ReadOnlyIntegerProperty dataVersionProperty() { return dataVersion; }
+    public StoreCounts counts() { return counts; }
 }

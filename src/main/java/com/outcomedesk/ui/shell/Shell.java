@@ -24,6 +24,7 @@ import com.outcomedesk.ui.outcomes.OutcomeMappingViewModel;
 import com.outcomedesk.ui.prediction.PredictionController;
 import com.outcomedesk.ui.prediction.PredictionViewModel;
 import com.outcomedesk.report.PredictionReports;
+import com.outcomedesk.ui.support.DateStyle;
 import com.outcomedesk.ui.support.FxBackground;
 import com.outcomedesk.ui.support.FxDialogs;
 import com.outcomedesk.ui.settings.SettingsView;
@@ -81,8 +82,7 @@ public final class Shell {
                 new PredictionReports(engine.audit()), model.actorProperty()::get, background, model.dialogs());
         controller.addScreen(APPOINTMENTS, "Find, add and edit appointments; record outcomes", () -> {
             AppointmentsViewModel vm = new AppointmentsViewModel(engine.appointments(), engine.outcomes(),
-                    model.actorProperty()::get, background, model.dialogs());
-            model.dataVersionProperty().addListener(o -> vm.reload());
+                    engine.predictions(), model.actorProperty()::get, background, model.dialogs(), model.counts());
             return new AppointmentsController(vm, row -> {
                 prediction.use(row);
                 controller.show(PREDICTION);
@@ -158,11 +158,9 @@ public final class Shell {
         bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), AccountMenu.create(session, background, () -> stage));
     }
 
-    /**
-     * Applies the store's date format to the app's date fields and tables, at sign-in and when an administrator
-     * changes it. ui.support.DateStyle (from the appointments branch) does the formatting: DateStyle.use(choice).
-     */
+    /** Applies the store's date format to the app's date fields and tables, at sign-in and when an administrator changes it. */
     private static void useDateFormat(DateFormatChoice choice) {
+        DateStyle.use(DateStyle.valueOf(choice.name()));
     }
 
     /** Shows the first screen, or the welcome once the counts say the store is empty. */

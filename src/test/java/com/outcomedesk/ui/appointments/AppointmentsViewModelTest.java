@@ -41,8 +41,9 @@ class AppointmentsViewModelTest {
     @BeforeEach
     void model() {
         dialogs = new ScriptedDialogs();
-        model = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), Actor::localUser,
-                new DirectBackground(), dialogs);
+        DirectBackground background = new DirectBackground();
+        model = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), engine.predictions(), Actor::localUser,
+                background, dialogs, new StoreCounts(engine.appointments(), background, f -> dialogs.error("counts", f.getMessage())));
     }
 
     @Test
@@ -80,14 +81,29 @@ class AppointmentsViewModelTest {
     void invalidFormShowsProblemsAtFieldsThenAValidOneSaves() {
         AppointmentFormViewModel form = model.newAppointment();
         AtomicReference<AppointmentRow> saved = new AtomicReference<>();
+        var doctorShown = form.shownProblem(AppointmentInput.DOCTOR);
+        var summaryShown = form.shownProblem(AppointmentInput.SUMMARY);
+        var saveSummary = form.saveSummary();
+        assertThat(doctorShown.get()).as("nothing said before the user leaves the field or saves").isEmpty();
+        form.leftField(AppointmentInput.DOCTOR);
+        assertThat(doctorShown.get()).isEqualTo("Enter the doctor's id, e.g. dr_017.");
+        assertThat(summaryShown.get()).isEmpty();
+        assertThat(saveSummary.get()).isEmpty();
+
         assertThat(form.save(saved::set)).isFalse();
-        assertThat(form.showProblemsProperty().get()).isTrue();
-        assertThat(form.problem(AppointmentInput.DOCTOR)).isEqualTo("Enter the doctor's id.");
-        assertThat(form.problem(AppointmentInput.SUMMARY)).isNotNull();
+        assertThat(summaryShown.get()).isEqualTo("Write what was found, decided and prescribed.");
+        assertThat(saveSummary.get()).isEqualTo("2 fields need fixing before saving: doctor, summary.");
         assertThat(saved.get()).isNull();
+
+        form.doctorProperty().set("Dr. Smith!!");
+        assertThat(doctorShown.get()).isEqualTo("Use only letters, digits, _ - and . in a doctor id; remove the '!', spaces.");
+        form.summaryProperty().set("x");
+        assertThat(summaryShown.get()).isEqualTo("Write at least 3 words (10 characters) about the appointment.");
+        assertThat(form.save(saved::set)).isFalse();
 
         form.doctorProperty().set("dr_new");
         assertThat(form.problem(AppointmentInput.DOCTOR)).isNull();
+        assertThat(saveSummary.get()).isEqualTo("1 field needs fixing before saving: summary.");
         form.summaryProperty().set("Patient presents with a mild cough for two days.");
         form.dateProperty().set(LocalDate.of(2026, 3, 1));
         assertThat(form.save(saved::set)).isTrue();
@@ -101,6 +117,60 @@ class AppointmentsViewModelTest {
     }
 
     @Test
+    void anotherOrderKeepsTheCountAndReadsThePagesInThatOrder() {
+        HeldCounting counting = new HeldCounting();
+        AppointmentsViewModel sorted = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), engine.predictions(),
+                Actor::localUser, counting, dialogs, new StoreCounts(engine.appointments(), counting, f -> { }));
+        sorted.doctorProperty().set("dr_01");
+        sorted.reload();
+        int counts = counting.loads;
+        int size = sorted.rowsProperty().get().size();
+        sorted.sortProperty().set(new com.outcomedesk.appointments.AppointmentSort(
+                com.outcomedesk.appointments.AppointmentSort.Key.DATE, true));
+        sorted.resort();
+        assertThat(counting.loads).as("not counted again").isEqualTo(counts);
+        assertThat(sorted.rowsProperty().get()).hasSize(size);
+    }
+
+    /** Runs everything at once and counts the quiet loads. */
+    static final class HeldCounting implements com.outcomedesk.ui.support.Background {
+        final DirectBackground direct = new DirectBackground();
+        int loads;
+
+        @Override
+        public <T> void run(String title, Job<T> job, java.util.function.Consumer<T> ok, java.util.function.Consumer<Throwable> fail) {
+            direct.run(title, job, ok, fail);
+        }
+
+        @Override
+        public <T> void load(Job<T> job, java.util.function.Consumer<T> ok, java.util.function.Consumer<Throwable> fail) {
+            loads++;
+            direct.load(job, ok, fail);
+        }
+
+        @Override
+        public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+            return direct.busyProperty();
+        }
+    }
+
+    @Test
+    void textThatIsNotADateBlocksSavingWithItsReason() {
+        AppointmentFormViewModel form = model.newAppointment();
+        form.doctorProperty().set("dr_date");
+        form.summaryProperty().set("Patient presents with a mild cough for two days.");
+        form.dateTextProblemProperty().set("\u201cyesterday\u201d is not a date.");
+        AtomicReference<AppointmentRow> saved = new AtomicReference<>();
+        assertThat(form.save(saved::set)).isFalse();
+        assertThat(form.problem(AppointmentInput.DATE)).contains("is not a date");
+        assertThat(saved.get()).isNull();
+        form.dateTextProblemProperty().set("");
+        form.dateProperty().set(LocalDate.of(2025, 3, 15));
+        assertThat(form.save(saved::set)).isTrue();
+        assertThat(saved.get().date()).isEqualTo(LocalDate.of(2025, 3, 15));
+    }
+
+    @Test
     void recordsAnOutcomeLaterAndEditsWithoutLosingIt() {
         AppointmentFormViewModel form = model.newAppointment();
         form.doctorProperty().set("dr_later");
@@ -109,7 +179,11 @@ class AppointmentsViewModelTest {
         form.save(saved::set);
 
         model.selectedProperty().set(saved.get());
-        model.recordOutcome("Patient is in critical condition and under intensive care.");
+        RecordOutcomeViewModel entry = model.recordOutcome();
+        entry.textProperty().set("Patient is in critical condition and under intensive care.");
+        boolean[] closed = {false};
+        assertThat(entry.save(() -> closed[0] = true)).isTrue();
+        assertThat(closed[0]).isTrue();
         AppointmentRow stored = AppointmentRow.of(engine.appointments().find(saved.get().id()).orElseThrow());
         assertThat(stored.category()).isEqualTo(OutcomeCategory.CRITICAL);
 
@@ -120,15 +194,43 @@ class AppointmentsViewModelTest {
         edit.save(saved::set);
         assertThat(saved.get().category()).isEqualTo(OutcomeCategory.CRITICAL);
 
-        model.recordOutcome("  ");
-        assertThat(dialogs.errors).singleElement().asString().contains("Type what happened");
+        // A blank or over-long outcome keeps the dialog open with the reason in it.
+        RecordOutcomeViewModel blank = model.recordOutcome();
+        blank.textProperty().set("  ");
+        assertThat(blank.save(() -> closed[0] = false)).isFalse();
+        assertThat(blank.problemProperty().get()).startsWith("Type what happened to the patient");
+        blank.textProperty().set("x".repeat(2_001));
+        assertThat(blank.problemProperty().get()).as("typing clears the old reason").isEmpty();
+        assertThat(blank.save(() -> closed[0] = false)).isFalse();
+        assertThat(blank.problemProperty().get()).isEqualTo("The outcome has 2,001 characters; shorten it to at most 2,000.");
+        assertThat(closed[0]).isTrue();
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void anOutcomeIsRecordedOnARowStoredBeforeTheRules() throws Exception {
+        // Written as another site's sync would, straight into the store: a summary today's form would refuse.
+        AppointmentRow row = AppointmentRow.of(engine.appointments().create(new AppointmentInput("dr_old",
+                "Placeholder summary, to shorten.", null, null, null), Actor.localUser()));
+        engine.database().withConnection(c -> {
+            try (var ps = c.prepareStatement("UPDATE appointments SET summary = 'Cough.' WHERE id = ?")) {
+                ps.setObject(1, row.id());
+                return ps.executeUpdate();
+            }
+        });
+        model.selectedProperty().set(row);
+        RecordOutcomeViewModel entry = model.recordOutcome();
+        entry.textProperty().set("Patient recovered fully.");
+        assertThat(entry.save(() -> { })).isTrue();
+        assertThat(entry.problemProperty().get()).isEmpty();
+        assertThat(engine.appointments().find(row.id()).orElseThrow().getOutcomeText()).isEqualTo("Patient recovered fully.");
     }
 
     @Test
     void staleEditIsRefusedWithAClearMessage() {
         AppointmentFormViewModel form = model.newAppointment();
         form.doctorProperty().set("dr_stale");
-        form.summaryProperty().set("Routine check-up.");
+        form.summaryProperty().set("Routine check-up, all well.");
         AtomicReference<AppointmentRow> saved = new AtomicReference<>();
         form.save(saved::set);
         model.selectedProperty().set(saved.get());
