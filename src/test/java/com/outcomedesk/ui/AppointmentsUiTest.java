@@ -8,6 +8,7 @@ import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.Appointment;
+import com.outcomedesk.settings.DateFormatChoice;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
 import com.outcomedesk.ui.shell.Shell;
@@ -62,7 +63,8 @@ class AppointmentsUiTest {
 
     @Start
     void start(Stage stage) {
-        DateStyle.use(DateStyle.DAY_FIRST);
+        // The main window applies the store's date format, as an administrator set it in Settings.
+        engine.displaySettings().setDateFormat(DateFormatChoice.DAY_FIRST, Actor.localUser());
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         shell = FxSteps.showMainWindow(engine, stage);
         watchdog = new FxStallWatchdog();
@@ -70,6 +72,7 @@ class AppointmentsUiTest {
 
     @AfterEach
     void stop() throws Exception {
+        engine.displaySettings().setDateFormat(DateFormatChoice.LOCALE, Actor.localUser());
         Platform.runLater(() -> DateStyle.use(DateStyle.LOCALE));
         FxSteps.assertNoEngineStall(watchdog);
         assertThat(uncaught).as("exceptions that reached the FX thread").isEmpty();

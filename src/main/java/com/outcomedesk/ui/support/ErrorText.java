@@ -15,6 +15,8 @@ public final class ErrorText {
         Label label = new Label();
         label.getStyleClass().add("error-text");
         label.setWrapText(true);
+        // Every wrapped line, never a second line cut by the field below.
+        label.setMinHeight(Region.USE_PREF_SIZE);
         Region sign = new Region();
         sign.getStyleClass().add("error-icon");
         label.setGraphic(sign);
