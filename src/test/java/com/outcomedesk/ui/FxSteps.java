@@ -42,6 +42,8 @@ final class FxSteps {
         javafx.scene.Scene scene = new javafx.scene.Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
         stage.setScene(scene);
+        // The toolkit's one primary stage serves every UI test class: undo a size an earlier class set.
+        stage.sizeToScene();
         stage.show();
         shell.start();
         return shell;
