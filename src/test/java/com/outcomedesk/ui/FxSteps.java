@@ -38,6 +38,10 @@ final class FxSteps {
     /** The same, signed in as the given user (e.g. a clinician). */
     static com.outcomedesk.ui.shell.Shell showMainWindow(com.outcomedesk.engine.Engine engine, javafx.stage.Stage stage,
                                                         com.outcomedesk.security.Actor actor) {
+        // The toolkit outlives each UI test class: a dialog an earlier one left open must not count as this one's.
+        for (Window w : new java.util.ArrayList<>(Window.getWindows())) {
+            if (w != stage && w.isShowing()) w.hide();
+        }
         com.outcomedesk.ui.shell.Shell shell = com.outcomedesk.ui.shell.Shell.build(engine, actor, stage);
         javafx.scene.Scene scene = new javafx.scene.Scene(shell.root(), 1280, 800);
         scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
