@@ -87,7 +87,7 @@ class AdminScreensUiTest {
         waitFor(() -> robot.lookup("#testResult").queryLabeled().getText().startsWith("Connected:"));
         assertThat(robot.lookup("#testResult").query().getStyleClass()).contains("test-ok");
         // Saving would sync this store into the shared test database; the view model test covers Save.
-        robot.clickOn("Cancel");
+        robot.clickOn(robot.from(dialog()).lookup("Cancel").queryButton()); // the dialog's, not another window's
         waitFor(() -> dialog() == null);
         assertThat(engine.sync().config()).as("testing a connection saves nothing").isEmpty();
     }
