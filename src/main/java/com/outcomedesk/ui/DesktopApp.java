@@ -11,7 +11,6 @@ import com.outcomedesk.ui.support.Views;
 import com.outcomedesk.ui.support.Windows;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
@@ -36,8 +35,6 @@ public final class DesktopApp extends Application {
     static final String WINDOW_PLACES = "windows.properties";
 
     private final AtomicBoolean closing = new AtomicBoolean();
-    /** How long quitting waits for running work to stop before the store closes regardless. */
-    static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
     private Engine engine;
     private Shell shell;
@@ -89,9 +86,9 @@ public final class DesktopApp extends Application {
         // In order: nothing reports from now on, the work stops (bounded), then the store closes.
         closing.set(true);
         Windows.rememberOpenWindows();
-        if (shell != null && !shell.stop(SHUTDOWN_BOUND)) {
+        if (shell != null && !shell.stop(Shell.STOP_BOUND)) {
             LOG.warn("Background work had not stopped {} s after quitting; closing the store regardless",
-                    SHUTDOWN_BOUND.toSeconds());
+                    Shell.STOP_BOUND.toSeconds());
         }
         if (engine != null) engine.close();
     }

@@ -55,8 +55,8 @@ public final class Shell {
 
     private final MainViewModel model;
     private final MainController controller;
-    /** How long signing out waits for running work to stop before the store closes regardless. */
-    private static final Duration SIGN_OUT_BOUND = Duration.ofSeconds(10);
+    /** How long quitting or signing out waits for running work to stop before the store closes regardless. */
+    public static final Duration STOP_BOUND = Duration.ofSeconds(10);
 
     private final Parent root;
     private final FxBackground background;
@@ -153,7 +153,7 @@ public final class Shell {
      * quitting does, so nothing reports an error about the store it closes.
      */
     public void addAccountMenu(DesktopSession session) {
-        session.whenSigningOut(() -> stop(SIGN_OUT_BOUND));
+        session.whenSigningOut(() -> stop(STOP_BOUND));
         MenuBar bar = controller.menuBar();
         bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), AccountMenu.create(session, background, () -> stage));
     }
