@@ -1,0 +1,4 @@
+/**
+ * Backups of a store: the database and what is needed to open it.
+ */
+package com.outcomedesk.backup;

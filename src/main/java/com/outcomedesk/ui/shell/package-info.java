@@ -1,0 +1,4 @@
+/**
+ * The main window: menus, navigation between screens, the status bar and background work with progress and Cancel.
+ */
+package com.outcomedesk.ui.shell;
