@@ -5,7 +5,7 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.AuthenticationException;
 import com.outcomedesk.security.EncryptedStore;
 import com.outcomedesk.security.Keyring;
-import com.outcomedesk.security.LockoutPolicy;
+import com.outcomedesk.security.KeyringSignIn;
 import com.outcomedesk.security.PasswordHasher;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreLocation;
@@ -107,31 +107,13 @@ public final class SignIn {
 
     private static Session signInEncrypted(StoreLocation location, Path file, String user, char[] password,
                                            Clock clock) {
-        Keyring keyring = Keyring.load(file);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Keyring.Entry entry = keyring.entry(user).orElse(null);
-        if (entry != null) {
-            try {
-                LockoutPolicy.checkNotLocked(user, entry.lockedUntil, now);
-            } catch (AuthenticationException locked) {
-                keyring.recordLockedAttempt(user, now);
-                keyring.save();
-                throw locked;
-            }
-        }
-        Optional<byte[]> key = keyring.unwrap(user, password);
-        if (key.isEmpty()) {
-            keyring.recordFailure(user, now, entry == null ? "unknown user" : "wrong password");
-            keyring.save();
-            throw new AuthenticationException(AccountService.WRONG_CREDENTIALS);
-        }
-        Engine engine = Engine.open(EncryptedStore.unlocked(location, key.get()), clock);
+        KeyringSignIn keyring = new KeyringSignIn(file, PasswordHasher.DEFAULT);
+        byte[] key = keyring.unlock(user, password, OffsetDateTime.now(clock));
+        Engine engine = Engine.open(EncryptedStore.unlocked(location, key), clock);
         try {
             for (Keyring.PendingFailure f : keyring.drainPendingFailures()) {
                 engine.accounts().signInFailed(f.user(), f.reason() + " at " + f.at());
             }
-            keyring.resetFailures(user);
-            keyring.save();
             return new Session(engine, engine.accounts().signedIn(user));
         } catch (RuntimeException e) {
             engine.close();
