@@ -7,6 +7,7 @@ import com.outcomedesk.security.EncryptedStore;
 import com.outcomedesk.security.Keyring;
 import com.outcomedesk.security.KeyringSignIn;
 import com.outcomedesk.security.PasswordHasher;
+import com.outcomedesk.security.StoreFiles;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreLocation;
 import java.nio.file.Path;
@@ -49,10 +50,12 @@ public final class SignIn {
         Properties credentials = new Properties();
         if (location.user() != null) credentials.setProperty("user", location.user());
         if (location.password() != null) credentials.setProperty("password", location.password());
+        StoreFiles.secureBeforeOpening(location);  // H2 creates a missing store on connecting
         try (Connection c = DriverManager.getConnection(location.jdbcUrl(), credentials);
              Statement s = c.createStatement();
              ResultSet table = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
                      + "LOWER(table_name) = 'user_accounts' AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA)")) {
+            StoreFiles.secure(location);
             table.next();
             if (table.getLong(1) == 0) return false;
             try (ResultSet accounts = s.executeQuery("SELECT COUNT(*) FROM user_accounts")) {
