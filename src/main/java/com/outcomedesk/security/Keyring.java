@@ -186,8 +186,13 @@ public final class Keyring {
         content.pendingFailures.add(new PendingFailure(user, at, "wrong password"));
     }
 
-    /** The cost a refused attempt pays as well, so that no answer comes sooner than a real check: the entries' own. */
-    Entry costOfACheck() {
+    /**
+     * The cost a refused attempt pays as well, so that no answer comes sooner than a real check: that of the
+     * user's own entry, or for a name without one that of another entry.
+     */
+    Entry costOfACheck(String user) {
+        Entry own = content.users.get(user);
+        if (own != null) return own;
         return content.users.values().stream().findFirst().orElseGet(() -> {
             Entry e = new Entry();
             e.memoryKib = PasswordHasher.DEFAULT.memoryKib();

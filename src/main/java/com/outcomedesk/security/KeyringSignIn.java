@@ -25,7 +25,7 @@ public final class KeyringSignIn {
     public byte[] unlock(String user, char[] password, OffsetDateTime now) {
         record Reserved(Optional<Keyring.Entry> entry, Keyring.Entry cost) {
         }
-        Reserved reserved = Keyring.update(file, k -> new Reserved(k.reserve(user, now), k.costOfACheck()));
+        Reserved reserved = Keyring.update(file, k -> new Reserved(k.reserve(user, now), k.costOfACheck(user)));
         Optional<byte[]> key = Optional.empty();
         if (reserved.entry().isPresent()) {
             key = Keyring.unwrap(reserved.entry().get(), user, password, hasher);
