@@ -7,6 +7,7 @@ import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ProgressListener;
 import com.outcomedesk.security.EncryptedStore;
+import com.outcomedesk.security.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -54,7 +55,18 @@ public final class StoreBackup {
         });
         if (!Files.isRegularFile(file)) throw new StoreException("The backup was not written to " + file + ".");
         addKeyring(file);
+        ownerOnly(file);
         return "Copied the whole store to " + file + ". To restore, unzip it into the data directory while the app is closed.";
+    }
+
+    /** A whole-store backup holds all the data (and the keyring), so it gets the store's own permissions. */
+    private static void ownerOnly(Path zip) {
+        try {
+            OwnerOnly.restrict(zip);
+        } catch (IOException e) {
+            throw new StoreException("The backup was written but could not be made readable by its owner only: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** An encrypted store cannot be read without its keyring (it holds only wrapped keys), so it goes along. */

@@ -69,9 +69,15 @@ final class SyncCommand implements Callable<Integer> {
                 Map<String, Object> result = new LinkedHashMap<>();
                 result.put("server", s.server());
                 result.put("user", user);
-                result.put("passwordStored", password != null && !password.isEmpty());
+                boolean stored = password != null && !password.isEmpty();
+                result.put("passwordStored", stored);
+                result.put("passwordSealed", stored && engine.sync().passwordSealed());
+                String where = !stored ? "" : engine.sync().passwordSealed()
+                        ? " The password is sealed under the store's encryption key."
+                        : " The store is not encrypted, so the password is kept in a file only your user account can"
+                        + " read; run 'init --admin NAME' to encrypt the store and seal it.";
                 json.print(spec.commandLine().getOut(), result, "Sync server set to " + s.server()
-                        + (user == null ? "" : " as " + user) + ". Run 'sync' to sync now.");
+                        + (user == null ? "" : " as " + user) + "." + where + " Run 'sync' to sync now.");
                 return 0;
             }
         }

@@ -5,8 +5,9 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.AuthenticationException;
 import com.outcomedesk.security.EncryptedStore;
 import com.outcomedesk.security.Keyring;
-import com.outcomedesk.security.LockoutPolicy;
+import com.outcomedesk.security.KeyringSignIn;
 import com.outcomedesk.security.PasswordHasher;
+import com.outcomedesk.security.StoreFiles;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreLocation;
 import java.nio.file.Path;
@@ -49,10 +50,12 @@ public final class SignIn {
         Properties credentials = new Properties();
         if (location.user() != null) credentials.setProperty("user", location.user());
         if (location.password() != null) credentials.setProperty("password", location.password());
+        StoreFiles.secureBeforeOpening(location);  // H2 creates a missing store on connecting
         try (Connection c = DriverManager.getConnection(location.jdbcUrl(), credentials);
              Statement s = c.createStatement();
              ResultSet table = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
                      + "LOWER(table_name) = 'user_accounts' AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA)")) {
+            StoreFiles.secure(location);
             table.next();
             if (table.getLong(1) == 0) return false;
             try (ResultSet accounts = s.executeQuery("SELECT COUNT(*) FROM user_accounts")) {
@@ -107,31 +110,13 @@ public final class SignIn {
 
     private static Session signInEncrypted(StoreLocation location, Path file, String user, char[] password,
                                            Clock clock) {
-        Keyring keyring = Keyring.load(file);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Keyring.Entry entry = keyring.entry(user).orElse(null);
-        if (entry != null) {
-            try {
-                LockoutPolicy.checkNotLocked(user, entry.lockedUntil, now);
-            } catch (AuthenticationException locked) {
-                keyring.recordLockedAttempt(user, now);
-                keyring.save();
-                throw locked;
-            }
-        }
-        Optional<byte[]> key = keyring.unwrap(user, password);
-        if (key.isEmpty()) {
-            keyring.recordFailure(user, now, entry == null ? "unknown user" : "wrong password");
-            keyring.save();
-            throw new AuthenticationException(AccountService.WRONG_CREDENTIALS);
-        }
-        Engine engine = Engine.open(EncryptedStore.unlocked(location, key.get()), clock);
+        KeyringSignIn keyring = new KeyringSignIn(file, PasswordHasher.DEFAULT);
+        byte[] key = keyring.unlock(user, password, OffsetDateTime.now(clock));
+        Engine engine = Engine.open(EncryptedStore.unlocked(location, key), clock);
         try {
             for (Keyring.PendingFailure f : keyring.drainPendingFailures()) {
                 engine.accounts().signInFailed(f.user(), f.reason() + " at " + f.at());
             }
-            keyring.resetFailures(user);
-            keyring.save();
             return new Session(engine, engine.accounts().signedIn(user));
         } catch (RuntimeException e) {
             engine.close();

@@ -19,7 +19,13 @@ import java.util.regex.Pattern;
  * re-wraps or removes that user's copy of the data key in the keyring.
  */
 public final class AccountService {
-    public static final String WRONG_CREDENTIALS = "Wrong user name or password.";
+    /**
+     * The one answer to every failed sign-in: a wrong password, a name without an account and an account
+     * waiting after too many failures read alike, so that nobody can learn which names exist.
+     */
+    public static final String WRONG_CREDENTIALS = "Wrong user name or password, or too many failed sign-ins: after "
+            + LockoutPolicy.FREE_ATTEMPTS + " in a row an account waits 30 seconds (longer after each further failure) "
+            + "before the next try.";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
     private static final String COLUMNS = "user_name, role, disabled, failed_attempts, locked_until, "
             + "password_changed_at, created_at, created_by";
@@ -140,7 +146,7 @@ public final class AccountService {
      */
     public void changeOwnPassword(Actor actor, char[] currentPassword, char[] newPassword) {
         String hash = passwordHash(actor.name());
-        if (hash == null || !PasswordHasher.verify(currentPassword, hash)) {
+        if (hash == null || !hasher.matches(currentPassword, hash)) {
             audit.record(actor, "user-password-failed", "user", actor.name(), "wrong current password");
             throw new AuthenticationException("The current password is not right; type the password you sign in with.");
         }
@@ -173,35 +179,65 @@ public final class AccountService {
         if (!hasAccounts()) {
             throw new NoAccountsException();
         }
-        OffsetDateTime now = stamper.now();
-        String hash = passwordHash(name);
-        if (hash == null) {
-            hasher.deriveKey(password, new byte[16]);  // same cost as a real check: no hint that the name is unknown
-            signInFailed(name, "unknown user");
+        Optional<String> hash = reserve(name, stamper.now());
+        if (hash.isEmpty()) {
+            hasher.wasteACheck(password);
             throw new AuthenticationException(WRONG_CREDENTIALS);
         }
-        UserAccount account = existing(name);
-        try {
-            LockoutPolicy.checkNotLocked(name, account.lockedUntil(), now);
-        } catch (AuthenticationException locked) {
-            signInFailed(name, "locked");
-            throw locked;
-        }
-        if (!PasswordHasher.verify(password, hash)) {
-            int failures = account.failedAttempts() + 1;
-            database.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE user_accounts SET failed_attempts = ?, locked_until = ? WHERE user_name = ?")) {
-                    ps.setInt(1, failures);
-                    ps.setObject(2, LockoutPolicy.lockedUntil(failures, now));
-                    ps.setString(3, name);
-                    return ps.executeUpdate();
-                }
-            });
+        if (!hasher.matches(password, hash.get())) {
             signInFailed(name, "wrong password");
             throw new AuthenticationException(WRONG_CREDENTIALS);
         }
         return signedIn(name);
+    }
+
+    /**
+     * Counts an attempt as failed before its password is checked (a right one then resets the count) and
+     * returns the hash to check it against. The count moves by compare-and-set, so attempts made at the same
+     * moment by any number of processes meet the lockout one after the other: beyond the free attempts they
+     * are refused unchecked. Empty, and audited, when the name has no account or the account is waiting.
+     */
+    private Optional<String> reserve(String name, OffsetDateTime now) {
+        while (true) {
+            Optional<Attempt> seen = attempt(name);
+            if (seen.isEmpty()) {
+                signInFailed(name, "unknown user");
+                return Optional.empty();
+            }
+            Attempt attempt = seen.get();
+            if (LockoutPolicy.isLocked(attempt.lockedUntil(), now)) {
+                signInFailed(name, "locked");
+                return Optional.empty();
+            }
+            int failures = attempt.failures() + 1;
+            int counted = database.withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE user_accounts SET failed_attempts = ?, "
+                        + "locked_until = ? WHERE user_name = ? AND failed_attempts = ?")) {
+                    ps.setInt(1, failures);
+                    ps.setObject(2, LockoutPolicy.lockedUntil(failures, now));
+                    ps.setString(3, name);
+                    ps.setInt(4, attempt.failures());
+                    return ps.executeUpdate();
+                }
+            });
+            if (counted == 1) return Optional.of(attempt.passwordHash());
+        }
+    }
+
+    private record Attempt(String passwordHash, int failures, OffsetDateTime lockedUntil) {
+    }
+
+    private Optional<Attempt> attempt(String name) {
+        return database.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT password_hash, failed_attempts, locked_until FROM user_accounts WHERE user_name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Attempt(rs.getString(1), rs.getInt(2),
+                            rs.getObject(3, OffsetDateTime.class))) : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Completes a sign-in whose password was already proven (e.g. by unwrapping the data key). */
@@ -303,11 +339,10 @@ public final class AccountService {
 
     /** Applies a change to the keyring of an encrypted store; a store without one has nothing to update. */
     private void withKeyring(java.util.function.Consumer<Keyring> change) {
-        EncryptedStore.keyringPath(database.location()).filter(Keyring::exists).ifPresent(path -> {
-            Keyring keyring = Keyring.load(path);
-            change.accept(keyring);
-            keyring.save();
-        });
+        EncryptedStore.keyringPath(database.location()).filter(Keyring::exists).ifPresent(path -> Keyring.update(path, k -> {
+            change.accept(k);
+            return null;
+        }));
     }
 
     private byte[] dataKey() {

@@ -86,6 +86,7 @@ public final class EncryptedStore {
         try {
             ChangeFileEncryption.execute(db.getParent().toString(), db.getFileName().toString(), "AES", null,
                     HexFormat.of().formatHex(dataKey).toCharArray(), true);
+            StoreFiles.secure(location);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot encrypt the store " + db + ": " + e.getMessage(), e);
         }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -25,7 +25,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The file beside an encrypted H2 store that holds its data key, once per user, wrapped with AES-GCM
  * under a key derived (Argon2id) from that user's password. It also keeps the failed-sign-in counts,
- * because they must be checked before the store can be opened. The file holds no plain key.
+ * because they must be checked before the store can be opened. The file holds no plain key. Several
+ * processes may sign in at once, so every change is a read-modify-write under {@link #update}.
  */
 public final class Keyring {
     static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -49,11 +50,25 @@ public final class Keyring {
     public record PendingFailure(String user, OffsetDateTime at, String reason) {
     }
 
+    /**
+     * Failed sign-ins with names that have no entry, counted together: one entry per tried name would let
+     * anyone grow the file at will and would keep the names tried.
+     */
+    public static final class UnknownNames {
+        public long attempts;
+        public OffsetDateTime first;
+        public OffsetDateTime last;
+    }
+
+    /** Stands for every name without an entry in the audit trail. */
+    public static final String UNKNOWN_USER = "(unknown user)";
+
     /** The file's content. */
     public static final class Content {
         public int version = 1;
         public TreeMap<String, Entry> users = new TreeMap<>();
         public List<PendingFailure> pendingFailures = new ArrayList<>();
+        public UnknownNames unknownNames;
     }
 
     private final Path file;
@@ -78,6 +93,19 @@ public final class Keyring {
 
     public static Keyring create(Path file) {
         return new Keyring(file, new Content());
+    }
+
+    /**
+     * Loads the keyring, applies a change and saves it, holding the keyring's lock throughout, so that
+     * changes made at the same moment by other threads or processes are neither lost nor interleaved.
+     */
+    public static <T> T update(Path file, Function<Keyring, T> change) {
+        return FileLocks.exclusive(file, () -> {
+            Keyring keyring = load(file);
+            T result = change.apply(keyring);
+            keyring.save();
+            return result;
+        });
     }
 
     public Path file() {
@@ -107,11 +135,12 @@ public final class Keyring {
         content.users.put(user, e);
     }
 
-    /** The data key, or empty when the password does not unwrap it (the GCM tag does not match). */
-    public Optional<byte[]> unwrap(String user, char[] password) {
-        Entry e = content.users.get(user);
-        if (e == null) return Optional.empty();
-        byte[] kek = PasswordHasher.derive(password, unb64(e.salt), e.memoryKib, e.iterations, e.parallelism, 32);
+    /**
+     * The data key of an entry read earlier (see {@link #reserve}), or empty when the password does not unwrap
+     * it (the GCM tag does not match); one Argon2id derivation at the entry's cost.
+     */
+    static Optional<byte[]> unwrap(Entry e, String user, char[] password, PasswordHasher hasher) {
+        byte[] kek = hasher.argon2(password, unb64(e.salt), e.memoryKib, e.iterations, e.parallelism, 32);
         try {
             return Optional.of(gcm(Cipher.DECRYPT_MODE, kek, unb64(e.nonce), user, unb64(e.wrappedKey)));
         } catch (AEADBadTagException wrongPassword) {
@@ -127,18 +156,50 @@ public final class Keyring {
         return List.copyOf(content.users.keySet());
     }
 
-    public void recordFailure(String user, OffsetDateTime at, String reason) {
+    /**
+     * Counts an attempt as failed before its password is checked, and returns the entry to check it against;
+     * a right password then resets the count. Attempts made at the same moment thus meet the lockout one
+     * after the other: beyond the free attempts they are refused without being checked. Empty when refused:
+     * the name has no entry, or the account is waiting (which is audited but does not extend the wait).
+     */
+    Optional<Entry> reserve(String user, OffsetDateTime at) {
         Entry e = content.users.get(user);
-        if (e != null) {
-            e.failures++;
-            e.lockedUntil = LockoutPolicy.lockedUntil(e.failures, at);
+        if (e == null) {
+            UnknownNames unknown = content.unknownNames == null ? new UnknownNames() : content.unknownNames;
+            if (unknown.first == null) unknown.first = at;
+            unknown.last = at;
+            unknown.attempts++;
+            content.unknownNames = unknown;
+            return Optional.empty();
         }
-        content.pendingFailures.add(new PendingFailure(user, at, reason));
+        if (LockoutPolicy.isLocked(e.lockedUntil, at)) {
+            content.pendingFailures.add(new PendingFailure(user, at, "locked"));
+            return Optional.empty();
+        }
+        e.failures++;
+        e.lockedUntil = LockoutPolicy.lockedUntil(e.failures, at);
+        return Optional.of(e);
     }
 
-    /** An attempt refused because the account was waiting; audited, but it does not extend the wait. */
-    public void recordLockedAttempt(String user, OffsetDateTime at) {
-        content.pendingFailures.add(new PendingFailure(user, at, "locked"));
+    /** Records for the audit trail that a reserved attempt's password was wrong; it is counted already. */
+    void recordWrongPassword(String user, OffsetDateTime at) {
+        content.pendingFailures.add(new PendingFailure(user, at, "wrong password"));
+    }
+
+    /**
+     * The cost a refused attempt pays as well, so that no answer comes sooner than a real check: that of the
+     * user's own entry, or for a name without one that of another entry.
+     */
+    Entry costOfACheck(String user) {
+        Entry own = content.users.get(user);
+        if (own != null) return own;
+        return content.users.values().stream().findFirst().orElseGet(() -> {
+            Entry e = new Entry();
+            e.memoryKib = PasswordHasher.DEFAULT.memoryKib();
+            e.iterations = PasswordHasher.DEFAULT.iterations();
+            e.parallelism = PasswordHasher.DEFAULT.parallelism();
+            return e;
+        });
     }
 
     public void resetFailures(String user) {
@@ -151,20 +212,30 @@ public final class Keyring {
 
     /** Returns and forgets the failures recorded while the store was closed. */
     public List<PendingFailure> drainPendingFailures() {
-        List<PendingFailure> drained = List.copyOf(content.pendingFailures);
+        List<PendingFailure> drained = new ArrayList<>(content.pendingFailures);
+        UnknownNames unknown = content.unknownNames;
+        if (unknown != null) {
+            drained.add(new PendingFailure(UNKNOWN_USER, unknown.last, "unknown user; " + unknown.attempts
+                    + (unknown.attempts == 1 ? " attempt" : " attempts, the first at " + unknown.first + ", the last")));
+        }
         content.pendingFailures.clear();
-        return drained;
+        content.unknownNames = null;
+        return List.copyOf(drained);
     }
 
-    /** Writes the file beside itself and moves it into place, so a crash never leaves half a keyring. */
+    /**
+     * Writes an owner-only file beside the keyring and moves it into place, so a crash never leaves half a
+     * keyring; the temporary name is this process's own, so writers never share one.
+     */
     public void save() {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try {
-            MAPPER.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), content);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the keyring " + file + ": " + e.getMessage(), e);
-        }
+        FileLocks.exclusive(file, () -> {
+            try {
+                FileLocks.replace(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(content));
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot write the keyring " + file + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** AES-256-GCM with the user name as associated data, so an entry cannot be moved to another user. */

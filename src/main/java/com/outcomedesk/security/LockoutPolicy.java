@@ -23,12 +23,11 @@ public final class LockoutPolicy {
         return lastFailure.plus(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
     }
 
-    /** Refuses an attempt made while the account is still waiting. */
-    public static void checkNotLocked(String user, OffsetDateTime lockedUntil, OffsetDateTime now) {
-        if (lockedUntil != null && now.isBefore(lockedUntil)) {
-            long seconds = (Duration.between(now, lockedUntil).toMillis() + 999) / 1000;
-            throw new AuthenticationException("Too many failed sign-ins for " + user + "; try again in " + seconds
-                    + " seconds.");
-        }
+    /**
+     * True while the account waits. The refusal does not say so: it reads like any failed sign-in (see
+     * {@link AccountService#WRONG_CREDENTIALS}), or it would tell which names have accounts.
+     */
+    public static boolean isLocked(OffsetDateTime lockedUntil, OffsetDateTime now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
     }
 }

@@ -52,6 +52,19 @@ public final class OwnerOnly {
                 .setPermissions(EnumSet.allOf(AclEntryPermission.class)).build()));
     }
 
+    /** True when nobody but the owner has access (on a file system with neither permissions nor ACLs: true). */
+    public static boolean isOwnerOnly(Path path) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        if (posix != null) {
+            return posix.readAttributes().permissions().stream().noneMatch(p -> p.name().startsWith("GROUP_")
+                    || p.name().startsWith("OTHERS_"));
+        }
+        AclFileAttributeView acl = Files.getFileAttributeView(path, AclFileAttributeView.class);
+        if (acl == null) return true;
+        UserPrincipal owner = Files.getOwner(path);
+        return acl.getAcl().stream().allMatch(e -> e.type() != AclEntryType.ALLOW || e.principal().equals(owner));
+    }
+
     private static boolean posix(Path file) {
         Path dir = file.toAbsolutePath().getParent();
         return dir != null && Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;

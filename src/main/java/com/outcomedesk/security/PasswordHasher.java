@@ -14,7 +14,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id (BouncyCastle) for password hashes and for the keys that wrap the store's data key.
  * Hashes are stored in the PHC string format, so the cost can be raised later without breaking old hashes.
  */
-public final class PasswordHasher {
+public class PasswordHasher {
     /** The OWASP password-storage recommendation for Argon2id: 19 MiB, 2 passes, 1 lane. */
     public static final PasswordHasher DEFAULT = new PasswordHasher(19_456, 2, 1);
 
@@ -32,14 +32,14 @@ public final class PasswordHasher {
     /** A new salted hash in PHC format: {@code $argon2id$v=19$m=..,t=..,p=..$salt$hash}. */
     public String hash(char[] password) {
         byte[] salt = randomBytes(16);
-        byte[] hash = derive(password, salt, memoryKib, iterations, parallelism, 32);
+        byte[] hash = argon2(password, salt, memoryKib, iterations, parallelism, 32);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return "$argon2id$v=19$m=" + memoryKib + ",t=" + iterations + ",p=" + parallelism + "$"
                 + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
     }
 
     /** True when the password matches the stored PHC hash; compares in constant time. */
-    public static boolean verify(char[] password, String encoded) {
+    public boolean matches(char[] password, String encoded) {
         String[] parts = encoded.split("\\$");
         if (parts.length != 6 || !parts[1].equals("argon2id")) {
             throw new IllegalArgumentException("Not an Argon2id hash");
@@ -57,20 +57,33 @@ public final class PasswordHasher {
         Base64.Decoder b64 = Base64.getDecoder();
         byte[] salt = b64.decode(parts[4]);
         byte[] expected = b64.decode(parts[5]);
-        byte[] actual = derive(password, salt, m, t, p, expected.length);
+        byte[] actual = argon2(password, salt, m, t, p, expected.length);
         return MessageDigest.isEqual(expected, actual);
     }
 
     /** A 256-bit key derived from the password with this hasher's cost. */
     public byte[] deriveKey(char[] password, byte[] salt) {
-        return derive(password, salt, memoryKib, iterations, parallelism, 32);
+        return argon2(password, salt, memoryKib, iterations, parallelism, 32);
+    }
+
+    /**
+     * The work a refused sign-in does instead of a check, at this hasher's cost, so that it takes as long as
+     * one and tells nothing by its timing.
+     */
+    public void wasteACheck(char[] password) {
+        argon2(password, randomBytes(16), memoryKib, iterations, parallelism, 32);
+    }
+
+    /** Every Argon2id derivation of a sign-in goes through here (tests count them). */
+    byte[] argon2(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        return derive(password, salt, memoryKib, iterations, parallelism, length);
     }
 
     public int memoryKib() { return memoryKib; }
     public int iterations() { return iterations; }
     public int parallelism() { return parallelism; }
 
-    static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+    private static byte[] derive(char[] password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt).withMemoryAsKB(memoryKib).withIterations(iterations).withParallelism(parallelism)

@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,8 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The store's own secret keys (audit-chain MAC, model signing), kept out of the database: someone who can
  * write the database (a PostgreSQL login, a copied H2 file) must not be able to forge what these keys
- * prove. They live in one file beside the store, {@code outcome-desk.secrets} (owner-only where the file
- * system allows). For an encrypted store the file is AES-GCM sealed under a key derived from the data key,
+ * prove; so do the passwords it logs in elsewhere with (the sync server's). They live in one file beside the
+ * store, {@code outcome-desk.secrets} (owner-only where the file system allows). For an encrypted store the file is AES-GCM sealed under a key derived from the data key,
  * so it is as useless without a user's password as the store; for an unencrypted store it is plain, which
  * protects against a database login but not against someone who can read the data directory. An
  * in-memory store gets keys that live as long as the process, as its data does.
@@ -34,23 +32,26 @@ public final class StoreSecrets {
         AUDIT_CHAIN, MODEL_SIGNING
     }
 
+    /** Named secrets (e.g. the sync server's password) are kept under this prefix, beside the purposes' keys. */
+    private static final String NAMED = "secret:";
     private static final Map<String, StoreSecrets> IN_MEMORY = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Optional<Path> file;
     private final Optional<byte[]> sealingKey;
-    private final EnumMap<Purpose, byte[]> keys;
+    /** What the file held when last read or written: name to Base64 value. */
+    private final TreeMap<String, String> stored;
 
-    private StoreSecrets(Optional<Path> file, Optional<byte[]> sealingKey, EnumMap<Purpose, byte[]> keys) {
+    private StoreSecrets(Optional<Path> file, Optional<byte[]> sealingKey, TreeMap<String, String> stored) {
         this.file = file;
         this.sealingKey = sealingKey;
-        this.keys = keys;
+        this.stored = stored;
     }
 
     /** The secrets of a store, created on first use. An encrypted store must be given unlocked. */
     public static StoreSecrets of(StoreLocation location) {
         Optional<Path> file = path(location);
         if (file.isEmpty()) return IN_MEMORY.computeIfAbsent(location.jdbcUrl(),
-                url -> new StoreSecrets(Optional.empty(), Optional.empty(), new EnumMap<>(Purpose.class)));
+                url -> new StoreSecrets(Optional.empty(), Optional.empty(), new TreeMap<>()));
         Optional<byte[]> sealing = EncryptedStore.dataKey(location).map(k -> derive(k, "outcome-desk store secrets"));
         return new StoreSecrets(file, sealing, read(file.get(), sealing));
     }
@@ -63,22 +64,69 @@ public final class StoreSecrets {
         return Optional.of(location.home().resolve("outcome-desk.secrets"));
     }
 
-    /** The key for a purpose, created and saved the first time it is asked for. */
+    /** The key for a purpose, created and saved the first time it is asked for (by any process: the first wins). */
     public synchronized byte[] key(Purpose purpose) {
-        byte[] key = keys.get(purpose);
-        if (key == null) {
-            key = PasswordHasher.randomBytes(32);
-            keys.put(purpose, key);
-            file.ifPresent(this::save);
+        String value = stored.get(purpose.name());
+        if (value == null) {
+            String fresh = b64(PasswordHasher.randomBytes(32));
+            value = change(s -> s.putIfAbsent(purpose.name(), fresh)).get(purpose.name());
         }
-        return key.clone();
+        return Base64.getDecoder().decode(value);
     }
 
     /** Replaces a purpose's key, e.g. with the network's model-signing key brought from the server. */
     public synchronized void replace(Purpose purpose, byte[] key) {
         if (key.length < 32) throw new IllegalArgumentException("a key must have at least 256 bits");
-        keys.put(purpose, key.clone());
-        file.ifPresent(this::save);
+        change(s -> s.put(purpose.name(), b64(key)));
+    }
+
+    /** A named secret, such as a password the store logs in to another system with, as the file holds it now. */
+    public synchronized Optional<String> secret(String name) {
+        file.ifPresent(f -> {
+            stored.clear();
+            stored.putAll(read(f, sealingKey));
+        });
+        return Optional.ofNullable(stored.get(NAMED + name))
+                .map(v -> new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8));
+    }
+
+    /** Keeps a named secret; null or empty forgets it. */
+    public synchronized void putSecret(String name, String value) {
+        change(s -> {
+            if (value == null || value.isEmpty()) s.remove(NAMED + name);
+            else s.put(NAMED + name, b64(value.getBytes(StandardCharsets.UTF_8)));
+        });
+    }
+
+    /** True when the file is sealed under the data key (an encrypted store), false when it is only owner-only. */
+    public boolean sealed() {
+        return sealingKey.isPresent();
+    }
+
+    /**
+     * Applies a change to what the file holds now, under the file's lock, so that another instance or process
+     * that added a key meanwhile keeps it.
+     */
+    private TreeMap<String, String> change(java.util.function.Consumer<TreeMap<String, String>> edit) {
+        if (file.isEmpty()) {
+            edit.accept(stored);
+            return stored;
+        }
+        Path target = file.get();
+        try {
+            if (!Files.isDirectory(target.getParent())) OwnerOnly.createDirectories(target.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the directory of the store's secrets file " + target + ": "
+                    + e.getMessage(), e);
+        }
+        return FileLocks.exclusive(target, () -> {
+            TreeMap<String, String> current = read(target, sealingKey);
+            edit.accept(current);
+            save(target, current);
+            stored.clear();
+            stored.putAll(current);
+            return stored;
+        });
     }
 
     /** HMAC-SHA256 of a label under a key: one key stretched into independent keys for separate uses. */
@@ -92,15 +140,17 @@ public final class StoreSecrets {
         }
     }
 
-    private static EnumMap<Purpose, byte[]> read(Path file, Optional<byte[]> sealing) {
-        EnumMap<Purpose, byte[]> keys = new EnumMap<>(Purpose.class);
-        if (!Files.exists(file)) return keys;
+    private static TreeMap<String, String> read(Path file, Optional<byte[]> sealing) {
+        if (!Files.exists(file)) return new TreeMap<>();
         try {
             byte[] bytes = Files.readAllBytes(file);
             if (sealing.isPresent()) bytes = seal(Cipher.DECRYPT_MODE, sealing.get(), bytes);
-            Map<String, String> stored = Keyring.MAPPER.readValue(bytes, new TypeReference<TreeMap<String, String>>() { });
-            stored.forEach((name, value) -> keys.put(Purpose.valueOf(name), Base64.getDecoder().decode(value)));
-            return keys;
+            TreeMap<String, String> stored = Keyring.MAPPER.readValue(bytes, new TypeReference<TreeMap<String, String>>() { });
+            stored.forEach((name, value) -> {
+                if (!name.startsWith(NAMED)) Purpose.valueOf(name);
+                Base64.getDecoder().decode(value);
+            });
+            return stored;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the store's secrets file " + file + " (" + e.getMessage()
                     + "). Restore it from the backup taken with the store.", e);
@@ -110,21 +160,18 @@ public final class StoreSecrets {
         }
     }
 
-    private void save(Path target) {
-        TreeMap<String, String> stored = new TreeMap<>();
-        keys.forEach((purpose, key) -> stored.put(purpose.name(), Base64.getEncoder().encodeToString(key)));
-        Path temp = target.resolveSibling(target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
+    private void save(Path target, TreeMap<String, String> content) {
         try {
-            byte[] bytes = Keyring.MAPPER.writeValueAsBytes(stored);
+            byte[] bytes = Keyring.MAPPER.writeValueAsBytes(content);
             if (sealingKey.isPresent()) bytes = seal(Cipher.ENCRYPT_MODE, sealingKey.get(), bytes);
-            Files.createDirectories(target.getParent());
-            OwnerOnly.createFile(temp);
-            Files.write(temp, bytes);
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            FileLocks.replace(target, bytes);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot write the store's secrets file " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     /** AES-256-GCM; the 12-byte nonce is written before the sealed bytes. */

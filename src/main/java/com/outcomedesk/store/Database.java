@@ -2,6 +2,8 @@ package com.outcomedesk.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.outcomedesk.security.OwnerOnly;
+import com.outcomedesk.security.StoreFiles;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
@@ -43,10 +45,11 @@ public final class Database implements AutoCloseable {
     private static HikariDataSource connect(StoreLocation location, Vendor vendor) {
         if (vendor == Vendor.H2) {
             try {
-                Files.createDirectories(location.home());
+                if (!Files.isDirectory(location.home())) OwnerOnly.createDirectories(location.home());
             } catch (java.io.IOException e) {
                 throw new StoreException("Cannot create the data directory " + location.home() + ": " + e.getMessage(), e);
             }
+            StoreFiles.secureBeforeOpening(location);
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(location.jdbcUrl());
@@ -57,7 +60,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);
         try {
-            return new HikariDataSource(config);
+            HikariDataSource dataSource = new HikariDataSource(config);
+            StoreFiles.secure(location);
+            return dataSource;
         } catch (RuntimeException e) {
             throw cannotOpen(location, e);
         }

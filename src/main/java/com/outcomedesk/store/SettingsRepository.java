@@ -24,6 +24,13 @@ public final class SettingsRepository {
         });
     }
 
+    public void remove(String name) {
+        database.inTransactionDo(em -> {
+            Setting existing = em.find(Setting.class, name);
+            if (existing != null) em.remove(existing);
+        });
+    }
+
     /** This store's site id, created on first use; it tags every row this site writes. */
     public synchronized String siteId() {
         return get(SITE_ID).orElseGet(() -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.SettingsRepository;
@@ -24,6 +25,7 @@ public final class SyncService {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String URL = "sync.server.url";
     static final String USER = "sync.server.user";
+    /** The server password's name among the store's secrets; older versions kept it in the settings table. */
     static final String PASSWORD = "sync.server.password";
     static final String LAST_SYNC = "sync.last.completed";
     static final String LAST_ATTEMPT = "sync.last.attempt";
@@ -39,6 +41,7 @@ public final class SyncService {
     private final AuditTrail audit;
     private final SyncEngine engine;
     private final ConflictService conflicts;
+    private final StoreSecrets secrets;
 
     private final AtomicReference<Statement> clockScan = new AtomicReference<>();
     private final CompletableFuture<Long> storedClock;
@@ -50,10 +53,31 @@ public final class SyncService {
         this.audit = audit;
         this.engine = new SyncEngine(database, stamper.hlc(), SyncEngine.DEFAULT_BATCH);
         this.conflicts = new ConflictService(database, stamper);
+        this.secrets = StoreSecrets.of(database.location());
+        movePasswordOutOfSettings();
         // After a restart the clock must still order new edits after every stored (and pulled) one. The scan reads
         // every appointment, seconds on a large store, so it runs aside and only the first new edit waits for it.
         this.storedClock = CompletableFuture.supplyAsync(this::largestStoredStamp);
         stamper.hlc().observeWhenKnown(storedClock);
+    }
+
+    /**
+     * A password stored by an older version sits in clear in the settings table, where anyone who can read the
+     * database reads it; it moves to the store's secrets file and leaves the table.
+     */
+    private void movePasswordOutOfSettings() {
+        Optional<String> clear = settings.get(PASSWORD);
+        if (clear.isEmpty()) return;
+        if (!clear.get().isEmpty()) secrets.putSecret(PASSWORD, clear.get());
+        settings.remove(PASSWORD);
+    }
+
+    /**
+     * True when the server password is sealed under the store's data key; false when the store is not encrypted
+     * and the password lies in an owner-only file beside it, readable by this computer's administrators.
+     */
+    public boolean passwordSealed() {
+        return secrets.sealed();
     }
 
     private long largestStoredStamp() {
@@ -86,7 +110,7 @@ public final class SyncService {
         storedClock.exceptionally(failure -> 0L).join();
     }
 
-    /** Sets the shared server (administrators only). The password is kept in the store's settings. */
+    /** Sets the shared server (administrators only). The password is kept in the store's secrets, not its settings. */
     public void configure(String url, String user, String password, Actor actor) {
         actor.requireAdministrator("configure the sync server");
         if (url == null || url.isBlank()) throw new IllegalArgumentException("The sync server's address is missing (jdbc:postgresql://HOST:5432/DB).");
@@ -98,7 +122,7 @@ public final class SyncService {
         }
         settings.put(URL, url.strip());
         settings.put(USER, user == null ? "" : user);
-        settings.put(PASSWORD, password == null ? "" : password);
+        secrets.putSecret(PASSWORD, password);
         ServerConfig config = config().orElseThrow();
         audit.record(actor, "sync.configure", "settings", "sync.server", "server=" + config.displayName());
     }
@@ -139,7 +163,7 @@ public final class SyncService {
     public Optional<ServerConfig> config() {
         return settings.get(URL).filter(u -> !u.isBlank()).map(url -> new ServerConfig(url,
                 settings.get(USER).filter(u -> !u.isBlank()).orElse(null),
-                settings.get(PASSWORD).filter(p -> !p.isEmpty()).orElse(null)));
+                secrets.secret(PASSWORD).orElse(null)));
     }
 
     /**

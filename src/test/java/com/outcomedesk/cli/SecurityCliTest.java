@@ -53,7 +53,7 @@ class SecurityCliTest {
         CliRun wrong = run(pw("not the password"), "--user", "alice", "import", "--json", sample);
         assertThat(wrong.code()).isNotZero();
         assertThat(wrong.out()).isEmpty();
-        assertThat(wrong.err().strip()).isEqualTo("outcome-desk: Wrong user name or password.");
+        assertThat(wrong.err().strip()).isEqualTo("outcome-desk: " + com.outcomedesk.security.AccountService.WRONG_CREDENTIALS);
 
         CliRun status = run(pw(ADMIN_PW), "--user", "alice", "status", "--json");
         assertThat(status.code()).as(status.err()).isZero();

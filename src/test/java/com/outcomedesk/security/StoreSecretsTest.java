@@ -38,4 +38,15 @@ class StoreSecretsTest {
         assertThatThrownBy(() -> StoreSecrets.of(EncryptedStore.unlocked(location, EncryptedStore.newDataKey())))
                 .hasMessageContaining("damaged or belongs to another store");
     }
+
+    @Test
+    void twoInstancesOpenAtOnceKeepEachOthersKeys() {
+        StoreLocation location = StoreLocation.of(home, null);
+        StoreSecrets first = StoreSecrets.of(location);
+        StoreSecrets second = StoreSecrets.of(location);
+        byte[] audit = first.key(Purpose.AUDIT_CHAIN);
+        second.key(Purpose.MODEL_SIGNING);
+        assertThat(second.key(Purpose.AUDIT_CHAIN)).as("the key the other instance made").isEqualTo(audit);
+        assertThat(StoreSecrets.of(location).key(Purpose.AUDIT_CHAIN)).isEqualTo(audit);
+    }
 }

@@ -68,7 +68,7 @@ class SignInUiTest {
 
         robot.clickOn("#userName").write("alice").type(KeyCode.TAB).write("not my password").type(KeyCode.ENTER);
         waitFor(message::isVisible);
-        assertThat(message.getText()).isEqualTo("Wrong user name or password.");
+        assertThat(message.getText()).isEqualTo(com.outcomedesk.security.AccountService.WRONG_CREDENTIALS);
         assertThat(message.getStyleClass()).contains("error-text");
         assertThat(message.getTextFill()).isEqualTo(Color.web("#b3261e"));
         assertThat(message.getGraphic().isVisible()).as("a warning sign beside the text").isTrue();

@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.support;
 
+import com.outcomedesk.security.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -114,7 +115,8 @@ public final class Windows {
                 bounds.getMinX(), bounds.getMinY(), bounds.getWidth(), bounds.getHeight()));
         if (file == null) return;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path dir = file.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) OwnerOnly.createDirectories(dir);
             try (OutputStream out = Files.newOutputStream(file)) {
                 PLACES.store(out, "OutcomeDesk window sizes and places");
             }

@@ -129,6 +129,10 @@ public final class SyncPanel {
         problems.textProperty().bind(vm.problemsProperty());
         Label error = ErrorText.showing(vm.errorProperty());
         error.setId("syncError");
+        Label passwordNote = new Label(vm.passwordNote());
+        passwordNote.setId("syncPasswordNote");
+        passwordNote.setWrapText(true);
+        passwordNote.getStyleClass().add("settings-note");
 
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -141,11 +145,11 @@ public final class SyncPanel {
             grid.addRow(i, caption, fields[i]);
         }
         grid.add(tls, 1, 5);
-        VBox content = new VBox(10, grid, testRow, result, problems, error);
+        VBox content = new VBox(10, grid, passwordNote, testRow, result, problems, error);
         if (!vm.note().isEmpty()) content.getChildren().add(1, new Label(vm.note()));
         content.setPadding(new Insets(12));
         content.setPrefWidth(560);
-        for (Label l : new Label[] {result, problems, error}) {
+        for (Label l : new Label[] {passwordNote, result, problems, error}) {
             l.setMaxWidth(536);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }

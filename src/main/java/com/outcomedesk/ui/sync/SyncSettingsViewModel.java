@@ -148,6 +148,15 @@ public final class SyncSettingsViewModel {
     /** A remark about the stored server that the fields cannot show, or empty. */
     public String note() { return note; }
 
+    /** Where the password is kept, said honestly: sealed with the store, or only in an owner-only file. */
+    public String passwordNote() {
+        return sync.passwordSealed()
+                ? "The password is kept sealed under this store's encryption key, not in its database."
+                : "This store is not encrypted: the password is kept in a file beside it that only your user account "
+                + "(and this computer's administrators) can read. Create user accounts, which encrypts the store, to "
+                + "seal it.";
+    }
+
     public StringProperty hostProperty() { return host; }
     public StringProperty portProperty() { return port; }
     public StringProperty databaseProperty() { return database; }

@@ -40,6 +40,7 @@ class SyncSettingsViewModelTest {
             assertThat(saved.url()).isEqualTo("jdbc:postgresql://db.clinic.local:5433/outcomedesk?sslmode=verify-full");
             assertThat(saved.user()).isEqualTo("desk");
             assertThat(saved.password()).isEqualTo("s3cret");
+            assertThat(vm.passwordNote()).startsWith("This store is not encrypted: the password is kept in a file beside it");
             assertThat(vm.currentServer()).isEqualTo("PostgreSQL server db.clinic.local:5433 / database outcomedesk");
 
             SyncSettingsViewModel again = new SyncSettingsViewModel(engine.sync(), ADMIN, Runnable::run, Runnable::run);
