@@ -7,7 +7,7 @@ import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ProgressListener;
 import com.outcomedesk.security.EncryptedStore;
-import com.outcomedesk.security.OwnerOnly;
+import com.outcomedesk.store.OwnerOnly;
 import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;

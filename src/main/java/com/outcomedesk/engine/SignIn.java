@@ -7,7 +7,7 @@ import com.outcomedesk.security.EncryptedStore;
 import com.outcomedesk.security.Keyring;
 import com.outcomedesk.security.KeyringSignIn;
 import com.outcomedesk.security.PasswordHasher;
-import com.outcomedesk.security.StoreFiles;
+import com.outcomedesk.store.StoreFiles;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreLocation;
 import java.nio.file.Path;

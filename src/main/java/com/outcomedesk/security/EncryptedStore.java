@@ -1,5 +1,6 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.store.StoreFiles;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.store.Vendor;
 import java.nio.file.Path;
@@ -21,13 +22,7 @@ public final class EncryptedStore {
 
     /** The H2 database file path of a file store (without the .mv.db suffix), or empty for other stores. */
     public static Optional<Path> databasePath(StoreLocation location) {
-        if (location.vendor() != Vendor.H2) return Optional.empty();
-        String url = location.jdbcUrl();
-        String rest = url.substring("jdbc:h2:".length());
-        if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:")) return Optional.empty();
-        if (rest.startsWith("file:")) rest = rest.substring("file:".length());
-        int semicolon = rest.indexOf(';');
-        return Optional.of(Path.of(semicolon >= 0 ? rest.substring(0, semicolon) : rest).toAbsolutePath());
+        return location.databaseFile();
     }
 
     /** The keyring file beside the database file, or empty where file encryption does not apply. */

@@ -1,5 +1,6 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.store.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;

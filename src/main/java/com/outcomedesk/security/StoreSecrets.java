@@ -1,5 +1,6 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.store.OwnerOnly;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.outcomedesk.store.StoreLocation;
 import java.io.IOException;

@@ -2,8 +2,6 @@ package com.outcomedesk.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.outcomedesk.security.OwnerOnly;
-import com.outcomedesk.security.StoreFiles;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
 package com.outcomedesk.store;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the data lives: a home directory for files and a JDBC URL for the database.
@@ -24,6 +25,16 @@ public record StoreLocation(Path home, String jdbcUrl, String user, String passw
 
     public static String embeddedUrl(Path home) {
         return "jdbc:h2:file:" + home.toAbsolutePath().resolve("outcome-desk") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /** The H2 database file path of a file store (without the .mv.db suffix), or empty for other stores. */
+    public Optional<Path> databaseFile() {
+        if (vendor() != Vendor.H2) return Optional.empty();
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:")) return Optional.empty();
+        if (rest.startsWith("file:")) rest = rest.substring("file:".length());
+        int semicolon = rest.indexOf(';');
+        return Optional.of(Path.of(semicolon >= 0 ? rest.substring(0, semicolon) : rest).toAbsolutePath());
     }
 
     public StoreLocation withCredentials(String user, String password) {

@@ -1,5 +1,6 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.store.StoreFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

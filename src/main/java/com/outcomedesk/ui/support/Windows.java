@@ -1,6 +1,6 @@
 package com.outcomedesk.ui.support;
 
-import com.outcomedesk.security.OwnerOnly;
+import com.outcomedesk.store.OwnerOnly;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package com.outcomedesk.security;
+package com.outcomedesk.store;
 
 import java.io.IOException;
 import java.nio.file.Files;

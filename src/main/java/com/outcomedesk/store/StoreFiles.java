@@ -1,6 +1,5 @@
-package com.outcomedesk.security;
+package com.outcomedesk.store;
 
-import com.outcomedesk.store.StoreLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +30,7 @@ public final class StoreFiles {
      * have no files here. Returns how many existing paths were readable by others.
      */
     public static int secure(StoreLocation location) {
-        Optional<Path> db = EncryptedStore.databasePath(location);
+        Optional<Path> db = location.databaseFile();
         if (db.isEmpty()) return 0;
         Path dir = db.get().getParent();
         List<Path> loose = new ArrayList<>();
