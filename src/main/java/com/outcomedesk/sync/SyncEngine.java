@@ -83,7 +83,7 @@ public final class SyncEngine {
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         return new SyncReport(config.displayName(), reachable, connected && !complete, complete, sum(pushed), sum(pulled), conflictCount[0],
-                openConflicts(), pending(), durationMs, phaseMs[0], phaseMs[1], 1, pushed, pulled, OffsetDateTime.now(), message);
+                openConflicts(), quarantined(), pending(), durationMs, phaseMs[0], phaseMs[1], 1, pushed, pulled, OffsetDateTime.now(), message);
     }
 
     private void exchange(ServerLink link, Connection local, Map<String, Long> pushed, Map<String, Long> pulled,
@@ -129,6 +129,10 @@ public final class SyncEngine {
             }
             return n;
         });
+    }
+
+    public long quarantined() {
+        return database.withConnection(Quarantine::count);
     }
 
     public long openConflicts() {

@@ -2,6 +2,7 @@ package com.outcomedesk.sync;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.ChangeStamper;
@@ -39,12 +40,15 @@ public final class SyncService {
     private final AuditTrail audit;
     private final SyncEngine engine;
     private final ConflictService conflicts;
+    private final AppointmentService appointments;
 
     private final AtomicReference<Statement> clockScan = new AtomicReference<>();
     private final CompletableFuture<Long> storedClock;
 
-    public SyncService(Database database, SettingsRepository settings, ChangeStamper stamper, AuditTrail audit) {
+    public SyncService(Database database, SettingsRepository settings, ChangeStamper stamper, AuditTrail audit,
+                       AppointmentService appointments) {
         this.database = database;
+        this.appointments = appointments;
         this.settings = settings;
         this.stamper = stamper;
         this.audit = audit;
@@ -181,7 +185,7 @@ public final class SyncService {
                 settings.get(LAST_SYNC).map(OffsetDateTime::parse).orElse(null),
                 settings.get(LAST_ATTEMPT).map(OffsetDateTime::parse).orElse(null),
                 settings.get(LAST_REACHABLE).map(Boolean::parseBoolean).orElse(null),
-                configured ? pending() : 0, engine.openConflicts());
+                configured ? pending() : 0, engine.openConflicts(), engine.quarantined());
     }
 
     /** Local changes not yet on a server. */
@@ -191,6 +195,37 @@ public final class SyncService {
 
     public List<ConflictView> conflicts(boolean includeResolved) {
         return conflicts.list(includeResolved);
+    }
+
+    /** The rows sync holds back, oldest first. */
+    public List<QuarantineEntry> quarantine() {
+        return database.withConnection(Quarantine::list);
+    }
+
+    /**
+     * Repairs the text of a quarantined appointment (administrators only): {@link AppointmentService#repairText}, an
+     * audited local edit that the next sync pushes. Returns false, leaving the entry, when its text already keeps the
+     * rule (the server refused it for another reason: the next sync tries it again; editing it is the other way).
+     */
+    public boolean repair(String entityId, Actor actor) {
+        actor.requireAdministrator("repair quarantined records");
+        QuarantineEntry entry = quarantine().stream().filter(e -> e.entityId().equals(entityId.strip())).findFirst()
+                .orElseThrow(() -> new SyncException("Nothing is quarantined as " + entityId.strip()
+                        + "; list the quarantine with 'sync quarantine'."));
+        if (!appointments.repairText(UUID.fromString(entry.entityId()), actor)) return false;
+        database.withConnection(c -> {
+            Quarantine.remove(c, entry.entityId());
+            return null;
+        });
+        return true;
+    }
+
+    /** Repairs every quarantined appointment whose text can be repaired; returns how many were. */
+    public int repairAll(Actor actor) {
+        actor.requireAdministrator("repair quarantined records");
+        int repaired = 0;
+        for (QuarantineEntry e : quarantine()) if (repair(e.entityId(), actor)) repaired++;
+        return repaired;
     }
 
     /**
