@@ -57,20 +57,34 @@ public enum TextRule {
      */
     public String repair(String text) {
         if (text == null) return null;
-        String normalised = normalise(text);
-        StringBuilder out = new StringBuilder(normalised.length());
-        for (int i = 0; i < normalised.length(); i++) {
-            char c = normalised.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < normalised.length()
-                    && Character.isLowSurrogate(normalised.charAt(i + 1))) {
-                out.append(c).append(normalised.charAt(++i));
+        String whole = wholeSurrogates(normalise(text));
+        StringBuilder out = new StringBuilder(whole.length());
+        for (int i = 0; i < whole.length(); i++) {
+            char c = whole.charAt(i);
+            if (Character.getType(c) != Character.CONTROL || allowed(c)) out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** The text with U+FFFD in place of each lone surrogate half; the same instance when it has none. */
+    public static String wholeSurrogates(String text) {
+        if (text == null) return null;
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (pair) {
+                if (out != null) out.append(c).append(text.charAt(i + 1));
+                i++;
             } else if (Character.isSurrogate(c)) {
+                if (out == null) out = new StringBuilder(text.length()).append(text, 0, i);
                 out.append(REPLACEMENT);
-            } else if (Character.getType(c) != Character.CONTROL || allowed(c)) {
+            } else if (out != null) {
                 out.append(c);
             }
         }
-        return out.toString();
+        return out == null ? text : out.toString();
     }
 
     private boolean allowed(char control) {

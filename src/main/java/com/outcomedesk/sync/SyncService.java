@@ -203,18 +203,23 @@ public final class SyncService {
     }
 
     /**
-     * Repairs the text of a quarantined appointment (administrators only): {@link AppointmentService#repairText}, an
-     * audited local edit that the next sync pushes. Returns false, leaving the entry, when its text already keeps the
-     * rule (the server refused it for another reason: the next sync tries it again; editing it is the other way).
+     * Repairs the text of an appointment, quarantined or not (administrators only): {@link
+     * AppointmentService#repairText}, an audited local edit that the next sync pushes, and its quarantine entry goes.
+     * Returns false, leaving any entry, when its text already keeps the rule (the server refused it for another
+     * reason: the next sync tries it again; editing it is the other way).
      */
-    public boolean repair(String entityId, Actor actor) {
+    public boolean repair(String appointmentId, Actor actor) {
         actor.requireAdministrator("repair quarantined records");
-        QuarantineEntry entry = quarantine().stream().filter(e -> e.entityId().equals(entityId.strip())).findFirst()
-                .orElseThrow(() -> new SyncException("Nothing is quarantined as " + entityId.strip()
-                        + "; list the quarantine with 'sync quarantine'."));
-        if (!appointments.repairText(UUID.fromString(entry.entityId()), actor)) return false;
+        UUID id;
+        try {
+            id = UUID.fromString(appointmentId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new SyncException("'" + appointmentId.strip() + "' is not an appointment id; copy one from "
+                    + "'sync quarantine'.");
+        }
+        if (!appointments.repairText(id, actor)) return false;
         database.withConnection(c -> {
-            Quarantine.remove(c, entry.entityId());
+            Quarantine.remove(c, id.toString());
             return null;
         });
         return true;
