@@ -55,14 +55,14 @@ final class AppointmentSync {
             Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
             List<Object[]> sendable = new ArrayList<>();
             for (Object[] r : rows) {
-                Quarantine.Problem p = Quarantine.check(r);
+                Quarantine.Problem p = Quarantine.check(T, r);
                 if (p == null) sendable.add(r);
                 else held.put(r[0], p);
             }
             long[] r = pushRows(local, server, sendable, held);
             written += r[0];
             conflicts += r[1];
-            Quarantine.record(local, rows.stream().map(row -> row[0]).toList(), held, "push");
+            Quarantine.record(local, Quarantine.APPOINTMENT, rows.stream().map(row -> row[0]).toList(), held, "push");
             local.commit();
         }
     }
@@ -183,7 +183,7 @@ final class AppointmentSync {
                 }
                 SyncBase.add(base, p[0], (Long) p[HLC], (String) p[SITE]);
                 taken.add(p[0]);
-                Quarantine.Problem problem = Quarantine.check(p);
+                Quarantine.Problem problem = Quarantine.check(T, p);
                 if (problem != null) broken.put(p[0], problem);
             }
             insert.executeBatch();
@@ -191,7 +191,7 @@ final class AppointmentSync {
             base.executeBatch();
         }
         // Stored as the server has it, so the other sites' view stays whole; listed, to be repaired here.
-        Quarantine.record(local, taken, broken, "pull");
+        Quarantine.record(local, Quarantine.APPOINTMENT, taken, broken, "pull");
         clock.observe(maxHlc);
         return applied;
     }

@@ -12,14 +12,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The local sync quarantine (table {@code sync_quarantine}): appointments sync could not exchange, each with the
- * field and reason, never a value. A row breaking the {@link TextRule} is kept out of a push (PostgreSQL would refuse
+ * The local sync quarantine (table {@code sync_quarantine}): rows sync could not exchange (appointments above all;
+ * also outcome mappings and append-only rows stored before the rule), each with the field and reason, never a value. A row breaking the {@link TextRule} is kept out of a push (PostgreSQL would refuse
  * a NUL and turn a lone surrogate into '?'), a row the server refuses likewise, and a pulled row breaking the rule is
  * stored but listed, so that it can be repaired here and the repair syncs everywhere.
  */
 final class Quarantine {
     static final String APPOINTMENT = "appointment";
-    private static final SyncTable T = SyncTable.APPOINTMENTS;
+    static final String MAPPING = "outcome_mapping";
+    /** An appointment's free text, where tab and line breaks are allowed; its other text columns are single-line. */
+    private static final java.util.Set<String> FREE_TEXT = java.util.Set.of("summary", "outcome_text");
 
     /** Why one row is held back: the field (null when the server refused the row as a whole) and the reason. */
     record Problem(String field, String reason) {
@@ -28,12 +30,15 @@ final class Quarantine {
     private Quarantine() {
     }
 
-    /** The first text column of an appointment row breaking the rule, or null: free text is multi-line. */
-    static Problem check(Object[] row) {
-        for (int i = 0; i < T.columns().size(); i++) {
-            SyncColumn column = T.columns().get(i);
+    /**
+     * The first text column of the table's row breaking the rule, or null. Other tables' text (JSON of models,
+     * audit details, mapped phrasings) is held to the free-text rule: line breaks are theirs to keep.
+     */
+    static Problem check(SyncTable table, Object[] row) {
+        for (int i = 0; i < table.columns().size(); i++) {
+            SyncColumn column = table.columns().get(i);
             if (column.type() != SyncColumn.Type.TEXT) continue;
-            TextRule rule = column.name().equals("summary") || column.name().equals("outcome_text")
+            TextRule rule = table != SyncTable.APPOINTMENTS || FREE_TEXT.contains(column.name())
                     ? TextRule.MULTI_LINE : TextRule.SINGLE_LINE;
             TextRule.Violation v = rule.check((String) row[i]);
             if (v != null) return new Problem(column.name(), TextRule.describe(v));
@@ -46,13 +51,13 @@ final class Quarantine {
     }
 
     /** Replaces the entries of the given rows by their problems (rows without one leave the quarantine). */
-    static void record(Connection local, Collection<?> ids, Map<Object, Problem> problems, String direction)
-            throws SQLException {
+    static void record(Connection local, String entity, Collection<?> ids, Map<Object, Problem> problems,
+                       String direction) throws SQLException {
         if (ids.isEmpty()) return;
         try (PreparedStatement delete = local.prepareStatement(
                 "DELETE FROM sync_quarantine WHERE entity = ? AND entity_id = ?")) {
             for (Object id : ids) {
-                delete.setString(1, APPOINTMENT);
+                delete.setString(1, entity);
                 delete.setString(2, id.toString());
                 delete.addBatch();
             }
@@ -63,7 +68,7 @@ final class Quarantine {
                 + "reason, direction, detected_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             OffsetDateTime now = OffsetDateTime.now();
             for (Map.Entry<Object, Problem> e : problems.entrySet()) {
-                insert.setString(1, APPOINTMENT);
+                insert.setString(1, entity);
                 insert.setString(2, e.getKey().toString());
                 insert.setString(3, e.getValue().field());
                 insert.setString(4, e.getValue().reason());

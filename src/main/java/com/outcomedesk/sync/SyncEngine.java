@@ -143,7 +143,15 @@ public final class SyncEngine {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * The first line of the failure's message. A JDBC batch failure's own message quotes the statement with its
+     * values (patient data), so the database's reason behind it is used instead.
+     */
     static String firstLine(Throwable e) {
+        if (e instanceof java.sql.BatchUpdateException batch) {
+            return batch.getNextException() != null ? firstLine(batch.getNextException())
+                    : "a batch was refused (SQLSTATE " + batch.getSQLState() + ")";
+        }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse(m);
     }

@@ -225,11 +225,16 @@ public final class SyncService {
         return true;
     }
 
-    /** Repairs every quarantined appointment whose text can be repaired; returns how many were. */
+    /**
+     * Repairs every quarantined appointment whose text can be repaired; returns how many were. A held-back outcome
+     * mapping (stored before the rule) is not edited here: an administrator maps its phrasing again.
+     */
     public int repairAll(Actor actor) {
         actor.requireAdministrator("repair quarantined records");
         int repaired = 0;
-        for (QuarantineEntry e : quarantine()) if (repair(e.entityId(), actor)) repaired++;
+        for (QuarantineEntry e : quarantine()) {
+            if (e.entity().equals(Quarantine.APPOINTMENT) && repair(e.entityId(), actor)) repaired++;
+        }
         return repaired;
     }
 

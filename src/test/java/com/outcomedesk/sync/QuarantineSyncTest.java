@@ -112,6 +112,58 @@ class QuarantineSyncTest {
         }
     }
 
+    @Test
+    void aBrokenOutcomeMappingIsHeldBackAndTheMappingScreenRefusesOne() throws Exception {
+        try (SyncFixture f = new SyncFixture(dir)) {
+            Engine a = f.site();
+            a.outcomes().map("Recovered slowly", com.outcomedesk.outcome.OutcomeCategory.NEUTRAL, SyncFixture.ADMIN);
+            a.outcomes().map("Worse again", com.outcomedesk.outcome.OutcomeCategory.POOR, SyncFixture.ADMIN);
+            a.database().withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE outcome_mappings SET outcome_text = ? WHERE outcome_text = 'Worse again'")) {
+                    ps.setString(1, "Worse\u0000 again");
+                    return ps.executeUpdate();
+                }
+            });
+            // An audit entry of an old store, likewise; its line breaks would be its own to keep.
+            a.database().withConnection(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE audit_log SET details = ? WHERE seq = (SELECT MAX(seq) FROM audit_log)")) {
+                    ps.setString(1, "line one\nline\uD800 two");
+                    return ps.executeUpdate();
+                }
+            });
+            SyncReport r = f.sync(a);
+            assertThat(r.pushedByTable()).containsEntry("outcome_mappings", 1L);
+            assertThat(a.sync().quarantine()).extracting(QuarantineEntry::entity, QuarantineEntry::field,
+                    QuarantineEntry::reason).containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple("outcome_mapping", "outcome_text",
+                            "holds a control character at character 6"),
+                    org.assertj.core.groups.Tuple.tuple("audit_log", "details",
+                            "holds a broken character (not valid Unicode) at character 14"));
+            assertThat(r.pending()).isEqualTo(2);
+            assertThat(a.sync().repairAll(SyncFixture.ADMIN)).isZero();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.outcomes().map("Better\u0000",
+                            com.outcomedesk.outcome.OutcomeCategory.NEUTRAL, SyncFixture.ADMIN))
+                    .isInstanceOf(com.outcomedesk.appointments.InvalidInputException.class)
+                    .hasMessage("outcome holds a control character at character 7.");
+        }
+    }
+
+    @Test
+    void aSyncTheServerStopsNeverQuotesTheRowsValues() throws Exception {
+        try (SyncFixture f = new SyncFixture(dir)) {
+            Engine a = f.site();
+            f.sync(a);
+            onServer(f, "ALTER TABLE outcome_mappings ADD CONSTRAINT no_secret CHECK (outcome_text NOT LIKE '%SECRET%')");
+            a.outcomes().map("SECRET phrasing", com.outcomedesk.outcome.OutcomeCategory.NEUTRAL, SyncFixture.ADMIN);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> a.sync().sync(1))
+                    .isInstanceOf(SyncException.class)
+                    .hasMessageContaining("violates check constraint")
+                    .hasMessageNotContaining("SECRET");
+        }
+    }
+
     static void storeDirectly(Engine site, UUID id, String column, String value) {
         site.database().withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE appointments SET " + column + " = ? WHERE id = ?")) {

@@ -51,6 +51,7 @@ public final class QuarantineViewModel {
         this.background = background;
         this.afterRepair = afterRepair;
         canRepair = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().entry().field() != null
+                && selected.get().entry().entity().equals("appointment")
                 && actor.get().isAdministrator() && !busy.get(), selected, busy);
         canRepairAll = Bindings.createBooleanBinding(() -> !entries.isEmpty() && actor.get().isAdministrator()
                 && !busy.get(), entries, busy);
@@ -101,7 +102,9 @@ public final class QuarantineViewModel {
     }
 
     private static Row row(QuarantineEntry e) {
-        String record = e.entity() + " " + e.entityId().substring(0, Math.min(8, e.entityId().length()));
+        String record = e.entity().equals("appointment")
+                ? "appointment " + e.entityId().substring(0, Math.min(8, e.entityId().length()))
+                : e.entity().replace('_', ' ') + " (" + e.field() + ")";
         String field = e.field() == null ? "(whole record)" : e.field().replace('_', ' ');
         String reason = e.reason() + (e.direction().equals("pull") ? " (as received from the server)" : "");
         return new Row(e, record, field, reason, e.detectedAt() == null ? "" : WHEN.format(e.detectedAt()));
