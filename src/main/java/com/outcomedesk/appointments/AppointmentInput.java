@@ -15,8 +15,9 @@ import java.util.TreeSet;
  *
  * <p>The rules: a doctor id is 1 to 64 letters a-z or A-Z, digits, '_', '-' or '.', starting with a letter or digit (the
  * reference data's ids are {@code dr_01}..{@code dr_10}); a summary has at least {@value #MIN_SUMMARY_WORDS}
- * words and {@value #MIN_SUMMARY_CHARACTERS} characters once trimmed and at most 20,000 characters. All text must be
- * valid Unicode (no lone surrogate halves) without control characters other than tab and line breaks.
+ * words and {@value #MIN_SUMMARY_CHARACTERS} characters once trimmed and at most 20,000 characters. All text keeps the
+ * {@link TextRule}: summaries and outcomes as {@link TextRule#MULTI_LINE} (callers store {@link #normalised()}),
+ * doctor ids and patient references as {@link TextRule#SINGLE_LINE}.
  */
 public record AppointmentInput(String doctorId, String summary, LocalDate appointmentDate, String patientRef,
                                String outcomeText) {
@@ -39,7 +40,7 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
         BAD_START,
         /** Characters a doctor id may not hold; {@link Problem#characters()} lists them. */
         BAD_CHARACTERS,
-        /** A control character (not tab or line break) at {@link Problem#position()}. */
+        /** A control character the field may not hold at {@link Problem#position()} (see {@link TextRule}). */
         CONTROL_CHARACTER,
         /** Half of a surrogate pair without its other half at {@link Problem#position()}: not valid Unicode. */
         BROKEN_UNICODE
@@ -47,7 +48,7 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
 
     /**
      * One broken rule. {@code actual} and {@code limit} are lengths in characters; {@code position} is the 1-based
-     * character for the character reasons; {@code characters} lists the offending characters of a doctor id.
+     * code point for the character reasons; {@code characters} lists the offending characters of a doctor id.
      */
     public record Problem(String field, Reason reason, int actual, int limit, int position, String characters) {
         static Problem of(String field, Reason reason) {
@@ -68,10 +69,15 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
                 case TOO_LONG -> String.format(" has %,d characters; at most %,d are allowed", actual, limit);
                 case BAD_START -> " must start with a letter or digit";
                 case BAD_CHARACTERS -> " may hold only letters, digits, '_', '-' and '.', not " + characters;
-                case CONTROL_CHARACTER -> " holds a control character at character " + position;
-                case BROKEN_UNICODE -> " holds a broken character (not valid Unicode) at character " + position;
+                case CONTROL_CHARACTER, BROKEN_UNICODE -> " " + TextRule.describe(new TextRule.Violation(reason, position));
             };
         }
+    }
+
+    /** The input as it is stored: free text with {@link TextRule#normalise} line breaks. */
+    public AppointmentInput normalised() {
+        return new AppointmentInput(doctorId, TextRule.MULTI_LINE.normalise(summary), appointmentDate, patientRef,
+                TextRule.MULTI_LINE.normalise(outcomeText));
     }
 
     /** Every broken rule, in the form's order; empty when the input can be saved. */
@@ -79,8 +85,8 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
         List<Problem> problems = new ArrayList<>();
         checkDoctor(problems);
         checkSummary(problems);
-        checkText(problems, PATIENT, patientRef, MAX_PATIENT_REF_LENGTH);
-        checkText(problems, OUTCOME, outcomeText, Appointment.MAX_OUTCOME_LENGTH);
+        checkText(problems, PATIENT, patientRef, MAX_PATIENT_REF_LENGTH, TextRule.SINGLE_LINE);
+        checkText(problems, OUTCOME, outcomeText, Appointment.MAX_OUTCOME_LENGTH, TextRule.MULTI_LINE);
         return problems;
     }
 
@@ -97,6 +103,7 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
             return;
         }
         String id = doctorId.strip();
+        if (checkText(problems, DOCTOR, id, Integer.MAX_VALUE, TextRule.SINGLE_LINE)) return;
         if (id.length() > MAX_DOCTOR_ID_LENGTH) {
             problems.add(new Problem(DOCTOR, Reason.TOO_LONG, id.length(), MAX_DOCTOR_ID_LENGTH, 0, ""));
             return;
@@ -112,7 +119,7 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
             problems.add(Problem.of(SUMMARY, Reason.MISSING));
             return;
         }
-        if (checkText(problems, SUMMARY, summary, Appointment.MAX_SUMMARY_LENGTH)) return;
+        if (checkText(problems, SUMMARY, summary, Appointment.MAX_SUMMARY_LENGTH, TextRule.MULTI_LINE)) return;
         String trimmed = summary.strip();
         int words = trimmed.split("\\s+").length;
         if (words < MIN_SUMMARY_WORDS || trimmed.length() < MIN_SUMMARY_CHARACTERS) {
@@ -120,26 +127,17 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
         }
     }
 
-    /** Length, control characters and Unicode of optional text; true when it added a problem. */
-    private static boolean checkText(List<Problem> problems, String field, String text, int max) {
+    /** Length and the text rule of optional text; true when it added a problem. */
+    private static boolean checkText(List<Problem> problems, String field, String text, int max, TextRule rule) {
         if (text == null) return false;
         if (text.length() > max) {
             problems.add(new Problem(field, Reason.TOO_LONG, text.length(), max, 0, ""));
             return true;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                problems.add(new Problem(field, Reason.BROKEN_UNICODE, 0, 0, i + 1, ""));
-                return true;
-            } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                problems.add(new Problem(field, Reason.CONTROL_CHARACTER, 0, 0, i + 1, ""));
-                return true;
-            }
-        }
-        return false;
+        TextRule.Violation v = rule.check(text);
+        if (v == null) return false;
+        problems.add(new Problem(field, v.reason(), 0, 0, v.position(), ""));
+        return true;
     }
 
     private static boolean allowedInDoctorId(int c) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,7 +36,8 @@ public final class AppointmentService {
         this.audit = audit;
     }
 
-    public Appointment create(AppointmentInput input, Actor actor) {
+    public Appointment create(AppointmentInput entered, Actor actor) {
+        AppointmentInput input = entered.normalised();
         validate(input);
         Appointment created = database.inTransaction(em -> {
             Appointment appointment = new Appointment(UUID.randomUUID(), input.doctorId().strip(), input.summary().strip());
@@ -48,7 +50,8 @@ public final class AppointmentService {
     }
 
     /** Saves an edit; fails with a clear message when someone else changed the row meanwhile. */
-    public Appointment update(UUID id, long expectedRowVersion, AppointmentInput input, Actor actor) {
+    public Appointment update(UUID id, long expectedRowVersion, AppointmentInput entered, Actor actor) {
+        AppointmentInput input = entered.normalised();
         validate(input);
         Appointment updated = database.inTransaction(em -> {
             Appointment appointment = load(em, id);
@@ -70,7 +73,7 @@ public final class AppointmentService {
         Appointment updated = database.inTransaction(em -> {
             Appointment a = load(em, id);
             AppointmentInput input = new AppointmentInput(a.getDoctorId(), a.getSummary(), a.getAppointmentDate(),
-                    a.getPatientRef(), outcomeText);
+                    a.getPatientRef(), TextRule.MULTI_LINE.normalise(outcomeText));
             // Only the outcome is new: a row stored before today's rules (or from another site) still takes one.
             List<AppointmentInput.Problem> problems = input.check().stream()
                     .filter(p -> p.field().equals(AppointmentInput.OUTCOME)).toList();
@@ -80,6 +83,39 @@ public final class AppointmentService {
         });
         audited(actor, "appointment-outcome", updated);
         return updated;
+    }
+
+    /**
+     * Makes a stored appointment keep the {@link TextRule} (one stored before the rule, or pulled from a site that
+     * had it): every text field {@link TextRule#repair repaired}, saved as an audited edit that syncs like any other.
+     * Only the text changes; the other input rules are not applied to an old row. Returns false when the row already
+     * kept the rule; refuses when repair would leave the doctor id or summary empty (edit the appointment instead).
+     */
+    public boolean repairText(UUID id, Actor actor) {
+        Appointment repaired = database.inTransaction(em -> {
+            Appointment a = em.find(Appointment.class, id);
+            if (a == null) throw new StoreException("Appointment " + id + " does not exist.");
+            String external = TextRule.SINGLE_LINE.repair(a.getExternalId());
+            String doctor = TextRule.SINGLE_LINE.repair(a.getDoctorId()).strip();
+            String summary = TextRule.MULTI_LINE.repair(a.getSummary()).strip();
+            String patient = TextRule.SINGLE_LINE.repair(a.getPatientRef());
+            String outcome = TextRule.MULTI_LINE.repair(a.getOutcomeText());
+            if (Objects.equals(external, a.getExternalId()) && doctor.equals(a.getDoctorId())
+                    && summary.equals(a.getSummary()) && Objects.equals(patient, a.getPatientRef())
+                    && Objects.equals(outcome, a.getOutcomeText())) {
+                return null;
+            }
+            if (doctor.isEmpty()) throw missing(AppointmentInput.DOCTOR);
+            if (summary.isEmpty()) throw missing(AppointmentInput.SUMMARY);
+            a.setExternalId(external);
+            a.setDoctorId(doctor);
+            a.setSummary(summary);
+            apply(em, a, new AppointmentInput(doctor, summary, a.getAppointmentDate(), patient, outcome), actor);
+            return a;
+        });
+        if (repaired == null) return false;
+        audited(actor, "appointment-repair", repaired);
+        return true;
     }
 
     public void delete(UUID id, Actor actor) {
@@ -244,6 +280,10 @@ public final class AppointmentService {
     private static void validate(AppointmentInput input) {
         List<AppointmentInput.Problem> problems = input.check();
         if (!problems.isEmpty()) throw new InvalidInputException(problems);
+    }
+
+    private static InvalidInputException missing(String field) {
+        return new InvalidInputException(List.of(AppointmentInput.Problem.of(field, AppointmentInput.Reason.MISSING)));
     }
 
     private static String blankToNull(String s) {

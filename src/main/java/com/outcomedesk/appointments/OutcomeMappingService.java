@@ -133,6 +133,11 @@ public final class OutcomeMappingService {
     /** Counts, without changing anything, what {@link #map} would re-classify among the non-deleted appointments. */
     public MappingPreview preview(String outcomeText, OutcomeCategory category) {
         if (outcomeText == null || outcomeText.isBlank()) throw new IllegalArgumentException("Enter the outcome text to map.");
+        TextRule.Violation broken = TextRule.MULTI_LINE.check(outcomeText);
+        if (broken != null) {
+            throw new InvalidInputException(List.of(new AppointmentInput.Problem(AppointmentInput.OUTCOME, broken.reason(),
+                    0, 0, broken.position(), "")));
+        }
         String normalized = OutcomeText.normalize(outcomeText);
         List<Object[]> groups = database.read(em -> em.createQuery(
                         "select a.outcomeText, a.outcomeCategory, count(a) from Appointment a where a.deleted = false "
@@ -161,6 +166,11 @@ public final class OutcomeMappingService {
     public int map(String outcomeText, OutcomeCategory category, Actor actor) {
         actor.requireAdministrator("change the outcome mapping");
         if (outcomeText == null || outcomeText.isBlank()) throw new IllegalArgumentException("Enter the outcome text to map.");
+        TextRule.Violation broken = TextRule.MULTI_LINE.check(outcomeText);
+        if (broken != null) {
+            throw new InvalidInputException(List.of(new AppointmentInput.Problem(AppointmentInput.OUTCOME, broken.reason(),
+                    0, 0, broken.position(), "")));
+        }
         String normalized = OutcomeText.normalize(outcomeText);
         int changed = database.inTransaction(em -> {
             OutcomeMapping existing = em.find(OutcomeMapping.class, normalized);

@@ -43,7 +43,7 @@ public final class StoreBackup {
     public String backup(Path target, ProgressListener progress) {
         Path file = target.toAbsolutePath();
         if (!wholeStore()) {
-            long n = exporter.export(file, FileFormat.JSON, progress);
+            long n = exporter.export(file, FileFormat.JSON, progress).records();
             return String.format("Exported %,d appointments to %s.", n, file);
         }
         progress.progress("Backing up the store", 0, -1);

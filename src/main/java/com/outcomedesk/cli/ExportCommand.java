@@ -2,6 +2,7 @@ package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.transfer.ExportMode;
+import com.outcomedesk.transfer.ExportReport;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ProgressListener;
 import java.nio.file.Path;
@@ -33,12 +34,21 @@ final class ExportCommand implements Callable<Integer> {
         try (Engine engine = root.openEngine()) {
             FileFormat format = FileFormat.forOutput(file);
             ExportMode mode = deidentified ? ExportMode.DEIDENTIFIED : ExportMode.IDENTIFIABLE;
-            long n = engine.exporter().export(file, format, mode, root.actor(), ProgressListener.NONE);
+            ExportReport r = engine.exporter().export(file, format, mode, root.actor(), ProgressListener.NONE);
             json.print(spec.commandLine().getOut(),
-                    Map.of("exported", n, "file", file.toAbsolutePath().toString(), "format", format.name().toLowerCase(),
-                            "mode", mode.name().toLowerCase()),
-                    "Exported " + n + (deidentified ? " de-identified" : "") + " appointments to " + file.toAbsolutePath());
+                    Map.of("exported", r.records(), "file", file.toAbsolutePath().toString(), "format",
+                            format.name().toLowerCase(), "mode", mode.name().toLowerCase(), "brokenUnicode", r.replaced()),
+                    "Exported " + r.records() + (deidentified ? " de-identified" : "") + " appointments to "
+                            + file.toAbsolutePath() + "." + replacedNotice(r));
             return 0;
         }
+    }
+
+    /** Names the records written with U+FFFD for a broken character, and how to fix them. */
+    static String replacedNotice(ExportReport r) {
+        if (r.replaced().isEmpty()) return "";
+        return "\n" + r.replaced().size() + " stored record(s) held a broken character (not valid Unicode), written as "
+                + "U+FFFD; the store is unchanged. Repair each with 'sync quarantine repair ID' or edit it: "
+                + String.join(", ", r.replaced());
     }
 }

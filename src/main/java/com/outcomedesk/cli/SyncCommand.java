@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sync", description = "Push local changes to the shared server and pull the other sites' changes.",
-        subcommands = {SyncCommand.Configure.class, SyncCommand.Status.class, SyncCommand.Conflicts.class})
+        subcommands = {SyncCommand.Configure.class, SyncCommand.Status.class, SyncCommand.Conflicts.class,
+                SyncQuarantineCommand.class})
 final class SyncCommand implements Callable<Integer> {
     static final String PASSWORD_ENV = "OUTCOMEDESK_SYNC_PASSWORD";
 
@@ -40,6 +41,7 @@ final class SyncCommand implements Callable<Integer> {
             String human = r.complete()
                     ? String.format("Synced with %s: pushed %d, pulled %d, %d new conflicts (%d open), %d ms.",
                     r.server(), r.pushed(), r.pulled(), r.conflicts(), r.openConflicts(), r.durationMs())
+                    + SyncQuarantineCommand.notice(r.quarantined())
                     : r.message() + String.format(" (pushed %d, pulled %d; %d changes waiting)", r.pushed(), r.pulled(),
                     r.pending());
             json.print(spec.commandLine().getOut(), r, human);
@@ -106,6 +108,7 @@ final class SyncCommand implements Callable<Integer> {
                         ? String.format("Server %s; last sync %s; %d changes waiting; %d open conflicts; %s",
                         s.server(), s.lastSync() == null ? "never" : s.lastSync(), s.pending(), s.openConflicts(),
                         s.reachable() == null ? "not tried yet" : s.reachable() ? "reachable" : "not reachable at last try")
+                        + SyncQuarantineCommand.notice(s.quarantined())
                         : "No sync server configured (local only). " + s.pending() + " changes would be pushed.";
                 json.print(spec.commandLine().getOut(), s, human);
                 return 0;

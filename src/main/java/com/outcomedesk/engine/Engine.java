@@ -70,7 +70,7 @@ public final class Engine implements AutoCloseable {
         this.predictions = new PredictionService(database, models, settings, stamper, audit);
         this.doctors = new DoctorInsights(database, audit);
         this.diseases = new DiseaseInsights(database, audit, ClinicalEntityExtractor.defaults());
-        this.sync = new SyncService(database, settings, stamper, audit);
+        this.sync = new SyncService(database, settings, stamper, audit, appointments);
     }
 
     public static Engine open(StoreLocation location) {

@@ -53,6 +53,7 @@ final class AppendOnlySync {
             }
             if (rows.isEmpty()) return new long[] {inserted, conflicts};
             after = rows.get(rows.size() - 1)[0];
+            rows = withoutBroken(local, rows);
 
             ServerCounter counter = ServerCounter.lock(server);
             Map<Object, Long> onServer = serverNumbers(server, rows);
@@ -125,7 +126,23 @@ final class AppendOnlySync {
         return inserted;
     }
 
-    private Map<Object, Long> serverNumbers(Connection server, List<Object[]> rows) throws SQLException {
+    /**
+     * The rows keeping the text rule; the others (stored before it) are quarantined under the table's name and stay
+     * pending, so that one old row never stops the table's sync.
+     */
+    private List<Object[]> withoutBroken(Connection local, List<Object[]> rows) throws SQLException {
+        Map<Object, Quarantine.Problem> held = new java.util.LinkedHashMap<>();
+        List<Object[]> kept = new ArrayList<>();
+        for (Object[] r : rows) {
+            Quarantine.Problem p = Quarantine.check(table, r);
+            if (p == null) kept.add(r);
+            else held.put(r[0], p);
+        }
+        Quarantine.record(local, table.name(), rows.stream().map(r -> r[0]).toList(), held, "push");
+        return kept;
+    }
+
+        private Map<Object, Long> serverNumbers(Connection server, List<Object[]> rows) throws SQLException {
         Map<Object, Object[]> found = Rows.fetch(server, table, Rows.SERVER_SEQ, rows.stream().map(r -> r[0]).toList());
         Map<Object, Long> numbers = new HashMap<>();
         int n = table.columns().size();

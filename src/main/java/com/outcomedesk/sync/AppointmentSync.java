@@ -40,7 +40,10 @@ final class AppointmentSync {
         this.clock = clock;
     }
 
-    /** Pushes every local change; returns [rows written on the server, conflicts recorded]. */
+    /**
+     * Pushes every local change; returns [rows written on the server, conflicts recorded]. Rows breaking the text
+     * rule, and rows the server refuses, are quarantined and stay pending; the rest go on.
+     */
     long[] push(Connection local, Connection server) throws SQLException {
         long written = 0;
         long conflicts = 0;
@@ -49,43 +52,85 @@ final class AppointmentSync {
             List<Object[]> rows = dirtyBatch(local, after);
             if (rows.isEmpty()) return new long[] {written, conflicts};
             after = (UUID) rows.get(rows.size() - 1)[0];
-            Map<Object, Object[]> byKey = new LinkedHashMap<>();
-            for (Object[] r : rows) byKey.put(r[0], r);
-
-            ServerCounter counter = ServerCounter.lock(server);
-            Map<Object, Object[]> existing = Rows.fetch(server, T, List.of(), byKey.keySet());
-            Rows.ensureDoctors(server, doctors(rows));
-            List<Object[]> inserts = new ArrayList<>();
-            List<Object[]> updates = new ArrayList<>();
-            Map<Object, Object[]> serverWins = new HashMap<>();
+            Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
+            List<Object[]> sendable = new ArrayList<>();
             for (Object[] r : rows) {
-                Object[] s = existing.get(r[0]);
-                if (s == null) {
-                    inserts.add(r);
-                    continue;
-                }
-                if (sameVersion(r, s)) continue;
-                boolean localWins = compare(r, s) > 0;
-                boolean concurrent = !(Objects.equals(r[N], s[HLC]) && Objects.equals(r[N + 1], s[SITE]));
-                if (concurrent && !sameContent(r, s)) {
-                    Object[] winner = localWins ? r : s;
-                    Object[] loser = localWins ? s : r;
-                    if (ConflictLog.record(server, counter, "appointment", r[0].toString(), (Long) winner[HLC],
-                            (String) winner[SITE], (Long) loser[HLC], (String) loser[SITE], RowJson.write(T, loser))) {
-                        conflicts++;
-                    }
-                }
-                if (localWins) updates.add(r);
-                else serverWins.put(r[0], s);
+                Quarantine.Problem p = Quarantine.check(T, r);
+                if (p == null) sendable.add(r);
+                else held.put(r[0], p);
             }
-            write(server, counter, inserts, updates);
-            counter.commit();
-
-            for (Object[] s : serverWins.values()) clock.observe((Long) s[HLC]);
-            markPushed(local, rows, serverWins);
+            long[] r = pushRows(local, server, sendable, held);
+            written += r[0];
+            conflicts += r[1];
+            Quarantine.record(local, Quarantine.APPOINTMENT, rows.stream().map(row -> row[0]).toList(), held, "push");
             local.commit();
-            written += inserts.size() + updates.size();
         }
+    }
+
+    /**
+     * Pushes rows in one server transaction; when the server refuses it for a reason other than a lost connection,
+     * halves the rows until the refused ones are found alone, and adds those to {@code refused}.
+     */
+    private long[] pushRows(Connection local, Connection server, List<Object[]> rows,
+                            Map<Object, Quarantine.Problem> refused) throws SQLException {
+        if (rows.isEmpty()) return new long[] {0, 0};
+        long[] result = new long[2];
+        Map<Object, Object[]> serverWins;
+        try {
+            serverWins = pushToServer(server, rows, result);
+        } catch (SQLException e) {
+            if (ServerLink.isConnectionLoss(e)) throw e;
+            server.rollback();
+            if (rows.size() == 1) {
+                refused.put(rows.get(0)[0], Quarantine.refusedByServer(e));
+                return new long[] {0, 0};
+            }
+            int half = rows.size() / 2;
+            long[] a = pushRows(local, server, rows.subList(0, half), refused);
+            long[] b = pushRows(local, server, rows.subList(half, rows.size()), refused);
+            return new long[] {a[0] + b[0], a[1] + b[1]};
+        }
+        for (Object[] s : serverWins.values()) clock.observe((Long) s[HLC]);
+        markPushed(local, rows, serverWins);
+        local.commit();
+        return result;
+    }
+
+    /** Writes the rows on the server and commits; returns the rows whose server version won, counting into result. */
+    private static Map<Object, Object[]> pushToServer(Connection server, List<Object[]> rows, long[] result)
+            throws SQLException {
+        Map<Object, Object[]> byKey = new LinkedHashMap<>();
+        for (Object[] r : rows) byKey.put(r[0], r);
+        ServerCounter counter = ServerCounter.lock(server);
+        Map<Object, Object[]> existing = Rows.fetch(server, T, List.of(), byKey.keySet());
+        Rows.ensureDoctors(server, doctors(rows));
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        Map<Object, Object[]> serverWins = new HashMap<>();
+        for (Object[] r : rows) {
+            Object[] s = existing.get(r[0]);
+            if (s == null) {
+                inserts.add(r);
+                continue;
+            }
+            if (sameVersion(r, s)) continue;
+            boolean localWins = compare(r, s) > 0;
+            boolean concurrent = !(Objects.equals(r[N], s[HLC]) && Objects.equals(r[N + 1], s[SITE]));
+            if (concurrent && !sameContent(r, s)) {
+                Object[] winner = localWins ? r : s;
+                Object[] loser = localWins ? s : r;
+                if (ConflictLog.record(server, counter, "appointment", r[0].toString(), (Long) winner[HLC],
+                        (String) winner[SITE], (Long) loser[HLC], (String) loser[SITE], RowJson.write(T, loser))) {
+                    result[1]++;
+                }
+            }
+            if (localWins) updates.add(r);
+            else serverWins.put(r[0], s);
+        }
+        write(server, counter, inserts, updates);
+        counter.commit();
+        result[0] = inserts.size() + updates.size();
+        return serverWins;
     }
 
     /** Pulls the server's changes numbered after the high-water mark up to {@code upTo}; returns rows applied. */
@@ -108,6 +153,8 @@ final class AppointmentSync {
         Rows.ensureDoctors(local, doctors(rows));
         long applied = 0;
         long maxHlc = 0;
+        List<Object> taken = new ArrayList<>();
+        Map<Object, Quarantine.Problem> broken = new LinkedHashMap<>();
         try (PreparedStatement insert = local.prepareStatement(T.insertSql("row_version", "server_seq"));
              PreparedStatement update = local.prepareStatement(T.updateSql("row_version = row_version + 1",
                      "server_seq = ?"));
@@ -135,11 +182,16 @@ final class AppointmentSync {
                     continue;
                 }
                 SyncBase.add(base, p[0], (Long) p[HLC], (String) p[SITE]);
+                taken.add(p[0]);
+                Quarantine.Problem problem = Quarantine.check(T, p);
+                if (problem != null) broken.put(p[0], problem);
             }
             insert.executeBatch();
             update.executeBatch();
             base.executeBatch();
         }
+        // Stored as the server has it, so the other sites' view stays whole; listed, to be repaired here.
+        Quarantine.record(local, Quarantine.APPOINTMENT, taken, broken, "pull");
         clock.observe(maxHlc);
         return applied;
     }

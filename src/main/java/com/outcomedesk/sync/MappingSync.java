@@ -22,10 +22,19 @@ final class MappingSync {
     private static final List<SyncColumn> BASE = List.of(new SyncColumn("base_category", SyncColumn.Type.TEXT));
     private static final List<SyncColumn> SEQ = List.of(new SyncColumn("server_seq", SyncColumn.Type.LONG));
 
-    /** Returns [rows written on the server, conflicts recorded]. */
+    /** Returns [rows written on the server, conflicts recorded]; rows breaking the text rule are quarantined. */
     long[] push(Connection local, Connection server) throws SQLException {
-        List<Object[]> rows = select(local, "SELECT " + T.columnList() + ", base_category FROM outcome_mappings WHERE "
+        List<Object[]> dirty = select(local, "SELECT " + T.columnList() + ", base_category FROM outcome_mappings WHERE "
                 + DIRTY, BASE);
+        Map<Object, Quarantine.Problem> held = new java.util.LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] r : dirty) {
+            Quarantine.Problem p = Quarantine.check(T, r);
+            if (p == null) rows.add(r);
+            else held.put(r[0], p);
+        }
+        Quarantine.record(local, Quarantine.MAPPING, dirty.stream().map(r -> r[0]).toList(), held, "push");
+        local.commit();
         if (rows.isEmpty()) return new long[] {0, 0};
         long written = 0;
         long conflicts = 0;

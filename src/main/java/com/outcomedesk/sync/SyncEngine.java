@@ -83,7 +83,7 @@ public final class SyncEngine {
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         return new SyncReport(config.displayName(), reachable, connected && !complete, complete, sum(pushed), sum(pulled), conflictCount[0],
-                openConflicts(), pending(), durationMs, phaseMs[0], phaseMs[1], 1, pushed, pulled, OffsetDateTime.now(), message);
+                openConflicts(), quarantined(), pending(), durationMs, phaseMs[0], phaseMs[1], 1, pushed, pulled, OffsetDateTime.now(), message);
     }
 
     private void exchange(ServerLink link, Connection local, Map<String, Long> pushed, Map<String, Long> pulled,
@@ -131,6 +131,10 @@ public final class SyncEngine {
         });
     }
 
+    public long quarantined() {
+        return database.withConnection(Quarantine::count);
+    }
+
     public long openConflicts() {
         return database.withConnection(c -> Rows.count(c, "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'"));
     }
@@ -139,7 +143,15 @@ public final class SyncEngine {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * The first line of the failure's message. A JDBC batch failure's own message quotes the statement with its
+     * values (patient data), so the database's reason behind it is used instead.
+     */
     static String firstLine(Throwable e) {
+        if (e instanceof java.sql.BatchUpdateException batch) {
+            return batch.getNextException() != null ? firstLine(batch.getNextException())
+                    : "a batch was refused (SQLSTATE " + batch.getSQLState() + ")";
+        }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return m.lines().findFirst().orElse(m);
     }

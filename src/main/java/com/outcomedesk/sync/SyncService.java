@@ -2,6 +2,7 @@ package com.outcomedesk.sync;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.StoreSecrets;
@@ -42,12 +43,15 @@ public final class SyncService {
     private final SyncEngine engine;
     private final ConflictService conflicts;
     private final StoreSecrets secrets;
+    private final AppointmentService appointments;
 
     private final AtomicReference<Statement> clockScan = new AtomicReference<>();
     private final CompletableFuture<Long> storedClock;
 
-    public SyncService(Database database, SettingsRepository settings, ChangeStamper stamper, AuditTrail audit) {
+    public SyncService(Database database, SettingsRepository settings, ChangeStamper stamper, AuditTrail audit,
+                       AppointmentService appointments) {
         this.database = database;
+        this.appointments = appointments;
         this.settings = settings;
         this.stamper = stamper;
         this.audit = audit;
@@ -205,7 +209,7 @@ public final class SyncService {
                 settings.get(LAST_SYNC).map(OffsetDateTime::parse).orElse(null),
                 settings.get(LAST_ATTEMPT).map(OffsetDateTime::parse).orElse(null),
                 settings.get(LAST_REACHABLE).map(Boolean::parseBoolean).orElse(null),
-                configured ? pending() : 0, engine.openConflicts());
+                configured ? pending() : 0, engine.openConflicts(), engine.quarantined());
     }
 
     /** Local changes not yet on a server. */
@@ -215,6 +219,47 @@ public final class SyncService {
 
     public List<ConflictView> conflicts(boolean includeResolved) {
         return conflicts.list(includeResolved);
+    }
+
+    /** The rows sync holds back, oldest first. */
+    public List<QuarantineEntry> quarantine() {
+        return database.withConnection(Quarantine::list);
+    }
+
+    /**
+     * Repairs the text of an appointment, quarantined or not (administrators only): {@link
+     * AppointmentService#repairText}, an audited local edit that the next sync pushes, and its quarantine entry goes.
+     * Returns false, leaving any entry, when its text already keeps the rule (the server refused it for another
+     * reason: the next sync tries it again; editing it is the other way).
+     */
+    public boolean repair(String appointmentId, Actor actor) {
+        actor.requireAdministrator("repair quarantined records");
+        UUID id;
+        try {
+            id = UUID.fromString(appointmentId.strip());
+        } catch (IllegalArgumentException e) {
+            throw new SyncException("'" + appointmentId.strip() + "' is not an appointment id; copy one from "
+                    + "'sync quarantine'.");
+        }
+        if (!appointments.repairText(id, actor)) return false;
+        database.withConnection(c -> {
+            Quarantine.remove(c, id.toString());
+            return null;
+        });
+        return true;
+    }
+
+    /**
+     * Repairs every quarantined appointment whose text can be repaired; returns how many were. A held-back outcome
+     * mapping (stored before the rule) is not edited here: an administrator maps its phrasing again.
+     */
+    public int repairAll(Actor actor) {
+        actor.requireAdministrator("repair quarantined records");
+        int repaired = 0;
+        for (QuarantineEntry e : quarantine()) {
+            if (e.entity().equals(Quarantine.APPOINTMENT) && repair(e.entityId(), actor)) repaired++;
+        }
+        return repaired;
     }
 
     /**

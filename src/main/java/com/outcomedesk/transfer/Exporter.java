@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.outcomedesk.appointments.TextRule;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Deidentifier;
@@ -22,6 +23,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
@@ -44,22 +47,25 @@ public final class Exporter {
         this.audit = audit;
     }
 
-    /** An identifiable export as the local user (a store without accounts). @return the number of records written */
-    public long export(Path file, FileFormat format, ProgressListener progress) {
+    /** An identifiable export as the local user (a store without accounts). */
+    public ExportReport export(Path file, FileFormat format, ProgressListener progress) {
         return export(file, format, ExportMode.IDENTIFIABLE, Actor.localUser(), progress);
     }
 
     /**
-     * Writes the appointments; an identifiable export is for administrators only. Audited either way.
-     * @return the number of records written
+     * Writes the appointments; an identifiable export is for administrators only. Audited either way. A stored
+     * lone surrogate half (from before the text rule) cannot be written to a file: it is written as U+FFFD and the
+     * record named in the report, so one old record never stops the export of the whole store.
      */
-    public long export(Path file, FileFormat format, ExportMode mode, Actor actor, ProgressListener progress) {
+    public ExportReport export(Path file, FileFormat format, ExportMode mode, Actor actor, ProgressListener progress) {
         if (mode == ExportMode.IDENTIFIABLE) actor.requireAdministrator("export identifiable patient data");
+        List<String> replaced = new ArrayList<>();
         long written = write(file, format, mode == ExportMode.IDENTIFIABLE ? UnaryOperator.identity()
-                : deidentify(new Deidentifier()), progress);
+                : deidentify(new Deidentifier()), replaced, progress);
         audit.record(actor, "export", "appointments", file.getFileName().toString(),
-                "mode=" + mode.name().toLowerCase() + "; format=" + format.name().toLowerCase() + "; records=" + written);
-        return written;
+                "mode=" + mode.name().toLowerCase() + "; format=" + format.name().toLowerCase() + "; records=" + written
+                        + (replaced.isEmpty() ? "" : "; broken-unicode-records=" + replaced.size()));
+        return new ExportReport(written, replaced);
     }
 
     /** Pseudonymous id, no patient reference, shifted date, masked free text. */
@@ -69,13 +75,14 @@ public final class Exporter {
                 v[5] == null ? null : d.shift(LocalDate.parse(v[5]), v[4], v[0]).toString()};
     }
 
-    private long write(Path file, FileFormat format, UnaryOperator<String[]> transform, ProgressListener progress) {
+    private long write(Path file, FileFormat format, UnaryOperator<String[]> transform, List<String> replaced,
+                       ProgressListener progress) {
         Path target = file.toAbsolutePath();
         Path temp = target.resolveSibling(target.getFileName() + ".part");
         try {
             long written;
             try (OutputStream out = Files.newOutputStream(temp); RecordSink sink = sink(out, format)) {
-                written = database.withConnection(connection -> stream(connection, sink, transform, progress));
+                written = database.withConnection(connection -> stream(connection, sink, transform, replaced, progress));
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
@@ -90,7 +97,7 @@ public final class Exporter {
     }
 
     private long stream(Connection connection, RecordSink sink, UnaryOperator<String[]> transform,
-                        ProgressListener progress) throws SQLException {
+                        List<String> replaced, ProgressListener progress) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         // PostgreSQL only streams with a cursor inside a transaction; otherwise it loads the whole result.
         if (database.vendor() == Vendor.POSTGRESQL) connection.setAutoCommit(false);
@@ -101,10 +108,11 @@ public final class Exporter {
                 while (rs.next()) {
                     String external = rs.getString("external_id");
                     java.sql.Date date = rs.getDate("appointment_date");
-                    sink.write(transform.apply(new String[] {
-                            external != null ? external : rs.getString("id"),
+                    String[] values = {external != null ? external : rs.getString("id"),
                             rs.getString("doctor_id"), rs.getString("summary"), rs.getString("outcome_text"),
-                            rs.getString("patient_ref"), date == null ? null : date.toLocalDate().toString()}));
+                            rs.getString("patient_ref"), date == null ? null : date.toLocalDate().toString()};
+                    if (wholeSurrogates(values)) replaced.add(rs.getString("id"));
+                    sink.write(transform.apply(values));
                     if (++n % 10_000 == 0) progress.progress("Exporting", n, -1);
                 }
             } catch (IOException e) {
@@ -117,6 +125,17 @@ public final class Exporter {
                 connection.setAutoCommit(autoCommit);
             }
         }
+    }
+
+    /** Puts U+FFFD in place of each lone surrogate half; true when there was one. */
+    private static boolean wholeSurrogates(String[] values) {
+        boolean changed = false;
+        for (int i = 0; i < values.length; i++) {
+            String whole = TextRule.wholeSurrogates(values[i]);
+            changed |= whole != values[i];
+            values[i] = whole;
+        }
+        return changed;
     }
 
     private interface RecordSink extends AutoCloseable {

@@ -1,6 +1,7 @@
 package com.outcomedesk.transfer;
 
 import com.outcomedesk.appointments.AppointmentInput;
+import com.outcomedesk.appointments.TextRule;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
@@ -27,13 +28,17 @@ final class RecordValidator {
                 return reject(position, "appointment_date '" + abbreviate(rawDate) + "' is not a date like 2025-03-31");
             }
         }
-        List<AppointmentInput.Problem> problems = new AppointmentInput(doctor, summary, date, patient, outcome).check();
+        AppointmentInput input = new AppointmentInput(doctor, summary, date, patient, outcome).normalised();
+        List<AppointmentInput.Problem> problems = input.check();
         if (!problems.isEmpty()) {
             return reject(position, String.join("; ", problems.stream().map(AppointmentInput.Problem::message).toList()));
         }
         String id = trimmed(values.get(Field.ID));
         if (id != null && id.length() > 200) return reject(position, "id is longer than 200 characters");
-        return new ParsedRecord(position, new AppointmentRecord(id, doctor, summary, outcome, patient, date), null);
+        TextRule.Violation broken = TextRule.SINGLE_LINE.check(id);
+        if (broken != null) return reject(position, "id " + TextRule.describe(broken));
+        return new ParsedRecord(position, new AppointmentRecord(id, doctor, input.summary(), input.outcomeText(), patient,
+                date), null);
     }
 
     private static ParsedRecord reject(long position, String reason) {

@@ -57,4 +57,40 @@ class SyncCliTest {
             TestStores.dropPostgresSchema(schema);
         }
     }
+
+    @Test
+    void aBrokenRowIsHeldBackListedWithoutItsValueAndRepaired() throws Exception {
+        String schema = TestStores.createPostgresSchema();
+        try (com.outcomedesk.engine.Engine engine = com.outcomedesk.engine.Engine.open(TestStores.h2(dir.resolve("a")))) {
+            java.util.UUID id = engine.appointments().create(new com.outcomedesk.appointments.AppointmentInput("dr_1",
+                    "Cough for two weeks.", null, null, null), com.outcomedesk.security.Actor.localUser()).getId();
+            // As a store written before the text rule holds it.
+            engine.database().withConnection(c -> {
+                try (var ps = c.prepareStatement("UPDATE appointments SET patient_ref = ? WHERE id = ?")) {
+                    ps.setString(1, "SECRET\u0000REF");
+                    ps.setObject(2, id);
+                    return ps.executeUpdate();
+                }
+            });
+        }
+        try {
+            String url = TestStores.PG_URL + "?currentSchema=" + schema;
+            assertThat(run("a", "sync", "configure", "--server", url, "--server-user", TestStores.PG_USER).code()).isZero();
+            CliRun sync = run("a", "sync");
+            assertThat(sync.out()).contains("1 record held back: see 'sync quarantine'.");
+            CliRun list = run("a", "sync", "quarantine", "--json");
+            assertThat(list.json().get("quarantine").get(0).get("field").asText()).isEqualTo("patient_ref");
+            assertThat(list.json().get("quarantine").get(0).get("reason").asText())
+                    .isEqualTo("holds a control character at character 7");
+            assertThat(run("a", "sync", "quarantine").out()).contains("patient_ref holds a control character at character 7")
+                    .doesNotContain("SECRET");
+            assertThat(run("a", "sync", "quarantine", "repair").code()).isNotZero();
+            assertThat(run("a", "sync", "quarantine", "repair", "--all").out()).startsWith("Repaired 1 record;");
+            CliRun again = run("a", "sync", "--json");
+            assertThat(again.json().get("pushedByTable").get("appointments").asLong()).isEqualTo(1);
+            assertThat(again.json().get("quarantined").asLong()).isZero();
+        } finally {
+            TestStores.dropPostgresSchema(schema);
+        }
+    }
 }

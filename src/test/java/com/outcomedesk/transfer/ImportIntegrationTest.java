@@ -98,8 +98,8 @@ class ImportIntegrationTest {
         Path csv = dir.resolve(kind + "-export.csv");
         try (Engine engine = open(kind)) {
             engine.importer().importFile(TestStores.referenceSample(), USER, ProgressListener.NONE);
-            assertThat(engine.exporter().export(json, FileFormat.JSON, ProgressListener.NONE)).isEqualTo(400);
-            assertThat(engine.exporter().export(csv, FileFormat.CSV, ProgressListener.NONE)).isEqualTo(400);
+            assertThat(engine.exporter().export(json, FileFormat.JSON, ProgressListener.NONE).records()).isEqualTo(400);
+            assertThat(engine.exporter().export(csv, FileFormat.CSV, ProgressListener.NONE).records()).isEqualTo(400);
         }
         for (Path file : new Path[] {json, csv}) {
             try (Engine fresh = open("h2")) {

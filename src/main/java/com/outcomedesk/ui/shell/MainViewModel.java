@@ -99,8 +99,11 @@ public final class MainViewModel {
         dialogs.saveFile("Export appointments", "appointments.json").ifPresent(file ->
                 background.run("Exporting to " + file.getFileName(),
                         p -> engine.exporter().export(file, FileFormat.forOutput(file), exportMode(), actor.get(), p),
-                        n -> dialogs.info("Export finished", String.format("Wrote %,d%s appointments to %s.", n,
-                                exportMode() == ExportMode.DEIDENTIFIED ? " de-identified" : "", file)),
+                        r -> dialogs.info("Export finished", String.format("Wrote %,d%s appointments to %s.", r.records(),
+                                exportMode() == ExportMode.DEIDENTIFIED ? " de-identified" : "", file)
+                                + (r.replaced().isEmpty() ? "" : String.format(" %,d stored record(s) held a broken "
+                                + "character (not valid Unicode), written as \uFFFD; the store is unchanged. Edit "
+                                + "them to fix it: %s.", r.replaced().size(), String.join(", ", r.replaced())))),
                         this::fail));
     }
 

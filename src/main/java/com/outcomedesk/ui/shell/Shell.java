@@ -31,6 +31,7 @@ import com.outcomedesk.ui.settings.SettingsView;
 import com.outcomedesk.ui.settings.SettingsViewModel;
 import com.outcomedesk.ui.sync.ConflictsView;
 import com.outcomedesk.ui.sync.ConflictsViewModel;
+import com.outcomedesk.ui.sync.QuarantineViewModel;
 import com.outcomedesk.ui.sync.SyncPanel;
 import com.outcomedesk.ui.sync.SyncStatusViewModel;
 import java.time.Duration;
@@ -132,11 +133,15 @@ public final class Shell {
                 (Pane) root.lookup(".status-bar"), 4, () -> stage, model::changed);
         // Everyone may review conflicts (the engine lists them for all); only administrators decide them.
         controller.addScreen(CONFLICTS, "Review records two sites changed at once and decide which version to keep",
-                () -> ConflictsView.create(new ConflictsViewModel(engine.sync(), model.actorProperty()::get, background,
-                        () -> {
-                            model.changed();
-                            sync.refresh();
-                        })));
+                () -> {
+                    Runnable changed = () -> {
+                        model.changed();
+                        sync.refresh();
+                    };
+                    return ConflictsView.create(new ConflictsViewModel(engine.sync(), model.actorProperty()::get,
+                            background, changed), new QuarantineViewModel(engine.sync(), model.actorProperty()::get,
+                            background, changed));
+                });
         if (actor.isAdministrator()) {
             controller.addScreen(SETTINGS, "Idle lock, risk cut-offs, date format and sync interval",
                     () -> SettingsView.create(new SettingsViewModel(engine.securitySettings(), engine.predictions(),

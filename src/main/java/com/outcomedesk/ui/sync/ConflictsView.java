@@ -18,12 +18,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
-/** The Conflicts screen: the list, both versions of the chosen record side by side, and the decision. */
+/**
+ * The Conflicts screen: the list, both versions of the chosen record side by side, and the decision; below, when
+ * sync holds records back, their list with Repair.
+ */
 public final class ConflictsView {
     private ConflictsView() {
     }
 
-    public static Parent create(ConflictsViewModel vm) {
+    public static Parent create(ConflictsViewModel vm, QuarantineViewModel quarantine) {
         Label title = new Label("Sync conflicts");
         title.getStyleClass().add("screen-title");
         Label intro = new Label("Two sites changed the same record before syncing. One version is in use everywhere; "
@@ -92,11 +95,54 @@ public final class ConflictsView {
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.35);
         VBox.setVgrow(split, Priority.ALWAYS);
-        VBox root = new VBox(10, title, intro, tools, split, message);
+        VBox root = new VBox(10, title, intro, tools, split, message, quarantine(quarantine));
         root.setPadding(new Insets(12));
         root.getStyleClass().add("conflicts-screen");
         vm.refresh();
+        quarantine.refresh();
         return root;
+    }
+
+    /** Shown only while sync holds records back. */
+    private static Parent quarantine(QuarantineViewModel vm) {
+        Label title = new Label("Held back by sync");
+        title.getStyleClass().add("section-title");
+        TableView<QuarantineViewModel.Row> list = new TableView<>(vm.entries());
+        list.setId("quarantineTable");
+        list.getColumns().add(column("Record", QuarantineViewModel.Row::record, 200));
+        list.getColumns().add(column("Field", QuarantineViewModel.Row::field, 130));
+        list.getColumns().add(column("Reason", QuarantineViewModel.Row::reason, 380));
+        list.getColumns().add(column("Found", QuarantineViewModel.Row::found, 130));
+        list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        list.setPrefHeight(140);
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+            if (row != null) vm.selectedProperty().set(row);
+        });
+        vm.selectedProperty().addListener((o, was, row) -> {
+            if (row != list.getSelectionModel().getSelectedItem()) list.getSelectionModel().select(row);
+        });
+        Button repair = new Button("Repair");
+        repair.setId("repairQuarantined");
+        repair.disableProperty().bind(vm.canRepairProperty().not());
+        repair.setOnAction(e -> vm.repair());
+        Button repairAll = new Button("Repair all");
+        repairAll.setId("repairAllQuarantined");
+        repairAll.disableProperty().bind(vm.canRepairAllProperty().not());
+        repairAll.setOnAction(e -> vm.repairAll());
+        Label message = new Label();
+        message.setId("quarantineMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        HBox actions = new HBox(8, repair, repairAll, message);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox section = new VBox(8, title, list, actions);
+        section.setId("quarantineSection");
+        // Kept visible after a repair empties the list, so its message stays readable until the screen is left.
+        section.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.entries())
+                .or(vm.messageProperty().isNotEmpty()));
+        section.managedProperty().bind(section.visibleProperty());
+        return section;
     }
 
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value, double width) {

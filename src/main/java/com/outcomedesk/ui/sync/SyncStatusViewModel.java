@@ -128,7 +128,8 @@ public final class SyncStatusViewModel implements AutoCloseable {
             return;
         }
         String last = s.lastSync() == null ? "never" : TIME.format(s.lastSync());
-        text.set(String.format("Sync %s · %,d waiting · %,d conflicts%s", last, s.pending(), s.openConflicts(),
+        text.set(String.format("Sync %s · %,d waiting · %,d conflicts%s%s", last, s.pending(), s.openConflicts(),
+                s.quarantined() == 0 ? "" : String.format(" · %,d held back", s.quarantined()),
                 reachable.get() ? "" : " · offline"));
         detail.set(problem != null ? problem : "Server " + s.server() + (reachable.get() ? ", reachable at the last try."
                 : ", not reachable at the last try; changes stay here until it is."));
