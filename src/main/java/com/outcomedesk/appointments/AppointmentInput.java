@@ -120,8 +120,11 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
         }
     }
 
-    /** Length, control characters and Unicode of optional text; true when it added a problem. */
-    private static boolean checkText(List<Problem> problems, String field, String text, int max) {
+    /**
+     * The text rule (length, control characters, valid Unicode) for optional text such as an imported record's id;
+     * true when it added a problem.
+     */
+    public static boolean checkText(List<Problem> problems, String field, String text, int max) {
         if (text == null) return false;
         if (text.length() > max) {
             problems.add(new Problem(field, Reason.TOO_LONG, text.length(), max, 0, ""));
