@@ -22,12 +22,24 @@ final class JsonRecordReader implements RecordReader {
 
     JsonRecordReader(Path file) throws IOException {
         this.parser = new JsonFactory().createParser(Utf8Input.open(file));
-        JsonToken first = advance();
-        if (first != JsonToken.START_ARRAY) throw malformed("the file must be a JSON array of records");
+        try {
+            if (advance() != JsonToken.START_ARRAY) throw malformed("the file must be a JSON array of records");
+        } catch (JsonProcessingException e) {
+            throw malformed(reason(e.getOriginalMessage()));
+        }
     }
 
+    /** Syntax errors surface from any parser call (text is decoded lazily), so all of them are caught here. */
     @Override
     public ParsedRecord next() throws IOException {
+        try {
+            return read();
+        } catch (JsonProcessingException e) {
+            throw malformed(reason(e.getOriginalMessage()));
+        }
+    }
+
+    private ParsedRecord read() throws IOException {
         JsonToken token = advance();
         if (token == JsonToken.END_ARRAY) {
             if (advance() != null) throw malformed("there is more content after the closing ]");
@@ -72,11 +84,7 @@ final class JsonRecordReader implements RecordReader {
     }
 
     private JsonToken advance() throws IOException {
-        try {
-            return parser.nextToken();
-        } catch (JsonProcessingException e) {
-            throw malformed(reason(e.getOriginalMessage()));
-        }
+        return parser.nextToken();
     }
 
     /**
