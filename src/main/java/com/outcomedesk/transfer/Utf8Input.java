@@ -2,7 +2,6 @@ package com.outcomedesk.transfer;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -48,6 +47,7 @@ final class Utf8Input extends FilterInputStream {
         return n;
     }
 
+    /** Skipped bytes are read and checked too, so no byte escapes the check. */
     @Override
     public long skip(long n) throws IOException {
         long skipped = 0;
