@@ -127,8 +127,10 @@ public record AppointmentInput(String doctorId, String summary, LocalDate appoin
         }
     }
 
-    /** Length and the text rule of optional text; true when it added a problem. */
-    private static boolean checkText(List<Problem> problems, String field, String text, int max, TextRule rule) {
+    /**
+     * Length and the text rule of optional text, such as an imported record's id; true when it added a problem.
+     */
+    public static boolean checkText(List<Problem> problems, String field, String text, int max, TextRule rule) {
         if (text == null) return false;
         if (text.length() > max) {
             problems.add(new Problem(field, Reason.TOO_LONG, text.length(), max, 0, ""));

@@ -29,13 +29,23 @@ final class ImportCommand implements Callable<Integer> {
             if (!json.enabled) report.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             StringBuilder human = new StringBuilder()
                     .append("Imported ").append(report.imported()).append(", skipped ").append(report.skipped())
-                    .append(" already present, rejected ").append(report.rejectedTotal()).append('.');
-            report.rejected().forEach(r -> human.append("\n  record ").append(r.position()).append(": ").append(r.reason()));
-            if (report.rejectedTotal() > report.rejected().size()) {
-                human.append("\n  ... and ").append(report.rejectedTotal() - report.rejected().size()).append(" more");
+                    .append(" already present, conflicting ").append(report.conflictingTotal())
+                    .append(", rejected ").append(report.rejectedTotal()).append('.');
+            if (report.conflictingTotal() > 0) {
+                human.append("\nConflicting (the store holds these ids with other content; the stored records were kept):");
+                report.conflicting().forEach(c -> human.append("\n  record ").append(c.position()).append(": differs in ")
+                        .append(String.join(", ", c.fields())));
+                more(human, report.conflictingTotal(), report.conflicting().size());
             }
+            if (report.rejectedTotal() > 0) human.append("\nRejected:");
+            report.rejected().forEach(r -> human.append("\n  record ").append(r.position()).append(": ").append(r.reason()));
+            more(human, report.rejectedTotal(), report.rejected().size());
             json.print(out, report, human.toString());
             return 0;
         }
+    }
+
+    private static void more(StringBuilder human, long total, int listed) {
+        if (total > listed) human.append("\n  ... and ").append(total - listed).append(" more");
     }
 }

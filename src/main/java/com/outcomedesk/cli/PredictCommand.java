@@ -7,6 +7,7 @@ import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
 import com.outcomedesk.learn.RiskTiers;
 import com.outcomedesk.transfer.FileFormat;
+import com.outcomedesk.transfer.ImportReport;
 import com.outcomedesk.transfer.ParsedRecord;
 import com.outcomedesk.transfer.ProgressListener;
 import com.outcomedesk.transfer.RecordReader;
@@ -16,7 +17,9 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -88,7 +91,9 @@ final class PredictCommand implements Callable<Integer> {
 
     private void batch(Engine engine, RiskTiers tiers, PrintWriter stdout) throws IOException {
         if (out == null && !json.enabled) throw new IllegalArgumentException("With --input give --out FILE or --json");
-        long[] counts = new long[2];
+        long predicted = 0;
+        long rejectedTotal = 0;
+        List<ImportReport.Rejection> rejected = new ArrayList<>();
         Writer target = out == null ? nonClosing(stdout) : Files.newBufferedWriter(out);
         try (RecordReader reader = RecordReader.open(source.input, FileFormat.detect(source.input));
              JsonGenerator g = JsonOption.MAPPER.getFactory().createGenerator(target)) {
@@ -96,7 +101,8 @@ final class PredictCommand implements Callable<Integer> {
             ParsedRecord p;
             while ((p = reader.next()) != null) {
                 if (p.rejected()) {
-                    counts[1]++;
+                    if (rejected.size() < ImportReport.MAX_LISTED) rejected.add(new ImportReport.Rejection(p.position(), p.rejection()));
+                    rejectedTotal++;
                     continue;
                 }
                 PredictionResult r = engine.predictions().predict(new PredictionRequest(p.record().doctorId(), p.record().summary(),
@@ -106,15 +112,28 @@ final class PredictCommand implements Callable<Integer> {
                 row.put("doctorId", p.record().doctorId());
                 row.put("prediction", r);
                 g.writeObject(row);
-                counts[0]++;
+                predicted++;
             }
             g.writeEndArray();
         }
+        StringBuilder rejections = new StringBuilder();
+        rejected.forEach(r -> rejections.append(System.lineSeparator()).append("  record ").append(r.position()).append(": ")
+                .append(r.reason()));
+        if (rejectedTotal > rejected.size()) {
+            rejections.append(System.lineSeparator()).append("  ... and ").append(rejectedTotal - rejected.size()).append(" more");
+        }
         if (out == null) {
+            // stdout holds the predictions array alone, so the rejected records are listed on stderr.
             stdout.println();
+            if (rejectedTotal > 0) spec.commandLine().getErr().println(rejectedTotal + " records rejected:" + rejections);
         } else {
-            json.print(stdout, Map.of("predicted", counts[0], "rejected", counts[1], "out", out.toString()),
-                    counts[0] + " predictions written to " + out + (counts[1] > 0 ? " (" + counts[1] + " records rejected)" : ""));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("predicted", predicted);
+            summary.put("rejectedTotal", rejectedTotal);
+            summary.put("rejected", rejected);
+            summary.put("out", out.toString());
+            json.print(stdout, summary, predicted + " predictions written to " + out
+                    + (rejectedTotal > 0 ? "; " + rejectedTotal + " records rejected:" + rejections : "."));
         }
     }
 

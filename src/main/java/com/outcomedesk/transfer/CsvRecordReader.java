@@ -7,8 +7,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,7 +28,7 @@ final class CsvRecordReader implements RecordReader {
         char separator = separatorOf(file);
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY);
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
-        this.rows = mapper.readerForListOf(String.class).with(schema).readValues(file.toFile());
+        this.rows = mapper.readerForListOf(String.class).with(schema).readValues(Utf8Input.open(file));
         if (!rows.hasNext()) throw new TransferException(file.getFileName() + " has no header line.");
         for (String name : rows.next()) {
             String key = name.replace("\uFEFF", "").strip();
@@ -43,7 +43,7 @@ final class CsvRecordReader implements RecordReader {
     }
 
     private static char separatorOf(Path file) throws IOException {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Utf8Input.open(file), StandardCharsets.UTF_8))) {
             String header = reader.readLine();
             if (header == null) return ',';
             long commas = header.chars().filter(c -> c == ',').count();
@@ -62,14 +62,14 @@ final class CsvRecordReader implements RecordReader {
             row = rows.next();
         } catch (RuntimeJsonMappingException e) {
             String why = e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException p
-                    ? p.getOriginalMessage() : e.getMessage();
+                    ? JsonRecordReader.reason(p.getOriginalMessage()) : "it cannot be read as CSV";
             throw new TransferException("The CSV is malformed after record " + position + ": "
-                    + why + ". Nothing was imported; fix the file and import it again.", e);
+                    + why + ". Nothing was imported; fix the file and import it again.");
         }
         if (row.size() == 1 && row.get(0).isBlank()) return next();
         position++;
         if (row.size() > columns.size()) {
-            return new ParsedRecord(position, null, "has " + row.size() + " fields but the header names " + columns.size());
+            return new ParsedRecord(position, null, "has " + row.size() + " fields but the header names " + columns.size(), false);
         }
         EnumMap<Field, String> values = new EnumMap<>(Field.class);
         for (int i = 0; i < row.size(); i++) {

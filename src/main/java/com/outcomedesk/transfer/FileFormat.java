@@ -13,8 +13,15 @@ public enum FileFormat {
 
     private static final int SNIFF_BYTES = 8192;
 
-    /** Looks at the start of the file; refuses anything that is not a JSON array or text with a header line. */
+    /** Looks at the start of the file; refuses a folder, a missing or unreadable file, and anything that is not a JSON array or text with a header line. */
     public static FileFormat detect(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new TransferException(file + " is a folder, not a file: give the path of a .json or .csv file.");
+        }
+        if (!Files.exists(file)) throw new TransferException("There is no file " + file + ": check the path and try again.");
+        if (!Files.isReadable(file)) {
+            throw new TransferException(file + " cannot be read with your permissions: allow reading it, or copy it somewhere you can read, and try again.");
+        }
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SNIFF_BYTES);

@@ -7,8 +7,17 @@ import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 
-/** Turns raw field values into a record, or a rejection reason a user can act on. */
+/**
+ * Turns raw field values into a record, or a rejection reason a user can act on. Every rule of the appointments
+ * table (not-null, column sizes, text the database can store, date range) is checked here, so the database never
+ * sees a row it would refuse. Reasons name fields, never values.
+ */
 final class RecordValidator {
+    /** The size of the {@code external_id} column. */
+    static final int MAX_ID_LENGTH = 200;
+    private static final LocalDate FIRST_DATE = LocalDate.of(1, 1, 1);
+    private static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
     private RecordValidator() {
     }
 
@@ -17,41 +26,45 @@ final class RecordValidator {
         String summary = trimmed(values.get(Field.SUMMARY));
         String outcome = trimmed(values.get(Field.OUTCOME));
         String patient = trimmed(values.get(Field.PATIENT_REF));
-        if (doctor == null) return reject(position, "missing or empty doctor_id");
-        if (summary == null) return reject(position, "missing or empty summary");
-        LocalDate date = null;
-        String rawDate = trimmed(values.get(Field.APPOINTMENT_DATE));
-        if (rawDate != null) {
-            try {
-                date = LocalDate.parse(rawDate.length() > 10 ? rawDate.substring(0, 10) : rawDate);
-            } catch (DateTimeParseException e) {
-                return reject(position, "appointment_date '" + abbreviate(rawDate) + "' is not a date like 2025-03-31");
-            }
+        String rawId = values.get(Field.ID);
+        String id = trimmed(rawId);
+        boolean idTrimmed = id != null && id.length() != rawId.length();
+        if (doctor == null) return reject(position, "missing or empty doctor_id", idTrimmed);
+        if (summary == null) return reject(position, "missing or empty summary", idTrimmed);
+        LocalDate date;
+        try {
+            date = date(trimmed(values.get(Field.APPOINTMENT_DATE)));
+        } catch (DateTimeParseException e) {
+            return reject(position, "appointment_date is not a date like 2025-03-31", idTrimmed);
+        }
+        if (date != null && (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE))) {
+            return reject(position, "appointment_date is outside the years 1 to 9999", idTrimmed);
         }
         AppointmentInput input = new AppointmentInput(doctor, summary, date, patient, outcome).normalised();
         List<AppointmentInput.Problem> problems = input.check();
+        AppointmentInput.checkText(problems, Field.ID.canonical(), id, MAX_ID_LENGTH, TextRule.SINGLE_LINE);
         if (!problems.isEmpty()) {
-            return reject(position, String.join("; ", problems.stream().map(AppointmentInput.Problem::message).toList()));
+            return reject(position, String.join("; ", problems.stream().map(AppointmentInput.Problem::message).toList()),
+                    idTrimmed);
         }
-        String id = trimmed(values.get(Field.ID));
-        if (id != null && id.length() > 200) return reject(position, "id is longer than 200 characters");
-        TextRule.Violation broken = TextRule.SINGLE_LINE.check(id);
-        if (broken != null) return reject(position, "id " + TextRule.describe(broken));
         return new ParsedRecord(position, new AppointmentRecord(id, doctor, input.summary(), input.outcomeText(), patient,
-                date), null);
+                date), null, idTrimmed);
     }
 
-    private static ParsedRecord reject(long position, String reason) {
-        return new ParsedRecord(position, null, reason);
+    /** A date, or a date and time whose time is dropped ("2025-03-31T10:00"); anything after the date is refused. */
+    private static LocalDate date(String raw) {
+        if (raw == null) return null;
+        boolean withTime = raw.length() > 10 && (raw.charAt(10) == 'T' || raw.charAt(10) == ' ');
+        return LocalDate.parse(withTime ? raw.substring(0, 10) : raw);
+    }
+
+    private static ParsedRecord reject(long position, String reason, boolean idTrimmed) {
+        return new ParsedRecord(position, null, reason, idTrimmed);
     }
 
     private static String trimmed(String s) {
         if (s == null) return null;
         String t = s.strip();
         return t.isEmpty() ? null : t;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
     }
 }

@@ -27,6 +27,8 @@ class CliTest {
         assertThat(json.get("imported").asLong()).isEqualTo(400);
         assertThat(json.get("skipped").asLong()).isZero();
         assertThat(json.get("rejected").isArray()).isTrue();
+        assertThat(json.get("conflicting").isArray()).isTrue();
+        assertThat(json.get("conflictingTotal").asLong()).isZero();
 
         JsonNode again = run("import", "--json", sample).json();
         assertThat(again.get("imported").asLong()).isZero();

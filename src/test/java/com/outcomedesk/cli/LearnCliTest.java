@@ -64,6 +64,21 @@ class LearnCliTest {
         assertThat(file.json().get("predicted").asLong()).isEqualTo(400);
         assertThat(new ObjectMapper().readTree(Files.readString(batch)).size()).isEqualTo(400);
 
+        Path mixed = dir.resolve("mixed.json");
+        Files.writeString(mixed, "[{\"doctor_id\":\"dr_1\",\"summary\":\"Follow-up for asthma, inhaler adjusted.\"},"
+                + "{\"doctor_id\":\"dr_1\"},{\"doctor_id\":\"dr_1\",\"summary\":\"Seen today with a cough.\",\"date\":17}]");
+        JsonNode partly = run("predict", "--input", mixed.toString(), "--out", batch.toString(), "--json").json();
+        assertThat(partly.get("predicted").asLong()).isEqualTo(1);
+        assertThat(partly.get("rejectedTotal").asLong()).isEqualTo(2);
+        assertThat(partly.get("rejected").get(0).get("position").asLong()).isEqualTo(2);
+        assertThat(partly.get("rejected").get(0).get("reason").asText()).isEqualTo("missing or empty summary");
+        assertThat(partly.get("rejected").get(1).get("position").asLong()).isEqualTo(3);
+        assertThat(run("predict", "--input", mixed.toString(), "--out", batch.toString()).out())
+                .contains("1 predictions written", "2 records rejected", "record 2: missing or empty summary",
+                        "record 3: appointment_date must be text in double quotes, not a number");
+        assertThat(run("predict", "--input", mixed.toString(), "--json").err())
+                .contains("2 records rejected", "record 2: missing or empty summary");
+
         CliRun bad = run("activate", "9");
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err().strip()).doesNotContain("\n").contains("no model version 9");

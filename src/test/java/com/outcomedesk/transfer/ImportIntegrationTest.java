@@ -112,4 +112,23 @@ class ImportIntegrationTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void recordsTheDatabaseWouldRefuseAreRejectedBeforeInsertAndTheRestOfTheBatchIsStored(String kind) throws IOException {
+        Path file = dir.resolve(kind + "-db-limits.json");
+        String ok = "\"doctor_id\":\"dr_a\",\"summary\":\"Seen today with fever and cough.\"";
+        Files.writeString(file, "[{\"id\":\"good-1\"," + ok + ",\"patient_ref\":\"P-SECRET-77\"},\n"
+                + "{\"id\":\"nul\\u0000id\"," + ok + "},\n"
+                + "{\"id\":\"lone\\ud800\"," + ok + "},\n"
+                + "{\"id\":\"old\"," + ok + ",\"appointment_date\":\"0000-01-01\"},\n"
+                + "{\"id\":\"good-2\"," + ok + "}]");
+        try (Engine engine = open(kind)) {
+            ImportReport report = engine.importer().importFile(file, USER, ProgressListener.NONE);
+            assertThat(report.imported()).isEqualTo(2);
+            assertThat(report.rejected()).extracting(ImportReport.Rejection::position).containsExactly(2L, 3L, 4L);
+            assertThat(report.rejected()).allSatisfy(r -> assertThat(r.reason()).doesNotContain("nul").doesNotContain("P-SECRET"));
+            assertThat(engine.appointments().counts().appointments()).isEqualTo(2);
+        }
+    }
 }

@@ -119,4 +119,67 @@ class ImporterTest {
         assertThat(importText("noid.json", content).imported()).isEqualTo(1);
         assertThat(importText("noid.json", content).skipped()).isEqualTo(1);
     }
+
+    @Test
+    void aStoredIdWithOtherContentIsReportedAsConflictingWithPositionAndFields() throws IOException {
+        importText("first.json", """
+                [{"id":"a","doctor_id":"dr_a","summary":"Seen today with fever and cough."},
+                 {"id":"b","doctor_id":"dr_a","summary":"Follow-up for asthma, inhaler adjusted.","future_outcome":"Improved."}]""");
+        ImportReport again = importText("second.json", """
+                [{"id":"a","doctor_id":"dr_a","summary":"Seen today with fever and cough."},
+                 {"id":"b","doctor_id":"dr_b","summary":"Follow-up for asthma, inhaler adjusted.","future_outcome":"Worse."},
+                 {"id":"c","doctor_id":"dr_a","summary":"New patient with knee pain."},
+                 {"id":"c","doctor_id":"dr_a","summary":"New patient with knee pain, later."},
+                 {"id":"c","doctor_id":"dr_a","summary":"New patient with knee pain."}]""");
+        assertThat(again.imported()).isEqualTo(1);
+        assertThat(again.skipped()).isEqualTo(2);
+        assertThat(again.conflictingTotal()).isEqualTo(2);
+        assertThat(again.conflicting()).containsExactly(
+                new ImportReport.Conflict(4, java.util.List.of("summary")),
+                new ImportReport.Conflict(2, java.util.List.of("doctor_id", "future_outcome")));
+        assertThat(engine.appointments().page(AppointmentQuery.ALL.withDoctor("dr_b"), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void spacesAroundIdsAreRemovedWithAWarning() throws IOException {
+        ImportReport report = importText("spaces.json", """
+                [{"id":"a","doctor_id":"dr_a","summary":"Seen today with fever and cough."},
+                 {"id":" b ","doctor_id":"dr_a","summary":"Seen today with fever and cough, again."},
+                 {"id":"c\\t","doctor_id":"dr_a","summary":"Seen today with fever and cough, third."}]""");
+        assertThat(report.imported()).isEqualTo(3);
+        assertThat(report.warnings()).containsExactly(
+                "Removed spaces around the id of 2 records (the first is record 2); ids are compared without them");
+    }
+
+    @Test
+    void aFolderAMissingFileAndALatin1FileAreNamedForWhatTheyAre() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("exports"));
+        assertThatThrownBy(() -> engine.importer().importFile(folder, USER, ProgressListener.NONE))
+                .hasMessage(folder + " is a folder, not a file: give the path of a .json or .csv file.");
+        Path missing = dir.resolve("nope.json");
+        assertThatThrownBy(() -> engine.importer().importFile(missing, USER, ProgressListener.NONE))
+                .hasMessage("There is no file " + missing + ": check the path and try again.");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, "id,doctor_id,summary\n1,dr_a,Patient seen, caf\u00e9 au lait spots noted\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> engine.importer().importFile(latin1, USER, ProgressListener.NONE))
+                .isInstanceOf(TransferException.class)
+                .hasMessage("latin1.csv is not UTF-8 text (byte 0xE9 at byte offset 45, line 2): save it as UTF-8 and try again.");
+        assertThat(engine.appointments().counts().appointments()).isZero();
+    }
+
+    @Test
+    void jsonSyntaxErrorsGiveLineAndColumnWithoutQuotingTheFile() {
+        String[][] cases = {
+                {"[{\"doctor_id\":\"dr_a\",\"summary\": P-SECRET}]", "line 1, column 35: there is unquoted text"},
+                {"[{\"doctor_id\":\"dr_a\",\"summary\":\"P-SECRET\t\"}]", "line 1, column 42: Illegal unquoted character"},
+                {"[{\"doctor_id\":\"dr_a\",\n\"summary\":\"P-SECRET", "line 2, column 20: the file ends before its records are closed"},
+                {"[{\"doctor_id\":\"dr_a\" \"summary\":\"x\"}]", "line 1, column 23: Unexpected character"},
+        };
+        for (String[] c : cases) {
+            assertThatThrownBy(() -> importText("broken.json", c[0])).isInstanceOf(TransferException.class)
+                    .hasMessageContaining("The JSON is malformed at " + c[1])
+                    .hasMessageNotContaining("P-SECRET").hasMessageNotContaining("REDACTED").hasMessageNotContaining("Source");
+        }
+    }
 }

@@ -1,11 +1,13 @@
 package com.outcomedesk.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +20,12 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
 
-/** Whatever text a record holds, writing it as JSON or CSV and reading it back gives the same record. */
+/**
+ * Whatever text a record holds, writing it as JSON or CSV and reading it back gives the same record; a value of the
+ * wrong JSON type is refused, never turned into text; a file that is not UTF-8 is refused at its first bad byte.
+ */
 class RecordReaderPropertiesTest {
 
     record Raw(String id, String doctor, String summary, String outcome) {
@@ -90,5 +96,59 @@ class RecordReaderPropertiesTest {
             }
         }
         return out;
+    }
+
+    @Provide
+    Arbitrary<String> wrongValues() {
+        return Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf), Arbitraries.doubles().map(String::valueOf),
+                Arbitraries.of("true", "false", "[]", "[\"a\"]", "{}", "{\"text\":\"x\"}"));
+    }
+
+    @Property(tries = 100)
+    void aValueThatIsNotTextRejectsItsRecordWithTheFieldAndItsType(@ForAll Field field, @ForAll("wrongValues") String value)
+            throws IOException {
+        Map<Field, String> good = Map.of(Field.ID, "\"r2\"", Field.DOCTOR_ID, "\"dr_a\"",
+                Field.SUMMARY, "\"Seen today with a cough.\"", Field.OUTCOME, "\"Improved.\"",
+                Field.PATIENT_REF, "\"P-1\"", Field.APPOINTMENT_DATE, "\"2025-03-31\"");
+        StringBuilder bad = new StringBuilder("{");
+        for (Field f : Field.values()) {
+            if (bad.length() > 1) bad.append(',');
+            bad.append('"').append(f.canonical()).append("\":").append(f == field ? value : good.get(f));
+        }
+        Path file = Files.createTempFile("types", ".json");
+        try {
+            Files.writeString(file, "[" + bad + "},{\"doctor_id\":\"dr_a\",\"summary\":\"Seen today with a cough.\"}]");
+            try (RecordReader reader = RecordReader.open(file, FileFormat.JSON)) {
+                String kind = value.startsWith("[") ? "a list" : value.startsWith("{") ? "an object"
+                        : value.equals("true") || value.equals("false") ? "true or false" : "a number";
+                assertThat(reader.next().rejection()).isEqualTo(field.canonical() + " must be text in double quotes, not " + kind);
+                assertThat(reader.next().rejected()).isFalse();
+                assertThat(reader.next()).isNull();
+            }
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Property(tries = 100)
+    void aLatin1ByteIsReportedWithItsOffsetAndLine(@ForAll("records") List<Raw> raws, @ForAll @DoubleRange(min = 0, max = 1) double where) throws IOException {
+        Path file = Files.createTempFile("latin1", ".json");
+        try {
+            byte[] utf8 = new ObjectMapper().writeValueAsString(maps(raws)).getBytes(StandardCharsets.UTF_8);
+            // A Latin-1 'é' inside the text, between two characters (never inside a UTF-8 sequence).
+            int at = 1 + (int) (where * (utf8.length - 2));
+            while (at < utf8.length && (utf8[at] & 0xC0) == 0x80) at++;
+            byte[] bytes = new byte[utf8.length + 1];
+            System.arraycopy(utf8, 0, bytes, 0, at);
+            bytes[at] = (byte) 0xE9;
+            System.arraycopy(utf8, at, bytes, at + 1, utf8.length - at);
+            Files.write(file, bytes);
+            long line = 1 + new String(utf8, 0, at, StandardCharsets.UTF_8).chars().filter(c -> c == '\n').count();
+            assertThatThrownBy(() -> readAll(file, FileFormat.JSON)).isInstanceOf(TransferException.class)
+                    .hasMessage(file.getFileName() + " is not UTF-8 text (byte 0xE9 at byte offset " + at + ", line " + line
+                            + "): save it as UTF-8 and try again.");
+        } finally {
+            Files.delete(file);
+        }
     }
 }

@@ -173,6 +173,13 @@ public final class MainViewModel {
     static String describe(ImportReport r) {
         StringBuilder s = new StringBuilder(String.format("Imported %,d appointments; %,d were already in the store.",
                 r.imported(), r.skipped()));
+        if (r.conflictingTotal() > 0) {
+            s.append(String.format("%n%,d records have the id of a stored appointment but different content; the stored "
+                    + "ones were kept:", r.conflictingTotal()));
+            r.conflicting().stream().limit(5).forEach(x -> s.append(String.format("%n  record %d differs in %s",
+                    x.position(), String.join(", ", x.fields()))));
+            if (r.conflictingTotal() > 5) s.append(String.format("%n  ... and %,d more.", r.conflictingTotal() - 5));
+        }
         if (r.rejectedTotal() > 0) {
             s.append(String.format("%n%,d records were rejected:", r.rejectedTotal()));
             r.rejected().stream().limit(5).forEach(x -> s.append(String.format("%n  record %d: %s", x.position(), x.reason())));

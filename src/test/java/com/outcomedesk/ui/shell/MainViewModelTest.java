@@ -87,9 +87,11 @@ class MainViewModelTest {
     @Test
     void describesRejections() {
         var report = new com.outcomedesk.transfer.ImportReport(2, 1,
+                java.util.List.of(new com.outcomedesk.transfer.ImportReport.Conflict(4, java.util.List.of("summary", "future_outcome"))), 1,
                 java.util.List.of(new com.outcomedesk.transfer.ImportReport.Rejection(3, "missing summary")), 1,
                 java.util.List.of("Ignored unknown field 'x'"));
         assertThat(MainViewModel.describe(report)).contains("Imported 2", "1 were already", "record 3: missing summary",
-                "Ignored unknown field 'x'");
+                "1 records have the id of a stored appointment but different content",
+                "record 4 differs in summary, future_outcome", "Ignored unknown field 'x'");
     }
 }
