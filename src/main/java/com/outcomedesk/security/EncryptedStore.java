@@ -77,6 +77,8 @@ public final class EncryptedStore {
             }
             throw e;
         }
+        // After the point of no return: the files are encrypted, and their keyring must stay.
+        StoreSecrets.sealUnder(location, key);
     }
 
     /** Encrypts the closed database files in place with the data key. */
