@@ -119,11 +119,13 @@ public final class AuditLog {
     }
 
     /**
-     * Checks every site's chain and, given a checkpoint signed earlier, that this site's chain still holds the entry
+     * Checks that the whole store can be read (a damaged file must not pass as an intact trail), then every site's
+     * chain and, given a checkpoint signed earlier, that this site's chain still holds the entry
      * the checkpoint ended at: the one deletion the chain cannot show by itself is that of its newest entries.
      */
     public Verification verify(Actor actor, AuditCheckpoint checkpoint) {
         actor.requireAdministrator("verify the audit trail");
+        database.requireReadable();
         String local = trail.siteId();
         Verification result = database.streaming(c -> {
             long keyedFrom = Math.max(1, AuditTrail.keyedFrom(c, local));

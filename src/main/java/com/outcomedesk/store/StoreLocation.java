@@ -34,6 +34,16 @@ public record StoreLocation(Path home, String jdbcUrl, String user, String passw
         return Vendor.of(jdbcUrl);
     }
 
+    /** The H2 database file path of an embedded file store (without the .mv.db suffix), or empty for other stores. */
+    public java.util.Optional<Path> h2File() {
+        if (vendor() != Vendor.H2) return java.util.Optional.empty();
+        String rest = jdbcUrl.substring("jdbc:h2:".length());
+        if (rest.startsWith("mem:") || rest.startsWith("tcp:") || rest.startsWith("ssl:")) return java.util.Optional.empty();
+        if (rest.startsWith("file:")) rest = rest.substring("file:".length());
+        int semicolon = rest.indexOf(';');
+        return java.util.Optional.of(Path.of(semicolon >= 0 ? rest.substring(0, semicolon) : rest).toAbsolutePath());
+    }
+
     /**
      * A name a person reads, never a URL and never a password: "~/.outcome-desk" for the embedded store,
      * "PostgreSQL server db.host / database outcomedesk" for a server. Shown in the status bar, messages and logs.
