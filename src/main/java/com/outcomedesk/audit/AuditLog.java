@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reading the audit trail (administrators only): browsing with filters, and checking the hash chain.
- * The check walks each site's chain in order and reports the first entry that does not follow from
- * the one before: an altered row no longer matches its hash, a deleted row leaves a gap in the sequence.
+ * Reading the audit trail (administrators only): browsing with filters, checking the chains, and signed
+ * checkpoints. The check walks each site's chain in order and reports the first entry that does not follow from
+ * the one before: an altered row no longer matches its keyed link, a deleted row leaves a gap in the sequence.
+ * Deleting the newest entries leaves neither; a checkpoint signed before shows it.
  */
 public final class AuditLog {
     private static final String COLUMNS =
@@ -34,8 +35,31 @@ public final class AuditLog {
         this.trail = trail;
     }
 
-    /** The first broken link, if any; {@code checked} counts the entries read. */
-    public record Verification(boolean intact, long checked, Break firstBreak) {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /**
+     * The first broken link, if any; {@code checked} counts the entries read, {@code chains} says how far each
+     * site's chain could be checked, {@code checkpointTime} is when the checkpoint verified against was signed.
+     */
+    public record Verification(boolean intact, long checked, Break firstBreak, List<Chain> chains,
+                               OffsetDateTime checkpointTime) {
+    }
+
+    /** How a site's entries can be checked on this store. */
+    public enum Check {
+        /** This site's chain: keyed links under the store's audit key; an edit without the key is detected. */
+        KEYED_LINKS,
+        /** Another site's chain, keyed under that site's key: only gaps and broken links are visible here. */
+        GAPS_AND_LINKS_ONLY
+    }
+
+    /**
+     * One site's chain: its entries and how they were checked. On this site's chain the first
+     * {@code plainEntries} have plain links from before keyed links, and from entry {@code keyedFrom} on every
+     * link is keyed (the keyed entry after the plain ones seals them: it links to the last plain entry).
+     */
+    public record Chain(String site, boolean thisSite, long entries, Check check, long plainEntries, long keyedFrom) {
     }
 
     /** Where the chain breaks: the site, the sequence number expected or found there, and why. */
@@ -91,47 +115,93 @@ public final class AuditLog {
 
     /** Checks every site's chain from its first entry. */
     public Verification verify(Actor actor) {
+        return verify(actor, null);
+    }
+
+    /**
+     * Checks that the whole store can be read (a damaged file must not pass as an intact trail), then every site's
+     * chain and, given a checkpoint signed earlier, that this site's chain still holds the entry
+     * the checkpoint ended at: the one deletion the chain cannot show by itself is that of its newest entries.
+     */
+    public Verification verify(Actor actor, AuditCheckpoint checkpoint) {
         actor.requireAdministrator("verify the audit trail");
-        Verification result = database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY site_id, seq");
-                 ResultSet rs = ps.executeQuery()) {
-                long checked = 0;
-                String site = null;
-                long expectedSeq = 0;
-                String prev = null;
-                while (rs.next()) {
-                    AuditEntry e = entry(rs);
-                    checked++;
-                    if (!e.site().equals(site)) {
-                        site = e.site();
-                        expectedSeq = 1;
-                        prev = AuditTrail.GENESIS;
+        database.requireReadable();
+        String local = trail.siteId();
+        Verification result = database.streaming(c -> {
+            long keyedFrom = Math.max(1, AuditTrail.keyedFrom(c, local));
+            ChainWalk walk = new ChainWalk(trail.links(), local, keyedFrom, checkpoint);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY site_id, seq")) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && walk.accept(entry(rs))) {
+                        // each entry is checked as it is read
                     }
-                    Break broken = check(e, expectedSeq, prev);
-                    if (broken != null) return new Verification(false, checked, broken);
-                    expectedSeq++;
-                    prev = e.hash();
                 }
-                return new Verification(true, checked, null);
             }
+            return walk.result();
         });
-        trail.record(actor, "audit-verify", "audit", null, result.intact() ? "intact" : "broken");
+        trail.record(actor, "audit-verify", "audit", null, (result.intact() ? "intact" : "broken")
+                + (checkpoint == null ? "" : " checkpoint=" + checkpoint.lastSeq()));
         return result;
     }
 
-    private static Break check(AuditEntry e, long expectedSeq, String prev) {
-        if (e.seq() != expectedSeq) {
-            return new Break(e.site(), expectedSeq, "entry " + expectedSeq + " is missing (next is " + e.seq() + ")");
+    /** Signs where this site's chain stands now; keep the statement outside the store. */
+    public AuditCheckpoint checkpoint(Actor actor) {
+        actor.requireAdministrator("sign an audit checkpoint");
+        String site = trail.siteId();
+        AuditCheckpoint unsigned = database.withConnection(c -> {
+            long seq = 0;
+            String hash = ChainLinks.GENESIS;
+            long count;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, hash FROM audit_log WHERE site_id = ? ORDER BY seq DESC LIMIT 1")) {
+                ps.setString(1, site);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        seq = rs.getLong(1);
+                        hash = rs.getString(2);
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE site_id = ?")) {
+                ps.setString(1, site);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    count = rs.getLong(1);
+                }
+            }
+            return new AuditCheckpoint(site, seq, hash, count, trail.now(), AuditCheckpoint.VERIFIABLE_BY, null);
+        });
+        AuditCheckpoint signed = new AuditCheckpoint(unsigned.site(), unsigned.lastSeq(), unsigned.lastHash(),
+                unsigned.count(), unsigned.time(), unsigned.verifiableBy(), trail.links().keyed(unsigned.statement()));
+        trail.record(actor, "audit-checkpoint", "audit", null, "entry=" + signed.lastSeq());
+        return signed;
+    }
+
+    /** Signs a checkpoint and writes it to a file as JSON. */
+    public AuditCheckpoint writeCheckpoint(Path file, Actor actor) {
+        AuditCheckpoint checkpoint = checkpoint(actor);
+        try {
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), checkpoint);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }
-        if (!e.prevHash().equals(prev)) {
-            return new Break(e.site(), e.seq(), "does not link to the entry before it (that entry was altered or replaced)");
+        return checkpoint;
+    }
+
+    /** Reads a checkpoint file written by {@link #writeCheckpoint}; its signature is checked by {@link #verify}. */
+    public static AuditCheckpoint readCheckpoint(Path file) {
+        try {
+            AuditCheckpoint c = JSON.readValue(file.toFile(), AuditCheckpoint.class);
+            if (c.site() == null || c.lastHash() == null || c.time() == null || c.signature() == null) {
+                throw new IllegalArgumentException(file + " is not an audit checkpoint (site, lastHash, time or"
+                        + " signature is missing); write one with: audit checkpoint --out FILE");
+            }
+            return c;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + " is not a readable audit checkpoint ("
+                    + e.getClass().getSimpleName() + "); write one with: audit checkpoint --out FILE", e);
         }
-        String recomputed = AuditTrail.hash(e.prevHash(), e.site(), e.seq(), e.occurredAt(), e.user(), e.action(),
-                e.entity(), e.entityId(), e.details());
-        if (!recomputed.equals(e.hash())) {
-            return new Break(e.site(), e.seq(), "content does not match its hash (the entry was altered)");
-        }
-        return null;
     }
 
     private static void filter(StringBuilder sql, List<Object> params, String clause, Object value) {

@@ -1,33 +1,48 @@
 package com.outcomedesk.audit;
 
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.Role;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
- * The append-only audit trail: who did what, when, to which record. Each entry's hash covers its
- * content and the previous entry's hash on this site, so altering or deleting a row breaks the chain.
+ * The append-only audit trail: who did what, when, to which record. Each entry is linked to the previous entry
+ * on this site by an HMAC-SHA256 over its content and the previous link, under the store's audit key
+ * ({@code StoreSecrets}, kept out of the database), so an entry cannot be altered, inserted or removed from the
+ * middle without the key. A chain begun before keyed links keeps its plain SHA-256 links up to an
+ * {@value ChainLinks#KEYED_FROM_HERE} entry, which seals them: it links to the last plain entry.
  */
 public final class AuditTrail {
-    static final String GENESIS = "0".repeat(64);
+    private static final Actor SYSTEM = new Actor("outcome-desk", Role.ADMINISTRATOR);
 
     private final Database database;
     private final ChangeStamper stamper;
+    private final ChainLinks links;
 
-    public AuditTrail(Database database, ChangeStamper stamper) {
+    public AuditTrail(Database database, ChangeStamper stamper, byte[] auditKey) {
         this.database = database;
         this.stamper = stamper;
+        this.links = new ChainLinks(auditKey);
+        startKeyedLinks();
+    }
+
+    ChainLinks links() {
+        return links;
+    }
+
+    String siteId() {
+        return stamper.siteId();
+    }
+
+    OffsetDateTime now() {
+        return stamper.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Appends one entry. {@code details} must never hold summary text or patient references. */
@@ -48,13 +63,62 @@ public final class AuditTrail {
         c.commit();
     }
 
+    /**
+     * On a chain begun with plain links (before keyed links existed) that has no keyed start yet, records where
+     * keyed links start. A chain begun keyed needs none: its first entry is keyed.
+     */
+    private synchronized void startKeyedLinks() {
+        database.withConnection(c -> {
+            String site = stamper.siteId();
+            long last = lastSeq(c, site);
+            if (last > 0 && keyedFrom(c, site) == 0 && !begunKeyed(c, site)) {
+                append(c, SYSTEM, ChainLinks.KEYED_FROM_HERE, "audit", null, "plain links up to entry " + last);
+            }
+            return null;
+        });
+    }
+
+    private boolean begunKeyed(Connection c, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, occurred_at, user_name, action, entity, entity_id,"
+                + " details, prev_hash, hash FROM audit_log WHERE site_id = ? AND seq = 1")) {
+            ps.setString(1, site);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return false;
+                String content = ChainLinks.content(rs.getString(8), site, 1, rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
+                return links.matches(content, rs.getString(9));
+            }
+        }
+    }
+
+    /** The sequence number of a site's first keyed-start entry, or 0 when it has none. */
+    static long keyedFrom(Connection c, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT MIN(seq) FROM audit_log WHERE site_id = ? AND action = ?")) {
+            ps.setString(1, site);
+            ps.setString(2, ChainLinks.KEYED_FROM_HERE);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static long lastSeq(Connection c, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM audit_log WHERE site_id = ?")) {
+            ps.setString(1, site);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     private void append(Connection c, Actor actor, String action, String entity, String entityId, String details)
             throws SQLException {
         String site = stamper.siteId();
-        // The column keeps microseconds; hashing finer digits would make every entry fail verification.
+        // The column keeps microseconds; linking finer digits would make every entry fail verification.
         OffsetDateTime at = stamper.now().truncatedTo(ChronoUnit.MICROS);
         long seq = 0;
-        String prev = GENESIS;
+        String prev = ChainLinks.GENESIS;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT seq, hash FROM audit_log WHERE site_id = ? ORDER BY seq DESC LIMIT 1")) {
             ps.setString(1, site);
@@ -66,7 +130,8 @@ public final class AuditTrail {
             }
         }
         long next = seq + 1;
-        String hash = hash(prev, site, next, at, actor.name(), action, entity, entityId, details);
+        String hash = links.keyed(ChainLinks.content(prev, site, next, at, actor.name(), action, entity, entityId,
+                details));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, seq, occurred_at, user_name, "
                 + "action, entity, entity_id, details, site_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setObject(1, UUID.randomUUID());
@@ -81,18 +146,6 @@ public final class AuditTrail {
             ps.setString(10, prev);
             ps.setString(11, hash);
             ps.executeUpdate();
-        }
-    }
-
-    static String hash(String prev, String site, long seq, OffsetDateTime at, String user, String action, String entity,
-                       String entityId, String details) {
-        String content = String.join("\u001f", prev, site, Long.toString(seq), at.toInstant().toString(), user, action,
-                String.valueOf(entity), String.valueOf(entityId), String.valueOf(details));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

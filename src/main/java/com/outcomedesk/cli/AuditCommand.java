@@ -1,5 +1,6 @@
 package com.outcomedesk.cli;
 
+import com.outcomedesk.audit.AuditCheckpoint;
 import com.outcomedesk.audit.AuditEntry;
 import com.outcomedesk.audit.AuditLog;
 import com.outcomedesk.audit.AuditQuery;
@@ -18,27 +19,78 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "audit", description = "The audit trail (administrators): check its hash chain, browse and export it.",
-        subcommands = {AuditCommand.Verify.class, AuditCommand.ListEntries.class})
+@Command(name = "audit", description = "The audit trail (administrators): check its chains, sign checkpoints, browse and export it.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Checkpoint.class, AuditCommand.ListEntries.class})
 final class AuditCommand {
     @ParentCommand OutcomeDeskCli root;
 
-    @Command(name = "verify", description = "Check the hash chain; exit 1 and report the first broken link if any.")
+    @Command(name = "verify", description = "Check the chains; exit 1 and report the first broken link if any.")
     static final class Verify implements Callable<Integer> {
         @ParentCommand AuditCommand parent;
         @Spec CommandSpec spec;
         @Mixin JsonOption json;
+        @Option(names = "--checkpoint", paramLabel = "FILE",
+                description = "Also check that no entry was deleted since this checkpoint (from audit checkpoint).")
+        Path checkpoint;
 
         @Override
         public Integer call() {
+            AuditCheckpoint signed = checkpoint == null ? null : AuditLog.readCheckpoint(checkpoint);
             try (Engine engine = parent.root.openEngine()) {
-                AuditLog.Verification v = engine.auditLog().verify(parent.root.actor());
-                json.print(spec.commandLine().getOut(), v, v.intact()
-                        ? "Audit trail intact: " + v.checked() + " entries checked."
+                AuditLog.Verification v = engine.auditLog().verify(parent.root.actor(), signed);
+                json.print(spec.commandLine().getOut(), v, v.intact() ? intact(v)
                         : "Audit trail BROKEN at site " + v.firstBreak().site() + ", entry " + v.firstBreak().seq()
                                 + ": " + v.firstBreak().reason());
                 if (!v.intact()) spec.commandLine().getErr().println("outcome-desk: the audit trail has been altered");
                 return v.intact() ? 0 : 1;
+            }
+        }
+
+        private static String intact(AuditLog.Verification v) {
+            StringBuilder text = new StringBuilder("Audit trail intact: " + v.checked() + " entries checked.");
+            for (AuditLog.Chain chain : v.chains()) text.append("\n").append(describe(chain));
+            text.append("\n").append(v.checkpointTime() == null
+                    ? "Deleting the newest entries leaves no trace in the chain: sign checkpoints with"
+                            + " audit checkpoint --out FILE, keep them elsewhere, and verify with --checkpoint FILE."
+                    : "No entry was deleted since the checkpoint of " + v.checkpointTime().toInstant() + ".");
+            return text.toString();
+        }
+
+        private static String describe(AuditLog.Chain chain) {
+            if (chain.check() == AuditLog.Check.GAPS_AND_LINKS_ONLY) {
+                return "Entries of site " + chain.site() + " (" + chain.entries() + ") are checked for gaps only"
+                        + " (keyed by that site: verify them there).";
+            }
+            String keyed = "an edit without this store's audit key is detected";
+            if (chain.plainEntries() == 0) {
+                return "Site " + chain.site() + " (this store, " + chain.entries() + " entries): every link is keyed"
+                        + " (HMAC-SHA256), so " + keyed + ".";
+            }
+            return "Site " + chain.site() + " (this store, " + chain.entries() + " entries): entries 1 to "
+                    + chain.plainEntries() + " are legacy (plain SHA-256 links, written before keyed links); from entry "
+                    + chain.keyedFrom() + " on every link is keyed (HMAC-SHA256), so " + keyed
+                    + " from entry " + chain.keyedFrom() + " on, and in the legacy entries while entry "
+                    + chain.keyedFrom() + ", which seals them, is there.";
+        }
+    }
+
+    @Command(name = "checkpoint", description = "Sign where this site's chain stands; keep the file outside the store.")
+    static final class Checkpoint implements Callable<Integer> {
+        @ParentCommand AuditCommand parent;
+        @Spec CommandSpec spec;
+        @Mixin JsonOption json;
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "Write the signed checkpoint here (JSON).")
+        Path out;
+
+        @Override
+        public Integer call() {
+            try (Engine engine = parent.root.openEngine()) {
+                AuditCheckpoint c = engine.auditLog().writeCheckpoint(out, parent.root.actor());
+                json.print(spec.commandLine().getOut(), c, "Signed checkpoint of site " + c.site() + " at entry "
+                        + c.lastSeq() + " (" + c.count() + " entries) written to " + out.toAbsolutePath()
+                        + ".\nIt can be checked by " + c.verifiableBy() + "."
+                        + "\nKeep it outside the store: audit verify --checkpoint FILE then detects deleted newest entries.");
+                return 0;
             }
         }
     }

@@ -113,7 +113,11 @@ public final class OutcomeDeskCli {
     }
 
     static String oneLine(Throwable e) {
-        String message = e.getMessage();
+        // Hibernate's text quotes the SQL; the driver's first line says what went wrong without it.
+        String message = e instanceof org.hibernate.JDBCException j && j.getSQLException() != null
+                ? "Database error: " + String.valueOf(j.getSQLException().getMessage()).lines().findFirst().orElse("")
+                        .replaceFirst(";\\s*SQL statement:.*$", "")
+                : e.getMessage();
         if (message == null || message.isBlank()) message = e.getClass().getSimpleName();
         return message.replaceAll("\\s*\\R\\s*", " ").strip();
     }

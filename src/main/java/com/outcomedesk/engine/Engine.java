@@ -14,6 +14,7 @@ import com.outcomedesk.outcome.KeywordRules;
 import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.PasswordHasher;
 import com.outcomedesk.security.SecuritySettings;
+import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.settings.DisplaySettings;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
@@ -55,7 +56,8 @@ public final class Engine implements AutoCloseable {
         this.database = database;
         this.settings = new SettingsRepository(database);
         this.stamper = new ChangeStamper(clock, HybridClock.system(), settings.siteId());
-        this.audit = new AuditTrail(database, stamper);
+        this.audit = new AuditTrail(database, stamper,
+                StoreSecrets.of(database.location()).key(StoreSecrets.Purpose.AUDIT_CHAIN));
         this.outcomes = new OutcomeMappingService(database, KeywordRules.defaults(), stamper, audit);
         this.appointments = new AppointmentService(database, outcomes, stamper, audit);
         this.importer = new Importer(database, outcomes, stamper, audit);

@@ -46,6 +46,7 @@ public final class SignIn {
      * plain connection rather than by starting the engine, so the sign-in screen does not wait for two starts.
      */
     public static boolean hasAccounts(StoreLocation location) {
+        EncryptedStore.requireKeyring(location);
         if (EncryptedStore.isEncrypted(location)) return true;
         Properties credentials = new Properties();
         if (location.user() != null) credentials.setProperty("user", location.user());
@@ -83,6 +84,7 @@ public final class SignIn {
 
     /** Opens a store that has no accounts, acting as the local user; refuses a store that has accounts. */
     public static Session withoutAccounts(StoreLocation location) {
+        EncryptedStore.requireKeyring(location);
         if (EncryptedStore.isEncrypted(location)) throw new AuthenticationException(PROTECTED);
         Engine engine = Engine.open(location);
         if (engine.accounts().hasAccounts()) {
@@ -99,6 +101,7 @@ public final class SignIn {
     public static Session signIn(StoreLocation location, String user, char[] password, Clock clock) {
         Optional<Path> keyring = EncryptedStore.keyringPath(location).filter(Keyring::exists);
         if (keyring.isPresent()) return signInEncrypted(location, keyring.get(), user, password, clock);
+        EncryptedStore.requireKeyring(location);
         Engine engine = Engine.open(location, clock);
         try {
             return new Session(engine, engine.accounts().authenticate(user, password));

@@ -2,6 +2,7 @@ package com.outcomedesk.insight;
 
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.text.ClinicalEntity;
+import com.outcomedesk.text.Echo;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.EntityType;
 import java.util.ArrayList;
@@ -242,15 +243,15 @@ public final class DiseaseAtlas {
         Optional<DiseaseProfile> rare = source.diseases().stream().filter(p -> p.name().equalsIgnoreCase(wanted)).findFirst();
         if (rare.isPresent()) {
             throw new UnknownDiseaseException("'" + rare.get().name() + "' is mentioned in only " + rare.get().appointments()
-                    + " summaries; at least " + minMentions + " are needed to compare it.", List.of());
+                    + " summaries; at least " + minMentions + " are needed to compare it.", name, List.of());
         }
         List<String> close = close(wanted);
         String hint = close.isEmpty()
                 ? " Profiled diseases: " + String.join(", ", profiles.stream().limit(12).map(DiseaseProfile::name).toList())
                         + (profiles.size() > 12 ? ", ..." : "") + "."
                 : " Did you mean: " + String.join(", ", close) + "?";
-        throw new UnknownDiseaseException("No disease called '" + name + "' among the " + profiles.size()
-                + " profiled diseases." + hint, close);
+        throw new UnknownDiseaseException("No disease called '" + Echo.of(name) + "' among the " + profiles.size()
+                + " profiled diseases." + hint, name, close);
     }
 
     /** Maps a dictionary spelling to its canonical disease name; other text is returned unchanged. */

@@ -1,5 +1,6 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.store.StoreException;
 import com.outcomedesk.store.StoreFiles;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.store.Vendor;
@@ -16,6 +17,7 @@ import org.h2.tools.ChangeFileEncryption;
  */
 public final class EncryptedStore {
     private static final String OPTIONS = ";CIPHER=AES;TRACE_LEVEL_FILE=0";
+    private static final byte[] ENCRYPTED_MAGIC = "H2encrypt".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private EncryptedStore() {
     }
@@ -28,6 +30,27 @@ public final class EncryptedStore {
     /** The keyring file beside the database file, or empty where file encryption does not apply. */
     public static Optional<Path> keyringPath(StoreLocation location) {
         return databasePath(location).map(p -> p.resolveSibling(p.getFileName() + ".keyring"));
+    }
+
+    /**
+     * Refuses an embedded store whose file is encrypted (H2 starts such files with "H2encrypt") while no keyring
+     * lies beside it: opened as a plain store it would fail with "store header is corrupt", which misleads.
+     */
+    public static void requireKeyring(StoreLocation location) {
+        Optional<Path> keyring = keyringPath(location);
+        if (keyring.isEmpty() || Keyring.exists(keyring.get())) return;
+        Path db = databasePath(location).orElseThrow();
+        Path file = db.resolveSibling(db.getFileName() + ".mv.db");
+        byte[] start = new byte[ENCRYPTED_MAGIC.length];
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            if (in.readNBytes(start, 0, start.length) < start.length || !java.util.Arrays.equals(start, ENCRYPTED_MAGIC)) return;
+        } catch (java.io.IOException e) {
+            return;
+        }
+        throw new StoreException(StoreException.Reason.KEYRING_MISSING, location.displayName(), keyring.get().toString(),
+                "The store in " + location.displayName() + " is encrypted, but its keyring " + keyring.get().getFileName()
+                        + " is missing from beside it: put back the keyring from the backup taken with the store"
+                        + " (without it nobody can read the store).", null);
     }
 
     /** True when the store's files are encrypted, i.e. a keyring lies beside them. */
@@ -72,6 +95,8 @@ public final class EncryptedStore {
             }
             throw e;
         }
+        // After the point of no return: the files are encrypted, and their keyring must stay.
+        StoreSecrets.sealUnder(location, key);
     }
 
     /** Encrypts the closed database files in place with the data key. */

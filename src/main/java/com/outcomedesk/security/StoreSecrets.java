@@ -53,8 +53,23 @@ public final class StoreSecrets {
         Optional<Path> file = path(location);
         if (file.isEmpty()) return IN_MEMORY.computeIfAbsent(location.jdbcUrl(),
                 url -> new StoreSecrets(Optional.empty(), Optional.empty(), new TreeMap<>()));
-        Optional<byte[]> sealing = EncryptedStore.dataKey(location).map(k -> derive(k, "outcome-desk store secrets"));
+        Optional<byte[]> sealing = EncryptedStore.dataKey(location).map(StoreSecrets::sealingKey);
         return new StoreSecrets(file, sealing, read(file.get(), sealing));
+    }
+
+    /**
+     * Seals the plain secrets file of a store that is being encrypted under its new data key; without this a store
+     * used before its first administrator was created could not read its own keys once encrypted.
+     */
+    static void sealUnder(StoreLocation plain, byte[] dataKey) {
+        Optional<Path> file = path(plain);
+        if (file.isEmpty() || !Files.exists(file.get())) return;
+        TreeMap<String, String> content = read(file.get(), Optional.empty());
+        new StoreSecrets(file, Optional.of(sealingKey(dataKey)), content).save(file.get(), content);
+    }
+
+    private static byte[] sealingKey(byte[] dataKey) {
+        return derive(dataKey, "outcome-desk store secrets");
     }
 
     /** Where the secrets file of a location lies: beside an H2 file, else in the data directory; empty in memory. */

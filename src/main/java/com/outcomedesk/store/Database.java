@@ -32,11 +32,13 @@ public final class Database implements AutoCloseable {
         Vendor vendor = location.vendor();
         HikariDataSource dataSource = connect(location, vendor);
         try {
-            migrate(dataSource, vendor);
-            return new Database(location, dataSource, buildEntityManagerFactory(dataSource));
+            migrate(location, dataSource, vendor);
+            Database database = new Database(location, dataSource, buildEntityManagerFactory(dataSource));
+            StoreOwner.claim(location);
+            return database;
         } catch (RuntimeException e) {
             dataSource.close();
-            throw e;
+            throw StoreFailures.classify(location, e).map(RuntimeException.class::cast).orElse(e);
         }
     }
 
@@ -66,7 +68,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource dataSource, Vendor vendor) {
+    private static void migrate(StoreLocation location, DataSource dataSource, Vendor vendor) {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
@@ -75,7 +77,8 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("The database schema could not be brought up to date: " + rootMessage(e), e);
+            throw StoreFailures.classify(location, e).orElseGet(() ->
+                    new StoreException("The database schema could not be brought up to date: " + rootMessage(e), e));
         }
     }
 
@@ -89,10 +92,47 @@ public final class Database implements AutoCloseable {
         return config.createEntityManagerFactory();
     }
 
-    /** The store cannot be reached: which one, why, and what to check. */
+    /** The store cannot be opened: which one, why, and what to check (the server only where there is one). */
     public static StoreException cannotOpen(StoreLocation location, Exception e) {
-        return new StoreException("Cannot open " + location.description() + ": "
-                + rootMessage(e) + ". Check that the server is running and the URL, user and password are right.", e);
+        return StoreFailures.classify(location, e).orElseGet(() -> {
+            String cannot = "Cannot open " + location.description() + ": " + rootMessage(e) + ".";
+            boolean embedded = location.databaseFile().isPresent() || location.jdbcUrl().startsWith("jdbc:h2:mem:");
+            return embedded ? new StoreException(StoreException.Reason.OTHER, location.displayName(), null, cannot, e)
+                    : new StoreException(StoreException.Reason.UNREACHABLE, location.displayName(), null, cannot
+                            + " Check that the server is running and the URL, user and password are right.", e);
+        });
+    }
+
+    /** A failure while working on the open store: its cause named where recognised, else as it came. */
+    private RuntimeException failed(RuntimeException e) {
+        return StoreFailures.classify(location, e).map(RuntimeException.class::cast).orElse(e);
+    }
+
+    /**
+     * Reads every row of every table, so that a damaged or altered file shows before anything reports the store
+     * sound (the audit check reads only its own table). Throws a {@link StoreException} naming the damage.
+     */
+    public void requireReadable() {
+        streaming(c -> {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+                while (rs.next()) tables.add(rs.getString("TABLE_NAME"));
+            }
+            for (String table : tables) {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.setFetchSize(1000);
+                    try (java.sql.ResultSet rs = s.executeQuery("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        while (rs.next()) {
+                            for (int i = 1; i <= columns; i++) {
+                                if (rs.getObject(i) instanceof java.sql.Blob blob) blob.getBytes(1, (int) blob.length());
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     static String rootMessage(Throwable e) {
@@ -124,7 +164,7 @@ public final class Database implements AutoCloseable {
             return result;
         } catch (RuntimeException e) {
             if (em.getTransaction().isActive()) em.getTransaction().rollback();
-            throw e;
+            throw failed(e);
         } finally {
             em.close();
         }
@@ -142,6 +182,8 @@ public final class Database implements AutoCloseable {
         EntityManager em = entityManagerFactory.createEntityManager();
         try {
             return work.apply(em);
+        } catch (RuntimeException e) {
+            throw failed(e);
         } finally {
             em.close();
         }
@@ -152,7 +194,9 @@ public final class Database implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
-            throw new StoreException("Database error: " + rootMessage(e), e);
+            throw StoreFailures.classify(location, e).orElseGet(() -> new StoreException("Database error: " + rootMessage(e), e));
+        } catch (RuntimeException e) {
+            throw failed(e);
         }
     }
 
@@ -184,5 +228,6 @@ public final class Database implements AutoCloseable {
     public void close() {
         entityManagerFactory.close();
         dataSource.close();
+        StoreOwner.release(location);
     }
 }

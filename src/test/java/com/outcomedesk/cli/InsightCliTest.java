@@ -65,6 +65,9 @@ class InsightCliTest {
         assertThat(unknown.code()).isNotZero();
         assertThat(unknown.out()).isEmpty();
         assertThat(unknown.err().strip()).doesNotContain("\n").contains("asthma");
+        CliRun pasted = run("similar", "--disease", "x".repeat(100_000));
+        assertThat(pasted.code()).isNotZero();
+        assertThat(pasted.err()).contains("'" + "x".repeat(60) + "… (100000 characters)'").hasSizeLessThan(600);
         CliRun method = run("doctors", "--method", "best");
         assertThat(method.code()).isNotZero();
         assertThat(method.err()).contains("reference, iqr, zscore or funnel");

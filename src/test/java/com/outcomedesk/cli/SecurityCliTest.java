@@ -3,6 +3,7 @@ package com.outcomedesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.outcomedesk.audit.ChainForger;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,6 +113,51 @@ class SecurityCliTest {
         CliRun deleted = run(Map.of(), "audit", "verify");
         assertThat(deleted.code()).isEqualTo(1);
         assertThat(deleted.out()).contains("entry 2 is missing");
+    }
+
+    @Test
+    void anEntryRewrittenWithPlainHashesRecomputedAfterItFailsVerification() throws Exception {
+        run(Map.of(), "import", TestStores.referenceSample().toString());
+        run(Map.of(), "export", dir.resolve("a.json").toString());
+        run(Map.of(), "export", dir.resolve("b.json").toString());
+        String url = "jdbc:h2:file:" + dir.resolve("home").toAbsolutePath().resolve("outcome-desk");
+        String site = ChainForger.siteOf(url);
+
+        sql(url, "UPDATE audit_log SET details = 'mode=deidentified' WHERE seq = 2");
+        ChainForger.relinkPlain(url, site, 2);
+        CliRun forged = run(Map.of(), "audit", "verify", "--json");
+        assertThat(forged.code()).as(forged.out()).isEqualTo(1);
+        assertThat(forged.json().get("firstBreak").get("seq").asLong()).isEqualTo(2);
+        assertThat(forged.json().get("firstBreak").get("reason").asText()).contains("without the store's audit key");
+    }
+
+    @Test
+    void deletingTheNewestEntriesIsDetectedOnlyAgainstASignedCheckpoint() throws Exception {
+        run(Map.of(), "import", TestStores.referenceSample().toString());
+        Path file = dir.resolve("checkpoint.json");
+        CliRun signed = run(Map.of(), "audit", "checkpoint", "--out", file.toString(), "--json");
+        assertThat(signed.code()).as(signed.err()).isZero();
+        long last = signed.json().get("lastSeq").asLong();
+        assertThat(signed.json().get("verifiableBy").asText()).contains("audit key");
+        assertThat(Files.readString(file)).contains("\"signature\"");
+        run(Map.of(), "export", dir.resolve("a.json").toString());
+        CliRun before = run(Map.of(), "audit", "verify", "--checkpoint", file.toString());
+        assertThat(before.code()).as(before.out()).isZero();
+        assertThat(before.out()).contains("No entry was deleted since the checkpoint");
+
+        String url = "jdbc:h2:file:" + dir.resolve("home").toAbsolutePath().resolve("outcome-desk");
+        sql(url, "DELETE FROM audit_log WHERE seq >= " + (last - 1));
+        CliRun plain = run(Map.of(), "audit", "verify");
+        assertThat(plain.code()).as("without a checkpoint the chain cannot show it").isZero();
+        assertThat(plain.out()).contains("Deleting the newest entries leaves no trace");
+        CliRun checked = run(Map.of(), "audit", "verify", "--checkpoint", file.toString(), "--json");
+        assertThat(checked.code()).isEqualTo(1);
+        assertThat(checked.json().get("firstBreak").get("reason").asText()).contains("since the checkpoint");
+
+        Files.writeString(file, Files.readString(file).replaceFirst("\"count\" : \\d+", "\"count\" : 99"));
+        CliRun altered = run(Map.of(), "audit", "verify", "--checkpoint", file.toString(), "--json");
+        assertThat(altered.code()).isEqualTo(1);
+        assertThat(altered.json().get("firstBreak").get("reason").asText()).contains("signature does not match");
     }
 
     private static void sql(String url, String statement) throws Exception {

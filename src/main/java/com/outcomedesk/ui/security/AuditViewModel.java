@@ -45,12 +45,29 @@ public final class AuditViewModel {
     public void verify() {
         try {
             AuditLog.Verification v = log.verify(actor);
-            message.set(v.intact() ? "The audit trail is intact (" + v.checked() + " entries checked)."
+            message.set(v.intact() ? "The audit trail is intact (" + v.checked() + " entries checked)." + scope(v)
                     : "The audit trail was altered: site " + v.firstBreak().site() + ", entry " + v.firstBreak().seq()
                     + " " + v.firstBreak().reason() + ".");
         } catch (RuntimeException e) {
             message.set(e.getMessage());
         }
+    }
+
+    /** What the check could prove: from which entry this site's links are keyed, and which sites it could not key. */
+    private static String scope(AuditLog.Verification v) {
+        StringBuilder text = new StringBuilder();
+        for (AuditLog.Chain chain : v.chains()) {
+            if (chain.check() == AuditLog.Check.GAPS_AND_LINKS_ONLY) {
+                text.append(" Entries of site ").append(chain.site()).append(" are checked for gaps only (keyed by that site).");
+            } else if (chain.plainEntries() > 0) {
+                text.append(" This site's entries 1 to ").append(chain.plainEntries()).append(" are legacy (plain links);"
+                        + " from entry ").append(chain.keyedFrom()).append(" on an edit without the store's audit key is detected.");
+            } else {
+                text.append(" Every link of this site is keyed: an edit without the store's audit key is detected.");
+            }
+        }
+        return text.append(" Deleting the newest entries shows only against a signed checkpoint"
+                + " (audit checkpoint on the command line).").toString();
     }
 
     /** Writes every entry matching the filters to the file (CSV when it ends in .csv, else JSON). */

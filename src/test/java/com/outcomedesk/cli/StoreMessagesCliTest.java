@@ -1,0 +1,89 @@
+package com.outcomedesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.testing.HoldStore;
+import com.outcomedesk.testing.TestStores;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A store that cannot be opened or read says why, in one sentence that says what to do. */
+class StoreMessagesCliTest {
+    static final Map<String, String> ADMIN = Map.of(Passwords.PASSWORD_ENV, "river stone lantern");
+    @TempDir Path dir;
+
+    private Path home() {
+        return dir.resolve("home");
+    }
+
+    private CliRun run(Map<String, String> env, String... args) {
+        return CliRun.of(home(), env, args);
+    }
+
+    private void encryptedStoreWithData() {
+        assertThat(run(Map.of(), "import", TestStores.referenceSample().toString()).code()).isZero();
+        CliRun init = run(ADMIN, "init", "--admin", "alice");
+        assertThat(init.code()).as(init.err()).isZero();
+    }
+
+    @Test
+    void aMissingKeyringIsNamedNotAServerOrACorruptHeader() throws Exception {
+        encryptedStoreWithData();
+        Files.move(home().resolve("outcome-desk.keyring"), dir.resolve("keyring.bak"));
+        for (CliRun r : List.of(run(ADMIN, "--user", "alice", "status"), run(Map.of(), "status"))) {
+            assertThat(r.code()).isNotZero();
+            assertThat(r.err()).contains("is encrypted, but its keyring outcome-desk.keyring is missing",
+                    "put back the keyring from the backup").doesNotContain("server", "corrupt");
+        }
+    }
+
+    @Test
+    void aStoreOpenInAnotherProcessNamesThatProcess() throws Exception {
+        run(Map.of(), "import", TestStores.referenceSample().toString());
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldStore.class.getName(), home().toString())
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals("open"));
+            assertThat(line).as("the holding process opened the store").isEqualTo("open");
+            CliRun busy = run(Map.of(), "status");
+            assertThat(busy.code()).isNotZero();
+            assertThat(busy.err()).contains("is in use by another OutcomeDesk window or command (process " + holder.pid()
+                    + "); close it and try again.").doesNotContain("server", "password");
+        } finally {
+            holder.getOutputStream().close();
+            if (!holder.waitFor(30, TimeUnit.SECONDS)) holder.destroyForcibly();
+        }
+        assertThat(run(Map.of(), "status").code()).as("free again once closed").isZero();
+    }
+
+    @Test
+    void aDamagedEncryptedStoreSaysSoAndAuditVerifyDoesNotCallItIntact() throws Exception {
+        encryptedStoreWithData();
+        Path file = home().resolve("outcome-desk.mv.db");
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = bytes.length / 2 - 32_768; i < bytes.length / 2 + 32_768; i++) bytes[i] ^= (byte) 0xFF;
+        Files.write(file, bytes);
+
+        CliRun status = run(ADMIN, "--user", "alice", "status");
+        assertThat(status.code()).isNotZero();
+        assertThat(status.err()).contains("is damaged or was changed outside OutcomeDesk (it fails decryption at",
+                "restore it from a backup").doesNotContainIgnoringCase("select").doesNotContain("JDBC", "SQL");
+        CliRun verify = run(ADMIN, "--user", "alice", "audit", "verify");
+        assertThat(verify.code()).isNotZero();
+        assertThat(verify.out()).doesNotContain("intact");
+        assertThat(verify.err()).contains("is damaged or was changed outside OutcomeDesk");
+    }
+}
