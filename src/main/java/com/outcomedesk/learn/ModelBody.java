@@ -284,7 +284,7 @@ final class ModelBody {
         }
 
         TreeEnsemble.Tree tree(int features) throws RefusedArtifactException {
-            int nodes = count(40);
+            int nodes = count(36);
             if (nodes == 0 || nodes > MAX_NODES) throw new RefusedArtifactException(Refusal.TOO_LARGE, "a tree of " + nodes + " nodes");
             TreeEnsemble.Tree t = new TreeEnsemble.Tree(ints(nodes), rawDoubles(nodes), ints(nodes), ints(nodes),
                     rawDoubles(nodes), rawDoubles(nodes));

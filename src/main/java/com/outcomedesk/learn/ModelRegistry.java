@@ -254,11 +254,34 @@ public final class ModelRegistry {
         return states;
     }
 
+    /** Writes this store's model-signing key to a new owner-only file, for the other sites of a network; administrators only. */
+    public void exportSigningKey(java.nio.file.Path file, Actor actor) {
+        actor.requireAdministrator("export the model-signing key");
+        byte[] key = signingKey();
+        NetworkSigningKey.write(file, key);
+        audit.record(actor, "key.export-signing", "key", java.util.HexFormat.of().formatHex(ArtifactCodec.keyId(key)),
+                "model-signing key exported to a file");
+    }
+
+    /**
+     * Adopts a network's model-signing key from a file written by {@link #exportSigningKey}; administrators
+     * only. Returns how many of this store's versions were re-signed with it.
+     */
+    public int importSigningKey(java.nio.file.Path file, Actor actor) {
+        actor.requireAdministrator("import the network's model-signing key");
+        byte[] key = NetworkSigningKey.read(file);
+        int moved = adoptSigningKey(key);
+        audit.record(actor, "key.import-signing", "key", java.util.HexFormat.of().formatHex(ArtifactCodec.keyId(key)),
+                "model-signing key imported; " + moved + " model versions re-signed");
+        return moved;
+    }
+
     /**
      * Re-signs every artifact that verifies under the current key with the network's key, then installs that
      * key; artifacts that do not verify now are left as they are (and stay refused). Returns how many moved.
+     * Copies already pushed to the shared server keep the former signature (sync never rewrites a version).
      */
-    public int adoptSigningKey(byte[] networkKey) {
+    private int adoptSigningKey(byte[] networkKey) {
         byte[] key = signingKey();
         int moved = 0;
         for (ModelVersionInfo v : list()) {
