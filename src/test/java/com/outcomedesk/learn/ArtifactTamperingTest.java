@@ -33,14 +33,14 @@ class ArtifactTamperingTest {
     /** Only a guard against a hang; the requirement (under one second) is asserted on the measured time. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     private final Actor admin = Actor.localUser();
-    @TempDir Path dir;
+    @TempDir static Path dir;
     private Engine engine;
     private byte[] original;
     private byte[] first;
 
     @BeforeAll
     void trainTwoVersions() {
-        engine = Engine.open(TestStores.h2(dir));
+        engine = Engine.open(TestStores.h2(java.util.Objects.requireNonNull(dir)));
         engine.importer().importFile(TestStores.referenceSample(), admin, ProgressListener.NONE);
         TrainingRequest logreg = new TrainingRequest(TrainingRequest.Algorithm.LOGREG, 2, true, 42, 18);
         engine.training().train(logreg, admin, ProgressListener.NONE);
