@@ -105,6 +105,28 @@ class ArtifactTamperingTest {
     }
 
     @Test
+    void importingANetworkKeyReSignsOnlyTheVersionsThatVerifyNow() throws Exception {
+        Path ours = dir.resolve("ours.key"), network = dir.resolve("network.key");
+        engine.models().exportSigningKey(ours, admin);
+        byte[] other = new byte[32];
+        java.util.Arrays.fill(other, (byte) 9);
+        java.nio.file.Files.writeString(network, "{\"kind\":\"outcome-desk model-signing key\",\"version\":1,\"key\":\""
+                + java.util.Base64.getEncoder().encodeToString(other) + "\"}");
+        write(2, ArtifactCodecTest.tamperWeight(original, 5.0), 2);
+        try {
+            assertThat(engine.models().importSigningKey(network, admin)).isEqualTo(1);
+            // The tampered version was not re-signed: it still names the former key.
+            String foreign = "refused: signed with a key this site does not hold: import the network's signing key";
+            assertThat(engine.models().artifactStates()).containsEntry(1, "ok").containsEntry(2, foreign);
+            assertThat(refusedQuickly().fallbackReason()).contains(foreign);
+        } finally {
+            write(2, original, 2);
+            engine.models().importSigningKey(ours, admin);
+        }
+        assertThat(engine.models().artifactStates()).containsEntry(1, "ok").containsEntry(2, "ok");
+    }
+
+    @Test
     void legacyJavaSerialisedArtifactsAreNotReadEvenWithAGoodChecksum() throws Exception {
         write(2, nestedSets(1), 1);
         assertThat(refusedQuickly().fallbackReason()).contains("old Java-serialised format").contains("retrain");
