@@ -41,13 +41,13 @@ final class MetricsCommand implements Callable<Integer> {
             doc.put("provenance", shown.map(v -> engine.models().provenance(v.version())).orElse(null));
             doc.put("history", history);
             doc.put("predictions", stats);
-            json.print(spec.commandLine().getOut(), doc, human(shown, metrics, history, stats));
+            json.print(spec.commandLine().getOut(), doc, human(shown, metrics, history, engine.models().artifactStates(), stats));
             return 0;
         }
     }
 
     private static String human(Optional<ModelVersionInfo> shown, JsonNode metrics, List<ModelVersionInfo> history,
-                                PredictionService.PredictionStats stats) {
+                                Map<Integer, String> states, PredictionService.PredictionStats stats) {
         StringBuilder s = new StringBuilder();
         if (shown.isEmpty()) {
             s.append("No model version is active: run '" + OutcomeDeskCli.LAUNCHER + " train --activate'.").append(System.lineSeparator());
@@ -57,7 +57,7 @@ final class MetricsCommand implements Callable<Integer> {
                     v.version(), v.algorithm(), v.status(), v.auc(), v.accuracy(), v.f1()));
             for (JsonNode note : metrics.path("evaluation").path("notes")) s.append("* ").append(note.asText()).append(System.lineSeparator());
         }
-        s.append(System.lineSeparator()).append(ModelsCommand.human(history)).append(System.lineSeparator());
+        s.append(System.lineSeparator()).append(ModelsCommand.human(history, states)).append(System.lineSeparator());
         s.append(String.format(Locale.ROOT, "%nPredictions saved: %d%s", stats.count(), stats.count() == 0 ? ""
                 : String.format(Locale.ROOT, ", mean latency %.0f us, max %d us", stats.meanLatencyMicros(), stats.maxLatencyMicros())));
         return s.toString();

@@ -1,10 +1,9 @@
 package com.outcomedesk.learn;
 
-import java.io.Serializable;
 import java.util.List;
 
 /** A fitted model of the probability of a worse outcome (uncalibrated). */
-public interface BinaryModel extends Serializable {
+public interface BinaryModel {
     double probability(Dataset data, int row);
 
     /** The terms that moved this row's score most, strongest first. */

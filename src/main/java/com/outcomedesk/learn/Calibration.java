@@ -1,9 +1,7 @@
 package com.outcomedesk.learn;
 
-import java.io.Serializable;
-
 /** Platt scaling: p' = sigmoid(a * logit(p) + b), fitted by Newton's method on out-of-fold predictions. */
-public record Calibration(double a, double b) implements Serializable {
+public record Calibration(double a, double b) {
     public static final Calibration IDENTITY = new Calibration(1, 0);
 
     public double apply(double p) {

@@ -1,7 +1,6 @@
 package com.outcomedesk.learn;
 
 import com.outcomedesk.text.FeatureGroup;
-import java.io.Serializable;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -9,14 +8,13 @@ import java.util.SplittableRandom;
  * Multinomial (softmax) logistic regression over the same hashed features, for the five outcome
  * categories; trained by AdaGrad like {@link LogisticTrainer}. Weights are floats: 5 x 2^bits.
  */
-public final class CategoryModel implements Serializable {
-    private static final long serialVersionUID = 1L;
+public final class CategoryModel {
     static final int K = 5;
-    private final float[] weights;
-    private final double[] bias;
-    private final int dimension;
+    final float[] weights;
+    final double[] bias;
+    final int dimension;
 
-    private CategoryModel(float[] weights, double[] bias, int dimension) {
+    CategoryModel(float[] weights, double[] bias, int dimension) {
         this.weights = weights;
         this.bias = bias;
         this.dimension = dimension;

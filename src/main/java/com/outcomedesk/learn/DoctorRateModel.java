@@ -9,10 +9,9 @@ import java.util.Map;
  * {@link #PRIOR_ROWS} appointments so a doctor with three cases does not get 0% or 100%.
  */
 public final class DoctorRateModel implements BinaryModel {
-    private static final long serialVersionUID = 1L;
     static final double PRIOR_ROWS = 20;
-    private final Map<Integer, Double> rates;
-    private final double overall;
+    final Map<Integer, Double> rates;
+    final double overall;
 
     DoctorRateModel(Map<Integer, Double> rates, double overall) {
         this.rates = rates;

@@ -11,7 +11,6 @@ import java.util.Set;
 
 /** Logistic regression over hashed sparse features: bias plus the weights of the row's features. */
 public final class LogisticModel implements BinaryModel {
-    private static final long serialVersionUID = 1L;
     final EnumSet<FeatureGroup> groups;
     final double[] weights;
     final double bias;

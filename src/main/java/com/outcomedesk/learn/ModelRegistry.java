@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.ModelActivation;
@@ -24,8 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Model versions in the store: saving with provenance, listing, activation and rollback (recorded as
- * events), and the cached active model. Loading verifies format and checksum; a bad artifact falls back
- * to the previous good version, then to the doctor-rate baseline, and says which answered and why.
+ * events), and the cached active model. Artifacts are signed with the model-signing key (the store's own,
+ * or the network's once imported) over the version they belong to; loading refuses an unsigned, badly
+ * signed, foreign-key or malformed artifact (see {@link ArtifactCodec}), falls back to the previous good
+ * version, then to the doctor-rate baseline, and says which answered and why.
  */
 public final class ModelRegistry {
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -48,12 +51,13 @@ public final class ModelRegistry {
     /** Saves a new version (not yet active) and returns it. */
     ModelVersionInfo save(TrainedModel model, String parameters, String featureSpec, String fingerprint, long rows, int folds,
                           String metrics, String provenance, Actor actor, OffsetDateTime trainedAt, long durationMs) {
-        byte[] artifact = ArtifactCodec.encode(model);
-        String sha = ArtifactCodec.sha256(artifact);
         UUID id = UUID.randomUUID();
+        byte[] key = signingKey();
         database.inTransactionDo(em -> {
             Integer max = em.createQuery("SELECT MAX(m.versionNumber) FROM ModelVersion m", Integer.class).getSingleResult();
-            ModelVersion v = new ModelVersion(id, max == null ? 1 : max + 1, model.algorithm(), actor.name(), trainedAt, stamper.siteId());
+            int number = max == null ? 1 : max + 1;
+            byte[] artifact = ArtifactCodec.encode(model, new ArtifactCodec.Identity(id, number, stamper.siteId()), key);
+            ModelVersion v = new ModelVersion(id, number, model.algorithm(), actor.name(), trainedAt, stamper.siteId());
             v.setParameters(parameters);
             v.setFeatureSpec(featureSpec);
             v.setDataFingerprint(fingerprint);
@@ -61,7 +65,7 @@ public final class ModelRegistry {
             v.setFolds(folds);
             v.setMetrics(metrics);
             v.setProvenance(provenance);
-            v.setArtifact(artifact, ArtifactCodec.FORMAT, sha);
+            v.setArtifact(artifact, ArtifactCodec.FORMAT, ArtifactCodec.sha256(artifact));
             v.setDurationMs(durationMs);
             em.persist(v);
         });
@@ -173,9 +177,7 @@ public final class ModelRegistry {
         ModelVersionInfo target = find(version).orElseThrow(() -> new IllegalArgumentException(
                 "There is no model version " + version + ": see 'models' for the versions."));
         LoadedModel loaded = load(target.id(), target.version());
-        if (loaded == null) {
-            throw new IllegalStateException("Version " + version + " cannot be activated: its artifact is corrupt or unreadable.");
-        }
+        if (loaded == null) throw new IllegalStateException("Version " + version + " cannot be activated: its artifact is " + lastFailure + ".");
         database.inTransactionDo(em -> {
             em.createQuery("UPDATE ModelVersion m SET m.status = :retired WHERE m.status = :active")
                     .setParameter("retired", ModelVersion.Status.retired).setParameter("active", ModelVersion.Status.active)
@@ -226,16 +228,91 @@ public final class ModelRegistry {
     }
 
     private LoadedModel load(UUID id, int version) {
-        Object[] row = database.read(em -> (Object[]) em.createQuery(
-                "SELECT m.artifact, m.artifactFormat, m.artifactSha256 FROM ModelVersion m WHERE m.id = :id")
-                .setParameter("id", id).getSingleResult());
         try {
-            TrainedModel model = ArtifactCodec.decode((byte[]) row[0], (Integer) row[1], (String) row[2]);
+            Stored stored = stored(id);
+            TrainedModel model = ArtifactCodec.decode(stored.artifact(), stored.format(), stored.identity(), signingKey());
             return new LoadedModel(model, version, "model version " + version, null);
-        } catch (ArtifactCodec.CorruptArtifactException e) {
+        } catch (ArtifactCodec.RefusedArtifactException e) {
             lastFailure = e.getMessage();
             return null;
         }
+    }
+
+    /** Each version's artifact state without decoding it: "ok" or "refused: <reason>", by version number. */
+    public Map<Integer, String> artifactStates() {
+        Map<Integer, String> states = new java.util.TreeMap<>();
+        byte[] key = signingKey();
+        for (ModelVersionInfo v : list()) {
+            try {
+                Stored stored = stored(v.id());
+                ArtifactCodec.verify(stored.artifact(), stored.format(), stored.identity(), key);
+                states.put(v.version(), "ok");
+            } catch (ArtifactCodec.RefusedArtifactException e) {
+                states.put(v.version(), e.getMessage());
+            }
+        }
+        return states;
+    }
+
+    /** Writes this store's model-signing key to a new owner-only file, for the other sites of a network; administrators only. */
+    public void exportSigningKey(java.nio.file.Path file, Actor actor) {
+        actor.requireAdministrator("export the model-signing key");
+        byte[] key = signingKey();
+        NetworkSigningKey.write(file, key);
+        audit.record(actor, "key.export-signing", "key", java.util.HexFormat.of().formatHex(ArtifactCodec.keyId(key)),
+                "model-signing key exported to a file");
+    }
+
+    /**
+     * Adopts a network's model-signing key from a file written by {@link #exportSigningKey}; administrators
+     * only. Returns how many of this store's versions were re-signed with it.
+     */
+    public int importSigningKey(java.nio.file.Path file, Actor actor) {
+        actor.requireAdministrator("import the network's model-signing key");
+        byte[] key = NetworkSigningKey.read(file);
+        int moved = adoptSigningKey(key);
+        audit.record(actor, "key.import-signing", "key", java.util.HexFormat.of().formatHex(ArtifactCodec.keyId(key)),
+                "model-signing key imported; " + moved + " model versions re-signed");
+        return moved;
+    }
+
+    /**
+     * Re-signs every artifact that verifies under the current key with the network's key, then installs that
+     * key; artifacts that do not verify now are left as they are (and stay refused). Returns how many moved.
+     * Copies already pushed to the shared server keep the former signature (sync never rewrites a version).
+     */
+    private int adoptSigningKey(byte[] networkKey) {
+        byte[] key = signingKey();
+        int moved = 0;
+        for (ModelVersionInfo v : list()) {
+            try {
+                Stored stored = stored(v.id());
+                byte[] signed = ArtifactCodec.resign(stored.artifact(), stored.format(), stored.identity(), key, networkKey);
+                database.inTransactionDo(em -> em.createQuery("UPDATE ModelVersion m SET m.artifact = :a, m.artifactSha256 = :s "
+                        + "WHERE m.id = :id").setParameter("a", signed).setParameter("s", ArtifactCodec.sha256(signed))
+                        .setParameter("id", v.id()).executeUpdate());
+                moved++;
+            } catch (ArtifactCodec.RefusedArtifactException e) {
+                // Not provably ours: re-signing it would bless whatever someone wrote there.
+            }
+        }
+        StoreSecrets.of(database.location()).replace(StoreSecrets.Purpose.MODEL_SIGNING, networkKey);
+        refresh();
+        return moved;
+    }
+
+    private byte[] signingKey() {
+        return StoreSecrets.of(database.location()).key(StoreSecrets.Purpose.MODEL_SIGNING);
+    }
+
+    /** A version's artifact as stored, and the identity it must be signed for: its id, number and training site. */
+    private record Stored(byte[] artifact, Integer format, ArtifactCodec.Identity identity) {
+    }
+
+    private Stored stored(UUID id) {
+        Object[] row = database.read(em -> (Object[]) em.createQuery("SELECT m.artifact, m.artifactFormat, m.versionNumber, "
+                + "m.siteId FROM ModelVersion m WHERE m.id = :id").setParameter("id", id).getSingleResult());
+        return new Stored((byte[]) row[0], (Integer) row[1], new ArtifactCodec.Identity(id, (Integer) row[2], (String) row[3]));
     }
 
     private double[] categoryShares() {

@@ -1,6 +1,5 @@
 package com.outcomedesk.learn;
 
-import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -9,5 +8,5 @@ import java.util.Set;
  * the doctors seen in training (others are "unknown").
  */
 public record TrainedModel(String algorithm, int hashBits, BinaryModel binary, Calibration calibration,
-                           CategoryModel categories, double[] categoryShares, Set<String> knownDoctors) implements Serializable {
+                           CategoryModel categories, double[] categoryShares, Set<String> knownDoctors) {
 }

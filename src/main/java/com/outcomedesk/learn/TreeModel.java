@@ -7,11 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import smile.classification.DataFrameClassifier;
 import smile.classification.GradientTreeBoost;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
-import smile.data.Tuple;
 import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
 
@@ -19,28 +17,28 @@ import smile.data.vector.IntVector;
  * Smile random forest or gradient boosting on dense features: one column per clinical entity
  * (negation-marked) and follow-up bucket seen in training, the doctor's smoothed worse rate (from the
  * training rows only) and the month. Trees train on a stratified sample capped at {@link #SAMPLE_CAP}
- * rows, so their cost does not grow with the store.
+ * rows, so their cost does not grow with the store. The fitted trees are kept as plain arrays
+ * ({@link TreeEnsemble}), which is what predicts and what the model artifact stores.
  */
 public final class TreeModel implements BinaryModel {
-    private static final long serialVersionUID = 1L;
     public static final int SAMPLE_CAP = 5_000;
+    private static final double GBM_SHRINKAGE = 0.1;
     static final int MAX_ENTITY_COLUMNS = 100;
 
     public enum Kind { FOREST, GBM }
 
-    private final Kind kind;
-    private final DataFrameClassifier classifier;
-    private final Map<Integer, Integer> entityColumns;
-    private final String[] columnNames;
-    private final DoctorRateModel doctorRates;
-    private final double[] importance;
+    final Kind kind;
+    final TreeEnsemble trees;
+    /** Entity feature index to its dense column; the doctor rate and the month follow the entity columns. */
+    final Map<Integer, Integer> entityColumns;
+    final DoctorRateModel doctorRates;
+    final double[] importance;
 
-    private TreeModel(Kind kind, DataFrameClassifier classifier, Map<Integer, Integer> entityColumns, String[] names,
-                      DoctorRateModel doctorRates, double[] importance) {
+    TreeModel(Kind kind, TreeEnsemble trees, Map<Integer, Integer> entityColumns, DoctorRateModel doctorRates,
+              double[] importance) {
         this.kind = kind;
-        this.classifier = classifier;
+        this.trees = trees;
         this.entityColumns = entityColumns;
-        this.columnNames = names;
         this.doctorRates = doctorRates;
         this.importance = importance;
     }
@@ -76,19 +74,13 @@ public final class TreeModel implements BinaryModel {
         DataFrame frame = DataFrame.of(x, names).merge(IntVector.of("y", y));
         Formula formula = Formula.lhs("y");
         TrainingService.checkCancelled();
-        DataFrameClassifier model;
-        double[] importance;
         if (kind == Kind.FOREST) {
             RandomForest forest = RandomForest.fit(formula, frame, 50, (int) Math.max(1, Math.sqrt(names.length)),
                     smile.base.cart.SplitRule.GINI, 10, 64, 5, 1.0);
-            model = forest;
-            importance = forest.importance();
-        } else {
-            GradientTreeBoost gbm = GradientTreeBoost.fit(formula, frame, 50, 3, 8, 5, 0.1, 0.7);
-            model = gbm;
-            importance = gbm.importance();
+            return new TreeModel(kind, TreeEnsemble.of(forest), columns, rates, forest.importance());
         }
-        return new TreeModel(kind, model, columns, names, rates, importance);
+        GradientTreeBoost gbm = GradientTreeBoost.fit(formula, frame, 50, 3, 8, 5, GBM_SHRINKAGE, 0.7);
+        return new TreeModel(kind, TreeEnsemble.of(gbm, GBM_SHRINKAGE), columns, rates, gbm.importance());
     }
 
     /** A stratified-by-accident uniform sample: every row when under the cap. */
@@ -114,25 +106,12 @@ public final class TreeModel implements BinaryModel {
 
     @Override
     public double probability(Dataset data, int row) {
-        double[] x = dense(data, row, entityColumns, doctorRates, data.monthOfYear[row]);
-        DataFrame frame = DataFrame.of(new double[][] {x}, columnNames);
-        Tuple tuple = frame.get(0);
-        double[] posterior = new double[2];
-        classifier.predict(tuple, posterior);
-        return posterior[1];
+        return trees.probability(dense(data, row, entityColumns, doctorRates, data.monthOfYear[row]));
     }
 
-    /** Probabilities for many rows through one data frame, much cheaper than row by row. */
     double[] probabilities(Dataset data, int[] rows) {
-        double[][] x = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) x[i] = dense(data, rows[i], entityColumns, doctorRates, data.monthOfYear[rows[i]]);
-        DataFrame frame = DataFrame.of(x, columnNames);
         double[] p = new double[rows.length];
-        double[] posterior = new double[2];
-        for (int i = 0; i < rows.length; i++) {
-            classifier.predict(frame.get(i), posterior);
-            p[i] = posterior[1];
-        }
+        for (int i = 0; i < rows.length; i++) p[i] = probability(data, rows[i]);
         return p;
     }
 

@@ -83,4 +83,30 @@ class LearnCliTest {
         assertThat(bad.code()).isNotZero();
         assertThat(bad.err().strip()).doesNotContain("\n").contains("no model version 9");
     }
+
+    @Test
+    void refusedArtifactsAreNamedInPredictAndModelsAndTheNetworkKeyImportRestoresThem() throws Exception {
+        run("import", TestStores.referenceSample().toString());
+        assertThat(run("train", "--algorithm", "logreg", "--folds", "2", "--activate").code()).isZero();
+        Path key = dir.resolve("ours.key");
+        assertThat(run("keys", "export-signing", "--out", key.toString(), "--json").json().get("exported").asText())
+                .isEqualTo(key.toString());
+        assertThat(run("keys", "export-signing", "--out", key.toString()).err()).contains("exists already");
+
+        // This site now holds another key, as a site that has not imported the network's.
+        com.outcomedesk.security.StoreSecrets.of(TestStores.h2(dir.resolve("home")))
+                .replace(com.outcomedesk.security.StoreSecrets.Purpose.MODEL_SIGNING, new byte[32]);
+        String foreign = "refused: signed with a key this site does not hold: import the network's signing key";
+        JsonNode refused = run("predict", "--doctor", "dr_10", "--summary", "Cough.", "--json").json();
+        assertThat(refused.get("answeredBy").asText()).isEqualTo("doctor-rate baseline from the store");
+        assertThat(refused.get("fallbackReason").asText()).contains("version 1 could not be used: " + foreign);
+        assertThat(run("models", "--json").json().get(0).get("artifact").asText()).isEqualTo(foreign);
+        assertThat(run("models").out()).contains(foreign);
+
+        assertThat(run("keys", "import-signing", key.toString(), "--json").json().get("resigned").asInt()).isZero();
+        JsonNode answered = run("predict", "--doctor", "dr_10", "--summary", "Cough.", "--json").json();
+        assertThat(answered.get("modelVersion").asInt()).isEqualTo(1);
+        assertThat(answered.get("fallbackReason").isNull()).isTrue();
+        assertThat(run("models", "--json").json().get(0).get("artifact").asText()).isEqualTo("ok");
+    }
 }

@@ -61,7 +61,7 @@ class ModelLifecycleTest {
             PredictionResult fallback = engine.predictions().predict(VISIT);
             assertThat(fallback.modelVersion()).isEqualTo(1);
             assertThat(fallback.answeredBy()).contains("previous good version");
-            assertThat(fallback.fallbackReason()).contains("version 2").contains("checksum");
+            assertThat(fallback.fallbackReason()).contains("version 2").contains("refused: damaged");
 
             corrupt(engine, 1);
             engine.models().refresh();
@@ -69,7 +69,7 @@ class ModelLifecycleTest {
             assertThat(baseline.modelVersion()).isNull();
             assertThat(baseline.answeredBy()).isEqualTo("doctor-rate baseline from the store");
             assertThat(baseline.probability()).isBetween(0.0, 1.0);
-            assertThatThrownBy(() -> engine.models().activate(1, admin)).hasMessageContaining("corrupt");
+            assertThatThrownBy(() -> engine.models().activate(1, admin)).hasMessageContaining("refused: damaged");
         }
     }
 

@@ -56,6 +56,7 @@ public final class ModelsController {
     @FXML private TableColumn<ModelVersionInfo, Double> aucColumn;
     @FXML private TableColumn<ModelVersionInfo, Long> rowsColumn;
     @FXML private TableColumn<ModelVersionInfo, String> trainedColumn;
+    @FXML private TableColumn<ModelVersionInfo, String> artifactColumn;
 
     /** @param retrain opens the Retrain dialog */
     public ModelsController(ModelsViewModel model, Runnable retrain) {
@@ -96,6 +97,8 @@ public final class ModelsController {
         // "yyyy-MM-dd HH:mm by user" sorts by time as text.
         SortedTables.column(trainedColumn, v -> (v.trainedAt() == null ? "" : v.trainedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
                 + (v.trainedBy() == null ? "" : " by " + v.trainedBy()), t -> t);
+        SortedTables.column(artifactColumn, model::artifactState, t -> t);
+        model.artifactStatesProperty().addListener((o, was, now) -> versionsTable.refresh());
         SortedTables.show(versionsTable, model.versions());
         model.selectedProperty().bind(versionsTable.getSelectionModel().selectedItemProperty());
         activateButton.disableProperty().bind(model.selectedProperty().isNull());

@@ -32,6 +32,7 @@ public final class ModelsViewModel {
     private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>();
     private final ObjectProperty<PredictionService.PredictionStats> stats = new SimpleObjectProperty<>();
     private final ObjectProperty<ModelVersionInfo> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<java.util.Map<Integer, String>> artifactStates = new SimpleObjectProperty<>(java.util.Map.of());
 
     public ModelsViewModel(ModelRegistry models, PredictionService predictions, Supplier<Actor> actor,
                            Background background, Dialogs dialogs, Runnable onActiveChanged) {
@@ -90,7 +91,7 @@ public final class ModelsViewModel {
     private record Versions(List<ModelVersionInfo> versions, ModelVersionInfo active) {
     }
 
-    private record Details(Evaluation evaluation, PredictionService.PredictionStats stats) {
+    private record Details(Evaluation evaluation, PredictionService.PredictionStats stats, java.util.Map<Integer, String> states) {
     }
 
     /**
@@ -103,12 +104,22 @@ public final class ModelsViewModel {
             active.set(v.active());
             figures.set(Figures.of(v.active(), stats.get()));
             background.load(p -> new Details(v.active() == null ? null : evaluation(models.metrics(v.active().version())),
-                    predictions.stats()), d -> {
+                    predictions.stats(), models.artifactStates()), d -> {
                 evaluation.set(d.evaluation());
+                artifactStates.set(d.states());
                 stats.set(d.stats());
                 figures.set(Figures.of(active.get(), d.stats()));
             }, this::fail);
         }, this::fail);
+    }
+
+    /**
+     * Whether this site can use a version's artifact: "usable", or why it is refused (the engine's reason,
+     * e.g. "refused: bad signature"); empty until checked.
+     */
+    public String artifactState(ModelVersionInfo v) {
+        String state = artifactStates.get().get(v.version());
+        return state == null ? "" : state.equals("ok") ? "usable" : state;
     }
 
     /** Whether the signed-in user may retrain, activate and roll back (the engine checks again). */
@@ -155,4 +166,5 @@ public final class ModelsViewModel {
     public ObjectProperty<PredictionService.PredictionStats> statsProperty() { return stats; }
     public ObjectProperty<ModelVersionInfo> selectedProperty() { return selected; }
     public ObjectProperty<Figures> figuresProperty() { return figures; }
+    public ObjectProperty<java.util.Map<Integer, String>> artifactStatesProperty() { return artifactStates; }
 }

@@ -54,10 +54,16 @@ class ModelsViewModelTest {
             assertThat(models.activeProperty().get().version()).isEqualTo(2);
             assertThat(models.evaluationProperty().get()).isNotNull();
             assertThat(models.evaluationProperty().get().roc()).isNotEmpty();
+            assertThat(models.versions()).allMatch(v -> models.artifactState(v).equals("usable"));
 
             models.rollback();
             assertThat(models.activeProperty().get().version()).isEqualTo(1);
             assertThat(activeChanges.get()).isGreaterThanOrEqualTo(3);
+            engine.database().withConnection(c -> c.createStatement().executeUpdate(
+                    "UPDATE model_versions SET artifact = X'0102' WHERE version_number = 2"));
+            models.reload();
+            assertThat(models.artifactState(models.versions().get(0))).isEqualTo("usable");
+            assertThat(models.artifactState(models.versions().get(1))).startsWith("refused: damaged");
         }
     }
 
