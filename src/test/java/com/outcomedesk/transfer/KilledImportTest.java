@@ -22,7 +22,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An import killed outright mid-way leaves an audit trail that accounts for exactly the rows it committed. */
+/**
+ * An import killed outright mid-way keeps every batch it reported committed, and leaves an audit trail that accounts
+ * for exactly the rows it stored.
+ */
 class KilledImportTest {
     private static final long RECORDS = 100_000;
     @TempDir Path dir;
@@ -71,9 +74,8 @@ class KilledImportTest {
                 }
                 return sum;
             });
-            // Not necessarily the 10,000 reported: H2 writes commits to disk after a delay (WRITE_DELAY, 500 ms), so
-            // the last batches of a killed process can be lost; their audit entries are lost with them.
-            assertThat(stored).isBetween(1L, RECORDS - 1);
+            // Every batch reported committed before the kill is on disk (the store writes at each commit).
+            assertThat(stored).isBetween(10_000L, RECORDS - 1);
             assertThat(actions.get(0)).isEqualTo("import-start");
             assertThat(actions).doesNotContain("import");
             assertThat(audited).isEqualTo(stored);
