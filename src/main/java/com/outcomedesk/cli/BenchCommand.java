@@ -1,6 +1,6 @@
 package com.outcomedesk.cli;
 
-import com.outcomedesk.learn.Benchmark;
+import com.outcomedesk.bench.LearningBenchmark;
 import com.outcomedesk.transfer.ProgressListener;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,7 +22,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Object> result = new Benchmark(records, seed, ProgressListener.NONE).run();
+        Map<String, Object> result = new LearningBenchmark(records, seed, ProgressListener.NONE).run();
         json.print(spec.commandLine().getOut(), result, JsonOption.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return 0;
     }

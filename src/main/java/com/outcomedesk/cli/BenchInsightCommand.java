@@ -1,6 +1,6 @@
 package com.outcomedesk.cli;
 
-import com.outcomedesk.insight.InsightBenchmark;
+import com.outcomedesk.bench.InsightBenchmark;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

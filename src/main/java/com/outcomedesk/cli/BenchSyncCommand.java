@@ -1,7 +1,7 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.sync.ServerConfig;
-import com.outcomedesk.sync.SyncBenchmark;
+import com.outcomedesk.bench.SyncBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

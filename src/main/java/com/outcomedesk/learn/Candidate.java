@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 /** A model family compared in cross-validation: its name, parameters and how to fit it on some rows. */
-record Candidate(String name, String description, Map<String, Object> params, Fitter fitter, boolean sampled) {
+public record Candidate(String name, String description, Map<String, Object> params, Fitter fitter, boolean sampled) {
 
     @FunctionalInterface
     interface Fitter {
         BinaryModel fit(Dataset data, int[] rows, long seed);
     }
 
-    static final String LOGREG = "logreg", FOREST = "forest", GBM = "gbm", MAJORITY = "majority",
+    public static final String LOGREG = "logreg", FOREST = "forest", GBM = "gbm", MAJORITY = "majority",
             DOCTOR_RATE = "doctor-rate";
 
     static Candidate logistic(String name, String description, Set<FeatureGroup> groups, int rows) {

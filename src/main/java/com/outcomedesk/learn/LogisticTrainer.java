@@ -20,7 +20,7 @@ public final class LogisticTrainer {
             return new Params(epochs, rows >= 5_000 ? 0.05 : 0.1, 1e-4);
         }
 
-        Map<String, Object> describe() {
+        public Map<String, Object> describe() {
             return Map.of("solver", "AdaGrad SGD (own)", "epochs", epochs, "rate", rate, "l2", l2);
         }
     }

@@ -22,7 +22,7 @@ public final class SyncEngine {
      * Rows per batch and per local transaction. Pulling a million appointments into an empty site ran at 7,548/s
      * with 2,000 and 10,555/s with 8,000 (fewer H2 commits); a batch of wide rows is still only a few MB.
      */
-    static final int DEFAULT_BATCH = 8_000;
+    public static final int DEFAULT_BATCH = 8_000;
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
     private final Database database;
@@ -147,7 +147,7 @@ public final class SyncEngine {
      * The first line of the failure's message. A JDBC batch failure's own message quotes the statement with its
      * values (patient data), so the database's reason behind it is used instead.
      */
-    static String firstLine(Throwable e) {
+    public static String firstLine(Throwable e) {
         if (e instanceof java.sql.BatchUpdateException batch) {
             return batch.getNextException() != null ? firstLine(batch.getNextException())
                     : "a batch was refused (SQLSTATE " + batch.getSQLState() + ")";

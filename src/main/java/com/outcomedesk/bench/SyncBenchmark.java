@@ -1,6 +1,10 @@
-package com.outcomedesk.sync;
+package com.outcomedesk.bench;
 
 import com.outcomedesk.demo.DemoDataGenerator;
+import com.outcomedesk.sync.ServerConfig;
+import com.outcomedesk.sync.SyncEngine;
+import com.outcomedesk.sync.SyncException;
+import com.outcomedesk.sync.SyncReport;
 import com.outcomedesk.demo.DemoRecord;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.store.StoreLocation;

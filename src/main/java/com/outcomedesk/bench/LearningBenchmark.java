@@ -1,6 +1,22 @@
-package com.outcomedesk.learn;
+package com.outcomedesk.bench;
 
 import com.outcomedesk.demo.DemoDataGenerator;
+import com.outcomedesk.learn.BinaryMetrics;
+import com.outcomedesk.learn.BinaryModel;
+import com.outcomedesk.learn.Calibration;
+import com.outcomedesk.learn.Candidate;
+import com.outcomedesk.learn.CategoryModel;
+import com.outcomedesk.learn.Dataset;
+import com.outcomedesk.learn.DatasetBuilder;
+import com.outcomedesk.learn.Folds;
+import com.outcomedesk.learn.LoadedModel;
+import com.outcomedesk.learn.LogisticModel;
+import com.outcomedesk.learn.LogisticTrainer;
+import com.outcomedesk.learn.PredictionRequest;
+import com.outcomedesk.learn.Predictor;
+import com.outcomedesk.learn.RiskTiers;
+import com.outcomedesk.learn.TrainedModel;
+import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.demo.DemoRecord;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.FeatureGroup;
@@ -23,7 +39,7 @@ import java.util.Set;
  * in-process), parallel batch scoring, held-out AUC against the true probabilities and a text-only
  * n-gram model, and peak resident memory. Records are streamed, never all held as text.
  */
-public final class Benchmark {
+public final class LearningBenchmark {
     private static final int LATENCY_SAMPLES = 20_000;
     private static final int BATCH_CHUNK = 50_000;
     /** Batch throughput is a rate: measured on at most this many records, as regenerating them dominates otherwise. */
@@ -33,7 +49,7 @@ public final class Benchmark {
     private final long seed;
     private final ProgressListener progress;
 
-    public Benchmark(long records, long seed, ProgressListener progress) {
+    public LearningBenchmark(long records, long seed, ProgressListener progress) {
         if (records < 1_000 || records > 20_000_000) throw new IllegalArgumentException("--records must be between 1,000 and 20,000,000");
         this.records = records;
         this.seed = seed;

@@ -1,4 +1,4 @@
-package com.outcomedesk.insight;
+package com.outcomedesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,12 @@
-package com.outcomedesk.insight;
+package com.outcomedesk.bench;
 
 import com.outcomedesk.demo.DemoDataGenerator;
+import com.outcomedesk.insight.DiseaseAtlas;
+import com.outcomedesk.insight.DiseaseInsights;
+import com.outcomedesk.insight.DiseaseProfiles;
+import com.outcomedesk.insight.DoctorReport;
+import com.outcomedesk.insight.DoctorRow;
+import com.outcomedesk.insight.RankingMethod;
 import com.outcomedesk.demo.DemoRecord;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
