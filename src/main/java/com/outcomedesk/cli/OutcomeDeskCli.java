@@ -5,7 +5,6 @@ import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.StoreLocation;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,13 +27,8 @@ public final class OutcomeDeskCli {
     /** How a user starts the command line; hints name it, as there is no installed launcher. */
     public static final String LAUNCHER = "java -jar target/outcome-desk.jar";
 
-    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Data directory (default: $OUTCOMEDESK_HOME or ~/.outcome-desk).")
-    Path home;
-
-    @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",
-            description = "Database URL (default: an H2 file database under the data directory).")
-    String db;
+    @CommandLine.Mixin
+    StoreOptions store;
 
     @Option(names = "--user", scope = ScopeType.INHERIT, paramLabel = "NAME",
             description = "Act as this user; the password comes from $OUTCOMEDESK_PASSWORD, else a prompt.")
@@ -45,7 +39,7 @@ public final class OutcomeDeskCli {
     private Actor actor;
 
     StoreLocation location() {
-        return StoreLocation.of(home, db);
+        return store.location();
     }
 
     /** Opens the store as --user (signed in), or as the local user where the store has no accounts. */

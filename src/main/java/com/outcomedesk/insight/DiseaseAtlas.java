@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import smile.math.distance.EditDistance;
 
 /**
  * Diseases placed by how alike their notes are: each profile becomes a vector of clinical feature shares (symptoms,
@@ -267,28 +268,11 @@ public final class DiseaseAtlas {
         known.addAll(extractor.dictionary().canonicalNames(EntityType.CONDITION));
         for (String candidate : known) {
             String c = candidate.toLowerCase(Locale.ROOT);
-            int distance = levenshtein(wanted, c);
+            int distance = EditDistance.levenshtein(wanted, c);
             boolean prefix = wanted.length() >= 3 && (c.startsWith(wanted) || wanted.startsWith(c));
             if (distance <= Math.max(2, c.length() / 3) || prefix) score.putIfAbsent(candidate, prefix ? 0 : distance);
         }
         return score.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5).map(Map.Entry::getKey).toList();
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) previous[j] = j;
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -1,6 +1,7 @@
 package com.outcomedesk.learn;
 
-import java.util.Arrays;
+import smile.validation.metric.AUC;
+import smile.validation.metric.LogLoss;
 
 /** Metrics of probabilities of "worse" against true labels on one held-out fold (threshold 0.5). */
 public record BinaryMetrics(double accuracy, double precision, double recall, double f1, double macroF1, double auc,
@@ -9,7 +10,8 @@ public record BinaryMetrics(double accuracy, double precision, double recall, do
     /** confusion[actual][predicted], 0 = better, 1 = worse. */
     public static BinaryMetrics of(int[] y, double[] p) {
         long tp = 0, fp = 0, tn = 0, fn = 0;
-        double logLoss = 0, brier = 0;
+        double brier = 0;
+        double[] clipped = new double[p.length];
         for (int i = 0; i < y.length; i++) {
             boolean predictedWorse = p[i] >= 0.5;
             if (y[i] == 1) {
@@ -17,8 +19,8 @@ public record BinaryMetrics(double accuracy, double precision, double recall, do
             } else {
                 if (predictedWorse) fp++; else tn++;
             }
-            double q = Math.min(1 - 1e-15, Math.max(1e-15, p[i]));
-            logLoss -= y[i] == 1 ? Math.log(q) : Math.log(1 - q);
+            // a probability of exactly 0 or 1 on the wrong side would make the loss infinite
+            clipped[i] = Math.min(1 - 1e-15, Math.max(1e-15, p[i]));
             brier += (p[i] - y[i]) * (p[i] - y[i]);
         }
         int n = y.length;
@@ -28,7 +30,7 @@ public record BinaryMetrics(double accuracy, double precision, double recall, do
         double precisionBetter = tn + fn == 0 ? 0 : (double) tn / (tn + fn);
         double recallBetter = tn + fp == 0 ? 0 : (double) tn / (tn + fp);
         double macroF1 = (f1 + f1(precisionBetter, recallBetter)) / 2;
-        return new BinaryMetrics((double) (tp + tn) / n, precision, recall, f1, macroF1, auc(y, p), logLoss / n,
+        return new BinaryMetrics((double) (tp + tn) / n, precision, recall, f1, macroF1, auc(y, p), LogLoss.of(y, clipped),
                 brier / n, new long[][] {{tn, fp}, {fn, tp}});
     }
 
@@ -36,28 +38,13 @@ public record BinaryMetrics(double accuracy, double precision, double recall, do
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
-    /** ROC AUC by the rank-sum formula, ties given half credit. */
+    /** ROC AUC (Smile's rank-sum formula, ties given half credit); 0.5 when one class is absent. */
     public static double auc(int[] y, double[] p) {
-        Integer[] order = new Integer[y.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
-        double rankSumPositive = 0;
-        long positives = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            while (j + 1 < order.length && p[order[j + 1]] == p[order[i]]) j++;
-            double averageRank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (y[order[k]] == 1) {
-                    rankSumPositive += averageRank;
-                    positives++;
-                }
-            }
-            i = j + 1;
+        boolean positive = false, negative = false;
+        for (int label : y) {
+            if (label == 1) positive = true; else negative = true;
         }
-        long negatives = y.length - positives;
-        if (positives == 0 || negatives == 0) return 0.5;
-        return (rankSumPositive - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+        // Smile divides by positives x negatives: a fold with one class ranks nothing, scored as chance
+        return positive && negative ? AUC.of(y, p) : 0.5;
     }
 }

@@ -10,8 +10,6 @@ import com.outcomedesk.ui.support.UncaughtFailures;
 import com.outcomedesk.ui.support.Views;
 import com.outcomedesk.ui.support.Windows;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -39,14 +37,19 @@ public final class DesktopApp extends Application {
     private Engine engine;
     private Shell shell;
 
-    public static void main(String[] args) {
-        launch(DesktopApp.class, args);
+    /** The store to open: the Launcher parses the command line once and hands it over before the toolkit starts
+     *  (started any other way, e.g. from an IDE, the app opens the default store). */
+    private static volatile StoreLocation location = StoreLocation.of(null, null);
+
+    /** Opens the desktop app on the given store; returns when the app has quit. */
+    public static void open(StoreLocation store) {
+        location = store;
+        launch(DesktopApp.class);
     }
 
     @Override
     public void start(Stage stage) {
         UncaughtFailures.install(new FxDialogs(stage), closing::get);
-        StoreLocation location = location(getParameters().getRaw());
         Label opening = new Label("Opening " + location.description() + " ...");
         VBox splash = new VBox(16, new ProgressIndicator(), opening);
         splash.getStyleClass().add("splash");
@@ -91,20 +94,6 @@ public final class DesktopApp extends Application {
                     Shell.STOP_BOUND.toSeconds());
         }
         if (engine != null) engine.close();
-    }
-
-    /** Reads the global options {@code --home DIR} and {@code --db URL} (also in the {@code --x=value} form). */
-    static StoreLocation location(List<String> args) {
-        Path home = null;
-        String db = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--home") && i + 1 < args.size()) home = Path.of(args.get(++i));
-            else if (a.equals("--db") && i + 1 < args.size()) db = args.get(++i);
-            else if (a.startsWith("--home=")) home = Path.of(a.substring("--home=".length()));
-            else if (a.startsWith("--db=")) db = a.substring("--db=".length());
-        }
-        return StoreLocation.of(home, db);
     }
 
     private static void timing(String event) {

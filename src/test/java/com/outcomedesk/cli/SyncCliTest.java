@@ -2,11 +2,13 @@ package com.outcomedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NeedsPostgres
 class SyncCliTest {
     @TempDir Path dir;
 

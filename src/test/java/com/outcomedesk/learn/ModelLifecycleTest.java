@@ -8,6 +8,7 @@ import com.outcomedesk.security.AccessDeniedException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NeedsPostgres
 class ModelLifecycleTest {
     private static final TrainingRequest LOGREG = TrainingRequest.defaults().withAlgorithm(TrainingRequest.Algorithm.LOGREG);
     private static final PredictionRequest VISIT = new PredictionRequest("dr_10",

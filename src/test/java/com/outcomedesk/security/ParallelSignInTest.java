@@ -6,6 +6,7 @@ import com.outcomedesk.audit.AuditQuery;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Wrong passwords tried all at once, from many processes or threads, are counted and locked out like one by one. */
+@NeedsPostgres
 class ParallelSignInTest {
     static final int ATTEMPTS = 20;
     static final String WRONG = "not the right password";

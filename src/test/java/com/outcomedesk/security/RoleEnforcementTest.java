@@ -8,6 +8,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.RiskTiers;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ExportMode;
 import com.outcomedesk.transfer.FileFormat;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each administrator-only service refuses a clinician in the engine itself, whatever the UI shows. */
+@NeedsPostgres
 class RoleEnforcementTest {
     static final Actor CLINICIAN = new Actor("carol", Role.CLINICIAN);
     @TempDir Path dir;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NeedsPostgres
 class SignInTest {
     static final char[] ADMIN_PW = "correct horse battery".toCharArray();
     @TempDir Path dir;

@@ -3,6 +3,7 @@ package com.outcomedesk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.NeedsPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,7 @@ import net.jqwik.api.Provide;
  * Three sites and one server, under random interleavings of local edits (often on the same appointments)
  * and syncs, always end with identical contents once everyone has synced.
  */
+@NeedsPostgres
 class ConvergencePropertyTest {
 
     /** One step: a site does some random work, and maybe syncs afterwards. */

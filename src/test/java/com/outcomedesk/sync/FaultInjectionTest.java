@@ -3,6 +3,7 @@ package com.outcomedesk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Syncs through a proxy that cuts connections at random points; retried, they finish with nothing lost or doubled. */
+@NeedsPostgres
 class FaultInjectionTest {
     @TempDir Path dir;
 

@@ -7,6 +7,7 @@ import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.appointments.InvalidInputException;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.testing.HostileText;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * leaves the store as it was, or travels exactly from one H2 site through PostgreSQL to another H2 site, and
  * nothing is quarantined (what the rule accepts, PostgreSQL stores).
  */
+@NeedsPostgres
 class HostileSyncPropertyTest {
     private static Path dir;
     private static SyncFixture fixture;

@@ -3,6 +3,7 @@ package com.outcomedesk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A sync process killed outright mid-run is finished by the next run, with nothing lost or doubled. */
+@NeedsPostgres
 class KilledSyncTest {
     @TempDir Path dir;
 

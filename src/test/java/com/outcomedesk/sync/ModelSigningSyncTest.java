@@ -10,6 +10,7 @@ import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.security.AccessDeniedException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Model versions travel through the shared server with their signed artifacts; a site verifies them only
  * with the network's key. Until it imports that key it refuses them, says why, and the baseline answers.
  */
+@NeedsPostgres
 class ModelSigningSyncTest {
     private static final PredictionRequest VISIT = new PredictionRequest("dr_10",
             "Follow-up for diabetes. Improvements noted. Will reassess in 1 month.", null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.store.Appointment;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rows sync cannot exchange are held back by name with field and reason, and the rest syncs on. */
+@NeedsPostgres
 class QuarantineSyncTest {
     @TempDir Path dir;
 

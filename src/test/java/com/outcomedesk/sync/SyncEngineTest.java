@@ -9,12 +9,14 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.store.Appointment;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NeedsPostgres
 class SyncEngineTest {
     @TempDir Path dir;
 

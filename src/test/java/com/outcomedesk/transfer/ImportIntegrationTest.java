@@ -9,6 +9,7 @@ import com.outcomedesk.outcome.OutcomeSource;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Runs the migrations and imports on the embedded H2 store and on the PostgreSQL server alike. */
+@NeedsPostgres
 class ImportIntegrationTest {
     private static final Actor USER = new Actor("tester", Role.ADMINISTRATOR);
     private static String schema;

@@ -8,6 +8,7 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.store.StoreException;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A row the database refuses although it passed validation (here: a constraint the store does not know about)
  * costs only that row, and no database error puts the statement's values into a message or on stderr.
  */
+@NeedsPostgres
 class PostgresImportRefusalTest {
     private static final Actor USER = new Actor("tester", Role.ADMINISTRATOR);
     private static final String SERVER = TestStores.PG_URL.substring(0, TestStores.PG_URL.lastIndexOf('/') + 1);

@@ -9,6 +9,7 @@ import com.outcomedesk.audit.AuditQuery;
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.security.SecureStart;
 import com.outcomedesk.ui.shell.Shell;
@@ -30,6 +31,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Account menu on an encrypted store, by keyboard and mouse: change my password, lock now, sign out, sign in again. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class AccountUiTest {
     static {

@@ -5,6 +5,8 @@ import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.NeedsFxToolkit;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.shell.Shell;
 import java.nio.file.Path;
@@ -22,6 +24,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Settings screen and the Sync settings dialog, typed into as a person does. */
+@NeedsFxToolkit
+@NeedsPostgres
 @ExtendWith(ApplicationExtension.class)
 class AdminScreensUiTest {
     static {

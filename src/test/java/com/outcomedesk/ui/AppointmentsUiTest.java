@@ -9,6 +9,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.Appointment;
 import com.outcomedesk.settings.DateFormatChoice;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
 import com.outcomedesk.ui.shell.Shell;
@@ -35,6 +36,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The appointments screen driven as a person does: typing into the form and the filters. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class AppointmentsUiTest {
     static {

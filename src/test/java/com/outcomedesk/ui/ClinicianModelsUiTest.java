@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
 import com.outcomedesk.ui.models.ModelsViewModel;
@@ -26,6 +27,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** A clinician sees before pressing anything that retraining, activation and rollback are for administrators. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class ClinicianModelsUiTest {
     static {

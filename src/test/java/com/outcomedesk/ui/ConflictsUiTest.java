@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.sync.SyncFixture;
+import com.outcomedesk.testing.NeedsFxToolkit;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.ui.shell.Shell;
 import com.outcomedesk.ui.sync.ConflictsViewModel;
 import java.nio.file.Path;
@@ -24,6 +26,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Conflicts screen in the main window on a site with a real sync conflict: compare, then use the other version. */
+@NeedsFxToolkit
+@NeedsPostgres
 @ExtendWith(ApplicationExtension.class)
 class ConflictsUiTest {
     static {

@@ -5,6 +5,7 @@ import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.shell.Shell;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real main window headless (Monocle): the main flows a clinician goes through. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class DesktopAppUiTest {
     static {

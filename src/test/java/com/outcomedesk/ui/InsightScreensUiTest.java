@@ -13,6 +13,7 @@ import com.outcomedesk.insight.RankingMethod;
 import com.outcomedesk.insight.SharedFeature;
 import com.outcomedesk.insight.SimilarDisease;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
 import com.outcomedesk.ui.shell.Shell;
@@ -53,6 +54,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The doctors, alike-diseases and outcome-mapping screens (Monocle headless), on 3,000 demo appointments. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class InsightScreensUiTest {
     static {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.security.IdleLock;
 import com.outcomedesk.ui.security.IdleLockViewModel;
@@ -30,6 +31,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Alt plus the underlined letter opens a menu, in the main window as the app shows it after sign-in (under the idle lock). */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class MenuMnemonicsUiTest {
     static {

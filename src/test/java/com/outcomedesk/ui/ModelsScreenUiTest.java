@@ -7,6 +7,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
 import com.outcomedesk.ui.shell.Shell;
@@ -28,6 +29,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Models screen as it opens on a store whose model was trained in an earlier session. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class ModelsScreenUiTest {
     static {

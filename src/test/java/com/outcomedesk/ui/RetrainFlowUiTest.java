@@ -10,6 +10,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.security.Actor;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
 import com.outcomedesk.ui.models.RetrainViewModel;
@@ -36,6 +37,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /** Retraining as an administrator does it in the main window (Monocle headless): train, compare, activate, roll back. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class RetrainFlowUiTest {
     static {

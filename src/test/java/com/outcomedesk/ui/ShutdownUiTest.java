@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
+import com.outcomedesk.testing.NeedsFxToolkit;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.shell.Shell;
 import com.outcomedesk.ui.support.FxBackground;
@@ -35,6 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * during a demo load on a store with sync configured. The work stops, the store closes after it, and no
  * dialog reports an error caused by the closing.
  */
+@NeedsFxToolkit
+@NeedsPostgres
 @ExtendWith(ApplicationExtension.class)
 class ShutdownUiTest {
     static {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.security.SignInView;
 import com.outcomedesk.ui.security.SignInViewModel;
@@ -27,6 +28,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The sign-in screen by keyboard (Monocle headless): Enter signs in, a refusal shows as an error, Esc clears. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class SignInUiTest {
     static {

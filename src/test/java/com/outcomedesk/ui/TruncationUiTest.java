@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.Version;
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.shell.Shell;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Nothing in the status bar or in a message dialog is cut: Cancel, the sync segment, a long error, About. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class TruncationUiTest {
     static {

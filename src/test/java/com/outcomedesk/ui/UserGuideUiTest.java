@@ -4,6 +4,7 @@ import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import javafx.scene.control.ScrollPane;
@@ -21,6 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** F1 opens the formatted guide with its pictures in a window of its own, centred on the main window; Esc closes it. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class UserGuideUiTest {
     static {

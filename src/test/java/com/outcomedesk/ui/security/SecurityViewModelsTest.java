@@ -9,6 +9,7 @@ import com.outcomedesk.security.LockoutPolicy;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.security.UserAccount;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NeedsFxToolkit
 class SecurityViewModelsTest {
     static final String ADMIN_PW = "river stone lantern";
     @TempDir Path dir;

@@ -7,6 +7,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.security.UserAccount;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Users and Audit trail tables sort by the column clicked, numbers and times in their own order, across reloads. */
+@NeedsFxToolkit
 class SortableTablesTest {
     @TempDir Path dir;
 

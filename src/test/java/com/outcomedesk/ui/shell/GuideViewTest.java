@@ -2,6 +2,7 @@ package com.outcomedesk.ui.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outcomedesk.testing.NeedsFxToolkit;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The guide's Markdown subset renders as formatted controls, and the bundled guide describes the app. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class GuideViewTest {
     static {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.outcomedesk.testing.NeedsFxToolkit;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A failure nobody caught on the FX thread: one plain dialog, and a log entry without the patient text it held. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class UncaughtFailuresUiTest {
     static {

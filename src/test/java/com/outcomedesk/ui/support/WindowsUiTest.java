@@ -3,6 +3,7 @@ package com.outcomedesk.ui.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.outcomedesk.testing.NeedsFxToolkit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Real windows (Monocle headless): sizes, minimum sizes, centring on the owner, remembered places. */
+@NeedsFxToolkit
 @ExtendWith(ApplicationExtension.class)
 class WindowsUiTest {
     static {

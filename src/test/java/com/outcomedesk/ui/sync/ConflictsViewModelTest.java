@@ -8,6 +8,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.sync.SyncFixture;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.ui.support.DirectBackground;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real conflict between two sites and a PostgreSQL server, reviewed and decided on the Conflicts screen's model. */
+@NeedsPostgres
 class ConflictsViewModelTest {
     @TempDir Path dir;
 

@@ -6,6 +6,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.sync.SyncFixture;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.ui.support.DirectBackground;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A record held back by sync, listed beside the conflicts and repaired there, so that the next sync sends it. */
+@NeedsPostgres
 class QuarantineViewModelTest {
     @TempDir Path dir;
 

@@ -6,12 +6,14 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
 import com.outcomedesk.sync.ServerConfig;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sync settings as fields a clinic administrator understands, tested against the real PostgreSQL server. */
+@NeedsPostgres
 class SyncSettingsViewModelTest {
     static final Actor ADMIN = new Actor("alice", Role.ADMINISTRATOR);
     @TempDir Path dir;

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.Role;
+import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@NeedsPostgres
 class SyncStatusViewModelTest {
     @TempDir Path dir;
     private final Executor direct = Runnable::run;
