@@ -2,6 +2,7 @@ package com.outcomedesk.learn;
 
 import com.outcomedesk.demo.DemoDataGenerator;
 import com.outcomedesk.demo.DemoRecord;
+import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.FeatureGroup;
 import com.outcomedesk.text.Featurizer;
@@ -28,13 +29,17 @@ public final class Benchmark {
     private static final int BATCH_CHUNK = 50_000;
     /** Batch throughput is a rate: measured on at most this many records, as regenerating them dominates otherwise. */
     private static final int BATCH_RECORDS = 200_000;
+    private static final long MIN_RECORDS = 1_000;
+    private static final long MAX_RECORDS = 20_000_000;
+    /** Field name in refusals. */
+    public static final String RECORDS = "records";
 
     private final long records;
     private final long seed;
     private final ProgressListener progress;
 
     public Benchmark(long records, long seed, ProgressListener progress) {
-        if (records < 1_000 || records > 20_000_000) throw new IllegalArgumentException("--records must be between 1,000 and 20,000,000");
+        if (records < MIN_RECORDS || records > MAX_RECORDS) throw InvalidRequestException.outOfRange(RECORDS, MIN_RECORDS, MAX_RECORDS);
         this.records = records;
         this.seed = seed;
         this.progress = progress;
