@@ -1,11 +1,13 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.errors.InvalidRequestException;
+import com.outcomedesk.errors.WrongFileException;
 import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.learn.Benchmark;
 import com.outcomedesk.learn.ModelRegistry;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.TrainingRequest;
+import com.outcomedesk.security.SignInRequiredException;
 import com.outcomedesk.sync.ConflictService;
 import com.outcomedesk.sync.SyncService;
 import java.util.Map;
@@ -25,7 +27,18 @@ final class EngineErrors {
 
     /** The sentence for a refusal, or null when it is not an engine refusal (the caller uses its message). */
     static String phrase(Throwable e) {
-        return e instanceof InvalidRequestException r ? phrase(r) : null;
+        if (e instanceof InvalidRequestException r) return phrase(r);
+        if (e instanceof WrongFileException w) {
+            return w.getMessage() + switch (w.kind()) {
+                case AUDIT_CHECKPOINT -> "; write one with: audit checkpoint --out FILE";
+                case SIGNING_KEY -> " (written by 'keys export-signing').";
+            };
+        }
+        if (e instanceof SignInRequiredException) {
+            return "This store has user accounts: sign in with --user NAME and the password in " + Passwords.PASSWORD_ENV
+                    + " (or type it when asked).";
+        }
+        return null;
     }
 
     private static String phrase(InvalidRequestException e) {

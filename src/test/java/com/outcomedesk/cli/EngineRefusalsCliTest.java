@@ -2,6 +2,7 @@ package com.outcomedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,5 +32,15 @@ class EngineRefusalsCliTest {
                 .isEqualTo("outcome-desk: There is no earlier active version to roll back to: see 'models'.");
         assertThat(refusal("sync", "quarantine", "repair", "nope"))
                 .isEqualTo("outcome-desk: 'nope' is not an appointment id; copy one from 'sync quarantine'.");
+    }
+
+    @Test
+    void filesOfTheWrongKindSayWhichCommandWritesOne() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.json"), "{}");
+        assertThat(refusal("audit", "verify", "--checkpoint", empty.toString())).isEqualTo("outcome-desk: " + empty
+                + " is not an audit checkpoint (site, lastHash, time or signature is missing); write one with: audit"
+                + " checkpoint --out FILE");
+        assertThat(refusal("keys", "import-signing", empty.toString()))
+                .isEqualTo("outcome-desk: " + empty + " is not a model-signing key file (written by 'keys export-signing').");
     }
 }

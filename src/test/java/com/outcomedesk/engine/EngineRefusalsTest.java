@@ -3,8 +3,10 @@ package com.outcomedesk.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.outcomedesk.audit.AuditLog;
 import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.errors.InvalidRequestException.Reason;
+import com.outcomedesk.errors.WrongFileException;
 import com.outcomedesk.learn.Benchmark;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.TrainingRequest;
@@ -12,13 +14,14 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.sync.ConflictService;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine refuses by field and reason, in no caller's terms: no option names, no commands to run. */
+/** The engine refuses by field and reason (or file kind), in no caller's terms: no option names, no commands to run. */
 class EngineRefusalsTest {
     @TempDir Path dir;
     private final Actor admin = Actor.localUser();
@@ -56,6 +59,20 @@ class EngineRefusalsTest {
             refusal(() -> engine.models().rollback(admin), "version", Reason.NO_EARLIER_VERSION);
             assertThat(refusal(() -> engine.sync().repair("nope", admin), "appointmentId", Reason.MALFORMED).value())
                     .isEqualTo("nope");
+        }
+    }
+
+    @Test
+    void filesOfTheWrongKindNameTheKindNotACommandThatWritesOne() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.json"), "{}");
+        WrongFileException checkpoint = catchThrowableOfType(() -> AuditLog.readCheckpoint(empty), WrongFileException.class);
+        assertThat(checkpoint.kind()).isEqualTo(WrongFileException.Kind.AUDIT_CHECKPOINT);
+        assertThat(checkpoint.getMessage()).contains("empty.json", "signature is missing").doesNotContain("--", "write one with");
+        try (Engine engine = Engine.open(TestStores.h2(dir.resolve("store")))) {
+            WrongFileException key = catchThrowableOfType(() -> engine.models().importSigningKey(empty, admin),
+                    WrongFileException.class);
+            assertThat(key.kind()).isEqualTo(WrongFileException.Kind.SIGNING_KEY);
+            assertThat(key.getMessage()).doesNotContain("export-signing");
         }
     }
 
