@@ -51,7 +51,7 @@ public class InvalidRequestException extends IllegalArgumentException {
         return new InvalidRequestException(field, Reason.OUT_OF_RANGE, min, null, null);
     }
 
-    /** The value is not in the field's form; only pass values that are not patient data (ids, numbers). */
+    /** The value is not in the field's form; it is kept for the caller, never put in the message. */
     public static InvalidRequestException malformed(String field, String value) {
         return new InvalidRequestException(field, Reason.MALFORMED, null, null, value);
     }
@@ -105,7 +105,7 @@ public class InvalidRequestException extends IllegalArgumentException {
         return switch (reason) {
             case MISSING -> field + " is missing";
             case OUT_OF_RANGE -> field + " " + limits(min, max);
-            case MALFORMED -> field + " '" + value + "' is not well formed";
+            case MALFORMED -> field + " is not well formed";
             case NOT_FOUND -> "There is no " + field + " " + value;
             case NO_EARLIER_VERSION -> "There is no earlier " + field + " to go back to";
         };
