@@ -10,8 +10,8 @@ import java.time.OffsetDateTime;
  */
 public record AuditCheckpoint(String site, long lastSeq, String lastHash, long count, OffsetDateTime time,
                               String verifiableBy, String signature) {
-    static final String VERIFIABLE_BY = "anyone holding this store's audit key (outcome-desk.secrets beside the store):"
-            + " run audit verify --checkpoint FILE on this store";
+    static final String VERIFIABLE_BY = "anyone holding this store's audit key (outcome-desk.secrets beside the store),"
+            + " by verifying this store's audit trail against this file";
 
     /** The signed text: every field but the signature and the note on who can check it. */
     String statement() {

@@ -1,5 +1,6 @@
 package com.outcomedesk.audit;
 
+import com.outcomedesk.errors.WrongFileException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -194,13 +195,13 @@ public final class AuditLog {
         try {
             AuditCheckpoint c = JSON.readValue(file.toFile(), AuditCheckpoint.class);
             if (c.site() == null || c.lastHash() == null || c.time() == null || c.signature() == null) {
-                throw new IllegalArgumentException(file + " is not an audit checkpoint (site, lastHash, time or"
-                        + " signature is missing); write one with: audit checkpoint --out FILE");
+                throw new WrongFileException(WrongFileException.Kind.AUDIT_CHECKPOINT, file
+                        + " is not an audit checkpoint (site, lastHash, time or signature is missing)");
             }
             return c;
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + " is not a readable audit checkpoint ("
-                    + e.getClass().getSimpleName() + "); write one with: audit checkpoint --out FILE", e);
+            throw new WrongFileException(WrongFileException.Kind.AUDIT_CHECKPOINT, file
+                    + " is not a readable audit checkpoint (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

@@ -18,6 +18,7 @@ import com.outcomedesk.learn.RiskTiers;
 import com.outcomedesk.learn.TrainedModel;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.demo.DemoRecord;
+import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.FeatureGroup;
 import com.outcomedesk.text.Featurizer;
@@ -44,13 +45,17 @@ public final class LearningBenchmark {
     private static final int BATCH_CHUNK = 50_000;
     /** Batch throughput is a rate: measured on at most this many records, as regenerating them dominates otherwise. */
     private static final int BATCH_RECORDS = 200_000;
+    private static final long MIN_RECORDS = 1_000;
+    private static final long MAX_RECORDS = 20_000_000;
+    /** Field name in refusals. */
+    public static final String RECORDS = "records";
 
     private final long records;
     private final long seed;
     private final ProgressListener progress;
 
     public LearningBenchmark(long records, long seed, ProgressListener progress) {
-        if (records < 1_000 || records > 20_000_000) throw new IllegalArgumentException("--records must be between 1,000 and 20,000,000");
+        if (records < MIN_RECORDS || records > MAX_RECORDS) throw InvalidRequestException.outOfRange(RECORDS, MIN_RECORDS, MAX_RECORDS);
         this.records = records;
         this.seed = seed;
         this.progress = progress;

@@ -107,6 +107,8 @@ public final class OutcomeDeskCli {
     }
 
     static String oneLine(Throwable e) {
+        String refusal = EngineErrors.phrase(e);
+        if (refusal != null) return refusal;
         // Hibernate's text quotes the SQL; the driver's first line says what went wrong without it.
         String message = e instanceof org.hibernate.JDBCException j && j.getSQLException() != null
                 ? "Database error: " + String.valueOf(j.getSQLException().getMessage()).lines().findFirst().orElse("")

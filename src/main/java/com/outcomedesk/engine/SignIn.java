@@ -2,11 +2,11 @@ package com.outcomedesk.engine;
 
 import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.AuthenticationException;
 import com.outcomedesk.security.EncryptedStore;
 import com.outcomedesk.security.Keyring;
 import com.outcomedesk.security.KeyringSignIn;
 import com.outcomedesk.security.PasswordHasher;
+import com.outcomedesk.security.SignInRequiredException;
 import com.outcomedesk.store.StoreFiles;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreLocation;
@@ -27,9 +27,6 @@ import java.util.Properties;
  * Either way the attempt is audited and repeated failures lock the account for a growing time.
  */
 public final class SignIn {
-    public static final String PROTECTED = "This store has user accounts: sign in with --user NAME and the password "
-            + "in OUTCOMEDESK_PASSWORD (or type it when asked).";
-
     private SignIn() {
     }
 
@@ -85,11 +82,11 @@ public final class SignIn {
     /** Opens a store that has no accounts, acting as the local user; refuses a store that has accounts. */
     public static Session withoutAccounts(StoreLocation location) {
         EncryptedStore.requireKeyring(location);
-        if (EncryptedStore.isEncrypted(location)) throw new AuthenticationException(PROTECTED);
+        if (EncryptedStore.isEncrypted(location)) throw new SignInRequiredException();
         Engine engine = Engine.open(location);
         if (engine.accounts().hasAccounts()) {
             engine.close();
-            throw new AuthenticationException(PROTECTED);
+            throw new SignInRequiredException();
         }
         return new Session(engine, Actor.localUser());
     }

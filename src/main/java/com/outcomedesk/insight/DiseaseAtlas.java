@@ -1,9 +1,10 @@
 package com.outcomedesk.insight;
 
+import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.text.ClinicalEntity;
-import com.outcomedesk.text.Echo;
 import com.outcomedesk.text.ClinicalEntityExtractor;
+import com.outcomedesk.text.Echo;
 import com.outcomedesk.text.EntityType;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +25,9 @@ import smile.math.distance.EditDistance;
  * Immutable: the UI can keep one and ask it for groups, the map and nearest diseases.
  */
 public final class DiseaseAtlas {
+    /** Field name in refusals: how many similar diseases to list. */
+    public static final String TOP = "top";
+
     private static final int SHARED_FEATURES = 6;
     /** A feature explains a group only if its members have it at least this much more often (share points)... */
     private static final double MIN_EXCESS = 0.01;
@@ -205,7 +209,7 @@ public final class DiseaseAtlas {
      * dictionary knows ("HTN", "migraines"); an unknown name throws {@link UnknownDiseaseException} listing close spellings.
      */
     public List<SimilarDisease> similarTo(String name, int top) {
-        if (top < 1) throw new IllegalArgumentException("--top must be at least 1");
+        if (top < 1) throw InvalidRequestException.belowMinimum(TOP, 1);
         int i = indexOf(name);
         List<SimilarDisease> list = new ArrayList<>();
         for (int j = 0; j < profiles.size(); j++) {

@@ -3,6 +3,7 @@ package com.outcomedesk.learn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.store.ChangeStamper;
@@ -31,6 +32,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * version, then to the doctor-rate baseline, and says which answered and why.
  */
 public final class ModelRegistry {
+    /** Field name in refusals: a model version number. */
+    public static final String VERSION = "version";
+
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
     private static final String LIST_SQL = "SELECT id, version_number, algorithm, status, trained_by, trained_at, duration_ms, "
             + "labelled_rows, folds, data_fingerprint, metrics FROM model_versions";
@@ -133,7 +137,7 @@ public final class ModelRegistry {
                 }
             }
         });
-        if (text == null) throw new IllegalArgumentException("There is no model version " + version + ": see 'models'.");
+        if (text == null) throw InvalidRequestException.notFound(VERSION, version);
         try {
             return JSON.readTree(text);
         } catch (java.io.IOException e) {
@@ -146,7 +150,7 @@ public final class ModelRegistry {
         return database.read(em -> {
             List<String> p = em.createQuery("SELECT m.provenance FROM ModelVersion m WHERE m.versionNumber = :v", String.class)
                     .setParameter("v", version).getResultList();
-            if (p.isEmpty()) throw new IllegalArgumentException("There is no model version " + version + ": see 'models'.");
+            if (p.isEmpty()) throw InvalidRequestException.notFound(VERSION, version);
             try {
                 return JSON.readTree(p.get(0));
             } catch (java.io.IOException e) {
@@ -170,12 +174,11 @@ public final class ModelRegistry {
         for (UUID id : history) {
             if (!id.equals(current)) return switchTo(find(id).orElseThrow().version(), "rollback", actor);
         }
-        throw new IllegalStateException("There is no earlier active version to roll back to: see 'models'.");
+        throw InvalidRequestException.noEarlierVersion(VERSION);
     }
 
     private ModelVersionInfo switchTo(int version, String action, Actor actor) {
-        ModelVersionInfo target = find(version).orElseThrow(() -> new IllegalArgumentException(
-                "There is no model version " + version + ": see 'models' for the versions."));
+        ModelVersionInfo target = find(version).orElseThrow(() -> InvalidRequestException.notFound(VERSION, version));
         LoadedModel loaded = load(target.id(), target.version());
         if (loaded == null) throw new IllegalStateException("Version " + version + " cannot be activated: its artifact is " + lastFailure + ".");
         database.inTransactionDo(em -> {

@@ -1,6 +1,7 @@
 package com.outcomedesk.learn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.outcomedesk.errors.WrongFileException;
 import com.outcomedesk.store.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ final class NetworkSigningKey {
             if (Files.size(file) > MAX_FILE) throw new IllegalArgumentException(file + " is not a model-signing key file: it is too large.");
             JsonNode doc = ModelRegistry.JSON.readTree(Files.readAllBytes(file));
             if (doc == null || !KIND.equals(doc.path("kind").asText()) || doc.path("version").asInt() != 1) {
-                throw new IllegalArgumentException(file + " is not a model-signing key file (written by 'keys export-signing').");
+                throw new WrongFileException(WrongFileException.Kind.SIGNING_KEY, file + " is not a model-signing key file");
             }
             byte[] key = Base64.getDecoder().decode(doc.path("key").asText());
             if (key.length < 32) throw new IllegalArgumentException(file + " holds a key shorter than 256 bits.");

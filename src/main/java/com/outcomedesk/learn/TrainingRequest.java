@@ -1,5 +1,7 @@
 package com.outcomedesk.learn;
 
+import com.outcomedesk.errors.InvalidRequestException;
+
 /**
  * What to train: the algorithm (auto compares all candidates and keeps the best by AUC), the number of
  * folds (repeated 5 times below {@link #REPEAT_BELOW} labelled rows), whether to activate the result,
@@ -8,11 +10,15 @@ package com.outcomedesk.learn;
 public record TrainingRequest(Algorithm algorithm, int folds, boolean activate, long seed, int hashBits) {
     public static final int REPEAT_BELOW = 5_000;
     public static final int DEFAULT_BITS = 18;
+    public static final int MIN_FOLDS = 2;
+    public static final int MAX_FOLDS = 20;
+    /** Field name in refusals. */
+    public static final String FOLDS = "folds";
 
     public enum Algorithm { AUTO, LOGREG, FOREST, GBM }
 
     public TrainingRequest {
-        if (folds < 2 || folds > 20) throw new IllegalArgumentException("--folds must be between 2 and 20");
+        if (folds < MIN_FOLDS || folds > MAX_FOLDS) throw InvalidRequestException.outOfRange(FOLDS, MIN_FOLDS, MAX_FOLDS);
     }
 
     public static TrainingRequest defaults() {

@@ -2,6 +2,7 @@ package com.outcomedesk.sync;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
@@ -17,6 +18,9 @@ import java.util.UUID;
 
 /** Lists conflicts and applies an administrator's decision on the server store. */
 public final class ConflictService {
+    /** Field name in refusals: the conflict to resolve. */
+    public static final String CONFLICT_ID = "conflictId";
+
     public enum Decision { CONFIRM, SWAP }
 
     private static final SyncTable C = SyncTable.CONFLICTS;
@@ -48,7 +52,7 @@ public final class ConflictService {
         try {
             ServerCounter counter = ServerCounter.lock(server);
             Object[] conflict = Rows.fetch(server, C, List.of(), List.of(id)).get(id);
-            if (conflict == null) throw new SyncException("There is no conflict " + id + "; list them with 'sync conflicts'.");
+            if (conflict == null) throw InvalidRequestException.notFound(CONFLICT_ID, id);
             if (decision == Decision.CONFIRM) {
                 if (!"open".equals(conflict[C.index("status")])) {
                     throw new SyncException("Conflict " + id + " was already " + conflict[C.index("status")] + ".");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.store.ChangeStamper;
@@ -23,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** Sync as the engine offers it: the server setting, running a sync, its status, and the conflicts. */
 public final class SyncService {
+    /** Field name in refusals: the appointment to repair. */
+    public static final String APPOINTMENT_ID = "appointmentId";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final String URL = "sync.server.url";
     static final String USER = "sync.server.user";
@@ -238,8 +242,7 @@ public final class SyncService {
         try {
             id = UUID.fromString(appointmentId.strip());
         } catch (IllegalArgumentException e) {
-            throw new SyncException("'" + appointmentId.strip() + "' is not an appointment id; copy one from "
-                    + "'sync quarantine'.");
+            throw InvalidRequestException.malformed(APPOINTMENT_ID, appointmentId.strip());
         }
         if (!appointments.repairText(id, actor)) return false;
         database.withConnection(c -> {

@@ -56,6 +56,8 @@ class InsightCliTest {
         JsonNode similar = run("similar", "--disease", "asthma", "--top", "2", "--json").json();
         assertThat(similar.get("disease").asText()).isEqualTo("asthma");
         assertThat(similar.get("similar")).hasSize(2);
+        assertThat(run("similar", "--disease", "asthma", "--top", "0").err().strip())
+                .isEqualTo("outcome-desk: --top must be at least 1");
     }
 
     @Test

@@ -55,6 +55,9 @@ class SyncCliTest {
             assertThat(run("b", "status", "--json").json().get("appointments").asLong()).isEqualTo(400);
             CliRun conflicts = run("b", "sync", "conflicts", "--json");
             assertThat(conflicts.json().get("conflicts")).isEmpty();
+            String unknown = java.util.UUID.randomUUID().toString();
+            assertThat(run("b", "sync", "conflicts", "confirm", unknown).err().strip())
+                    .isEqualTo("outcome-desk: There is no conflict " + unknown + "; list them with 'sync conflicts'.");
         } finally {
             TestStores.dropPostgresSchema(schema);
         }

@@ -2,11 +2,13 @@ package com.outcomedesk.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import com.outcomedesk.demo.DemoDataGenerator;
 import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ProgressListener;
@@ -113,6 +115,15 @@ class DiseaseAtlasTest {
         assertThat(similar).hasSize(3).noneMatch(s -> s.disease().equals("hypertension"));
         assertThat(similar.get(0).similarity()).isGreaterThanOrEqualTo(similar.get(2).similarity());
         assertThat(atlas.similarTo("migraines", 100)).hasSize(atlas.profiles().size() - 1);
+    }
+
+    @Test
+    void tooFewSimilarDiseasesIsRefusedByFieldAndLimit() {
+        InvalidRequestException e = catchThrowableOfType(() -> atlas.similarTo("asthma", 0), InvalidRequestException.class);
+        assertThat(e.field()).isEqualTo("top");
+        assertThat(e.reason()).isEqualTo(InvalidRequestException.Reason.OUT_OF_RANGE);
+        assertThat(e.min()).hasValue(1);
+        assertThat(e.getMessage()).isEqualTo("top must be at least 1");
     }
 
     @Test

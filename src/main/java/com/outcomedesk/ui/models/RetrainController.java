@@ -79,7 +79,8 @@ public final class RetrainController {
             }
         });
         algorithmChoice.valueProperty().bindBidirectional(model.algorithmProperty());
-        foldsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 20, model.foldsProperty().get()));
+        foldsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(TrainingRequest.MIN_FOLDS,
+                TrainingRequest.MAX_FOLDS, model.foldsProperty().get()));
         foldsSpinner.valueProperty().addListener((o, a, b) -> model.foldsProperty().set(b));
         boolean administrator = model.mayTrain();
         trainButton.disableProperty().bind(model.runningProperty().or(new javafx.beans.property.SimpleBooleanProperty(!administrator)));

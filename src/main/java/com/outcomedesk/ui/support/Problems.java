@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.support;
 
+import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.learn.NoModelException;
 import com.outcomedesk.security.AccessDeniedException;
 import com.outcomedesk.store.StoreException;
@@ -24,6 +25,7 @@ public final class Problems {
             return t.getMessage() + " Import appointments with outcomes (File > Import...), then train a model "
                     + "(Model > Retrain..., administrators).";
         }
+        if (t instanceof InvalidRequestException r) return Refusals.phrase(r);
         if (t instanceof com.outcomedesk.sync.NoServerException) {
             return t.getMessage() + " An administrator sets one in Sync > Sync settings….";
         }

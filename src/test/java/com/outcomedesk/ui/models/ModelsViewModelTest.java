@@ -68,6 +68,17 @@ class ModelsViewModelTest {
     }
 
     @Test
+    void aRollbackWithNothingToGoBackToSaysSoInDesktopWords() {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            ScriptedDialogs dialogs = new ScriptedDialogs();
+            ModelsViewModel models = new ModelsViewModel(engine.models(), engine.predictions(), Actor::localUser,
+                    new DirectBackground(), dialogs, () -> { });
+            models.rollback();
+            assertThat(dialogs.errors).containsExactly("There is no earlier active version to roll back to.");
+        }
+    }
+
+    @Test
     void figuresAreUnknownRatherThanZeroUntilLoadedAndCarryUnitsAndSeparators() {
         try (Engine engine = Engine.open(TestStores.h2(dir))) {
             ModelsViewModel models = new ModelsViewModel(engine.models(), engine.predictions(), Actor::localUser,

@@ -2,7 +2,11 @@ package com.outcomedesk.ui.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outcomedesk.errors.InvalidRequestException;
+import com.outcomedesk.learn.ModelRegistry;
 import com.outcomedesk.learn.NoModelException;
+import com.outcomedesk.learn.PredictionRequest;
+import com.outcomedesk.learn.TrainingRequest;
 import org.junit.jupiter.api.Test;
 
 /** The desktop phrases engine failures in desktop terms: menus, never a command line to run. */
@@ -18,5 +22,14 @@ class ProblemsTest {
     void noSyncServerPointsAtTheSyncSettingsNotACommand() {
         String text = Problems.describe(new com.outcomedesk.sync.NoServerException());
         assertThat(text).contains("No sync server is configured.", "Sync > Sync settings").doesNotContain("--server");
+    }
+
+    @Test
+    void refusalsAreSaidInScreenTermsWithoutOptionNames() {
+        assertThat(Problems.describe(InvalidRequestException.notFound(ModelRegistry.VERSION, 7)))
+                .isEqualTo("There is no model version 7.");
+        assertThat(Problems.describe(InvalidRequestException.outOfRange(TrainingRequest.FOLDS, 2, 20)))
+                .isEqualTo("The number of folds must be between 2 and 20.");
+        assertThat(Problems.describe(InvalidRequestException.missing(PredictionRequest.DOCTOR_ID))).isEqualTo("Enter the doctor.");
     }
 }
