@@ -151,19 +151,8 @@ public final class AuditLog {
         actor.requireAdministrator("sign an audit checkpoint");
         String site = trail.siteId();
         AuditCheckpoint unsigned = database.withConnection(c -> {
-            long seq = 0;
-            String hash = ChainLinks.GENESIS;
+            AuditTrail.Head head = AuditTrail.head(c, site);
             long count;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT seq, hash FROM audit_log WHERE site_id = ? ORDER BY seq DESC LIMIT 1")) {
-                ps.setString(1, site);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        seq = rs.getLong(1);
-                        hash = rs.getString(2);
-                    }
-                }
-            }
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE site_id = ?")) {
                 ps.setString(1, site);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -171,7 +160,7 @@ public final class AuditLog {
                     count = rs.getLong(1);
                 }
             }
-            return new AuditCheckpoint(site, seq, hash, count, trail.now(), AuditCheckpoint.VERIFIABLE_BY, null);
+            return new AuditCheckpoint(site, head.seq(), head.hash(), count, trail.now(), AuditCheckpoint.VERIFIABLE_BY, null);
         });
         AuditCheckpoint signed = new AuditCheckpoint(unsigned.site(), unsigned.lastSeq(), unsigned.lastHash(),
                 unsigned.count(), unsigned.time(), unsigned.verifiableBy(), trail.links().keyed(unsigned.statement()));

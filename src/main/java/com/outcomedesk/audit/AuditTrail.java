@@ -112,24 +112,28 @@ public final class AuditTrail {
         }
     }
 
+    /** The newest entry of a site's chain: its sequence number and link (0 and the genesis link when it is empty). */
+    record Head(long seq, String hash) {
+    }
+
+    static Head head(Connection c, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, hash FROM audit_log WHERE site_id = ? ORDER BY seq DESC LIMIT 1")) {
+            ps.setString(1, site);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, ChainLinks.GENESIS);
+            }
+        }
+    }
+
     private void append(Connection c, Actor actor, String action, String entity, String entityId, String details)
             throws SQLException {
         String site = stamper.siteId();
         // The column keeps microseconds; linking finer digits would make every entry fail verification.
         OffsetDateTime at = stamper.now().truncatedTo(ChronoUnit.MICROS);
-        long seq = 0;
-        String prev = ChainLinks.GENESIS;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, hash FROM audit_log WHERE site_id = ? ORDER BY seq DESC LIMIT 1")) {
-            ps.setString(1, site);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    seq = rs.getLong(1);
-                    prev = rs.getString(2);
-                }
-            }
-        }
-        long next = seq + 1;
+        Head head = head(c, site);
+        String prev = head.hash();
+        long next = head.seq() + 1;
         String hash = links.keyed(ChainLinks.content(prev, site, next, at, actor.name(), action, entity, entityId,
                 details));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, seq, occurred_at, user_name, "
