@@ -73,7 +73,7 @@ public final class Evaluator {
         double[] oof = outOfFold.get(best.name());
         Calibration platt = Calibration.fit(y, oof);
         return new Evaluation(data.rows(), Arrays.stream(y).sum(), k, folds.repeats(), request.seed(), best.name(), results,
-                ablationResults, categories, roc(oof), calibrationBins(oof, platt), platt, Notes.of(results, ablationResults, best, categories));
+                ablationResults, categories, roc(oof), calibrationBins(oof, platt), platt, EvaluationFindings.of(results, ablationResults, best, categories));
     }
 
     static boolean isBaseline(String name) {

@@ -97,12 +97,12 @@ final class AppendOnlySync {
     /** Pulls the server's rows numbered after the high-water mark up to {@code upTo}; returns rows inserted. */
     long pull(Connection local, Connection server, String watermarkName, long upTo) throws SQLException {
         long inserted = 0;
-        long mark = Rows.stateValue(local, watermarkName);
+        long mark = SyncSql.stateValue(local, watermarkName);
         int n = table.columns().size();
         while (mark < upTo) {
-            List<Object[]> rows = Rows.serverPage(server, table, mark, upTo, batch);
+            List<Object[]> rows = SyncSql.serverPage(server, table, mark, upTo, batch);
             if (rows.isEmpty()) break;
-            Set<Object> present = Rows.existingKeys(local, table, rows.stream().map(r -> r[0]).toList());
+            Set<Object> present = SyncSql.existingKeys(local, table, rows.stream().map(r -> r[0]).toList());
             List<Object[]> fresh = new ArrayList<>();
             for (Object[] r : rows) if (!present.contains(r[0])) fresh.add(r);
             fresh = writable(local, fresh);
@@ -119,7 +119,7 @@ final class AppendOnlySync {
             }
             if (table == SyncTable.MODEL_ACTIVATIONS && !fresh.isEmpty()) ModelNumbers.deriveStatus(local);
             mark = (Long) rows.get(rows.size() - 1)[n];
-            Rows.putState(local, watermarkName, mark);
+            SyncSql.putState(local, watermarkName, mark);
             local.commit();
             inserted += fresh.size();
         }
@@ -143,7 +143,7 @@ final class AppendOnlySync {
     }
 
         private Map<Object, Long> serverNumbers(Connection server, List<Object[]> rows) throws SQLException {
-        Map<Object, Object[]> found = Rows.fetch(server, table, Rows.SERVER_SEQ, rows.stream().map(r -> r[0]).toList());
+        Map<Object, Object[]> found = SyncSql.fetch(server, table, SyncSql.SERVER_SEQ, rows.stream().map(r -> r[0]).toList());
         Map<Object, Long> numbers = new HashMap<>();
         int n = table.columns().size();
         found.forEach((k, v) -> numbers.put(k, (Long) v[n]));
@@ -157,7 +157,7 @@ final class AppendOnlySync {
             int col = table.index(ref.column());
             Set<Object> wanted = new HashSet<>();
             for (Object[] r : ok) if (r[col] != null) wanted.add(r[col]);
-            Set<Object> present = Rows.existingKeys(target, ref.target(), wanted);
+            Set<Object> present = SyncSql.existingKeys(target, ref.target(), wanted);
             List<Object[]> kept = new ArrayList<>();
             for (Object[] r : ok) if (r[col] == null || present.contains(r[col])) kept.add(r);
             ok = kept;

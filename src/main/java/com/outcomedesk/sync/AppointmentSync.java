@@ -102,8 +102,8 @@ final class AppointmentSync {
         Map<Object, Object[]> byKey = new LinkedHashMap<>();
         for (Object[] r : rows) byKey.put(r[0], r);
         ServerCounter counter = ServerCounter.lock(server);
-        Map<Object, Object[]> existing = Rows.fetch(server, T, List.of(), byKey.keySet());
-        Rows.ensureDoctors(server, doctors(rows));
+        Map<Object, Object[]> existing = SyncSql.fetch(server, T, List.of(), byKey.keySet());
+        SyncSql.ensureDoctors(server, doctors(rows));
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         Map<Object, Object[]> serverWins = new HashMap<>();
@@ -136,21 +136,21 @@ final class AppointmentSync {
     /** Pulls the server's changes numbered after the high-water mark up to {@code upTo}; returns rows applied. */
     long pull(Connection local, Connection server, String watermarkName, long upTo) throws SQLException {
         long applied = 0;
-        long mark = Rows.stateValue(local, watermarkName);
+        long mark = SyncSql.stateValue(local, watermarkName);
         while (mark < upTo) {
-            List<Object[]> rows = Rows.serverPage(server, T, mark, upTo, batch);
+            List<Object[]> rows = SyncSql.serverPage(server, T, mark, upTo, batch);
             if (rows.isEmpty()) break;
             applied += applyPulled(local, rows);
             mark = (Long) rows.get(rows.size() - 1)[N];
-            Rows.putState(local, watermarkName, mark);
+            SyncSql.putState(local, watermarkName, mark);
             local.commit();
         }
         return applied;
     }
 
     private long applyPulled(Connection local, List<Object[]> rows) throws SQLException {
-        Map<Object, Object[]> existing = Rows.fetch(local, T, SyncBase.JOINED, SyncBase.COLUMNS, rows.stream().map(r -> r[0]).toList());
-        Rows.ensureDoctors(local, doctors(rows));
+        Map<Object, Object[]> existing = SyncSql.fetch(local, T, SyncBase.JOINED, SyncBase.COLUMNS, rows.stream().map(r -> r[0]).toList());
+        SyncSql.ensureDoctors(local, doctors(rows));
         long applied = 0;
         long maxHlc = 0;
         List<Object> taken = new ArrayList<>();
@@ -203,7 +203,7 @@ final class AppointmentSync {
         try (PreparedStatement ps = local.prepareStatement(sql)) {
             if (after != null) ps.setObject(1, after);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rows.add(Rows.readWith(rs, T, SyncBase.COLUMNS));
+                while (rs.next()) rows.add(SyncSql.readWith(rs, T, SyncBase.COLUMNS));
             }
         }
         return rows;

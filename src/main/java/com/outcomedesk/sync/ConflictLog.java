@@ -24,7 +24,7 @@ final class ConflictLog {
         UUID id = UUID.nameUUIDFromBytes(String.join("|", entity, entityId, String.valueOf(winnerHlc), winnerSite,
                 String.valueOf(loserHlc), loserSite, Integer.toHexString(loserData.hashCode()))
                 .getBytes(StandardCharsets.UTF_8));
-        if (!Rows.existingKeys(server, SyncTable.CONFLICTS, List.of(id)).isEmpty()) return false;
+        if (!SyncSql.existingKeys(server, SyncTable.CONFLICTS, List.of(id)).isEmpty()) return false;
         try (PreparedStatement ps = server.prepareStatement(SyncTable.CONFLICTS.insertSql("server_seq"))) {
             Object[] row = {id, entity, entityId, winnerHlc, winnerSite, loserHlc, loserSite, loserData,
                     OffsetDateTime.now(), "open", null, null};

@@ -14,7 +14,7 @@ final class ConflictPull {
     private static final List<SyncColumn> SEQ = List.of(new SyncColumn("server_seq", SyncColumn.Type.LONG));
 
     long pull(Connection local, Connection server, String watermarkName, long upTo, int batch) throws SQLException {
-        long mark = Rows.stateValue(local, watermarkName);
+        long mark = SyncSql.stateValue(local, watermarkName);
         long applied = 0;
         int n = T.columns().size();
         while (mark < upTo) {
@@ -24,12 +24,12 @@ final class ConflictPull {
                 ps.setLong(1, mark);
                 ps.setLong(2, upTo);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.add(Rows.readWith(rs, T, SEQ));
+                    while (rs.next()) rows.add(SyncSql.readWith(rs, T, SEQ));
                 }
             }
             server.commit();
             if (rows.isEmpty()) break;
-            Set<Object> present = Rows.existingKeys(local, T, rows.stream().map(r -> r[0]).toList());
+            Set<Object> present = SyncSql.existingKeys(local, T, rows.stream().map(r -> r[0]).toList());
             try (PreparedStatement insert = local.prepareStatement(T.insertSql("server_seq"));
                  PreparedStatement update = local.prepareStatement(T.updateSql("server_seq = ?"))) {
                 for (Object[] r : rows) {
@@ -49,7 +49,7 @@ final class ConflictPull {
                 update.executeBatch();
             }
             mark = (Long) rows.get(rows.size() - 1)[n];
-            Rows.putState(local, watermarkName, mark);
+            SyncSql.putState(local, watermarkName, mark);
             local.commit();
             applied += rows.size();
         }

@@ -51,7 +51,7 @@ public final class ConflictService {
         server.setAutoCommit(false);
         try {
             ServerCounter counter = ServerCounter.lock(server);
-            Object[] conflict = Rows.fetch(server, C, List.of(), List.of(id)).get(id);
+            Object[] conflict = SyncSql.fetch(server, C, List.of(), List.of(id)).get(id);
             if (conflict == null) throw InvalidRequestException.notFound(CONFLICT_ID, id);
             if (decision == Decision.CONFIRM) {
                 if (!"open".equals(conflict[C.index("status")])) {
@@ -87,7 +87,7 @@ public final class ConflictService {
         if (entity.equals("appointment")) {
             SyncTable t = SyncTable.APPOINTMENTS;
             UUID rowId = UUID.fromString(key);
-            Object[] current = Rows.fetch(server, t, List.of(), List.of(rowId)).get(rowId);
+            Object[] current = SyncSql.fetch(server, t, List.of(), List.of(rowId)).get(rowId);
             Object[] kept = RowJson.read(t, (String) conflict[C.index("loser_data")]);
             stamper.hlc().observe((Long) current[t.index("hlc")]);
             long hlc = stamper.tick();
@@ -95,7 +95,7 @@ public final class ConflictService {
             kept[t.index("site_id")] = stamper.siteId();
             kept[t.index("updated_by")] = actor.name();
             kept[t.index("updated_at")] = stamper.now();
-            Rows.ensureDoctors(server, List.of((String) kept[t.index("doctor_id")]));
+            SyncSql.ensureDoctors(server, List.of((String) kept[t.index("doctor_id")]));
             try (PreparedStatement ps = server.prepareStatement(t.updateSql("row_version = row_version + 1",
                     "server_seq = ?"));
                  PreparedStatement base = SyncBase.merge(server)) {
@@ -113,7 +113,7 @@ public final class ConflictService {
             conflict[C.index("winner_site")] = stamper.siteId();
         } else if (entity.equals("outcome_mapping")) {
             SyncTable t = SyncTable.MAPPINGS;
-            Object[] current = Rows.fetch(server, t, List.of(), List.of(key)).get(key);
+            Object[] current = SyncSql.fetch(server, t, List.of(), List.of(key)).get(key);
             Object[] kept = RowJson.read(t, (String) conflict[C.index("loser_data")]);
             try (PreparedStatement ps = server.prepareStatement(t.updateSql("server_seq = ?", "base_category = ?"))) {
                 int i = t.bindValues(ps, kept);

@@ -39,7 +39,7 @@ final class MappingSync {
         long written = 0;
         long conflicts = 0;
         ServerCounter counter = ServerCounter.lock(server);
-        Map<Object, Object[]> existing = Rows.fetch(server, T, List.of(), rows.stream().map(r -> r[0]).toList());
+        Map<Object, Object[]> existing = SyncSql.fetch(server, T, List.of(), rows.stream().map(r -> r[0]).toList());
         try (PreparedStatement insert = server.prepareStatement(T.insertSql("server_seq", "base_category"));
              PreparedStatement update = server.prepareStatement(T.updateSql("server_seq = ?", "base_category = ?"))) {
             for (Object[] r : rows) {
@@ -83,13 +83,13 @@ final class MappingSync {
     }
 
     long pull(Connection local, Connection server, String watermarkName, long upTo) throws SQLException {
-        long mark = Rows.stateValue(local, watermarkName);
+        long mark = SyncSql.stateValue(local, watermarkName);
         if (mark >= upTo) return 0;
         List<Object[]> rows = select(server, "SELECT " + T.columnList() + ", server_seq FROM outcome_mappings WHERE "
                 + "server_seq > " + mark + " AND server_seq <= " + upTo + " ORDER BY server_seq", SEQ);
         server.commit();
         long applied = 0;
-        Map<Object, Object[]> existing = Rows.fetch(local, T, BASE, rows.stream().map(r -> r[0]).toList());
+        Map<Object, Object[]> existing = SyncSql.fetch(local, T, BASE, rows.stream().map(r -> r[0]).toList());
         try (PreparedStatement insert = local.prepareStatement(T.insertSql("server_seq", "base_category"));
              PreparedStatement update = local.prepareStatement(T.updateSql("server_seq = ?", "base_category = ?"))) {
             for (Object[] p : rows) {
@@ -114,7 +114,7 @@ final class MappingSync {
             insert.executeBatch();
             update.executeBatch();
         }
-        if (!rows.isEmpty()) Rows.putState(local, watermarkName, (Long) rows.get(rows.size() - 1)[N]);
+        if (!rows.isEmpty()) SyncSql.putState(local, watermarkName, (Long) rows.get(rows.size() - 1)[N]);
         local.commit();
         return applied;
     }
@@ -122,7 +122,7 @@ final class MappingSync {
     private static List<Object[]> select(Connection c, String sql, List<SyncColumn> extra) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) rows.add(Rows.readWith(rs, T, extra));
+            while (rs.next()) rows.add(SyncSql.readWith(rs, T, extra));
         }
         return rows;
     }

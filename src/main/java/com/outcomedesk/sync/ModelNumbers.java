@@ -28,7 +28,7 @@ final class ModelNumbers {
         if (rows.isEmpty()) return colliding;
         Map<Integer, UUID> used = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT version_number, id FROM model_versions WHERE version_number IN ("
-                + Rows.placeholders(rows.size()) + ")")) {
+                + SyncSql.placeholders(rows.size()) + ")")) {
             for (int i = 0; i < rows.size(); i++) ps.setInt(i + 1, (Integer) rows.get(i)[NUMBER]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) used.put(rs.getInt(1), rs.getObject(2, UUID.class));

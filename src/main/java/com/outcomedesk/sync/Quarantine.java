@@ -91,7 +91,7 @@ final class Quarantine {
     }
 
     static long count(Connection local) throws SQLException {
-        return Rows.count(local, "SELECT COUNT(*) FROM sync_quarantine");
+        return SyncSql.count(local, "SELECT COUNT(*) FROM sync_quarantine");
     }
 
     static List<QuarantineEntry> list(Connection local) throws SQLException {

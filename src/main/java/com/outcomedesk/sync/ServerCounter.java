@@ -33,7 +33,7 @@ final class ServerCounter {
 
     /** The highest committed change number, without locking: everything at or below it can be pulled. */
     static long committed(Connection server) throws SQLException {
-        return Rows.stateValue(server, NAME);
+        return SyncSql.stateValue(server, NAME);
     }
 
     long next() {
@@ -42,7 +42,7 @@ final class ServerCounter {
 
     /** Saves the counter and commits the transaction's changes with it. */
     void commit() throws SQLException {
-        Rows.putState(server, NAME, value);
+        SyncSql.putState(server, NAME, value);
         server.commit();
     }
 }

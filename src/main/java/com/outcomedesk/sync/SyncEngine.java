@@ -90,7 +90,7 @@ public final class SyncEngine {
                           long[] conflictCount, long[] phaseMs) throws SQLException {
         Connection server = link.connection();
         long start = System.nanoTime();
-        Stragglers.number(server);
+        DirectServerWrites.number(server);
 
         long[] r = appointments.push(local, server);
         pushed.put("appointments", r[0]);
@@ -122,10 +122,10 @@ public final class SyncEngine {
     /** Local changes not yet on the server. */
     public long pending() {
         return database.withConnection(c -> {
-            long n = Rows.count(c, "SELECT COUNT(*) FROM " + SyncBase.JOINED + " WHERE " + SyncBase.DIRTY)
-                    + Rows.count(c, "SELECT COUNT(*) FROM outcome_mappings WHERE " + MappingSync.DIRTY);
+            long n = SyncSql.count(c, "SELECT COUNT(*) FROM " + SyncBase.JOINED + " WHERE " + SyncBase.DIRTY)
+                    + SyncSql.count(c, "SELECT COUNT(*) FROM outcome_mappings WHERE " + MappingSync.DIRTY);
             for (AppendOnlySync t : appendOnly) {
-                n += Rows.count(c, "SELECT COUNT(*) FROM " + t.table().name() + " WHERE server_seq IS NULL");
+                n += SyncSql.count(c, "SELECT COUNT(*) FROM " + t.table().name() + " WHERE server_seq IS NULL");
             }
             return n;
         });
@@ -136,7 +136,7 @@ public final class SyncEngine {
     }
 
     public long openConflicts() {
-        return database.withConnection(c -> Rows.count(c, "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'"));
+        return database.withConnection(c -> SyncSql.count(c, "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'"));
     }
 
     private static long sum(Map<String, Long> counts) {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Plain-language findings of an evaluation, including the unwelcome ones (no better than a baseline). */
-final class Notes {
+final class EvaluationFindings {
     /** An AUC gain below this is within fold noise on small data and not worth a user's trust. */
     static final double MEANINGFUL_AUC_GAIN = 0.02;
 
-    private Notes() {
+    private EvaluationFindings() {
     }
 
     static List<String> of(List<Evaluation.CandidateResult> results, List<Evaluation.CandidateResult> ablation,

@@ -11,10 +11,10 @@ import java.util.List;
  * Numbers the server rows written directly on it (people working in shared-only mode, the seeded outcome
  * mapping) rather than by a sync, so that every site pulls them too.
  */
-final class Stragglers {
+final class DirectServerWrites {
     private static final int CHUNK = 5_000;
 
-    private Stragglers() {
+    private DirectServerWrites() {
     }
 
     /** Returns how many rows were numbered; commits in chunks under the counter lock. */

@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Set;
 
 /** Batch reads and small writes shared by the table synchronisers; plain JDBC, same SQL on both vendors. */
-final class Rows {
+final class SyncSql {
     /** The server's change number, read after a table's own columns. */
     static final List<SyncColumn> SERVER_SEQ = List.of(new SyncColumn("server_seq", SyncColumn.Type.LONG));
 
-    private Rows() {
+    private SyncSql() {
     }
 
     static String placeholders(int n) {
