@@ -12,9 +12,11 @@ import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 
 /** The models dashboard: the versions, the active one's cross-validated evaluation, activation and rollback. */
@@ -163,6 +165,11 @@ public final class ModelsViewModel {
     public ObservableList<ModelVersionInfo> versions() { return versions; }
     public ObjectProperty<ModelVersionInfo> activeProperty() { return active; }
     public ObjectProperty<Evaluation> evaluationProperty() { return evaluation; }
+    /** The evaluation's charts; null while there is no evaluation to show. */
+    public ObservableValue<ModelCharts.EvaluationCharts> evaluationChartsProperty() { return evaluation.map(ModelCharts::evaluation); }
+    public ObservableValue<ModelCharts.Versions> versionsChartProperty() {
+        return Bindings.createObjectBinding(() -> ModelCharts.versions(versions), versions);
+    }
     public ObjectProperty<PredictionService.PredictionStats> statsProperty() { return stats; }
     public ObjectProperty<ModelVersionInfo> selectedProperty() { return selected; }
     public ObjectProperty<Figures> figuresProperty() { return figures; }

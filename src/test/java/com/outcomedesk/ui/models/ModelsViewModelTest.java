@@ -54,6 +54,9 @@ class ModelsViewModelTest {
             assertThat(models.activeProperty().get().version()).isEqualTo(2);
             assertThat(models.evaluationProperty().get()).isNotNull();
             assertThat(models.evaluationProperty().get().roc()).isNotEmpty();
+            assertThat(models.evaluationChartsProperty().getValue().roc().get(0).points())
+                    .hasSize(models.evaluationProperty().get().roc().size());
+            assertThat(models.versionsChartProperty().getValue().lastVersion()).isEqualTo(2);
             assertThat(models.versions()).allMatch(v -> models.artifactState(v).equals("usable"));
 
             models.rollback();
