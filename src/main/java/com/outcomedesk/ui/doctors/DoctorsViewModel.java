@@ -47,6 +47,13 @@ public final class DoctorsViewModel {
     private final BooleanProperty caseMixLoading = new SimpleBooleanProperty();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty emptyText = new SimpleStringProperty();
+    // What the view shows of the report and the case mix, held here so the view's listeners stay attached.
+    private final ObservableValue<String> summary = report.map(DoctorsViewModel::summary);
+    private final ObservableValue<ControlLimits> funnel = report.map(DoctorsViewModel::funnel);
+    private final ObservableValue<RateAxis> funnelAxis = report.map(DoctorsViewModel::rateAxis);
+    private final ObservableValue<ScoreBars> scoreBars = report.map(DoctorsViewModel::scoreBars);
+    private final ObservableValue<String> caseMixSummary = caseMix.map(DoctorsViewModel::caseMixSummary).orElse(CASE_MIX_INTRO);
+    private final ObservableValue<ControlLimits> caseMixChart = caseMix.map(DoctorsViewModel::caseMixChart);
 
     public DoctorsViewModel(DoctorInsights doctors, Supplier<Predictor> predictor, Supplier<Actor> actor,
                             Background background, Dialogs dialogs) {
@@ -231,11 +238,11 @@ public final class DoctorsViewModel {
     public ReadOnlyObjectProperty<CaseMixAnalysis.Report> caseMixProperty() { return caseMix; }
     public ReadOnlyBooleanProperty caseMixLoadingProperty() { return caseMixLoading; }
     public ObjectProperty<DoctorReport> reportProperty() { return report; }
-    public ObservableValue<String> summaryProperty() { return report.map(DoctorsViewModel::summary); }
-    public ObservableValue<ControlLimits> funnelProperty() { return report.map(DoctorsViewModel::funnel); }
-    public ObservableValue<RateAxis> funnelAxisProperty() { return report.map(DoctorsViewModel::rateAxis); }
-    public ObservableValue<ScoreBars> scoreBarsProperty() { return report.map(DoctorsViewModel::scoreBars); }
-    public ObservableValue<String> caseMixSummaryProperty() { return caseMix.map(DoctorsViewModel::caseMixSummary).orElse(CASE_MIX_INTRO); }
-    public ObservableValue<ControlLimits> caseMixChartProperty() { return caseMix.map(DoctorsViewModel::caseMixChart); }
+    public ObservableValue<String> summaryProperty() { return summary; }
+    public ObservableValue<ControlLimits> funnelProperty() { return funnel; }
+    public ObservableValue<RateAxis> funnelAxisProperty() { return funnelAxis; }
+    public ObservableValue<ScoreBars> scoreBarsProperty() { return scoreBars; }
+    public ObservableValue<String> caseMixSummaryProperty() { return caseMixSummary; }
+    public ObservableValue<ControlLimits> caseMixChartProperty() { return caseMixChart; }
     public ObjectProperty<DoctorRow> selectedProperty() { return selected; }
 }

@@ -88,6 +88,22 @@ class ModelsViewModelTest {
     }
 
     @Test
+    void theVersionsChartKeepsFollowingTheVersionsAfterAGarbageCollection() throws Exception {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            ModelsViewModel models = new ModelsViewModel(engine.models(), engine.predictions(), Actor::localUser,
+                    new DirectBackground(), new ScriptedDialogs(), () -> { });
+            java.util.List<ModelCharts.Versions> shown = new java.util.ArrayList<>();
+            models.versionsChartProperty().addListener((o, a, chart) -> shown.add(chart));
+            for (int i = 0; i < 5; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            models.versions().setAll(new ModelVersionInfo(null, 4, "logreg", "active", "alice", null, 0L, 10L, 5, "", 0.7, 0.6, 0.5));
+            assertThat(shown).extracting(ModelCharts.Versions::lastVersion).containsExactly(4);
+        }
+    }
+
+    @Test
     void aSecondClickOnActivateWhileTheFirstRunsActivatesOnce() {
         try (Engine engine = Engine.open(TestStores.h2(dir))) {
             engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
