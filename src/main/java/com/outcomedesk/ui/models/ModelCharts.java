@@ -35,11 +35,6 @@ public final class ModelCharts {
         public double shade() {
             return share == null ? 0 : 0.15 + 0.7 * share;
         }
-
-        /** Over half the row is dark enough to need light text. */
-        public boolean strong() {
-            return share != null && share > 0.5;
-        }
     }
 
     /** The active model's evaluation: ROC with the chance line, calibration with the perfect line, ablation, confusion. */

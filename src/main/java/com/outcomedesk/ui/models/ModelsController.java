@@ -194,7 +194,6 @@ public final class ModelsController {
     private static StackPane cell(ModelCharts.Cell c) {
         Label l = new Label(c.text());
         l.getStyleClass().add("confusion-cell");
-        if (c.strong()) l.getStyleClass().add("confusion-strong");
         l.setMinSize(180, 70);
         Region shade = new Region();
         shade.getStyleClass().add("confusion-shade");

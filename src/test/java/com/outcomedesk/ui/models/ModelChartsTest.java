@@ -55,8 +55,7 @@ class ModelChartsTest {
         ModelCharts.Cell betterAsBetter = cells.get(4);
         assertThat(List.of(betterAsBetter.column(), betterAsBetter.row())).containsExactly(1, 1);
         assertThat(betterAsBetter.shade()).isEqualTo(0.15 + 0.7 * 0.75);
-        assertThat(betterAsBetter.strong()).isTrue();
-        assertThat(cells.get(5).strong()).isFalse();
+        assertThat(cells.get(5).shade()).isEqualTo(0.15 + 0.7 * 0.25);
         assertThat(cells.get(7).shade()).as("an empty row is shaded lightly, not blank").isEqualTo(0.15);
         assertThat(cells.get(0).shade()).as("headers are not shaded").isZero();
     }
