@@ -177,15 +177,8 @@ public final class AppointmentsController {
             return row;
         });
         model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty().flatMap(PagedRows.Slot::rowProperty));
-        detailTitle.textProperty().bind(model.selectedProperty().map(r -> r.doctorId()
-                + (r.date() == null ? "" : ", " + DateStyle.current().format(r.date())) + (r.patientRef() == null ? "" : ", patient " + r.patientRef())
-                + (r.outcomeText() == null ? ", outcome not yet known" : ", outcome " + r.categoryText()))
-                .orElse("Select an appointment to read it in full."));
-        detailText.textProperty().bind(model.selectedProperty().map(r -> r.summary()
-                + (r.outcomeText() == null ? "" : "\nOutcome: " + r.outcomeText())
-                + (r.prediction() == null ? "" : "\nLatest saved prediction: " + r.predictionText()
-                        + (r.prediction().category() == null ? "" : ", likeliest category " + r.prediction().category())
-                        + ", saved " + DateStyle.current().format(r.prediction().savedAt().toLocalDate()))).orElse(""));
+        detailTitle.textProperty().bind(model.detailTitleProperty());
+        detailText.textProperty().bind(model.detailTextProperty());
     }
 
     /**
@@ -264,7 +257,7 @@ public final class AppointmentsController {
         Dialog<Boolean> dialog = Views.styled(new Dialog<>());
         Windows.place(dialog, table.getScene().getWindow(), null, 560, 0, 460, 240);
         dialog.setTitle("Record outcome");
-        dialog.setHeaderText("Outcome of " + row.doctorId() + "'s appointment" + (row.date() == null ? "" : " on " + DateStyle.current().format(row.date())));
+        dialog.setHeaderText(AppointmentsViewModel.outcomeHeader(row));
         dialog.getDialogPane().setContent(new VBox(10, about, sentence, problem));
         dialog.getDialogPane().getButtonTypes().addAll(AppointmentFormController.SAVE, ButtonType.CANCEL);
         dialog.setResultConverter(b -> null);

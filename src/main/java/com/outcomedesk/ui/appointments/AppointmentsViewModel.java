@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -53,6 +54,9 @@ public final class AppointmentsViewModel {
     private final StringProperty countText = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final ObjectProperty<AppointmentRow> selected = new SimpleObjectProperty<>();
+    private final ObservableValue<String> detailTitle =
+            selected.map(r -> AppointmentDetail.title(r, DateStyle.current())).orElse(AppointmentDetail.NONE_SELECTED);
+    private final ObservableValue<String> detailText = selected.map(r -> AppointmentDetail.text(r, DateStyle.current())).orElse("");
     private final ObservableList<String> outcomeSentences = FXCollections.observableArrayList();
     private int generation;
 
@@ -236,4 +240,12 @@ public final class AppointmentsViewModel {
     public BooleanProperty loadingProperty() { return loading; }
     public ObjectProperty<AppointmentRow> selectedProperty() { return selected; }
     public ObservableList<String> outcomeSentences() { return outcomeSentences; }
+    /** The selected appointment's title line in the detail pane, or what to do when none is selected. */
+    public ObservableValue<String> detailTitleProperty() { return detailTitle; }
+    /** The selected appointment in full: summary, outcome, latest saved prediction; blank when none is selected. */
+    public ObservableValue<String> detailTextProperty() { return detailText; }
+    /** The header of the Record outcome dialog for this appointment. */
+    public static String outcomeHeader(AppointmentRow row) {
+        return AppointmentDetail.outcomeHeader(row, DateStyle.current());
+    }
 }

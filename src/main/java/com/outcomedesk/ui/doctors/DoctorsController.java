@@ -1,16 +1,12 @@
 package com.outcomedesk.ui.doctors;
 
-import com.outcomedesk.insight.CaseMixAnalysis;
 import com.outcomedesk.insight.DoctorReport;
 import com.outcomedesk.insight.DoctorRow;
-import com.outcomedesk.insight.FunnelLimit;
 import com.outcomedesk.insight.Outlier;
 import com.outcomedesk.insight.RankingMethod;
 import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.ChartTooltips;
 import com.outcomedesk.ui.support.Views;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.FXCollections;
@@ -18,7 +14,6 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.PieChart;
 import javafx.scene.chart.XYChart;
@@ -50,7 +45,7 @@ public final class DoctorsController {
     @FXML private TableColumn<DoctorRow, Double> rateColumn;
     @FXML private TableColumn<DoctorRow, String> outlierColumn;
     @FXML private PieChart mixChart;
-    @FXML private LineChart<Number, Number> funnelChart;
+    @FXML private ControlLimitChart funnelChart;
     @FXML private NumberAxis funnelRateAxis;
     @FXML private VBox scoresBox;
     @FXML private Label rankingPlaceholder;
@@ -58,7 +53,7 @@ public final class DoctorsController {
     @FXML private Button caseMixButton;
     @FXML private ProgressIndicator caseMixProgress;
     @FXML private Label caseMixText;
-    @FXML private LineChart<Number, Number> caseMixChart;
+    @FXML private ControlLimitChart caseMixChart;
 
     public DoctorsController(DoctorsViewModel model) {
         this.model = model;
@@ -127,10 +122,16 @@ public final class DoctorsController {
                 return Double.parseDouble(text.replace("%", "")) / 100;
             }
         });
+        summaryText.textProperty().bind(model.summaryProperty());
+        funnelChart.setOnDoctorClicked(this::selectDoctor);
+        model.funnelAxisProperty().addListener((o, a, axis) -> showFunnelAxis(axis));
+        model.funnelProperty().addListener((o, a, funnel) -> funnelChart.show(funnel));
+        model.scoreBarsProperty().addListener((o, a, scores) -> showScores(scores));
         model.reportProperty().addListener((o, a, r) -> show(r));
         caseMixProgress.visibleProperty().bind(model.caseMixLoadingProperty());
         caseMixButton.disableProperty().bind(model.caseMixLoadingProperty());
-        model.caseMixProperty().addListener((o, a, r) -> showCaseMix(r));
+        caseMixText.textProperty().bind(model.caseMixSummaryProperty());
+        model.caseMixChartProperty().addListener((o, a, chart) -> caseMixChart.show(chart));
         caseMixTab.setOnSelectionChanged(e -> {
             if (caseMixTab.isSelected() && model.caseMixProperty().get() == null) model.loadCaseMix();
         });
@@ -152,104 +153,30 @@ public final class DoctorsController {
     }
 
     private void show(DoctorReport r) {
-        rows.setAll(r.rows());
-        long good = r.rows().stream().filter(x -> x.outlier() == Outlier.GOOD).count();
-        long bad = r.rows().stream().filter(x -> x.outlier() == Outlier.BAD).count();
-        summaryText.setText(String.format(Locale.ROOT,
-                "%d doctors ranked by %s; overall rate of worse outcomes %.1f%%; %d stand out for better and %d for worse outcomes "
-                        + "(doctors with fewer than %d cases are never flagged). IQR fences of the weighted score: %.2f and %.2f.",
-                r.rows().size(), r.method().code(), r.overallRate() * 100, good, bad, r.minCases(),
-                r.scores().lowerFence(), r.scores().upperFence()));
-        showFunnel(r);
-        showScores(r);
-        if (!r.rows().isEmpty()) ranking.getSelectionModel().selectFirst();
+        rows.setAll(r == null ? List.of() : r.rows());
+        if (!rows.isEmpty()) ranking.getSelectionModel().selectFirst();
     }
 
-    private void showFunnel(DoctorReport r) {
-        XYChart.Series<Number, Number> typical = series("doctors"), better = series("better outcomes"), worse = series("worse outcomes");
-        for (DoctorRow d : r.rows()) {
-            XYChart.Series<Number, Number> s = d.outlier() == Outlier.GOOD ? better : d.outlier() == Outlier.BAD ? worse : typical;
-            s.getData().add(new XYChart.Data<>(d.cases(), d.worseRate(), d));
-        }
-        XYChart.Series<Number, Number> up95 = series("95% upper limit"), lo95 = series("95% lower limit"),
-                up998 = series("99.8% upper limit"), lo998 = series("99.8% lower limit"), mean = series("overall rate");
-        List<FunnelLimit> limits = new ArrayList<>(r.limits());
-        limits.sort(Comparator.comparingLong(FunnelLimit::cases));
-        for (FunnelLimit l : limits) {
-            up95.getData().add(new XYChart.Data<>(l.cases(), l.upper95()));
-            lo95.getData().add(new XYChart.Data<>(l.cases(), l.lower95()));
-            up998.getData().add(new XYChart.Data<>(l.cases(), l.upper998()));
-            lo998.getData().add(new XYChart.Data<>(l.cases(), l.lower998()));
-            mean.getData().add(new XYChart.Data<>(l.cases(), r.overallRate()));
-        }
-        DoctorsViewModel.RateAxis axis = DoctorsViewModel.rateAxis(r);
+    private void showFunnelAxis(DoctorsViewModel.RateAxis axis) {
         funnelRateAxis.setLowerBound(axis.lower());
         funnelRateAxis.setUpperBound(axis.upper());
         funnelRateAxis.setTickUnit(axis.tick());
-        funnelChart.getData().setAll(List.of(typical, better, worse, up95, lo95, up998, lo998, mean));
-        for (XYChart.Series<Number, Number> s : List.of(typical, better, worse)) {
-            for (XYChart.Data<Number, Number> d : s.getData()) {
-                DoctorRow row = (DoctorRow) d.getExtraValue();
-                ChartTooltips.install(d.getNode(), DoctorsViewModel.funnelTip(row));
-                d.getNode().setOnMouseClicked(e -> ranking.getSelectionModel().select(row));
-            }
-        }
     }
 
-    private void showCaseMix(CaseMixAnalysis.Report r) {
-        long good = r.rows().stream().filter(x -> x.outlier() == Outlier.GOOD).count();
-        long bad = r.rows().stream().filter(x -> x.outlier() == Outlier.BAD).count();
-        caseMixText.setText(String.format(Locale.ROOT, "Expected worse outcomes from %s, for each doctor's own patients "
-                + "without any doctor's effect (scaled by %.3f so that expected equals the %,d observed). %d doctors have "
-                + "fewer and %d more worse outcomes than expected beyond the 99.8%% limits (Holm-adjusted p < 0.05; "
-                + "doctors with fewer than %d cases are not judged).", r.model(), r.scale(), r.observedWorse(), good, bad,
-                r.minCases()));
-        XYChart.Series<Number, Number> typical = series("doctors"), better = series("fewer worse than expected"),
-                worse = series("more worse than expected"), up95 = series("95% upper limit"), lo95 = series("95% lower limit"),
-                up998 = series("99.8% upper limit"), lo998 = series("99.8% lower limit"), one = series("as expected");
-        List<CaseMixAnalysis.Row> byExpected = new ArrayList<>(r.rows());
-        byExpected.sort(Comparator.comparingDouble(CaseMixAnalysis.Row::expectedWorse));
-        for (CaseMixAnalysis.Row d : byExpected) {
-            XYChart.Series<Number, Number> s = d.outlier() == Outlier.GOOD ? better : d.outlier() == Outlier.BAD ? worse : typical;
-            s.getData().add(new XYChart.Data<>(d.expectedWorse(), d.ratio(), d));
-            up95.getData().add(new XYChart.Data<>(d.expectedWorse(), d.upper95()));
-            lo95.getData().add(new XYChart.Data<>(d.expectedWorse(), d.lower95()));
-            up998.getData().add(new XYChart.Data<>(d.expectedWorse(), d.upper998()));
-            lo998.getData().add(new XYChart.Data<>(d.expectedWorse(), d.lower998()));
-            one.getData().add(new XYChart.Data<>(d.expectedWorse(), 1));
-        }
-        caseMixChart.getData().setAll(List.of(typical, better, worse, up95, lo95, up998, lo998, one));
-        for (XYChart.Series<Number, Number> s : List.of(typical, better, worse)) {
-            for (XYChart.Data<Number, Number> d : s.getData()) {
-                CaseMixAnalysis.Row row = (CaseMixAnalysis.Row) d.getExtraValue();
-                ChartTooltips.install(d.getNode(), String.format(Locale.ROOT,
-                        "%s%n%,d cases, %,d worse outcomes where %,.1f were expected%nO/E %.2f%s", row.doctorId(), row.cases(),
-                        row.observedWorse(), row.expectedWorse(), row.ratio(),
-                        row.adjustedP() == null ? "" : String.format(Locale.ROOT, "%nHolm-adjusted p %.3g", row.adjustedP())));
-            }
-        }
+    private void selectDoctor(String doctorId) {
+        rows.stream().filter(r -> r.doctorId().equals(doctorId)).findFirst().ifPresent(ranking.getSelectionModel()::select);
     }
 
-    private static XYChart.Series<Number, Number> series(String name) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        return s;
-    }
-
-    private void showScores(DoctorReport r) {
+    private void showScores(DoctorsViewModel.ScoreBars scores) {
         XYChart.Series<String, Number> bars = new XYChart.Series<>();
-        List<DoctorRow> byScore = new ArrayList<>(r.rows());
-        byScore.sort(Comparator.comparingDouble(DoctorRow::weightedScore).reversed());
-        for (DoctorRow d : byScore) bars.getData().add(new XYChart.Data<>(d.doctorId(), d.weightedScore(), d));
+        for (DoctorsViewModel.ScoreBar b : scores.bars()) bars.getData().add(new XYChart.Data<>(b.doctorId(), b.score(), b));
         scoresChart.getData().setAll(List.of(bars));
-        ((CategoryAxis) scoresChart.getXAxis()).setTickLabelsVisible(byScore.size() <= 60);
-        scoresChart.setFences(r.scores().lowerFence(), r.scores().upperFence());
+        ((CategoryAxis) scoresChart.getXAxis()).setTickLabelsVisible(scores.namesFit());
+        scoresChart.setFences(scores.lowerFence(), scores.upperFence());
         for (XYChart.Data<String, Number> d : bars.getData()) {
-            DoctorRow row = (DoctorRow) d.getExtraValue();
-            double score = row.weightedScore();
-            String style = score > r.scores().upperFence() ? "bar-good" : score < r.scores().lowerFence() ? "bar-bad" : "bar-typical";
-            d.getNode().getStyleClass().add(style);
-            ChartTooltips.install(d.getNode(), String.format(Locale.ROOT, "%s: weighted score %.3f", row.doctorId(), score));
+            DoctorsViewModel.ScoreBar b = (DoctorsViewModel.ScoreBar) d.getExtraValue();
+            d.getNode().getStyleClass().add(b.styleClass());
+            ChartTooltips.install(d.getNode(), b.tip());
         }
     }
 

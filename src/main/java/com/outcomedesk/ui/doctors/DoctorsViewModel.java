@@ -13,9 +13,11 @@ import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -26,9 +28,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 
 /** The doctors screen: the ranking by the chosen method, the chosen doctor, and on request the case-mix comparison. */
 public final class DoctorsViewModel {
+    /** What the case-mix tab says before the comparison has run. */
+    static final String CASE_MIX_INTRO = "A doctor whose patients are sicker has more worse outcomes without being a worse "
+            + "doctor. The adjustment compares observed with expected worse outcomes (O/E) for each doctor's own patients.";
     private final DoctorInsights doctors;
     private final Supplier<Actor> actor;
     private final Background background;
@@ -41,6 +47,13 @@ public final class DoctorsViewModel {
     private final BooleanProperty caseMixLoading = new SimpleBooleanProperty();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private final StringProperty emptyText = new SimpleStringProperty();
+    // What the view shows of the report and the case mix, held here so the view's listeners stay attached.
+    private final ObservableValue<String> summary = report.map(DoctorsViewModel::summary);
+    private final ObservableValue<ControlLimits> funnel = report.map(DoctorsViewModel::funnel);
+    private final ObservableValue<RateAxis> funnelAxis = report.map(DoctorsViewModel::rateAxis);
+    private final ObservableValue<ScoreBars> scoreBars = report.map(DoctorsViewModel::scoreBars);
+    private final ObservableValue<String> caseMixSummary = caseMix.map(DoctorsViewModel::caseMixSummary).orElse(CASE_MIX_INTRO);
+    private final ObservableValue<ControlLimits> caseMixChart = caseMix.map(DoctorsViewModel::caseMixChart);
 
     public DoctorsViewModel(DoctorInsights doctors, Supplier<Predictor> predictor, Supplier<Actor> actor,
                             Background background, Dialogs dialogs) {
@@ -80,6 +93,81 @@ public final class DoctorsViewModel {
             caseMixLoading.set(false);
             dialogs.error("Could not adjust for case mix", Problems.describe(failure));
         });
+    }
+
+    /** The sentence above the ranking: how many doctors, the overall rate, how many stand out, and the fences. */
+    public static String summary(DoctorReport r) {
+        return String.format(Locale.ROOT,
+                "%d doctors ranked by %s; overall rate of worse outcomes %.1f%%; %d stand out for better and %d for worse outcomes "
+                        + "(doctors with fewer than %d cases are never flagged). IQR fences of the weighted score: %.2f and %.2f.",
+                r.rows().size(), r.method().code(), r.overallRate() * 100, count(r.rows().stream().map(DoctorRow::outlier), Outlier.GOOD),
+                count(r.rows().stream().map(DoctorRow::outlier), Outlier.BAD), r.minCases(),
+                r.scores().lowerFence(), r.scores().upperFence());
+    }
+
+    /** The sentence above the case-mix plot: where the expectation comes from and how many doctors deviate. */
+    public static String caseMixSummary(CaseMixAnalysis.Report r) {
+        return String.format(Locale.ROOT, "Expected worse outcomes from %s, for each doctor's own patients "
+                + "without any doctor's effect (scaled by %.3f so that expected equals the %,d observed). %d doctors have "
+                + "fewer and %d more worse outcomes than expected beyond the 99.8%% limits (Holm-adjusted p < 0.05; "
+                + "doctors with fewer than %d cases are not judged).", r.model(), r.scale(), r.observedWorse(),
+                count(r.rows().stream().map(CaseMixAnalysis.Row::outlier), Outlier.GOOD),
+                count(r.rows().stream().map(CaseMixAnalysis.Row::outlier), Outlier.BAD), r.minCases());
+    }
+
+    private static long count(Stream<Outlier> flags, Outlier wanted) {
+        return flags.filter(f -> f == wanted).count();
+    }
+
+    /** The funnel: each doctor's rate of worse outcomes by cases, the limits by volume, the overall rate as centre. */
+    public static ControlLimits funnel(DoctorReport r) {
+        List<ControlLimits.Point> points = r.rows().stream()
+                .map(d -> new ControlLimits.Point(d.doctorId(), d.cases(), d.worseRate(), d.outlier(), funnelTip(d))).toList();
+        List<ControlLimits.Limit> limits = r.limits().stream().sorted(Comparator.comparingLong(FunnelLimit::cases))
+                .map(l -> new ControlLimits.Limit(l.cases(), l.lower95(), l.upper95(), l.lower998(), l.upper998(), r.overallRate()))
+                .toList();
+        return new ControlLimits(points, limits, "better outcomes", "worse outcomes", "overall rate");
+    }
+
+    /** The case-mix plot: observed / expected by expected worse outcomes, each doctor's limits at their expectation, 1 as centre. */
+    public static ControlLimits caseMixChart(CaseMixAnalysis.Report r) {
+        List<CaseMixAnalysis.Row> byExpected = r.rows().stream()
+                .sorted(Comparator.comparingDouble(CaseMixAnalysis.Row::expectedWorse)).toList();
+        List<ControlLimits.Point> points = byExpected.stream()
+                .map(d -> new ControlLimits.Point(d.doctorId(), d.expectedWorse(), d.ratio(), d.outlier(), caseMixTip(d))).toList();
+        List<ControlLimits.Limit> limits = byExpected.stream()
+                .map(d -> new ControlLimits.Limit(d.expectedWorse(), d.lower95(), d.upper95(), d.lower998(), d.upper998(), 1))
+                .toList();
+        return new ControlLimits(points, limits, "fewer worse than expected", "more worse than expected", "as expected");
+    }
+
+    static String caseMixTip(CaseMixAnalysis.Row row) {
+        return String.format(Locale.ROOT, "%s%n%,d cases, %,d worse outcomes where %,.1f were expected%nO/E %.2f%s",
+                row.doctorId(), row.cases(), row.observedWorse(), row.expectedWorse(), row.ratio(),
+                row.adjustedP() == null ? "" : String.format(Locale.ROOT, "%nHolm-adjusted p %.3g", row.adjustedP()));
+    }
+
+    /** One bar of the weighted-score chart, styled by which side of the IQR fences it falls. */
+    public record ScoreBar(String doctorId, double score, String styleClass, String tip) {
+    }
+
+    /** The weighted-score bars, highest first, with the fences drawn across them. */
+    public record ScoreBars(List<ScoreBar> bars, double lowerFence, double upperFence) {
+        /** Beyond 60 bars the doctors' names overlap and are left out. */
+        public boolean namesFit() {
+            return bars.size() <= 60;
+        }
+    }
+
+    public static ScoreBars scoreBars(DoctorReport r) {
+        double lower = r.scores().lowerFence();
+        double upper = r.scores().upperFence();
+        List<ScoreBar> bars = r.rows().stream().sorted(Comparator.comparingDouble(DoctorRow::weightedScore).reversed())
+                .map(d -> new ScoreBar(d.doctorId(), d.weightedScore(),
+                        d.weightedScore() > upper ? "bar-good" : d.weightedScore() < lower ? "bar-bad" : "bar-typical",
+                        String.format(Locale.ROOT, "%s: weighted score %.3f", d.doctorId(), d.weightedScore())))
+                .toList();
+        return new ScoreBars(bars, lower, upper);
     }
 
     /** Bounds and tick unit of a rate axis. */
@@ -150,5 +238,11 @@ public final class DoctorsViewModel {
     public ReadOnlyObjectProperty<CaseMixAnalysis.Report> caseMixProperty() { return caseMix; }
     public ReadOnlyBooleanProperty caseMixLoadingProperty() { return caseMixLoading; }
     public ObjectProperty<DoctorReport> reportProperty() { return report; }
+    public ObservableValue<String> summaryProperty() { return summary; }
+    public ObservableValue<ControlLimits> funnelProperty() { return funnel; }
+    public ObservableValue<RateAxis> funnelAxisProperty() { return funnelAxis; }
+    public ObservableValue<ScoreBars> scoreBarsProperty() { return scoreBars; }
+    public ObservableValue<String> caseMixSummaryProperty() { return caseMixSummary; }
+    public ObservableValue<ControlLimits> caseMixChartProperty() { return caseMixChart; }
     public ObjectProperty<DoctorRow> selectedProperty() { return selected; }
 }

@@ -1,6 +1,5 @@
 package com.outcomedesk.ui.models;
 
-import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
@@ -22,7 +21,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.paint.Color;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 
 /** Binds the models dashboard: tiles for the active model, charts of its evaluation, and the versions table. */
 public final class ModelsController {
@@ -119,8 +119,8 @@ public final class ModelsController {
         // Drawn from the current figures too, not only on change: the view may be built after they loaded.
         model.figuresProperty().addListener((o, a, f) -> showFigures(f));
         showFigures(model.figuresProperty().get());
-        model.evaluationProperty().addListener((o, a, e) -> showEvaluation(e));
-        model.versions().addListener((javafx.collections.ListChangeListener<ModelVersionInfo>) c -> showVersions());
+        model.evaluationChartsProperty().addListener((o, a, charts) -> showEvaluation(charts));
+        model.versionsChartProperty().addListener((o, a, chart) -> showVersions(chart));
         model.reload();
     }
 
@@ -147,22 +147,12 @@ public final class ModelsController {
         tile.setAccessibleText(tile.getTitle() + ": " + (figure.value() == null ? "not known" : figure.text()));
     }
 
-    private void showVersions() {
-        XYChart.Series<Number, Number> acc = new XYChart.Series<>(), f = new XYChart.Series<>(), a = new XYChart.Series<>();
-        acc.setName("accuracy");
-        f.setName("F1");
-        a.setName("AUC");
-        for (ModelVersionInfo v : model.versions()) {
-            if (v.accuracy() != null) acc.getData().add(new XYChart.Data<>(v.version(), v.accuracy()));
-            if (v.f1() != null) f.getData().add(new XYChart.Data<>(v.version(), v.f1()));
-            if (v.auc() != null) a.getData().add(new XYChart.Data<>(v.version(), v.auc()));
-        }
-        versionsChart.getData().setAll(List.of(acc, f, a));
+    private void showVersions(ModelCharts.Versions chart) {
+        versionsChart.getData().setAll(chart.series().stream().map(ModelsController::series).toList());
         NumberAxis x = (NumberAxis) versionsChart.getXAxis();
-        int last = model.versions().stream().mapToInt(ModelVersionInfo::version).max().orElse(1);
         x.setAutoRanging(false);
         x.setLowerBound(0.5);
-        x.setUpperBound(last + 0.5);
+        x.setUpperBound(chart.lastVersion() + 0.5);
         x.setTickUnit(1);
         x.setMinorTickVisible(false);
         // Versions are whole numbers: label the ticks on them only, not the half-steps at the ends.
@@ -179,62 +169,36 @@ public final class ModelsController {
         });
     }
 
-    private void showEvaluation(Evaluation e) {
+    private void showEvaluation(ModelCharts.EvaluationCharts charts) {
         rocChart.getData().clear();
         calibrationChart.getData().clear();
         ablationChart.getData().clear();
         confusion.getChildren().clear();
-        if (e == null) return;
-        XYChart.Series<Number, Number> roc = new XYChart.Series<>();
-        roc.setName(e.selected() + String.format(Locale.ROOT, " (AUC %.3f)", e.selectedResult().auc()));
-        for (double[] p : e.roc()) roc.getData().add(new XYChart.Data<>(p[0], p[1]));
-        rocChart.getData().setAll(List.of(roc, diagonal("chance")));
-
-        XYChart.Series<Number, Number> calibrated = new XYChart.Series<>();
-        calibrated.setName("calibrated model");
-        for (Evaluation.CalibrationBin b : e.calibration()) {
-            if (b.count() > 0) calibrated.getData().add(new XYChart.Data<>(b.meanCalibrated(), b.observed()));
-        }
-        calibrationChart.getData().setAll(List.of(calibrated, diagonal("perfect calibration")));
-
+        if (charts == null) return;
+        rocChart.getData().setAll(charts.roc().stream().map(ModelsController::series).toList());
+        calibrationChart.getData().setAll(charts.calibration().stream().map(ModelsController::series).toList());
         XYChart.Series<String, Number> ablation = new XYChart.Series<>();
-        for (Evaluation.CandidateResult c : e.ablation()) ablation.getData().add(new XYChart.Data<>(c.name(), c.auc()));
+        for (ModelCharts.Bar b : charts.ablation()) ablation.getData().add(new XYChart.Data<>(b.name(), b.value()));
         ablationChart.getData().setAll(List.of(ablation));
-
-        showConfusion(e.selectedResult().confusion());
+        for (ModelCharts.Cell c : charts.confusion()) confusion.add(cell(c), c.column(), c.row());
     }
 
-    private static XYChart.Series<Number, Number> diagonal(String name) {
-        XYChart.Series<Number, Number> d = new XYChart.Series<>();
-        d.setName(name);
-        d.getData().add(new XYChart.Data<>(0, 0));
-        d.getData().add(new XYChart.Data<>(1, 1));
-        return d;
+    private static XYChart.Series<Number, Number> series(ModelCharts.Series data) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(data.name());
+        for (ModelCharts.Point p : data.points()) s.getData().add(new XYChart.Data<>(p.x(), p.y()));
+        return s;
     }
 
-    /** confusion[actual][predicted], 0 = better, 1 = worse; cells shaded by their share of the row. */
-    private void showConfusion(long[][] m) {
-        String[] names = {"better", "worse"};
-        confusion.add(cell("actual \\ predicted", null), 0, 0);
-        for (int j = 0; j < 2; j++) confusion.add(cell("predicted " + names[j], null), j + 1, 0);
-        for (int i = 0; i < 2; i++) {
-            confusion.add(cell("actual " + names[i], null), 0, i + 1);
-            long total = m[i][0] + m[i][1];
-            for (int j = 0; j < 2; j++) {
-                double share = total == 0 ? 0 : (double) m[i][j] / total;
-                Label l = cell(String.format("%,d%n%.0f%%", m[i][j], share * 100), Color.web("#1d5fa8", 0.15 + 0.7 * share));
-                if (share > 0.5) l.setTextFill(Color.WHITE);
-                confusion.add(l, j + 1, i + 1);
-            }
-        }
-    }
-
-    private static Label cell(String text, Color fill) {
-        Label l = new Label(text);
+    /** The label over a shade of the accent colour (app.css), as opaque as the cell's share of its row. */
+    private static StackPane cell(ModelCharts.Cell c) {
+        Label l = new Label(c.text());
         l.getStyleClass().add("confusion-cell");
         l.setMinSize(180, 70);
-        if (fill != null) l.setBackground(new javafx.scene.layout.Background(new javafx.scene.layout.BackgroundFill(fill, null, null)));
-        return l;
+        Region shade = new Region();
+        shade.getStyleClass().add("confusion-shade");
+        shade.setOpacity(c.shade());
+        return new StackPane(shade, l);
     }
 
     private static String fmt(Double d) {

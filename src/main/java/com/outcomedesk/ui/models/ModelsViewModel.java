@@ -12,9 +12,11 @@ import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.Problems;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 
 /** The models dashboard: the versions, the active one's cross-validated evaluation, activation and rollback. */
@@ -32,6 +34,10 @@ public final class ModelsViewModel {
     private final ObjectProperty<Evaluation> evaluation = new SimpleObjectProperty<>();
     private final ObjectProperty<PredictionService.PredictionStats> stats = new SimpleObjectProperty<>();
     private final ObjectProperty<ModelVersionInfo> selected = new SimpleObjectProperty<>();
+    // Fields, not made per call: Bindings.create* observes its sources weakly, so one nobody holds stops at a GC.
+    private final ObservableValue<ModelCharts.EvaluationCharts> evaluationCharts = evaluation.map(ModelCharts::evaluation);
+    private final ObservableValue<ModelCharts.Versions> versionsChart =
+            Bindings.createObjectBinding(() -> ModelCharts.versions(versions), versions);
     private final ObjectProperty<java.util.Map<Integer, String>> artifactStates = new SimpleObjectProperty<>(java.util.Map.of());
 
     public ModelsViewModel(ModelRegistry models, PredictionService predictions, Supplier<Actor> actor,
@@ -163,6 +169,9 @@ public final class ModelsViewModel {
     public ObservableList<ModelVersionInfo> versions() { return versions; }
     public ObjectProperty<ModelVersionInfo> activeProperty() { return active; }
     public ObjectProperty<Evaluation> evaluationProperty() { return evaluation; }
+    /** The evaluation's charts; null while there is no evaluation to show. */
+    public ObservableValue<ModelCharts.EvaluationCharts> evaluationChartsProperty() { return evaluationCharts; }
+    public ObservableValue<ModelCharts.Versions> versionsChartProperty() { return versionsChart; }
     public ObjectProperty<PredictionService.PredictionStats> statsProperty() { return stats; }
     public ObjectProperty<ModelVersionInfo> selectedProperty() { return selected; }
     public ObjectProperty<Figures> figuresProperty() { return figures; }

@@ -47,6 +47,15 @@ class AppointmentsViewModelTest {
     }
 
     @Test
+    void theDetailPaneFollowsTheSelection() {
+        assertThat(model.detailTitleProperty().getValue()).isEqualTo("Select an appointment to read it in full.");
+        assertThat(model.detailTextProperty().getValue()).isEmpty();
+        model.selectedProperty().set(new AppointmentRow(null, 1, "D3", null, "P9", "Follow-up.", null, null, null));
+        assertThat(model.detailTitleProperty().getValue()).isEqualTo("D3, patient P9, outcome not yet known");
+        assertThat(model.detailTextProperty().getValue()).isEqualTo("Follow-up.");
+    }
+
+    @Test
     void pagesRowsLazilyAndFilters() {
         model.reload();
         PagedRows rows = model.rowsProperty().get();

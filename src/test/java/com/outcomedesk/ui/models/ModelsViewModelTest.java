@@ -54,6 +54,9 @@ class ModelsViewModelTest {
             assertThat(models.activeProperty().get().version()).isEqualTo(2);
             assertThat(models.evaluationProperty().get()).isNotNull();
             assertThat(models.evaluationProperty().get().roc()).isNotEmpty();
+            assertThat(models.evaluationChartsProperty().getValue().roc().get(0).points())
+                    .hasSize(models.evaluationProperty().get().roc().size());
+            assertThat(models.versionsChartProperty().getValue().lastVersion()).isEqualTo(2);
             assertThat(models.versions()).allMatch(v -> models.artifactState(v).equals("usable"));
 
             models.rollback();
@@ -93,6 +96,22 @@ class ModelsViewModelTest {
         assertThat(ModelsViewModel.latency(12623.0).text()).isEqualTo("12.6 ms");
         assertThat(ModelsViewModel.latency(850.0).text()).isEqualTo("850 µs");
         assertThat(ModelsViewModel.latency(2_500_000.0).text()).isEqualTo("2.5 s");
+    }
+
+    @Test
+    void theVersionsChartKeepsFollowingTheVersionsAfterAGarbageCollection() throws Exception {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            ModelsViewModel models = new ModelsViewModel(engine.models(), engine.predictions(), Actor::localUser,
+                    new DirectBackground(), new ScriptedDialogs(), () -> { });
+            java.util.List<ModelCharts.Versions> shown = new java.util.ArrayList<>();
+            models.versionsChartProperty().addListener((o, a, chart) -> shown.add(chart));
+            for (int i = 0; i < 5; i++) {
+                System.gc();
+                Thread.sleep(20);
+            }
+            models.versions().setAll(new ModelVersionInfo(null, 4, "logreg", "active", "alice", null, 0L, 10L, 5, "", 0.7, 0.6, 0.5));
+            assertThat(shown).extracting(ModelCharts.Versions::lastVersion).containsExactly(4);
+        }
     }
 
     @Test
