@@ -5,7 +5,7 @@ import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.ui.security.SecureStart;
 import com.outcomedesk.ui.shell.Shell;
 import com.outcomedesk.ui.support.FxDialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import com.outcomedesk.ui.support.UncaughtFailures;
 import com.outcomedesk.ui.support.Views;
 import com.outcomedesk.ui.support.Windows;
@@ -78,7 +78,7 @@ public final class DesktopApp extends Application {
             Windows.place(alert, stage, null, 480, 0, 360, 160);
             alert.setTitle("OutcomeDesk cannot start");
             alert.setHeaderText("The store could not be opened");
-            alert.setContentText(Problems.describe(failure));
+            alert.setContentText(FailureSentences.describe(failure));
             alert.showAndWait();
             Platform.exit();
         });

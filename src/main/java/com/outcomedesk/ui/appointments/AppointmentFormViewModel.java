@@ -7,7 +7,7 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.store.Appointment;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,7 +141,7 @@ public final class AppointmentFormViewModel {
                     if (failure instanceof InvalidInputException invalid) {
                         invalid.list().forEach(p -> problems.putIfAbsent(p.field(), ProblemText.of(p)));
                     }
-                    else dialogs.error("Could not save the appointment", Problems.describe(failure));
+                    else dialogs.error("Could not save the appointment", FailureSentences.describe(failure));
                 });
         return true;
     }

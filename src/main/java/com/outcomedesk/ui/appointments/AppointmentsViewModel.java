@@ -12,7 +12,7 @@ import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.CancelledException;
 import com.outcomedesk.ui.support.DateStyle;
 import com.outcomedesk.ui.support.Dialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -209,7 +209,7 @@ public final class AppointmentsViewModel {
 
     private void fail(Throwable failure) {
         if (failure instanceof CancelledException) dialogs.info("Cancelled", failure.getMessage() + " What was saved before is kept.");
-        else dialogs.error("Could not finish", Problems.describe(failure));
+        else dialogs.error("Could not finish", FailureSentences.describe(failure));
     }
 
     private AppointmentSort sortOrNewest() {

@@ -5,7 +5,7 @@ import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.appointments.InvalidInputException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.Background;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -54,7 +54,7 @@ public final class RecordOutcomeViewModel {
         }, failure -> {
             saving.set(false);
             problem.set(failure instanceof InvalidInputException invalid && !invalid.list().isEmpty()
-                    ? ProblemText.of(invalid.list().get(0)) : Problems.describe(failure));
+                    ? ProblemText.of(invalid.list().get(0)) : FailureSentences.describe(failure));
         });
         return true;
     }

@@ -9,7 +9,7 @@ import com.outcomedesk.insight.UnknownDiseaseException;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -66,7 +66,7 @@ public final class DiseasesViewModel {
 
     public void reload() {
         background.load(p -> diseases.atlas(actor.get()), atlas::set,
-                failure -> dialogs.error("Could not group the diseases", Problems.describe(failure)));
+                failure -> dialogs.error("Could not group the diseases", FailureSentences.describe(failure)));
     }
 
     /** While typing: close spellings of a name that is not a profiled disease, and no stale answer. */
@@ -101,7 +101,7 @@ public final class DiseasesViewModel {
             message.set(e.closeSpellings().isEmpty() ? e.getMessage() : "No profiled disease is called '" + name + "'.");
         } catch (RuntimeException e) {
             similar.clear();
-            dialogs.error("Similar diseases", Problems.describe(e));
+            dialogs.error("Similar diseases", FailureSentences.describe(e));
         }
     }
 

@@ -11,7 +11,7 @@ import com.outcomedesk.learn.Predictor;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class DoctorsViewModel {
             report.set(r);
         }, failure -> {
             loading.set(false);
-            dialogs.error("Could not rank the doctors", Problems.describe(failure));
+            dialogs.error("Could not rank the doctors", FailureSentences.describe(failure));
         });
     }
 
@@ -91,7 +91,7 @@ public final class DoctorsViewModel {
             caseMix.set(r);
         }, failure -> {
             caseMixLoading.set(false);
-            dialogs.error("Could not adjust for case mix", Problems.describe(failure));
+            dialogs.error("Could not adjust for case mix", FailureSentences.describe(failure));
         });
     }
 

@@ -9,7 +9,7 @@ import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -163,7 +163,7 @@ public final class ModelsViewModel {
     }
 
     private void fail(Throwable failure) {
-        dialogs.error("Models", Problems.describe(failure));
+        dialogs.error("Models", FailureSentences.describe(failure));
     }
 
     public ObservableList<ModelVersionInfo> versions() { return versions; }

@@ -8,7 +8,7 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.CancelledException;
 import com.outcomedesk.ui.support.Dialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +103,7 @@ public final class RetrainViewModel {
             if (failure instanceof CancelledException || failure instanceof java.util.concurrent.CancellationException) {
                 dialogs.info("Training cancelled", "Training was cancelled; the active model is unchanged.");
             } else {
-                dialogs.error("Training failed", Problems.describe(failure) + " The active model is unchanged.");
+                dialogs.error("Training failed", FailureSentences.describe(failure) + " The active model is unchanged.");
             }
         });
     }
@@ -165,7 +165,7 @@ public final class RetrainViewModel {
             onChanged.run();
         }, failure -> {
             running.set(false);
-            dialogs.error("Could not activate", Problems.describe(failure));
+            dialogs.error("Could not activate", FailureSentences.describe(failure));
         });
     }
 

@@ -8,7 +8,7 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -99,7 +99,7 @@ public final class OutcomeMappingViewModel {
             }
         }, failure -> {
             loading.set(false);
-            dialogs.error("Could not list the outcome phrasings", Problems.describe(failure));
+            dialogs.error("Could not list the outcome phrasings", FailureSentences.describe(failure));
         });
     }
 
@@ -114,7 +114,7 @@ public final class OutcomeMappingViewModel {
         if (p == null || c == null) return;
         background.load(x -> outcomes.preview(p.outcomeText(), c), result -> {
             if (p.equals(selected.get()) && c == category.get()) preview.set(result);
-        }, failure -> dialogs.error("Could not count the appointments", Problems.describe(failure)));
+        }, failure -> dialogs.error("Could not count the appointments", FailureSentences.describe(failure)));
     }
 
     private static boolean confirmsGuess(Phrasing p, OutcomeCategory c) {
@@ -155,11 +155,11 @@ public final class OutcomeMappingViewModel {
                 changed.run();
             }, failure -> {
                 mapping.set(false);
-                dialogs.error("Could not map the phrasing", Problems.describe(failure));
+                dialogs.error("Could not map the phrasing", FailureSentences.describe(failure));
             });
         }, failure -> {
             mapping.set(false);
-            dialogs.error("Could not count the appointments", Problems.describe(failure));
+            dialogs.error("Could not count the appointments", FailureSentences.describe(failure));
         });
     }
 

@@ -12,7 +12,7 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.ui.appointments.AppointmentRow;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import com.outcomedesk.report.PredictionReport;
 import com.outcomedesk.report.PredictionReports;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ public final class PredictionViewModel {
                     drivers.setAll(answer.result().explanation());
                     modelText.set(describe(answer.result(), answer.active()));
                     message.set(answer.result().doctorNote() == null ? "" : "Note: " + answer.result().doctorNote() + ".");
-                }, failure -> dialogs.error("Could not predict", Problems.describe(failure)));
+                }, failure -> dialogs.error("Could not predict", FailureSentences.describe(failure)));
     }
 
     private record Answer(PredictionResult result, ModelVersionInfo active) {
@@ -139,7 +139,7 @@ public final class PredictionViewModel {
         }, done -> {
             saved.set(true);
             message.set("Prediction saved" + (linked == null ? "." : " with its appointment."));
-        }, failure -> dialogs.error("Could not save the prediction", Problems.describe(failure)));
+        }, failure -> dialogs.error("Could not save the prediction", FailureSentences.describe(failure)));
     }
 
     /** Writes the shown prediction as a PDF for the chart note, in the background, to a file the user chooses. */
@@ -155,7 +155,7 @@ public final class PredictionViewModel {
             reports.write(report, file.get(), by);
             return file.get();
         }, done -> message.set("Report saved as " + done.getFileName() + "."),
-                failure -> dialogs.error("Could not save the report", Problems.describe(failure)));
+                failure -> dialogs.error("Could not save the report", FailureSentences.describe(failure)));
     }
 
     /** A file name from the doctor and date, with only characters every file system accepts. */

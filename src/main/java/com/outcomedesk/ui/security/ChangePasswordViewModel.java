@@ -4,7 +4,7 @@ import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.Actor;
 import com.outcomedesk.security.PasswordPolicy;
 import com.outcomedesk.ui.support.Background;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -74,7 +74,7 @@ public final class ChangePasswordViewModel {
             done.set(true);
         }, failure -> {
             busy.set(false);
-            error.set(Problems.describe(failure));
+            error.set(FailureSentences.describe(failure));
         });
     }
 

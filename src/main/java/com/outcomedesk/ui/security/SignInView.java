@@ -2,7 +2,7 @@ package com.outcomedesk.ui.security;
 
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.ui.support.ErrorText;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
@@ -100,7 +100,7 @@ public final class SignInView {
             };
             task.setOnSucceeded(done -> vm.apply(task.getValue()).ifPresentOrElse(onSignedIn, password::requestFocus));
             task.setOnFailed(failed -> {
-                vm.apply(new SignInViewModel.Outcome(null, Problems.describe(task.getException()), false));
+                vm.apply(new SignInViewModel.Outcome(null, FailureSentences.describe(task.getException()), false));
                 password.requestFocus();
             });
             Thread thread = new Thread(task, "outcome-desk-sign-in");

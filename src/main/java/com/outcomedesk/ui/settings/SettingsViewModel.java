@@ -8,7 +8,7 @@ import com.outcomedesk.settings.DateFormatChoice;
 import com.outcomedesk.settings.DisplaySettings;
 import com.outcomedesk.sync.SyncService;
 import com.outcomedesk.ui.support.Background;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -150,7 +150,7 @@ public final class SettingsViewModel {
 
     private void fail(Throwable failure) {
         busy.set(false);
-        message.set("Not saved: " + Problems.describe(failure));
+        message.set("Not saved: " + FailureSentences.describe(failure));
     }
 
     private Values current() {

@@ -12,7 +12,7 @@ import com.outcomedesk.ui.appointments.StoreCounts;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.CancelledException;
 import com.outcomedesk.ui.support.Dialogs;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -60,7 +60,7 @@ public final class MainViewModel {
         this.storeName.set(engine.database().location().displayName());
         // Not this::fail, which reads the counts again: a store that cannot be read would say so without end.
         this.counts = new StoreCounts(engine.appointments(), background,
-                failure -> dialogs.error("Could not read the store", Problems.describe(failure)));
+                failure -> dialogs.error("Could not read the store", FailureSentences.describe(failure)));
         counts.totalsProperty().addListener((o, was, totals) -> showCounts(totals));
     }
 
@@ -166,7 +166,7 @@ public final class MainViewModel {
     private void fail(Throwable failure) {
         if (failure instanceof CancelledException) dialogs.info("Cancelled", failure.getMessage()
                 + " Records committed before cancelling are kept; running it again adds the rest.");
-        else dialogs.error("Could not finish", Problems.describe(failure));
+        else dialogs.error("Could not finish", FailureSentences.describe(failure));
         refreshCounts();
     }
 

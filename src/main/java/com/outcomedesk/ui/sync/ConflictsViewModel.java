@@ -5,7 +5,7 @@ import com.outcomedesk.sync.ConflictService;
 import com.outcomedesk.sync.ConflictView;
 import com.outcomedesk.sync.SyncService;
 import com.outcomedesk.ui.support.Background;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -201,7 +201,7 @@ public final class ConflictsViewModel {
 
     private void fail(Throwable failure) {
         busy.set(false);
-        message.set(Problems.describe(failure));
+        message.set(FailureSentences.describe(failure));
     }
 
     private static Map<String, String> named(String... pairs) {

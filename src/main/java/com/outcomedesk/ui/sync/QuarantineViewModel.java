@@ -4,7 +4,7 @@ import com.outcomedesk.security.Actor;
 import com.outcomedesk.sync.QuarantineEntry;
 import com.outcomedesk.sync.SyncService;
 import com.outcomedesk.ui.support.Background;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -112,7 +112,7 @@ public final class QuarantineViewModel {
 
     private void fail(Throwable failure) {
         busy.set(false);
-        message.set(Problems.describe(failure));
+        message.set(FailureSentences.describe(failure));
     }
 
     public ObservableList<Row> entries() { return entries; }

@@ -5,7 +5,7 @@ import com.outcomedesk.sync.ConnectionCheck;
 import com.outcomedesk.sync.ServerAddress;
 import com.outcomedesk.sync.ServerConfig;
 import com.outcomedesk.sync.SyncService;
-import com.outcomedesk.ui.support.Problems;
+import com.outcomedesk.ui.support.FailureSentences;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -112,7 +112,7 @@ public final class SyncSettingsViewModel {
                 text = outcome.message();
                 ok = outcome.ok();
             } catch (RuntimeException e) {
-                text = Problems.describe(e);
+                text = FailureSentences.describe(e);
                 ok = false;
             }
             String message = text;
@@ -136,7 +136,7 @@ public final class SyncSettingsViewModel {
             error.set("");
             return true;
         } catch (RuntimeException e) {
-            error.set(Problems.describe(e));
+            error.set(FailureSentences.describe(e));
             return false;
         }
     }

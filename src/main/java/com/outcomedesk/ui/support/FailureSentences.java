@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Turns a failure into a sentence a user can act on; the technical detail goes to the log only. */
-public final class Problems {
-    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+public final class FailureSentences {
+    private static final Logger LOG = LoggerFactory.getLogger(FailureSentences.class);
 
-    private Problems() {
+    private FailureSentences() {
     }
 
     public static String describe(Throwable failure) {
