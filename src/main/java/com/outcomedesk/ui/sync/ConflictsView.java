@@ -32,6 +32,8 @@ public final class ConflictsView {
         Label intro = new Label("Two sites changed the same record before syncing. One version is in use everywhere; "
                 + "the other was kept aside so nothing is lost. Compare them and decide.");
         intro.setWrapText(true);
+        // A wrapping label in a VBox is otherwise squeezed to one line and cut with an ellipsis.
+        intro.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         CheckBox resolved = new CheckBox("Show decided conflicts too");
         resolved.setId("showResolved");
         resolved.selectedProperty().bindBidirectional(vm.showResolvedProperty());
