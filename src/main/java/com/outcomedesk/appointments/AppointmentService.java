@@ -2,7 +2,7 @@ package com.outcomedesk.appointments;
 
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.outcome.OutcomeClassification;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.Appointment;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.Doctor;

@@ -6,7 +6,7 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeClassifier;
 import com.outcomedesk.outcome.OutcomeSource;
 import com.outcomedesk.outcome.OutcomeText;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.OutcomeMapping;

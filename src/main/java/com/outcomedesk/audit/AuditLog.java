@@ -1,7 +1,7 @@
 package com.outcomedesk.audit;
 
 import com.outcomedesk.errors.WrongFileException;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,7 +1,7 @@
 package com.outcomedesk.audit;
 
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import java.sql.Connection;

@@ -5,7 +5,7 @@ import com.outcomedesk.store.StoreException;
 import com.outcomedesk.store.Vendor;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.FileFormat;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.security.EncryptedStore;
 import com.outcomedesk.store.OwnerOnly;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.transfer.ImportReport;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -9,7 +9,7 @@ import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.RankingMethod;
 import com.outcomedesk.demo.DemoRecord;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.store.Vendor;

@@ -22,7 +22,7 @@ import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.FeatureGroup;
 import com.outcomedesk.text.Featurizer;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.bench.LearningBenchmark;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package com.outcomedesk.cli;
 import com.outcomedesk.demo.DemoDataGenerator;
 import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.demo.DoctorProfile;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

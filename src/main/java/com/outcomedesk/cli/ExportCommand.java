@@ -4,7 +4,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.transfer.ExportMode;
 import com.outcomedesk.transfer.ExportReport;
 import com.outcomedesk.transfer.FileFormat;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.transfer.ImportReport;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package com.outcomedesk.cli;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.StoreLocation;
 import java.io.PrintWriter;
 import java.util.Map;

@@ -9,7 +9,7 @@ import com.outcomedesk.learn.RiskTiers;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ImportReport;
 import com.outcomedesk.transfer.ParsedRecord;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.transfer.RecordReader;
 import java.io.IOException;
 import java.io.PrintWriter;

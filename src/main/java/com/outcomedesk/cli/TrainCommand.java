@@ -5,7 +5,7 @@ import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.Interval;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.learn.TrainingService;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

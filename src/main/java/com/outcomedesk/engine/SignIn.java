@@ -1,7 +1,7 @@
 package com.outcomedesk.engine;
 
 import com.outcomedesk.security.AccountService;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.security.EncryptedStore;
 import com.outcomedesk.security.Keyring;
 import com.outcomedesk.security.KeyringSignIn;

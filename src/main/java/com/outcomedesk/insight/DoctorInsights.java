@@ -1,7 +1,7 @@
 package com.outcomedesk.insight;
 
 import com.outcomedesk.audit.AuditTrail;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.learn.Predictor;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;

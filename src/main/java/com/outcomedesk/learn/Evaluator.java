@@ -2,7 +2,7 @@ package com.outcomedesk.learn;
 
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.text.FeatureGroup;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

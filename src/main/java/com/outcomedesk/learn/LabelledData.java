@@ -3,7 +3,7 @@ package com.outcomedesk.learn;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.text.Featurizer;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;

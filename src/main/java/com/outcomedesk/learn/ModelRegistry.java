@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.errors.InvalidRequestException;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;

@@ -3,7 +3,7 @@ package com.outcomedesk.learn;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.audit.AuditTrail;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.Prediction;
@@ -70,7 +70,7 @@ public final class PredictionService {
     }
 
     /** Predicts every appointment whose outcome is not known yet and saves the predictions; returns how many. */
-    public long predictPending(Actor actor, com.outcomedesk.transfer.ProgressListener progress) {
+    public long predictPending(Actor actor, com.outcomedesk.common.ProgressListener progress) {
         RiskTiers tiers = riskTiers();
         long[] done = {0};
         java.util.List<Prediction> chunk = new java.util.ArrayList<>();

@@ -1,11 +1,11 @@
 package com.outcomedesk.learn;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.Featurizer;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;

@@ -15,7 +15,7 @@ import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.learn.Contribution;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.PredictionResult;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,7 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.common.Role;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;

@@ -1,5 +1,6 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.store.SettingsRepository;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.common.Role;
 import java.time.OffsetDateTime;
 
 /** A user account as administrators see it; the password hash never leaves the store. */

@@ -1,4 +1,4 @@
 /**
- * Accounts, roles, password hashing, lockout, encryption at rest with a keyring, the store's secret keys, and de-identification.
+ * Accounts, password hashing, lockout, encryption at rest with a keyring, the store's secret keys, and de-identification.
  */
 package com.outcomedesk.security;

@@ -1,7 +1,7 @@
 package com.outcomedesk.settings;
 
 import com.outcomedesk.audit.AuditTrail;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.SettingsRepository;
 
 /** How the desktop app shows things to everyone on this store; set by administrators. */

@@ -3,7 +3,7 @@ package com.outcomedesk.sync;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.errors.InvalidRequestException;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import java.sql.Connection;

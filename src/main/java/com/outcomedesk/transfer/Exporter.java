@@ -1,5 +1,6 @@
 package com.outcomedesk.transfer;
 
+import com.outcomedesk.common.ProgressListener;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.outcomedesk.appointments.TextRule;
 import com.outcomedesk.audit.AuditTrail;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.security.Deidentifier;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreException;

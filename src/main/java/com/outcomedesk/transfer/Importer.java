@@ -1,10 +1,11 @@
 package com.outcomedesk.transfer;
 
+import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.outcome.OutcomeClassification;
 import com.outcomedesk.outcome.OutcomeClassifier;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreException;

@@ -3,10 +3,10 @@ package com.outcomedesk.appointments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.Appointment;
 import com.outcomedesk.testing.TestStores;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

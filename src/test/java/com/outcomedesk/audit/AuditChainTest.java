@@ -3,7 +3,7 @@ package com.outcomedesk.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.StoreLocation;
 import java.nio.file.Path;
 import java.sql.Connection;

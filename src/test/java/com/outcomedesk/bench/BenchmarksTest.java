@@ -2,7 +2,7 @@ package com.outcomedesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package com.outcomedesk.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.testing.TestStores;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

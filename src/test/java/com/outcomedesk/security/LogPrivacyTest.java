@@ -16,7 +16,7 @@ import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ExportMode;
 import com.outcomedesk.transfer.FileFormat;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

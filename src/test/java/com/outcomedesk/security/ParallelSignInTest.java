@@ -1,5 +1,7 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.common.Role;
+import com.outcomedesk.common.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.audit.AuditQuery;

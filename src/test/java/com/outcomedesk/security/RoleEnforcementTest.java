@@ -1,5 +1,8 @@
 package com.outcomedesk.security;
 
+import com.outcomedesk.common.AccessDeniedException;
+import com.outcomedesk.common.Role;
+import com.outcomedesk.common.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +15,7 @@ import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ExportMode;
 import com.outcomedesk.transfer.FileFormat;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;

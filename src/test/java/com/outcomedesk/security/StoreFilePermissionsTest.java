@@ -4,7 +4,7 @@ import com.outcomedesk.store.StoreFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;

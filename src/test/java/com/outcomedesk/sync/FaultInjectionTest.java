@@ -33,7 +33,7 @@ class FaultInjectionTest {
         try (SyncFixture f = new SyncFixture(dir)) {
             Engine a = f.site();
             Engine b = f.site();
-            a.importer().importFile(TestStores.referenceSample(), SyncFixture.ADMIN, com.outcomedesk.transfer.ProgressListener.NONE);
+            a.importer().importFile(TestStores.referenceSample(), SyncFixture.ADMIN, com.outcomedesk.common.ProgressListener.NONE);
             f.sync(a); // creates the server schema and shares a starting point
             f.sync(b);
             Random random = new Random(7);

@@ -32,7 +32,7 @@ class KilledSyncTest {
             long expected;
             try (Engine site = Engine.open(TestStores.h2(home))) {
                 site.importer().importFile(TestStores.referenceSample(), SyncFixture.ADMIN,
-                        com.outcomedesk.transfer.ProgressListener.NONE);
+                        com.outcomedesk.common.ProgressListener.NONE);
                 SiteOps.randomWork(site, new java.util.Random(3), 20);
                 expected = FaultInjectionTest.count(site, "appointments");
             }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.outcome.OutcomeCategory;
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.store.Appointment;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
@@ -67,8 +67,8 @@ class SyncEngineTest {
         try (SyncFixture f = new SyncFixture(dir)) {
             Engine a = f.site();
             Engine b = f.site();
-            a.importer().importFile(TestStores.referenceSample(), SyncFixture.ADMIN, com.outcomedesk.transfer.ProgressListener.NONE);
-            b.importer().importFile(TestStores.referenceSample(), SyncFixture.ADMIN, com.outcomedesk.transfer.ProgressListener.NONE);
+            a.importer().importFile(TestStores.referenceSample(), SyncFixture.ADMIN, com.outcomedesk.common.ProgressListener.NONE);
+            b.importer().importFile(TestStores.referenceSample(), SyncFixture.ADMIN, com.outcomedesk.common.ProgressListener.NONE);
             f.syncUntilQuiet();
             assertThat(a.appointments().counts().appointments()).isEqualTo(400);
             assertThat(a.sync().status().openConflicts()).isZero();

@@ -2,8 +2,8 @@ package com.outcomedesk.sync;
 
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.store.Appointment;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Files;

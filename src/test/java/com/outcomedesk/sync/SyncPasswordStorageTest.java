@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.testing.TestStores;

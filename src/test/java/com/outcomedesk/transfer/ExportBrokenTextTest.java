@@ -1,11 +1,12 @@
 package com.outcomedesk.transfer;
 
+import com.outcomedesk.common.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.testing.TestStores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

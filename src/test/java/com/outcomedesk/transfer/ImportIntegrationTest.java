@@ -1,13 +1,14 @@
 package com.outcomedesk.transfer;
 
+import com.outcomedesk.common.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.outcome.OutcomeSource;
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;

@@ -1,12 +1,13 @@
 package com.outcomedesk.transfer;
 
+import com.outcomedesk.common.ProgressListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.demo.DemoDataGenerator;
 import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.testing.TestStores;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.audit.AuditEntry;
 import com.outcomedesk.audit.AuditQuery;
 import com.outcomedesk.engine.SignIn;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.Appointment;
 import com.outcomedesk.settings.DateFormatChoice;
 import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.ui.shell.Shell;
 import com.outcomedesk.ui.support.DateStyle;
 import java.nio.file.Path;

@@ -32,12 +32,12 @@ final class FxSteps {
 
     /** The real main window on the engine's store at 1280x800, started as the app starts it. */
     static com.outcomedesk.ui.shell.Shell showMainWindow(com.outcomedesk.engine.Engine engine, javafx.stage.Stage stage) {
-        return showMainWindow(engine, stage, com.outcomedesk.security.Actor.localUser());
+        return showMainWindow(engine, stage, com.outcomedesk.common.Actor.localUser());
     }
 
     /** The same, signed in as the given user (e.g. a clinician). */
     static com.outcomedesk.ui.shell.Shell showMainWindow(com.outcomedesk.engine.Engine engine, javafx.stage.Stage stage,
-                                                        com.outcomedesk.security.Actor actor) {
+                                                        com.outcomedesk.common.Actor actor) {
         // The toolkit outlives each UI test class: a dialog an earlier one left open must not count as this one's.
         for (Window w : new java.util.ArrayList<>(Window.getWindows())) {
             if (w != stage && w.isShowing()) w.hide();

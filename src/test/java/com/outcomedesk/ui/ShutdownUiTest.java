@@ -5,8 +5,8 @@ import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;

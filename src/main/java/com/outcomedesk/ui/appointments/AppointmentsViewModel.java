@@ -6,7 +6,7 @@ import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.outcome.OutcomeCategory;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.OutcomeMapping;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.CancelledException;

@@ -3,7 +3,7 @@ package com.outcomedesk.ui.appointments;
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.appointments.InvalidInputException;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.FailureSentences;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import com.outcomedesk.insight.DiseaseInsights;
 import com.outcomedesk.insight.SharedFeature;
 import com.outcomedesk.insight.SimilarDisease;
 import com.outcomedesk.insight.UnknownDiseaseException;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.FailureSentences;

@@ -8,7 +8,7 @@ import com.outcomedesk.insight.FunnelLimit;
 import com.outcomedesk.insight.Outlier;
 import com.outcomedesk.insight.RankingMethod;
 import com.outcomedesk.learn.Predictor;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.FailureSentences;

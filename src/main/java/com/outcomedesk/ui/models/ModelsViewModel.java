@@ -6,7 +6,7 @@ import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.ModelRegistry;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.PredictionService;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.FailureSentences;

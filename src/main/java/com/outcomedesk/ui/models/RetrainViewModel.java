@@ -4,7 +4,7 @@ import com.outcomedesk.learn.ModelRegistry;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.learn.TrainingService;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.CancelledException;
 import com.outcomedesk.ui.support.Dialogs;

@@ -5,7 +5,7 @@ import com.outcomedesk.appointments.OutcomeMappingService.MappingPreview;
 import com.outcomedesk.appointments.OutcomeMappingService.Phrasing;
 import com.outcomedesk.appointments.OutcomeMappingService.PhrasingSource;
 import com.outcomedesk.outcome.OutcomeCategory;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.FailureSentences;

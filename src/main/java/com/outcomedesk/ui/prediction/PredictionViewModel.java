@@ -8,7 +8,7 @@ import com.outcomedesk.learn.PredictionResult;
 import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.appointments.AppointmentRow;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;

@@ -3,7 +3,7 @@ package com.outcomedesk.ui.security;
 import com.outcomedesk.audit.AuditEntry;
 import com.outcomedesk.audit.AuditLog;
 import com.outcomedesk.audit.AuditQuery;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package com.outcomedesk.ui.security;
 
 import com.outcomedesk.security.AccountService;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.security.PasswordPolicy;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.FailureSentences;

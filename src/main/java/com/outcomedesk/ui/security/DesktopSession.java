@@ -2,7 +2,7 @@ package com.outcomedesk.ui.security;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.application.Platform;

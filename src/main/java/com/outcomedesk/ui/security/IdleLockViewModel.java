@@ -2,7 +2,7 @@ package com.outcomedesk.ui.security;
 
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.AccountService;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;

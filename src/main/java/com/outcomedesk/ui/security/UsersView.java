@@ -1,7 +1,7 @@
 package com.outcomedesk.ui.security;
 
 import com.outcomedesk.security.AccountService;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.security.UserAccount;
 import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;

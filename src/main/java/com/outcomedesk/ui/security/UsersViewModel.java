@@ -1,8 +1,8 @@
 package com.outcomedesk.ui.security;
 
 import com.outcomedesk.security.AccountService;
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.security.UserAccount;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

@@ -2,7 +2,7 @@ package com.outcomedesk.ui.settings;
 
 import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.learn.RiskTiers;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.security.SecuritySettings;
 import com.outcomedesk.settings.DateFormatChoice;
 import com.outcomedesk.settings.DisplaySettings;

@@ -4,7 +4,7 @@ import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.demo.DemoDataGenerator;
 import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.transfer.ExportMode;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ImportReport;

@@ -1,7 +1,7 @@
 package com.outcomedesk.ui.shell;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.appointments.AppointmentsController;
 import com.outcomedesk.ui.appointments.AppointmentsViewModel;
 import com.outcomedesk.settings.DateFormatChoice;

@@ -1,6 +1,6 @@
 package com.outcomedesk.ui.support;
 
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 

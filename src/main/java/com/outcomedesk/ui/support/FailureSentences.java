@@ -2,7 +2,7 @@ package com.outcomedesk.ui.support;
 
 import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.learn.NoModelException;
-import com.outcomedesk.security.AccessDeniedException;
+import com.outcomedesk.common.AccessDeniedException;
 import com.outcomedesk.store.StoreException;
 import com.outcomedesk.transfer.TransferException;
 import java.util.concurrent.CompletionException;

@@ -1,6 +1,6 @@
 package com.outcomedesk.ui.sync;
 
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.sync.ConflictService;
 import com.outcomedesk.sync.ConflictView;
 import com.outcomedesk.sync.SyncService;

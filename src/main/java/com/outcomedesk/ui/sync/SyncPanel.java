@@ -1,7 +1,7 @@
 package com.outcomedesk.ui.sync;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.Views;
 import com.outcomedesk.ui.support.Windows;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.testing.TestStores;
-import com.outcomedesk.transfer.ProgressListener;
+import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.ui.HeldBackground;
 import com.outcomedesk.ui.ScriptedDialogs;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.security.LockoutPolicy;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.security.UserAccount;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.testing.NeedsFxToolkit;

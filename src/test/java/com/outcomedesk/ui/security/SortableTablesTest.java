@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.audit.AuditEntry;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.security.UserAccount;
 import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;

@@ -3,7 +3,7 @@ package com.outcomedesk.ui.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.ScriptedDialogs;
 import com.outcomedesk.ui.support.DirectBackground;

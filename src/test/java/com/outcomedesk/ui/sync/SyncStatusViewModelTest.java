@@ -3,8 +3,8 @@ package com.outcomedesk.ui.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.security.Actor;
-import com.outcomedesk.security.Role;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.outcomedesk.security;
+package com.outcomedesk.common;
 
 /** The signed-in user's role does not allow the action. */
 public class AccessDeniedException extends RuntimeException {

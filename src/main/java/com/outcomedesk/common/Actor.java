@@ -1,4 +1,4 @@
-package com.outcomedesk.security;
+package com.outcomedesk.common;
 
 /** The person on whose behalf the engine acts; recorded on every change. */
 public record Actor(String name, Role role) {

@@ -1,4 +1,4 @@
-package com.outcomedesk.transfer;
+package com.outcomedesk.common;
 
 /** Receives progress of long work, for progress bars; {@code total} is -1 while unknown. */
 @FunctionalInterface
