@@ -22,14 +22,9 @@ public final class EncryptedStore {
     private EncryptedStore() {
     }
 
-    /** The H2 database file path of a file store (without the .mv.db suffix), or empty for other stores. */
-    public static Optional<Path> databasePath(StoreLocation location) {
-        return location.databaseFile();
-    }
-
     /** The keyring file beside the database file, or empty where file encryption does not apply. */
     public static Optional<Path> keyringPath(StoreLocation location) {
-        return databasePath(location).map(p -> p.resolveSibling(p.getFileName() + ".keyring"));
+        return location.databaseFile().map(p -> p.resolveSibling(p.getFileName() + ".keyring"));
     }
 
     /**
@@ -39,7 +34,7 @@ public final class EncryptedStore {
     public static void requireKeyring(StoreLocation location) {
         Optional<Path> keyring = keyringPath(location);
         if (keyring.isEmpty() || Keyring.exists(keyring.get())) return;
-        Path db = databasePath(location).orElseThrow();
+        Path db = location.databaseFile().orElseThrow();
         Path file = db.resolveSibling(db.getFileName() + ".mv.db");
         byte[] start = new byte[ENCRYPTED_MAGIC.length];
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
@@ -101,7 +96,7 @@ public final class EncryptedStore {
 
     /** Encrypts the closed database files in place with the data key. */
     static void encryptFiles(StoreLocation location, byte[] dataKey) {
-        Path db = databasePath(location).orElseThrow(() -> new IllegalArgumentException(
+        Path db = location.databaseFile().orElseThrow(() -> new IllegalArgumentException(
                 "Only an H2 file store can be encrypted: " + location.displayName()));
         try {
             ChangeFileEncryption.execute(db.getParent().toString(), db.getFileName().toString(), "AES", null,

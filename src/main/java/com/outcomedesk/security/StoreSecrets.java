@@ -74,7 +74,7 @@ public final class StoreSecrets {
 
     /** Where the secrets file of a location lies: beside an H2 file, else in the data directory; empty in memory. */
     public static Optional<Path> path(StoreLocation location) {
-        Optional<Path> db = EncryptedStore.databasePath(location);
+        Optional<Path> db = location.databaseFile();
         if (db.isPresent()) return Optional.of(db.get().resolveSibling(db.get().getFileName() + ".secrets"));
         if (location.jdbcUrl().startsWith("jdbc:h2:mem:")) return Optional.empty();
         return Optional.of(location.home().resolve("outcome-desk.secrets"));
