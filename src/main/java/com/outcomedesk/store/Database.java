@@ -13,6 +13,11 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.jdbi.v3.core.ConnectionFactory;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /** An open store: a connection pool, the migrated schema and the Hibernate session factory on top. */
 public final class Database implements AutoCloseable {
@@ -20,11 +25,13 @@ public final class Database implements AutoCloseable {
     private final StoreLocation location;
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
+    private final Jdbi jdbi;
 
     private Database(StoreLocation location, HikariDataSource dataSource, EntityManagerFactory emf) {
         this.location = location;
         this.dataSource = dataSource;
         this.entityManagerFactory = emf;
+        this.jdbi = Jdbi.create(dataSource);
     }
 
     /** Opens the store, creating and migrating the schema when needed. */
@@ -226,6 +233,49 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(autoCommit);
             }
         });
+    }
+
+    /**
+     * Jdbi work for the store's repositories: SQL written once, parameters bound by name, rows mapped to records.
+     * Runs in one transaction; failures are classified like every other store failure.
+     */
+    public <T> T jdbiTransaction(HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(work);
+        } catch (JdbiException e) {
+            throw StoreFailures.classify(location, e).orElseGet(() -> new StoreException("Database error: " + rootMessage(e), e));
+        } catch (RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    /** Jdbi work without a transaction of its own (reads, or single statements that commit by themselves). */
+    public <T> T jdbi(HandleCallback<T, RuntimeException> work) {
+        try {
+            return jdbi.withHandle(work);
+        } catch (JdbiException e) {
+            throw StoreFailures.classify(location, e).orElseGet(() -> new StoreException("Database error: " + rootMessage(e), e));
+        } catch (RuntimeException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * A Jdbi handle over a connection the caller already holds and keeps (bulk paths that mix plain JDBC and Jdbi,
+     * or work inside the caller's transaction): closing the handle leaves the connection open.
+     */
+    public static Handle jdbiOver(Connection connection) {
+        return Jdbi.create(new ConnectionFactory() {
+            @Override
+            public Connection openConnection() {
+                return connection;
+            }
+
+            @Override
+            public void closeConnection(Connection unused) {
+                // the caller owns the connection
+            }
+        }).open();
     }
 
     @FunctionalInterface
