@@ -2,6 +2,8 @@ package com.outcomedesk.audit;
 
 import com.outcomedesk.errors.WrongFileException;
 import com.outcomedesk.common.Actor;
+import com.outcomedesk.store.AuditHead;
+import com.outcomedesk.store.AuditRepository;
 import com.outcomedesk.store.Database;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,11 +12,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,14 +23,13 @@ import java.util.Locale;
  * Deleting the newest entries leaves neither; a checkpoint signed before shows it.
  */
 public final class AuditLog {
-    private static final String COLUMNS =
-            "site_id, seq, occurred_at, user_name, action, entity, entity_id, details, prev_hash, hash";
-
     private final Database database;
+    private final AuditRepository rows;
     private final AuditTrail trail;
 
     public AuditLog(Database database, AuditTrail trail) {
         this.database = database;
+        this.rows = new AuditRepository(database);
         this.trail = trail;
     }
 
@@ -70,26 +67,7 @@ public final class AuditLog {
     /** Entries matching the query, newest first; browsing is audited itself. */
     public List<AuditEntry> list(AuditQuery query, Actor actor) {
         actor.requireAdministrator("view the audit trail");
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE 1 = 1");
-        List<Object> params = new ArrayList<>();
-        filter(sql, params, "user_name = ?", query.user());
-        filter(sql, params, "action = ?", query.action());
-        filter(sql, params, "entity = ?", query.entity());
-        filter(sql, params, "entity_id = ?", query.entityId());
-        filter(sql, params, "occurred_at >= ?", query.from());
-        filter(sql, params, "occurred_at < ?", query.to());
-        sql.append(" ORDER BY occurred_at DESC, site_id, seq DESC");
-        List<AuditEntry> entries = database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-                ps.setMaxRows(Math.max(0, query.limit() == Integer.MAX_VALUE ? 0 : query.limit()));
-                List<AuditEntry> found = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) found.add(entry(rs));
-                }
-                return found;
-            }
-        });
+        List<AuditEntry> entries = rows.list(query.filter()).stream().map(AuditEntry::of).toList();
         trail.record(actor, "audit-view", "audit", null, "entries=" + entries.size());
         return entries;
     }
@@ -128,19 +106,9 @@ public final class AuditLog {
         actor.requireAdministrator("verify the audit trail");
         database.requireReadable();
         String local = trail.siteId();
-        Verification result = database.streaming(c -> {
-            long keyedFrom = Math.max(1, AuditTrail.keyedFrom(c, local));
-            ChainWalk walk = new ChainWalk(trail.links(), local, keyedFrom, checkpoint);
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY site_id, seq")) {
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next() && walk.accept(entry(rs))) {
-                        // each entry is checked as it is read
-                    }
-                }
-            }
-            return walk.result();
-        });
+        ChainWalk walk = new ChainWalk(trail.links(), local, Math.max(1, trail.keyedFrom(local)), checkpoint);
+        rows.walk(walk::accept);
+        Verification result = walk.result();
         trail.record(actor, "audit-verify", "audit", null, (result.intact() ? "intact" : "broken")
                 + (checkpoint == null ? "" : " checkpoint=" + checkpoint.lastSeq()));
         return result;
@@ -150,18 +118,9 @@ public final class AuditLog {
     public AuditCheckpoint checkpoint(Actor actor) {
         actor.requireAdministrator("sign an audit checkpoint");
         String site = trail.siteId();
-        AuditCheckpoint unsigned = database.withConnection(c -> {
-            AuditTrail.Head head = AuditTrail.head(c, site);
-            long count;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log WHERE site_id = ?")) {
-                ps.setString(1, site);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    count = rs.getLong(1);
-                }
-            }
-            return new AuditCheckpoint(site, head.seq(), head.hash(), count, trail.now(), AuditCheckpoint.VERIFIABLE_BY, null);
-        });
+        AuditHead head = trail.head(site);
+        AuditCheckpoint unsigned = new AuditCheckpoint(site, head.seq(), head.hash(), rows.count(site), trail.now(),
+                AuditCheckpoint.VERIFIABLE_BY, null);
         AuditCheckpoint signed = new AuditCheckpoint(unsigned.site(), unsigned.lastSeq(), unsigned.lastHash(),
                 unsigned.count(), unsigned.time(), unsigned.verifiableBy(), trail.links().keyed(unsigned.statement()));
         trail.record(actor, "audit-checkpoint", "audit", null, "entry=" + signed.lastSeq());
@@ -192,16 +151,5 @@ public final class AuditLog {
             throw new WrongFileException(WrongFileException.Kind.AUDIT_CHECKPOINT, file
                     + " is not a readable audit checkpoint (" + e.getClass().getSimpleName() + ")", e);
         }
-    }
-
-    private static void filter(StringBuilder sql, List<Object> params, String clause, Object value) {
-        if (value == null || value instanceof String s && s.isBlank()) return;
-        sql.append(" AND ").append(clause);
-        params.add(value);
-    }
-
-    private static AuditEntry entry(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getString(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
-                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10));
     }
 }

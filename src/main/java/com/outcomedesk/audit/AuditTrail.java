@@ -2,15 +2,16 @@ package com.outcomedesk.audit;
 
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.Role;
+import com.outcomedesk.store.AuditHead;
+import com.outcomedesk.store.AuditRepository;
+import com.outcomedesk.store.AuditRow;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
  * The append-only audit trail: who did what, when, to which record. Each entry is linked to the previous entry
@@ -21,13 +22,14 @@ import java.util.UUID;
  */
 public final class AuditTrail {
     private static final Actor SYSTEM = new Actor("outcome-desk", Role.ADMINISTRATOR);
+    private static final AuditHead EMPTY = new AuditHead(0, ChainLinks.GENESIS);
 
-    private final Database database;
+    private final AuditRepository rows;
     private final ChangeStamper stamper;
     private final ChainLinks links;
 
     public AuditTrail(Database database, ChangeStamper stamper, byte[] auditKey) {
-        this.database = database;
+        this.rows = new AuditRepository(database);
         this.stamper = stamper;
         this.links = new ChainLinks(auditKey);
         startKeyedLinks();
@@ -47,10 +49,8 @@ public final class AuditTrail {
 
     /** Appends one entry. {@code details} must never hold summary text or patient references. */
     public synchronized void record(Actor actor, String action, String entity, String entityId, String details) {
-        database.withConnection(c -> {
-            append(c, actor, action, entity, entityId, details);
-            return null;
-        });
+        String site = stamper.siteId();
+        rows.append(site, head -> next(site, head, actor, action, entity, entityId, details));
     }
 
     /**
@@ -59,7 +59,8 @@ public final class AuditTrail {
      */
     public synchronized void recordAndCommit(Connection c, Actor actor, String action, String entity, String entityId,
                                              String details) throws SQLException {
-        append(c, actor, action, entity, entityId, details);
+        String site = stamper.siteId();
+        AuditRepository.append(c, site, head -> next(site, head, actor, action, entity, entityId, details));
         c.commit();
     }
 
@@ -68,88 +69,35 @@ public final class AuditTrail {
      * keyed links start. A chain begun keyed needs none: its first entry is keyed.
      */
     private synchronized void startKeyedLinks() {
-        database.withConnection(c -> {
-            String site = stamper.siteId();
-            long last = lastSeq(c, site);
-            if (last > 0 && keyedFrom(c, site) == 0 && !begunKeyed(c, site)) {
-                append(c, SYSTEM, ChainLinks.KEYED_FROM_HERE, "audit", null, "plain links up to entry " + last);
-            }
-            return null;
-        });
+        String site = stamper.siteId();
+        long last = rows.lastSeq(site);
+        if (last > 0 && keyedFrom(site) == 0 && !begunKeyed(site)) {
+            record(SYSTEM, ChainLinks.KEYED_FROM_HERE, "audit", null, "plain links up to entry " + last);
+        }
     }
 
-    private boolean begunKeyed(Connection c, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, occurred_at, user_name, action, entity, entity_id,"
-                + " details, prev_hash, hash FROM audit_log WHERE site_id = ? AND seq = 1")) {
-            ps.setString(1, site);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return false;
-                String content = ChainLinks.content(rs.getString(8), site, 1, rs.getObject(2, OffsetDateTime.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7));
-                return links.matches(content, rs.getString(9));
-            }
-        }
+    private boolean begunKeyed(String site) {
+        return rows.entry(site, 1).filter(first -> links.matches(ChainLinks.content(first), first.hash())).isPresent();
     }
 
     /** The sequence number of a site's first keyed-start entry, or 0 when it has none. */
-    static long keyedFrom(Connection c, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT MIN(seq) FROM audit_log WHERE site_id = ? AND action = ?")) {
-            ps.setString(1, site);
-            ps.setString(2, ChainLinks.KEYED_FROM_HERE);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+    long keyedFrom(String site) {
+        return rows.firstSeqOf(site, ChainLinks.KEYED_FROM_HERE);
     }
 
-    private static long lastSeq(Connection c, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM audit_log WHERE site_id = ?")) {
-            ps.setString(1, site);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+    /** The newest entry of a site's chain (0 and the genesis link when it is empty). */
+    AuditHead head(String site) {
+        return rows.head(site).orElse(EMPTY);
     }
 
-    /** The newest entry of a site's chain: its sequence number and link (0 and the genesis link when it is empty). */
-    record Head(long seq, String hash) {
-    }
-
-    static Head head(Connection c, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, hash FROM audit_log WHERE site_id = ? ORDER BY seq DESC LIMIT 1")) {
-            ps.setString(1, site);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, ChainLinks.GENESIS);
-            }
-        }
-    }
-
-    private void append(Connection c, Actor actor, String action, String entity, String entityId, String details)
-            throws SQLException {
-        String site = stamper.siteId();
+    private AuditRow next(String site, Optional<AuditHead> newest, Actor actor, String action, String entity,
+                          String entityId, String details) {
         // The column keeps microseconds; linking finer digits would make every entry fail verification.
         OffsetDateTime at = stamper.now().truncatedTo(ChronoUnit.MICROS);
-        Head head = head(c, site);
-        String prev = head.hash();
-        long next = head.seq() + 1;
-        String hash = links.keyed(ChainLinks.content(prev, site, next, at, actor.name(), action, entity, entityId,
+        AuditHead head = newest.orElse(EMPTY);
+        long seq = head.seq() + 1;
+        String hash = links.keyed(ChainLinks.content(head.hash(), site, seq, at, actor.name(), action, entity, entityId,
                 details));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (id, seq, occurred_at, user_name, "
-                + "action, entity, entity_id, details, site_id, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
-            ps.setObject(1, UUID.randomUUID());
-            ps.setLong(2, next);
-            ps.setObject(3, at);
-            ps.setString(4, actor.name());
-            ps.setString(5, action);
-            ps.setString(6, entity);
-            ps.setString(7, entityId);
-            ps.setString(8, details);
-            ps.setString(9, site);
-            ps.setString(10, prev);
-            ps.setString(11, hash);
-            ps.executeUpdate();
-        }
+        return new AuditRow(site, seq, at, actor.name(), action, entity, entityId, details, head.hash(), hash);
     }
 }

@@ -1,5 +1,6 @@
 package com.outcomedesk.audit;
 
+import com.outcomedesk.store.AuditRow;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -31,7 +32,7 @@ final class ChainLinks {
                 String.valueOf(entity), String.valueOf(entityId), String.valueOf(details));
     }
 
-    static String content(AuditEntry e) {
+    static String content(AuditRow e) {
         return content(e.prevHash(), e.site(), e.seq(), e.occurredAt(), e.user(), e.action(), e.entity(),
                 e.entityId(), e.details());
     }

@@ -3,6 +3,7 @@ package com.outcomedesk.audit;
 import com.outcomedesk.audit.AuditLog.Break;
 import com.outcomedesk.audit.AuditLog.Chain;
 import com.outcomedesk.audit.AuditLog.Verification;
+import com.outcomedesk.store.AuditRow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,7 +35,7 @@ final class ChainWalk {
     }
 
     /** Checks the next entry; false once the chain is broken, as later entries prove nothing more. */
-    boolean accept(AuditEntry e) {
+    boolean accept(AuditRow e) {
         checked++;
         if (!e.site().equals(site)) {
             closeChain();
@@ -62,7 +63,7 @@ final class ChainWalk {
                 checkpoint == null ? null : checkpoint.time());
     }
 
-    private Break check(AuditEntry e) {
+    private Break check(AuditRow e) {
         if (e.seq() != expectedSeq) {
             return new Break(e.site(), expectedSeq, "entry " + expectedSeq + " is missing (next is " + e.seq() + ")");
         }

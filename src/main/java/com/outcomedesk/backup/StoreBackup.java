@@ -2,6 +2,7 @@ package com.outcomedesk.backup;
 
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreException;
+import com.outcomedesk.store.StoreMaintenance;
 import com.outcomedesk.store.Vendor;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.FileFormat;
@@ -14,7 +15,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Statement;
 
 /**
  * Backs up the store. The embedded H2 store is copied whole (every table, models and audit included) into
@@ -23,10 +23,12 @@ import java.sql.Statement;
  */
 public final class StoreBackup {
     private final Database database;
+    private final StoreMaintenance maintenance;
     private final Exporter exporter;
 
     public StoreBackup(Database database, Exporter exporter) {
         this.database = database;
+        this.maintenance = new StoreMaintenance(database);
         this.exporter = exporter;
     }
 
@@ -47,12 +49,7 @@ public final class StoreBackup {
             return String.format("Exported %,d appointments to %s.", n, file);
         }
         progress.progress("Backing up the store", 0, -1);
-        database.withConnection(connection -> {
-            try (Statement s = connection.createStatement()) {
-                s.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
-            }
-            return null;
-        });
+        maintenance.backupTo(file);
         if (!Files.isRegularFile(file)) throw new StoreException("The backup was not written to " + file + ".");
         addKeyring(file);
         ownerOnly(file);

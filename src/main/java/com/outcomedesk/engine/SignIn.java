@@ -7,19 +7,12 @@ import com.outcomedesk.security.Keyring;
 import com.outcomedesk.security.KeyringSignIn;
 import com.outcomedesk.security.PasswordHasher;
 import com.outcomedesk.security.SignInRequiredException;
-import com.outcomedesk.store.StoreFiles;
-import com.outcomedesk.store.Database;
+import com.outcomedesk.store.AccountRepository;
 import com.outcomedesk.store.StoreLocation;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Opening a store as a user. An encrypted H2 store is unlocked with the user's own copy of the data key
@@ -45,24 +38,7 @@ public final class SignIn {
     public static boolean hasAccounts(StoreLocation location) {
         EncryptedStore.requireKeyring(location);
         if (EncryptedStore.isEncrypted(location)) return true;
-        Properties credentials = new Properties();
-        if (location.user() != null) credentials.setProperty("user", location.user());
-        if (location.password() != null) credentials.setProperty("password", location.password());
-        StoreFiles.secureBeforeOpening(location);  // H2 creates a missing store on connecting
-        try (Connection c = DriverManager.getConnection(location.jdbcUrl(), credentials);
-             Statement s = c.createStatement();
-             ResultSet table = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables WHERE "
-                     + "LOWER(table_name) = 'user_accounts' AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA)")) {
-            StoreFiles.secure(location);
-            table.next();
-            if (table.getLong(1) == 0) return false;
-            try (ResultSet accounts = s.executeQuery("SELECT COUNT(*) FROM user_accounts")) {
-                accounts.next();
-                return accounts.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw Database.cannotOpen(location, e);
-        }
+        return AccountRepository.anyIn(location);
     }
 
     /**

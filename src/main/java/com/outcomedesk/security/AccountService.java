@@ -3,13 +3,12 @@ package com.outcomedesk.security;
 import com.outcomedesk.common.Role;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.store.AccountRepository;
+import com.outcomedesk.store.AccountRow;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import com.outcomedesk.store.SignInAttempt;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,16 +28,16 @@ public final class AccountService {
             + LockoutPolicy.FREE_ATTEMPTS + " in a row an account waits 30 seconds (longer after each further failure) "
             + "before the next try.";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,99}");
-    private static final String COLUMNS = "user_name, role, disabled, failed_attempts, locked_until, "
-            + "password_changed_at, created_at, created_by";
 
     private final Database database;
+    private final AccountRepository accounts;
     private final AuditTrail audit;
     private final ChangeStamper stamper;
     private final PasswordHasher hasher;
 
     public AccountService(Database database, AuditTrail audit, ChangeStamper stamper, PasswordHasher hasher) {
         this.database = database;
+        this.accounts = new AccountRepository(database);
         this.audit = audit;
         this.stamper = stamper;
         this.hasher = hasher;
@@ -46,37 +45,17 @@ public final class AccountService {
 
     /** False for a store nobody has initialised: it runs without sign-in, as the local user. */
     public boolean hasAccounts() {
-        return database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM user_accounts");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1) > 0;
-            }
-        });
+        return accounts.any();
     }
 
     public Optional<UserAccount> find(String name) {
-        return database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM user_accounts WHERE user_name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(account(rs)) : Optional.empty();
-                }
-            }
-        });
+        return accounts.find(name).map(AccountService::account);
     }
 
     /** All accounts (administrators only). */
     public List<UserAccount> list(Actor actor) {
         actor.requireAdministrator("list the user accounts");
-        return database.withConnection(c -> {
-            List<UserAccount> all = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM user_accounts ORDER BY user_name");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) all.add(account(rs));
-            }
-            return all;
-        });
+        return accounts.all().stream().map(AccountService::account).toList();
     }
 
     /**
@@ -117,7 +96,7 @@ public final class AccountService {
         actor.requireAdministrator("change roles");
         UserAccount account = existing(name);
         if (account.role() == Role.ADMINISTRATOR && role != Role.ADMINISTRATOR) requireAnotherAdministrator(name);
-        update("UPDATE user_accounts SET role = ? WHERE user_name = ?", code(role), name);
+        accounts.setRole(name, code(role));
         audit.record(actor, "user-role", "user", name, "role=" + code(role));
     }
 
@@ -126,15 +105,7 @@ public final class AccountService {
         if (!actor.name().equals(name)) actor.requireAdministrator("change another user's password");
         existing(name);
         PasswordPolicy.check(name, newPassword);
-        database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE user_accounts SET password_hash = ?, "
-                    + "password_changed_at = ?, failed_attempts = 0, locked_until = NULL WHERE user_name = ?")) {
-                ps.setString(1, hasher.hash(newPassword));
-                ps.setObject(2, stamper.now());
-                ps.setString(3, name);
-                return ps.executeUpdate();
-            }
-        });
+        accounts.setPassword(name, hasher.hash(newPassword), stamper.now());
         withKeyring(k -> {
             k.put(name, newPassword, dataKey(), hasher);
             k.resetFailures(name);
@@ -147,8 +118,8 @@ public final class AccountService {
      * screen can take the account over. A wrong current password is audited and changes nothing.
      */
     public void changeOwnPassword(Actor actor, char[] currentPassword, char[] newPassword) {
-        String hash = passwordHash(actor.name());
-        if (hash == null || !hasher.matches(currentPassword, hash)) {
+        Optional<String> hash = accounts.passwordHash(actor.name());
+        if (hash.isEmpty() || !hasher.matches(currentPassword, hash.get())) {
             audit.record(actor, "user-password-failed", "user", actor.name(), "wrong current password");
             throw new AuthenticationException("The current password is not right; type the password you sign in with.");
         }
@@ -168,7 +139,7 @@ public final class AccountService {
         actor.requireAdministrator("disable users");
         UserAccount account = existing(name);
         if (account.role() == Role.ADMINISTRATOR) requireAnotherAdministrator(name);
-        update("UPDATE user_accounts SET disabled = TRUE WHERE user_name = ?", name);
+        accounts.disable(name);
         withKeyring(k -> k.remove(name));
         audit.record(actor, "user-disable", "user", name, null);
     }
@@ -201,45 +172,19 @@ public final class AccountService {
      */
     private Optional<String> reserve(String name, OffsetDateTime now) {
         while (true) {
-            Optional<Attempt> seen = attempt(name);
+            Optional<SignInAttempt> seen = accounts.attempt(name);
             if (seen.isEmpty()) {
                 signInFailed(name, "unknown user");
                 return Optional.empty();
             }
-            Attempt attempt = seen.get();
+            SignInAttempt attempt = seen.get();
             if (LockoutPolicy.isLocked(attempt.lockedUntil(), now)) {
                 signInFailed(name, "locked");
                 return Optional.empty();
             }
-            int failures = attempt.failures() + 1;
-            int counted = database.withConnection(c -> {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE user_accounts SET failed_attempts = ?, "
-                        + "locked_until = ? WHERE user_name = ? AND failed_attempts = ?")) {
-                    ps.setInt(1, failures);
-                    ps.setObject(2, LockoutPolicy.lockedUntil(failures, now));
-                    ps.setString(3, name);
-                    ps.setInt(4, attempt.failures());
-                    return ps.executeUpdate();
-                }
-            });
-            if (counted == 1) return Optional.of(attempt.passwordHash());
+            OffsetDateTime lockedUntil = LockoutPolicy.lockedUntil(attempt.failures() + 1, now);
+            if (accounts.countFailure(name, attempt.failures(), lockedUntil)) return Optional.of(attempt.passwordHash());
         }
-    }
-
-    private record Attempt(String passwordHash, int failures, OffsetDateTime lockedUntil) {
-    }
-
-    private Optional<Attempt> attempt(String name) {
-        return database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT password_hash, failed_attempts, locked_until FROM user_accounts WHERE user_name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Attempt(rs.getString(1), rs.getInt(2),
-                            rs.getObject(3, OffsetDateTime.class))) : Optional.empty();
-                }
-            }
-        });
     }
 
     /** Completes a sign-in whose password was already proven (e.g. by unwrapping the data key). */
@@ -252,7 +197,7 @@ public final class AccountService {
             signInFailed(name, "disabled");
             throw new AuthenticationException("The account " + name + " is disabled; ask an administrator.");
         }
-        update("UPDATE user_accounts SET failed_attempts = 0, locked_until = NULL WHERE user_name = ?", name);
+        accounts.clearFailures(name);
         Actor actor = new Actor(name, account.role());
         audit.record(actor, "sign-in", "user", name, null);
         return actor;
@@ -277,29 +222,7 @@ public final class AccountService {
 
     private void insert(String name, Role role, char[] password, Actor by) {
         OffsetDateTime now = stamper.now();
-        database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_accounts (user_name, role, password_hash, "
-                    + "password_changed_at, created_at, created_by) VALUES (?,?,?,?,?,?)")) {
-                ps.setString(1, name);
-                ps.setString(2, code(role));
-                ps.setString(3, hasher.hash(password));
-                ps.setObject(4, now);
-                ps.setObject(5, now);
-                ps.setString(6, by.name());
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    private String passwordHash(String name) {
-        return database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM user_accounts WHERE user_name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+        accounts.insert(name, code(role), hasher.hash(password), now, by.name());
     }
 
     private UserAccount existing(String name) {
@@ -307,29 +230,10 @@ public final class AccountService {
     }
 
     private void requireAnotherAdministrator(String name) {
-        long others = database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM user_accounts "
-                    + "WHERE role = 'administrator' AND disabled = FALSE AND user_name <> ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-        if (others == 0) {
+        if (accounts.countActive(code(Role.ADMINISTRATOR), name) == 0) {
             throw new IllegalArgumentException(name + " is the only active administrator; make someone else "
                     + "administrator first.");
         }
-    }
-
-    private void update(String sql, String... params) {
-        database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
-                return ps.executeUpdate();
-            }
-        });
     }
 
     private static void checkName(String name) {
@@ -352,9 +256,8 @@ public final class AccountService {
                 "The store is encrypted but was opened without its key."));
     }
 
-    private static UserAccount account(ResultSet rs) throws SQLException {
-        return new UserAccount(rs.getString(1), role(rs.getString(2)), rs.getBoolean(3), rs.getInt(4),
-                rs.getObject(5, OffsetDateTime.class), rs.getObject(6, OffsetDateTime.class),
-                rs.getObject(7, OffsetDateTime.class), rs.getString(8));
+    private static UserAccount account(AccountRow row) {
+        return new UserAccount(row.name(), role(row.role()), row.disabled(), row.failedAttempts(), row.lockedUntil(),
+                row.passwordChangedAt(), row.createdAt(), row.createdBy());
     }
 }
