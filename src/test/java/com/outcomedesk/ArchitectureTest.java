@@ -64,6 +64,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void accountsAuditAndBackupLeaveTheirSqlToTheStore() {
+        noClasses().that().resideInAnyPackage(ROOT + ".security..", ROOT + ".audit..", ROOT + ".backup..", ROOT + ".engine..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(java.sql.Statement.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.sql.PreparedStatement.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.sql.ResultSet.class.getName())
+                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.sql.DriverManager.class.getName())
+                .orShould().dependOnClassesThat().resideInAPackage("org.jdbi..")
+                .because("their SQL lives in the store's repositories").check(MAIN);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
     }
