@@ -43,6 +43,7 @@ public final class AuditTrail {
         return stamper.siteId();
     }
 
+    /** The column keeps microseconds; linking finer digits would make every entry fail verification. */
     OffsetDateTime now() {
         return stamper.now().truncatedTo(ChronoUnit.MICROS);
     }
@@ -92,8 +93,7 @@ public final class AuditTrail {
 
     private AuditRow next(String site, Optional<AuditHead> newest, Actor actor, String action, String entity,
                           String entityId, String details) {
-        // The column keeps microseconds; linking finer digits would make every entry fail verification.
-        OffsetDateTime at = stamper.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime at = now();
         AuditHead head = newest.orElse(EMPTY);
         long seq = head.seq() + 1;
         String hash = links.keyed(ChainLinks.content(head.hash(), site, seq, at, actor.name(), action, entity, entityId,
