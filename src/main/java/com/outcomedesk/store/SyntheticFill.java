@@ -32,7 +32,10 @@ public final class SyntheticFill {
     public record Sample(String doctorId, String summary, OutcomeCategory category) {
     }
 
-    /** A secondary index as the schema defined it, so that it can be built again after a fill. */
+    /**
+     * A secondary index as the schema defined it, so that it can be built again after a fill; {@code columns} as the
+     * index lists them (quoted name, DESC where descending).
+     */
     public record Index(String name, List<String> columns) {
     }
 
@@ -55,7 +58,8 @@ public final class SyntheticFill {
 
     /**
      * Drops the appointments' own secondary indexes (read from the schema, so new migrations cannot break a fill) and
-     * returns them as they were defined, for {@link #create}.
+     * returns them as they were defined, for {@link #create}. Drop the foreign keys first: an index one of them uses
+     * cannot go.
      */
     public List<Index> dropAppointmentIndexes() {
         return database.jdbi(h -> {
