@@ -157,6 +157,7 @@ public final class SyntheticFill {
     /** The category whose cumulative share first exceeds the hash {@code u} in 0..999, codes from the enum. */
     static String category(String u, List<Share> mix) {
         if (mix.stream().mapToInt(Share::perMille).sum() != 1000) throw new IllegalArgumentException("shares must add up to 1000");
+        if (mix.size() == 1) return "'" + mix.get(0).category().code() + "'";
         StringBuilder sql = new StringBuilder("CASE");
         int upTo = 0;
         for (int i = 0; i < mix.size() - 1; i++) {

@@ -79,6 +79,7 @@ class SyntheticFillTest {
     @Test
     void sharesMustCoverEveryThousandth() {
         assertThat(SyntheticFill.category("u", MIX)).isEqualTo("CASE WHEN u < 700 THEN 'good' ELSE 'critical' END");
+        assertThat(SyntheticFill.category("u", List.of(new SyntheticFill.Share(OutcomeCategory.GOOD, 1000)))).isEqualTo("'good'");
         assertThatThrownBy(() -> SyntheticFill.category("u", List.of(new SyntheticFill.Share(OutcomeCategory.GOOD, 999))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
