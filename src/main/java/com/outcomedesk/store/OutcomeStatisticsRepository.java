@@ -2,11 +2,12 @@ package com.outcomedesk.store;
 
 import com.outcomedesk.outcome.OutcomeCategory;
 import java.sql.Date;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The aggregations the insight screens read over every live appointment: outcome counts per doctor, summaries in key
@@ -30,11 +31,8 @@ public final class OutcomeStatisticsRepository {
     /** Rows per round trip of the labelled stream: PostgreSQL would otherwise send the whole result at once. */
     private static final int LABELLED_FETCH = 5_000;
     /** A hash lookup per row: these reads map millions of stored codes. */
-    private static final Map<String, OutcomeCategory> BY_CODE = new HashMap<>();
-
-    static {
-        for (OutcomeCategory c : OutcomeCategory.values()) BY_CODE.put(c.code(), c);
-    }
+    private static final Map<String, OutcomeCategory> BY_CODE = Arrays.stream(OutcomeCategory.values())
+            .collect(Collectors.toUnmodifiableMap(OutcomeCategory::code, c -> c));
 
     private final Database database;
 
