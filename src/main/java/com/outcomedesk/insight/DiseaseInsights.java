@@ -3,6 +3,7 @@ package com.outcomedesk.insight;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.Database;
+import com.outcomedesk.store.OutcomeStatisticsRepository;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 
 /** Groups of alike diseases from the stored summaries: one streaming pass builds the profiles, then {@link DiseaseAtlas}. */
@@ -12,19 +13,19 @@ public final class DiseaseInsights {
     /** Seed of the k-means runs, so the same data always gives the same groups. */
     public static final long DEFAULT_SEED = 42;
 
-    private final Database database;
+    private final OutcomeStatisticsRepository statistics;
     private final AuditTrail audit;
     private final ClinicalEntityExtractor extractor;
 
     public DiseaseInsights(Database database, AuditTrail audit, ClinicalEntityExtractor extractor) {
-        this.database = database;
+        this.statistics = new OutcomeStatisticsRepository(database);
         this.audit = audit;
         this.extractor = extractor;
     }
 
     /** Profiles every disease in one pass over the store (no clustering). */
     public DiseaseProfiles profiles() {
-        return new DiseaseProfiler(extractor, DiseaseProfiler.PAGE).build(database);
+        return new DiseaseProfiler(extractor, DiseaseProfiler.PAGE).build(statistics);
     }
 
     /** Profiles, groups and maps the diseases in the store now. */

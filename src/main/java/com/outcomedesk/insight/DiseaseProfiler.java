@@ -1,12 +1,11 @@
 package com.outcomedesk.insight;
 
 import com.outcomedesk.outcome.OutcomeCategory;
-import com.outcomedesk.store.Database;
+import com.outcomedesk.store.AppointmentSummary;
+import com.outcomedesk.store.OutcomeStatisticsRepository;
 import com.outcomedesk.text.ClinicalEntity;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.EntityType;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -28,8 +27,6 @@ final class DiseaseProfiler {
     static final Set<EntityType> FEATURE_TYPES = EnumSet.of(EntityType.SYMPTOM, EntityType.FINDING, EntityType.TEST,
             EntityType.MEDICATION, EntityType.TREATMENT, EntityType.PLAN, EntityType.REFERRAL);
     static final int PAGE = 20_000;
-    private static final String FIRST = "SELECT id, summary, outcome_category FROM appointments WHERE deleted = FALSE ORDER BY id LIMIT ?";
-    static final String NEXT = "SELECT id, summary, outcome_category FROM appointments WHERE deleted = FALSE AND id > ? ORDER BY id LIMIT ?";
 
     private final ClinicalEntityExtractor extractor;
     private final int pageSize;
@@ -37,9 +34,6 @@ final class DiseaseProfiler {
     DiseaseProfiler(ClinicalEntityExtractor extractor, int pageSize) {
         this.extractor = extractor;
         this.pageSize = pageSize;
-    }
-
-    private record Row(String summary, String category) {
     }
 
     private record Mentions(Set<String> diseases, Set<String> features, OutcomeCategory outcome) {
@@ -65,15 +59,15 @@ final class DiseaseProfiler {
         }
     }
 
-    DiseaseProfiles build(Database database) {
+    DiseaseProfiles build(OutcomeStatisticsRepository statistics) {
         Counts baseline = new Counts();
         Map<String, Counts> diseases = new HashMap<>();
         long scanned = 0;
         UUID last = null;
         while (true) {
-            List<Row> page = new ArrayList<>(pageSize);
-            last = readPage(database, last, page, pageSize);
+            List<AppointmentSummary> page = statistics.summaries(last, pageSize);
             if (page.isEmpty()) break;
+            last = page.get(page.size() - 1).id();
             scanned += page.size();
             List<Mentions> mentions = page.parallelStream().map(this::mentions).toList();
             for (Mentions m : mentions) {
@@ -89,25 +83,7 @@ final class DiseaseProfiler {
         return new DiseaseProfiles(scanned, baseline.toProfile("all diseases"), List.copyOf(profiles));
     }
 
-    private static UUID readPage(Database database, UUID after, List<Row> page, int pageSize) {
-        return database.withConnection(connection -> {
-            UUID last = after;
-            try (PreparedStatement statement = connection.prepareStatement(after == null ? FIRST : NEXT)) {
-                int i = 1;
-                if (after != null) statement.setObject(i++, after);
-                statement.setInt(i, pageSize);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        last = rows.getObject(1, UUID.class);
-                        page.add(new Row(rows.getString(2), rows.getString(3)));
-                    }
-                }
-            }
-            return last;
-        });
-    }
-
-    private Mentions mentions(Row row) {
+    private Mentions mentions(AppointmentSummary row) {
         Set<String> diseases = new TreeSet<>();
         Set<String> features = new TreeSet<>();
         for (ClinicalEntity e : extractor.extract(row.summary())) {
@@ -115,6 +91,6 @@ final class DiseaseProfiler {
             if (e.type() == EntityType.CONDITION) diseases.add(e.canonical());
             else if (FEATURE_TYPES.contains(e.type())) features.add(e.type().code() + ":" + e.canonical());
         }
-        return new Mentions(diseases, features, row.category() == null ? null : OutcomeCategory.fromCode(row.category()));
+        return new Mentions(diseases, features, row.outcome());
     }
 }

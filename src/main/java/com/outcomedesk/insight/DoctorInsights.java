@@ -6,38 +6,37 @@ import com.outcomedesk.learn.Predictor;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.store.Database;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.Map;
-import java.util.TreeMap;
+import com.outcomedesk.store.DoctorOutcomeCount;
+import com.outcomedesk.store.OutcomeStatisticsRepository;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Ranks doctors by outcome and flags outliers (see {@link RankingMethod}). The counts come from one SQL
- * GROUP BY in the store; everything after that works on one row per doctor. The optional case-mix adjustment
- * needs the prediction model's view of every patient, so it alone reads each labelled appointment.
+ * Ranks doctors by outcome and flags outliers (see {@link RankingMethod}). The counts come from one GROUP BY in the
+ * store ({@link OutcomeStatisticsRepository}), so ranking never loads appointments; everything after that works on one
+ * row per doctor. The optional case-mix adjustment needs the prediction model's view of every patient, so it alone
+ * reads each labelled appointment.
  */
 public final class DoctorInsights {
-    private static final String LABELLED = "SELECT doctor_id, summary, appointment_date, outcome_category FROM appointments"
-            + " WHERE deleted = FALSE AND outcome_category IS NOT NULL";
     /** Doctors with fewer cases than this are shown on the funnel but never flagged. */
     public static final int DEFAULT_MIN_CASES = 10;
 
-    private final Database database;
+    private final OutcomeStatisticsRepository statistics;
     private final AuditTrail audit;
 
     public DoctorInsights(Database database, AuditTrail audit) {
-        this.database = database;
+        this.statistics = new OutcomeStatisticsRepository(database);
         this.audit = audit;
     }
 
     /** The ranking by the given method, computed from the store now. */
     public DoctorReport ranking(Actor actor, RankingMethod method) {
-        DoctorReport report = rank(DoctorOutcomeQuery.run(database), method, DEFAULT_MIN_CASES);
+        DoctorReport report = rank(perDoctor(statistics.outcomeCountsByDoctor()), method, DEFAULT_MIN_CASES);
         audit.record(actor, "insight.doctors", "doctor_ranking", method.code(), "doctors=" + report.rows().size());
         return report;
     }
@@ -47,24 +46,25 @@ public final class DoctorInsights {
      * forward-only stream, and scores it with the predictor without its doctor.
      */
     public CaseMixAnalysis.Report caseMix(Actor actor, Predictor predictor) {
-        Map<String, CaseMixAnalysis.Tally> tallies = database.streaming(c -> {
-            try (PreparedStatement ps = c.prepareStatement(LABELLED, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(5_000);
-                Map<String, CaseMixAnalysis.Tally> byDoctor = new TreeMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        java.sql.Date date = rs.getDate(3);
-                        double p = predictor.probabilityWithoutDoctor(rs.getString(2), date == null ? null : date.toLocalDate());
-                        boolean worse = OutcomeCategory.fromCode(rs.getString(4)).label() == OutcomeLabel.WORSE;
-                        byDoctor.computeIfAbsent(rs.getString(1), k -> new CaseMixAnalysis.Tally()).add(p, worse);
-                    }
-                }
-                return byDoctor;
-            }
+        Map<String, CaseMixAnalysis.Tally> tallies = new TreeMap<>();
+        statistics.forEachLabelled(a -> {
+            double p = predictor.probabilityWithoutDoctor(a.summary(), a.date());
+            tallies.computeIfAbsent(a.doctorId(), k -> new CaseMixAnalysis.Tally()).add(p, a.outcome().label() == OutcomeLabel.WORSE);
         });
         CaseMixAnalysis.Report report = CaseMixAnalysis.analyse(tallies, predictor.answeredBy(), DEFAULT_MIN_CASES);
         audit.record(actor, "insight.doctors", "doctor_ranking", "case-mix", "doctors=" + report.rows().size());
         return report;
+    }
+
+    /** The counts folded to one row per doctor, in doctor order so that sums are the same on every database. */
+    private static List<DoctorOutcomes> perDoctor(List<DoctorOutcomeCount> counts) {
+        Map<String, long[]> byDoctor = new TreeMap<>();
+        for (DoctorOutcomeCount c : counts) {
+            byDoctor.computeIfAbsent(c.doctorId(), k -> new long[OutcomeCategory.values().length])[c.category().ordinal()] += c.count();
+        }
+        List<DoctorOutcomes> result = new ArrayList<>(byDoctor.size());
+        byDoctor.forEach((doctor, n) -> result.add(new DoctorOutcomes(doctor, n)));
+        return result;
     }
 
     /** Ranks already-counted outcomes; doctors without any known outcome are left out. */

@@ -10,31 +10,35 @@ import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.common.Actor;
+import com.outcomedesk.store.OutcomeStatisticsRepository;
 import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiseaseAtlasTest {
-    @TempDir static Path dir;
-    static Engine reference;
+    /**
+     * The reference sample's atlas, shared by the tests that only read it: an atlas is immutable and its store is closed
+     * once it is built, so no test can change what another sees. Tests that use a store open their own.
+     */
     static DiseaseAtlas atlas;
 
     @BeforeAll
-    static void importSample() {
-        reference = Engine.open(TestStores.h2(dir.resolve("reference")));
-        reference.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
-        atlas = reference.diseases().atlas(Actor.localUser());
+    static void buildReferenceAtlas(@TempDir Path dir) {
+        try (Engine reference = referenceStore(dir)) {
+            atlas = reference.diseases().atlas(Actor.localUser());
+        }
     }
 
-    @AfterAll
-    static void close() {
-        reference.close();
+    private static Engine referenceStore(Path dir) {
+        Engine engine = Engine.open(TestStores.h2(dir.resolve("reference")));
+        engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
+        return engine;
     }
 
     @Test
@@ -81,7 +85,8 @@ class DiseaseAtlasTest {
                 new DiseaseProfile("hypertension", 100, metabolic, badly));
         DiseaseProfile all = new DiseaseProfile("all diseases", 400, Map.of("symptom:cough", 100L, "test:x-ray", 80L,
                 "symptom:fatigue", 100L, "test:blood test", 80L), Map.of("excellent", 200L, "critical", 200L));
-        DiseaseAtlas alike = reference.diseases().atlas(new DiseaseProfiles(400, all, diseases), 5, DiseaseInsights.DEFAULT_SEED);
+        DiseaseAtlas alike = new DiseaseAtlas(new DiseaseProfiles(400, all, diseases), 5, DiseaseInsights.DEFAULT_SEED,
+                ClinicalEntityExtractor.defaults());
 
         assertThat(alike.similarTo("asthma", 1)).singleElement()
                 .satisfies(s -> assertThat(s.disease()).isEqualTo("eczema"))
@@ -95,18 +100,22 @@ class DiseaseAtlasTest {
     }
 
     @Test
-    void smallPagesGiveTheSameProfilesAsOnePage() {
-        DiseaseProfiles paged = new DiseaseProfiler(com.outcomedesk.text.ClinicalEntityExtractor.defaults(), 37)
-                .build(reference.database());
-        assertThat(paged).isEqualTo(reference.diseases().profiles());
-        assertThat(paged.scanned()).isEqualTo(400);
+    void smallPagesGiveTheSameProfilesAsOnePage(@TempDir Path dir) {
+        try (Engine reference = referenceStore(dir)) {
+            DiseaseProfiles paged = new DiseaseProfiler(ClinicalEntityExtractor.defaults(), 37)
+                    .build(new OutcomeStatisticsRepository(reference.database()));
+            assertThat(paged).isEqualTo(reference.diseases().profiles());
+            assertThat(paged.scanned()).isEqualTo(400);
+        }
     }
 
     @Test
-    void groupingIsStableForTheSameData() {
-        DiseaseAtlas again = reference.diseases().atlas(Actor.localUser());
-        assertThat(again.groups()).isEqualTo(atlas.groups());
-        assertThat(again.chosen()).isEqualTo(atlas.chosen());
+    void groupingIsStableForTheSameData(@TempDir Path dir) {
+        try (Engine reference = referenceStore(dir)) {
+            DiseaseAtlas again = reference.diseases().atlas(Actor.localUser());
+            assertThat(again.groups()).isEqualTo(atlas.groups());
+            assertThat(again.chosen()).isEqualTo(atlas.chosen());
+        }
     }
 
     @Test

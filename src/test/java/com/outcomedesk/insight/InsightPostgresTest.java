@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.testing.NeedsPostgres;
+import com.outcomedesk.store.OutcomeStatisticsRepository;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class InsightPostgresTest {
             assertThat(pg.doctors().ranking(Actor.localUser(), RankingMethod.REFERENCE).rows())
                     .isEqualTo(h2.doctors().ranking(Actor.localUser(), RankingMethod.REFERENCE).rows());
             DiseaseProfiles fromPg = new DiseaseProfiler(com.outcomedesk.text.ClinicalEntityExtractor.defaults(), 50)
-                    .build(pg.database());
+                    .build(new OutcomeStatisticsRepository(pg.database()));
             assertThat(fromPg).isEqualTo(h2.diseases().profiles());
         } finally {
             TestStores.dropPostgresSchema(schema);

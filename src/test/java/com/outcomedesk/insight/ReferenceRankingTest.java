@@ -10,24 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reference sample ranked in the store reproduces shared/reference/doctor_ranking_table.csv row for row. */
+/**
+ * The reference sample ranked in the store reproduces shared/reference/doctor_ranking_table.csv row for row. Each test
+ * has its own store: a ranking writes an audit entry.
+ */
 class ReferenceRankingTest {
-    @TempDir static Path dir;
-    static Engine engine;
+    @TempDir Path dir;
+    Engine engine;
 
-    @BeforeAll
-    static void importSample() {
+    @BeforeEach
+    void importSample() {
         engine = Engine.open(TestStores.h2(dir));
         engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
     }
 
-    @AfterAll
-    static void close() {
+    @AfterEach
+    void close() {
         engine.close();
     }
 
