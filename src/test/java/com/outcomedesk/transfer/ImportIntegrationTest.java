@@ -74,7 +74,7 @@ class ImportIntegrationTest {
             assertThat(counts.unmappedOutcomes()).isZero();
             assertThat(counts.doctors()).isEqualTo(10);
             assertThat(engine.appointments().page(AppointmentQuery.ALL, 0, 400))
-                    .allMatch(a -> a.getOutcomeSource() == OutcomeSource.MAPPED && a.getOutcomeCategory() != null);
+                    .allMatch(a -> a.outcomeSource() == OutcomeSource.MAPPED && a.outcomeCategory() != null);
         }
     }
 
