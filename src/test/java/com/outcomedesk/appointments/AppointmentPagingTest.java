@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pages read by seeking to a known start are the pages read by position, ties in creation time included. */
+/**
+ * Pages read by seeking to a known start are the pages read by position, ties in creation time included. The store is
+ * shared by the test methods because they only read it (pages, counts, finds); the one write is the set-up's.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppointmentPagingTest {
     static final int PAGE = 7;

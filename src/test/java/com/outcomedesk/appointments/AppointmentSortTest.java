@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sorting the list is the store's query: pages in every order, read off an index, and the patient filter. */
+/**
+ * Sorting the list is the store's query: pages in every order, read off an index, and the patient filter. The store
+ * is shared by the test methods because they only read it (pages, counts, query plans); the imports are the set-up's.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppointmentSortTest {
     @TempDir static Path dir;
