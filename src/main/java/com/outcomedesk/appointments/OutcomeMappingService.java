@@ -47,7 +47,7 @@ public final class OutcomeMappingService {
         return c;
     }
 
-    /** Every mapped sentence, by category, then by text. */
+    /** Every mapped sentence, by category code, then by text. */
     public List<StoredOutcomeMapping> mappings() {
         return mappings.all();
     }

@@ -18,7 +18,7 @@ public final class OutcomeMappingRepository {
         this.database = database;
     }
 
-    /** Every mapping, by category, then by text. */
+    /** Every mapping, by category code, then by text. */
     public List<StoredOutcomeMapping> all() {
         return database.read(em -> em.createQuery(
                         "select m from OutcomeMapping m order by m.category, m.outcomeText", OutcomeMapping.class)
