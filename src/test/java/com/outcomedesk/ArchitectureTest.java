@@ -75,6 +75,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void theAppointmentEntitiesStayInTheStoreAndTheServicesThatEditThem() {
+        noClasses().that().resideOutsideOfPackages(ROOT + ".store..", ROOT + ".appointments..")
+                .should().dependOnClassesThat().belongToAnyOf(com.outcomedesk.store.Appointment.class,
+                        com.outcomedesk.store.Doctor.class, com.outcomedesk.store.OutcomeMapping.class)
+                .because("callers read StoredAppointment and StoredOutcomeMapping records").check(MAIN);
+    }
+
+    @Test
+    void appointmentsAndTransferLeaveQueriesToTheStore() {
+        noClasses().that().resideInAnyPackage(ROOT + ".appointments..", ROOT + ".transfer..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+                .orShould().dependOnClassesThat().belongToAnyOf(java.sql.Statement.class,
+                        java.sql.PreparedStatement.class, java.sql.ResultSet.class)
+                .because("their SQL lives in the store's repositories").check(MAIN);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
     }

@@ -1,6 +1,7 @@
 package com.outcomedesk.appointments;
 
 import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.store.AppointmentFilter;
 import java.time.LocalDate;
 
 /** Filters for the appointment list; null fields do not filter. The patient reference matches from its start. */
@@ -30,5 +31,10 @@ public record AppointmentQuery(String doctorId, Boolean outcomeKnown, OutcomeCat
 
     public AppointmentQuery withPatient(String p) {
         return new AppointmentQuery(doctorId, outcomeKnown, category, from, to, text, p);
+    }
+
+    /** The same filter as the store takes it. */
+    AppointmentFilter filter() {
+        return new AppointmentFilter(doctorId, outcomeKnown, category, from, to, text, patientRef);
     }
 }

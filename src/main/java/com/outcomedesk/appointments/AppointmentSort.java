@@ -1,30 +1,28 @@
 package com.outcomedesk.appointments;
 
+import com.outcomedesk.store.AppointmentOrder;
+
 /**
- * The order of the appointment list. Each key has an index that leads with it and ends like the newest-first one
- * (created_at DESC, id DESC, deleted), so a page in either direction is read off an index without sorting; the
- * descending order is the ascending one exactly reversed, which H2 and PostgreSQL read from the same index backwards.
+ * The order of the appointment list: a key, ascending or descending; rows with the same key come newest first
+ * (oldest first when descending). Each order is read off an index of its own (see {@link AppointmentOrder}).
  */
 public record AppointmentSort(Key key, boolean descending) {
     public static final AppointmentSort NEWEST_FIRST = new AppointmentSort(Key.CREATED, true);
 
     public enum Key {
-        CREATED("a.createdAt"), DATE("a.appointmentDate"), DOCTOR("a.doctorId"), PATIENT("a.patientRef"),
-        CATEGORY("a.outcomeCategory");
+        CREATED(AppointmentOrder.Column.CREATED), DATE(AppointmentOrder.Column.DATE),
+        DOCTOR(AppointmentOrder.Column.DOCTOR), PATIENT(AppointmentOrder.Column.PATIENT),
+        CATEGORY(AppointmentOrder.Column.CATEGORY);
 
-        private final String path;
+        private final AppointmentOrder.Column column;
 
-        Key(String path) {
-            this.path = path;
+        Key(AppointmentOrder.Column column) {
+            this.column = column;
         }
     }
 
-    /** The JPQL order clause; rows with the same key come newest first (oldest first when descending). */
-    String orderBy() {
-        if (key == Key.CREATED) {
-            return descending ? " order by a.createdAt desc, a.id desc" : " order by a.createdAt asc, a.id asc";
-        }
-        return descending ? " order by " + key.path + " desc, a.createdAt asc, a.id asc"
-                : " order by " + key.path + " asc, a.createdAt desc, a.id desc";
+    /** The same order as the store takes it. */
+    AppointmentOrder order() {
+        return new AppointmentOrder(key.column, descending);
     }
 }

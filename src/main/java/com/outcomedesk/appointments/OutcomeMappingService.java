@@ -9,7 +9,9 @@ import com.outcomedesk.outcome.OutcomeText;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
-import com.outcomedesk.store.OutcomeMapping;
+import com.outcomedesk.store.OutcomeMappingRepository;
+import com.outcomedesk.store.OutcomeMappingRepository.PhrasingCount;
+import com.outcomedesk.store.StoredOutcomeMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,14 +25,14 @@ import java.util.Map;
  * appointment whose outcome text matches a new mapping is re-classified.
  */
 public final class OutcomeMappingService {
-    private final Database database;
+    private final OutcomeMappingRepository mappings;
     private final KeywordRules rules;
     private final ChangeStamper stamper;
     private final AuditTrail audit;
     private volatile OutcomeClassifier classifier;
 
     public OutcomeMappingService(Database database, KeywordRules rules, ChangeStamper stamper, AuditTrail audit) {
-        this.database = database;
+        this.mappings = new OutcomeMappingRepository(database);
         this.rules = rules;
         this.stamper = stamper;
         this.audit = audit;
@@ -45,9 +47,9 @@ public final class OutcomeMappingService {
         return c;
     }
 
-    public List<OutcomeMapping> mappings() {
-        return database.read(em -> em.createQuery(
-                "select m from OutcomeMapping m order by m.category, m.outcomeText", OutcomeMapping.class).getResultList());
+    /** Every mapped sentence, by category code, then by text. */
+    public List<StoredOutcomeMapping> mappings() {
+        return mappings.all();
     }
 
     /** An outcome phrasing that a rule guessed or nothing matched, with how often it occurs. */
@@ -56,15 +58,8 @@ public final class OutcomeMappingService {
 
     /** Phrasings classified by keyword rule or left unmapped, most frequent first, for an administrator to review. */
     public List<PendingPhrasing> pending(int limit) {
-        return database.read(em -> em.createQuery(
-                        "select a.outcomeText, a.outcomeCategory, a.outcomeSource, count(a) from Appointment a "
-                                + "where a.deleted = false and a.outcomeSource <> :mapped "
-                                + "group by a.outcomeText, a.outcomeCategory, a.outcomeSource order by count(a) desc",
-                        Object[].class)
-                .setParameter("mapped", OutcomeSource.MAPPED)
-                .setMaxResults(limit).getResultList().stream()
-                .map(r -> new PendingPhrasing((String) r[0], (OutcomeCategory) r[1], (OutcomeSource) r[2], (Long) r[3]))
-                .toList());
+        return mappings.unmappedPhrasingCounts(limit).stream()
+                .map(c -> new PendingPhrasing(c.outcomeText(), c.category(), c.source(), c.count())).toList();
     }
 
     /** Where a phrasing's category comes from: the reference sentences, an administrator, a keyword rule, or nothing. */
@@ -93,24 +88,20 @@ public final class OutcomeMappingService {
      * appointments they affect. One grouped count over the appointments; mapped sentences nobody used yet count 0.
      */
     public List<Phrasing> phrasings() {
-        List<Object[]> groups = database.read(em -> em.createQuery(
-                "select a.outcomeText, a.outcomeCategory, a.outcomeSource, count(a) from Appointment a "
-                        + "where a.deleted = false and a.outcomeText is not null "
-                        + "group by a.outcomeText, a.outcomeCategory, a.outcomeSource", Object[].class).getResultList());
-        Map<String, OutcomeMapping> mapped = new HashMap<>();
-        for (OutcomeMapping m : mappings()) mapped.put(m.getNormalizedText(), m);
+        List<PhrasingCount> groups = mappings.phrasingCounts();
+        Map<String, StoredOutcomeMapping> mapped = new HashMap<>();
+        for (StoredOutcomeMapping m : mappings()) mapped.put(m.normalizedText(), m);
         Map<String, Phrasing> byText = new LinkedHashMap<>();
-        for (OutcomeMapping m : mapped.values()) {
-            byText.put(m.getNormalizedText(), new Phrasing(m.getOutcomeText(), m.getCategory(), source(m), 0));
+        for (StoredOutcomeMapping m : mapped.values()) {
+            byText.put(m.normalizedText(), new Phrasing(m.outcomeText(), m.category(), source(m), 0));
         }
-        for (Object[] g : groups) {
-            String text = (String) g[0];
+        for (PhrasingCount g : groups) {
+            String text = g.outcomeText();
             String key = OutcomeText.normalize(text);
-            long count = (Long) g[3];
+            long count = g.count();
             Phrasing known = byText.get(key);
             if (known == null) {
-                OutcomeSource how = (OutcomeSource) g[2];
-                known = new Phrasing(text, (OutcomeCategory) g[1], how == OutcomeSource.KEYWORD ? PhrasingSource.KEYWORD
+                known = new Phrasing(text, g.category(), g.source() == OutcomeSource.KEYWORD ? PhrasingSource.KEYWORD
                         : PhrasingSource.UNMAPPED, 0);
             }
             byText.put(key, new Phrasing(known.outcomeText(), known.category(), known.source(), known.appointments() + count));
@@ -122,8 +113,8 @@ public final class OutcomeMappingService {
         return List.copyOf(list);
     }
 
-    private static PhrasingSource source(OutcomeMapping m) {
-        return "reference".equals(m.getSource()) ? PhrasingSource.REFERENCE : PhrasingSource.ADMINISTRATOR;
+    private static PhrasingSource source(StoredOutcomeMapping m) {
+        return StoredOutcomeMapping.REFERENCE.equals(m.source()) ? PhrasingSource.REFERENCE : PhrasingSource.ADMINISTRATOR;
     }
 
     /** What mapping a phrasing would do: appointments carrying it, and how many of them would get another category. */
@@ -139,24 +130,13 @@ public final class OutcomeMappingService {
                     0, 0, broken.position(), "")));
         }
         String normalized = OutcomeText.normalize(outcomeText);
-        List<Object[]> groups = database.read(em -> em.createQuery(
-                        "select a.outcomeText, a.outcomeCategory, count(a) from Appointment a where a.deleted = false "
-                                + "and a.outcomeText is not null and lower(a.outcomeText) like :p group by a.outcomeText, a.outcomeCategory",
-                        Object[].class)
-                .setParameter("p", like(normalized)).getResultList());
         long appointments = 0;
         long changes = 0;
-        for (Object[] g : groups) {
-            if (!OutcomeText.normalize((String) g[0]).equals(normalized)) continue;
-            appointments += (Long) g[2];
-            if (g[1] != category) changes += (Long) g[2];
+        for (PhrasingCount g : mappings.phrasingCountsOf(normalized)) {
+            appointments += g.count();
+            if (g.category() != category) changes += g.count();
         }
         return new MappingPreview(appointments, changes);
-    }
-
-    /** A LIKE pattern every spelling that normalises to the text matches (any run of spaces where it has one). */
-    private static String like(String normalized) {
-        return "%" + normalized.replace("%", "\\%").replace("_", "\\_").replace(" ", "%") + "%";
     }
 
     /**
@@ -172,28 +152,9 @@ public final class OutcomeMappingService {
                     0, 0, broken.position(), "")));
         }
         String normalized = OutcomeText.normalize(outcomeText);
-        int changed = database.inTransaction(em -> {
-            OutcomeMapping existing = em.find(OutcomeMapping.class, normalized);
-            if (existing == null) {
-                em.persist(new OutcomeMapping(normalized, outcomeText.strip(), category, "admin",
-                        stamper.now(), actor.name()));
-            } else {
-                existing.setCategory(category);
-            }
-            int n = 0;
-            List<com.outcomedesk.store.Appointment> matches = em.createQuery(
-                            "select a from Appointment a where a.outcomeText is not null and lower(a.outcomeText) like :p",
-                            com.outcomedesk.store.Appointment.class)
-                    .setParameter("p", like(normalized))
-                    .getResultList();
-            for (var a : matches) {
-                if (OutcomeText.normalize(a.getOutcomeText()).equals(normalized)) {
-                    a.setOutcome(a.getOutcomeText(), category, OutcomeSource.MAPPED);
-                    stamper.stamp(a, actor.name());
-                    n++;
-                }
-            }
-            return n;
+        int changed = mappings.map(normalized, outcomeText.strip(), category, stamper.now(), actor.name(), a -> {
+            a.setOutcome(a.getOutcomeText(), category, OutcomeSource.MAPPED);
+            stamper.stamp(a, actor.name());
         });
         classifier = null;
         audit.record(actor, "outcome-map", "outcome_mapping",
@@ -204,7 +165,7 @@ public final class OutcomeMappingService {
 
     private Map<String, OutcomeCategory> load() {
         Map<String, OutcomeCategory> map = new HashMap<>();
-        for (OutcomeMapping m : mappings()) map.put(m.getNormalizedText(), m.getCategory());
+        for (StoredOutcomeMapping m : mappings()) map.put(m.normalizedText(), m.category());
         return map;
     }
 }

@@ -3,7 +3,6 @@ package com.outcomedesk.cli;
 import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.outcome.OutcomeCategory;
-import com.outcomedesk.store.OutcomeMapping;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,10 +30,10 @@ final class OutcomesCommand implements Callable<Integer> {
         try (Engine engine = root.openEngine()) {
             List<OutcomeMappingService.PendingPhrasing> pending = engine.outcomes().pending(200);
             List<Map<String, Object>> mapped = pendingOnly ? List.of() : engine.outcomes().mappings().stream()
-                    .map(m -> Map.<String, Object>of("outcomeText", m.getOutcomeText(), "category", m.getCategory().code(),
-                            "source", m.getSource())).toList();
+                    .map(m -> Map.<String, Object>of("outcomeText", m.outcomeText(), "category", m.category().code(),
+                            "source", m.source())).toList();
             String human = (pendingOnly ? "" : engine.outcomes().mappings().stream()
-                    .map(m -> String.format("%-10s %s", m.getCategory().code(), m.getOutcomeText()))
+                    .map(m -> String.format("%-10s %s", m.category().code(), m.outcomeText()))
                     .collect(Collectors.joining("\n", "Mapped sentences:\n", "\n\n")))
                     + pending.stream().map(p -> String.format("%6d  %-9s %-10s %s", p.count(), p.source().code(),
                                     p.guessedCategory() == null ? "-" : p.guessedCategory().code(), p.outcomeText()))

@@ -11,18 +11,14 @@ import com.outcomedesk.appointments.TextRule;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.security.Deidentifier;
+import com.outcomedesk.store.AppointmentRepository;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.StoreException;
-import com.outcomedesk.store.Vendor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,18 +29,15 @@ import java.util.function.UnaryOperator;
  * database. The file is written beside the target and moved into place, so a failure leaves no half file.
  */
 public final class Exporter {
-    private static final String SELECT = """
-            SELECT id, external_id, doctor_id, summary, outcome_text, patient_ref, appointment_date
-            FROM appointments WHERE deleted = FALSE ORDER BY created_at, id""";
     private static final String[] COLUMNS = {
             Field.ID.canonical(), Field.DOCTOR_ID.canonical(), Field.SUMMARY.canonical(), Field.OUTCOME.canonical(),
             Field.PATIENT_REF.canonical(), Field.APPOINTMENT_DATE.canonical()};
 
-    private final Database database;
+    private final AppointmentRepository appointments;
     private final AuditTrail audit;
 
     public Exporter(Database database, AuditTrail audit) {
-        this.database = database;
+        this.appointments = new AppointmentRepository(database);
         this.audit = audit;
     }
 
@@ -83,7 +76,7 @@ public final class Exporter {
         try {
             long written;
             try (OutputStream out = Files.newOutputStream(temp); RecordSink sink = sink(out, format)) {
-                written = database.withConnection(connection -> stream(connection, sink, transform, replaced, progress));
+                written = stream(sink, transform, replaced, progress);
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return written;
@@ -97,35 +90,18 @@ public final class Exporter {
         }
     }
 
-    private long stream(Connection connection, RecordSink sink, UnaryOperator<String[]> transform,
-                        List<String> replaced, ProgressListener progress) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        // PostgreSQL only streams with a cursor inside a transaction; otherwise it loads the whole result.
-        if (database.vendor() == Vendor.POSTGRESQL) connection.setAutoCommit(false);
-        try (PreparedStatement ps = connection.prepareStatement(SELECT)) {
-            ps.setFetchSize(1_000);
-            long n = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String external = rs.getString("external_id");
-                    java.sql.Date date = rs.getDate("appointment_date");
-                    String[] values = {external != null ? external : rs.getString("id"),
-                            rs.getString("doctor_id"), rs.getString("summary"), rs.getString("outcome_text"),
-                            rs.getString("patient_ref"), date == null ? null : date.toLocalDate().toString()};
-                    if (wholeSurrogates(values)) replaced.add(rs.getString("id"));
-                    sink.write(transform.apply(values));
-                    if (++n % 10_000 == 0) progress.progress("Exporting", n, -1);
-                }
-            } catch (IOException e) {
-                throw new SQLException("writing failed: " + e.getMessage(), e);
-            }
-            return n;
-        } finally {
-            if (database.vendor() == Vendor.POSTGRESQL) {
-                connection.rollback();
-                connection.setAutoCommit(autoCommit);
-            }
-        }
+    private long stream(RecordSink sink, UnaryOperator<String[]> transform, List<String> replaced,
+                        ProgressListener progress) {
+        long[] n = {0};
+        return appointments.streamLive(row -> {
+            String id = row.id().toString();
+            String[] values = {row.externalId() != null ? row.externalId() : id, row.doctorId(), row.summary(),
+                    row.outcomeText(), row.patientRef(),
+                    row.appointmentDate() == null ? null : row.appointmentDate().toString()};
+            if (wholeSurrogates(values)) replaced.add(id);
+            sink.write(transform.apply(values));
+            if (++n[0] % 10_000 == 0) progress.progress("Exporting", n[0], -1);
+        });
     }
 
     /** Puts U+FFFD in place of each lone surrogate half; true when there was one. */

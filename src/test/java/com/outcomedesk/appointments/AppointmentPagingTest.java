@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.common.Actor;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Pages read by seeking to a known start are the pages read by position, ties in creation time included. */
+/**
+ * Pages read by seeking to a known start are the pages read by position, ties in creation time included. The store is
+ * shared by the test methods because they only read it (pages, counts, finds); the one write is the set-up's.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppointmentPagingTest {
     static final int PAGE = 7;
@@ -31,7 +34,7 @@ class AppointmentPagingTest {
         // One import stamps many rows with the same creation instant, so the id must break the ties.
         engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
         service = engine.appointments();
-        service.delete(service.page(AppointmentQuery.ALL, 10, 1).get(0).getId(), Actor.localUser());
+        service.delete(service.page(AppointmentQuery.ALL, 10, 1).get(0).id(), Actor.localUser());
     }
 
     @AfterAll
@@ -58,16 +61,16 @@ class AppointmentPagingTest {
 
     @Test
     void filteredCountsAndPagesAgree() {
-        String doctor = service.page(AppointmentQuery.ALL, 0, 1).get(0).getDoctorId();
+        String doctor = service.page(AppointmentQuery.ALL, 0, 1).get(0).doctorId();
         AppointmentQuery mine = AppointmentQuery.ALL.withDoctor(doctor);
         List<AppointmentService.PageStart> starts = service.pageStarts(mine, PAGE);
         List<UUID> seen = new ArrayList<>();
         for (AppointmentService.PageStart start : starts) seen.addAll(ids(service.pageFrom(mine, start, PAGE)));
         assertThat(seen).hasSize((int) service.count(mine)).doesNotHaveDuplicates();
-        for (UUID id : seen) assertThat(service.find(id).orElseThrow().getDoctorId()).isEqualTo(doctor);
+        for (UUID id : seen) assertThat(service.find(id).orElseThrow().doctorId()).isEqualTo(doctor);
     }
 
-    private static List<UUID> ids(List<Appointment> page) {
-        return page.stream().map(Appointment::getId).toList();
+    private static List<UUID> ids(List<StoredAppointment> page) {
+        return page.stream().map(StoredAppointment::id).toList();
     }
 }

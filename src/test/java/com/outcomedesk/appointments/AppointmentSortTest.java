@@ -6,7 +6,7 @@ import com.outcomedesk.demo.DemoDataGenerator;
 import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.common.Actor;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Sorting the list is the store's query: pages in every order, read off an index, and the patient filter. */
+/**
+ * Sorting the list is the store's query: pages in every order, read off an index, and the patient filter. The store
+ * is shared by the test methods because they only read it (pages, counts, query plans); the imports are the set-up's.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppointmentSortTest {
     @TempDir static Path dir;
@@ -52,24 +55,24 @@ class AppointmentSortTest {
         for (AppointmentSort.Key key : AppointmentSort.Key.values()) {
             for (boolean descending : new boolean[] {false, true}) {
                 AppointmentSort sort = new AppointmentSort(key, descending);
-                List<Appointment> all = new ArrayList<>();
+                List<StoredAppointment> all = new ArrayList<>();
                 for (int offset = 0; offset < total; offset += 300) all.addAll(service.page(AppointmentQuery.ALL, sort, offset, 300));
                 assertThat(all).as(sort.toString()).hasSize((int) total);
-                assertThat(new HashSet<>(all.stream().map(Appointment::getId).toList())).hasSize((int) total);
-                Comparator<Appointment> byKey = Comparator.comparing(value(key), Comparator.nullsFirst(Comparator.naturalOrder()));
+                assertThat(new HashSet<>(all.stream().map(StoredAppointment::id).toList())).hasSize((int) total);
+                Comparator<StoredAppointment> byKey = Comparator.comparing(value(key), Comparator.nullsFirst(Comparator.naturalOrder()));
                 assertThat(all).as(sort.toString()).isSortedAccordingTo(descending ? byKey.reversed() : byKey);
             }
         }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Function<Appointment, Comparable> value(AppointmentSort.Key key) {
+    private static Function<StoredAppointment, Comparable> value(AppointmentSort.Key key) {
         return switch (key) {
-            case CREATED -> Appointment::getCreatedAt;
-            case DATE -> Appointment::getAppointmentDate;
-            case DOCTOR -> Appointment::getDoctorId;
-            case PATIENT -> Appointment::getPatientRef;
-            case CATEGORY -> a -> a.getOutcomeCategory() == null ? null : a.getOutcomeCategory().code();
+            case CREATED -> StoredAppointment::createdAt;
+            case DATE -> StoredAppointment::appointmentDate;
+            case DOCTOR -> StoredAppointment::doctorId;
+            case PATIENT -> StoredAppointment::patientRef;
+            case CATEGORY -> a -> a.outcomeCategory() == null ? null : a.outcomeCategory().code();
         };
     }
 
@@ -88,10 +91,10 @@ class AppointmentSortTest {
     @Test
     void thePatientFilterMatchesFromTheStartOfTheReference() {
         String ref = service.page(AppointmentQuery.ALL, new AppointmentSort(AppointmentSort.Key.PATIENT, true), 0, 1)
-                .get(0).getPatientRef();
-        List<Appointment> mine = service.page(AppointmentQuery.ALL.withPatient(ref.substring(0, ref.length() - 1)), 0, 2_000);
-        assertThat(mine).isNotEmpty().allSatisfy(a -> assertThat(a.getPatientRef()).startsWith(ref.substring(0, ref.length() - 1)));
-        assertThat(mine).extracting(Appointment::getPatientRef).contains(ref);
+                .get(0).patientRef();
+        List<StoredAppointment> mine = service.page(AppointmentQuery.ALL.withPatient(ref.substring(0, ref.length() - 1)), 0, 2_000);
+        assertThat(mine).isNotEmpty().allSatisfy(a -> assertThat(a.patientRef()).startsWith(ref.substring(0, ref.length() - 1)));
+        assertThat(mine).extracting(StoredAppointment::patientRef).contains(ref);
         assertThat(service.count(AppointmentQuery.ALL.withPatient(ref.substring(1)))).isZero();
         assertThat(service.count(AppointmentQuery.ALL.withPatient("%"))).isZero();
     }

@@ -68,7 +68,7 @@ class SyncCliTest {
         String schema = TestStores.createPostgresSchema();
         try (com.outcomedesk.engine.Engine engine = com.outcomedesk.engine.Engine.open(TestStores.h2(dir.resolve("a")))) {
             java.util.UUID id = engine.appointments().create(new com.outcomedesk.appointments.AppointmentInput("dr_1",
-                    "Cough for two weeks.", null, null, null), com.outcomedesk.common.Actor.localUser()).getId();
+                    "Cough for two weeks.", null, null, null), com.outcomedesk.common.Actor.localUser()).id();
             // As a store written before the text rule holds it.
             engine.database().withConnection(c -> {
                 try (var ps = c.prepareStatement("UPDATE appointments SET patient_ref = ? WHERE id = ?")) {

@@ -11,7 +11,7 @@ import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.audit.AuditEntry;
 import com.outcomedesk.audit.AuditQuery;
 import com.outcomedesk.engine.SignIn;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.transfer.ExportMode;
@@ -69,17 +69,17 @@ class LogPrivacyTest {
             var engine = s.engine();
             engine.importer().importFile(TestStores.referenceSample(), s.actor(), ProgressListener.NONE);
             engine.importer().importFile(bad, s.actor(), ProgressListener.NONE);
-            Appointment a = engine.appointments().create(new AppointmentInput("dr_2", SUMMARY, LocalDate.of(2025, 1, 2),
+            StoredAppointment a = engine.appointments().create(new AppointmentInput("dr_2", SUMMARY, LocalDate.of(2025, 1, 2),
                     PATIENT, null), s.actor());
-            engine.appointments().update(a.getId(), a.getRowVersion(), new AppointmentInput("dr_2", EDITED,
+            engine.appointments().update(a.id(), a.rowVersion(), new AppointmentInput("dr_2", EDITED,
                     LocalDate.of(2025, 1, 2), PATIENT, "Patient recovered fully."), s.actor());
             try {
-                engine.appointments().update(a.getId(), a.getRowVersion(), new AppointmentInput("dr_2", SUMMARY,
+                engine.appointments().update(a.id(), a.rowVersion(), new AppointmentInput("dr_2", SUMMARY,
                         null, PATIENT, null), s.actor());
             } catch (RuntimeException staleEdit) {
                 // a conflicting edit is part of the flow
             }
-            engine.appointments().delete(a.getId(), s.actor());
+            engine.appointments().delete(a.id(), s.actor());
             engine.exporter().export(dir.resolve("out.json"), FileFormat.JSON, ExportMode.IDENTIFIABLE, s.actor(),
                     ProgressListener.NONE);
             engine.exporter().export(dir.resolve("deid.csv"), FileFormat.CSV, ExportMode.DEIDENTIFIED, s.actor(),

@@ -73,7 +73,7 @@ class HostileSyncPropertyTest {
                 assertThat(a.appointments().counts().appointments()).isEqualTo(before);
                 continue;
             }
-            created.put(a.appointments().create(input, SyncFixture.ADMIN).getId(), java.util.Arrays.asList(r.doctor(),
+            created.put(a.appointments().create(input, SyncFixture.ADMIN).id(), java.util.Arrays.asList(r.doctor(),
                     HostileText.lineFeeds(r.summary()), HostileText.lineFeeds(r.outcome()), r.patient(), null));
         }
         SyncReport pushed = fixture.sync(a);

@@ -3,7 +3,7 @@ package com.outcomedesk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
@@ -26,8 +26,8 @@ class QuarantineSyncTest {
             Engine a = f.site();
             Engine b = f.site();
             for (int i = 0; i < 3; i++) SyncFixture.create(a, "dr-1", "Cough for " + i + " weeks.");
-            UUID nul = SyncFixture.create(a, "dr-1", "Placeholder summary one.").getId();
-            UUID surrogate = SyncFixture.create(a, "dr-2", "Placeholder summary two.").getId();
+            UUID nul = SyncFixture.create(a, "dr-1", "Placeholder summary one.").id();
+            UUID surrogate = SyncFixture.create(a, "dr-2", "Placeholder summary two.").id();
             // As a store written before the text rule holds them.
             storeDirectly(a, nul, "summary", "Fever\u0000 since Monday.");
             storeDirectly(a, surrogate, "patient_ref", "P-\uD800-7");
@@ -50,8 +50,8 @@ class QuarantineSyncTest {
             assertThat(second.pushedByTable()).containsEntry("appointments", 2L);
             assertThat(second.quarantined()).isZero();
             f.syncUntilQuiet();
-            assertThat(b.appointments().find(nul).orElseThrow().getSummary()).isEqualTo("Fever since Monday.");
-            assertThat(b.appointments().find(surrogate).orElseThrow().getPatientRef()).isEqualTo("P-\uFFFD-7");
+            assertThat(b.appointments().find(nul).orElseThrow().summary()).isEqualTo("Fever since Monday.");
+            assertThat(b.appointments().find(surrogate).orElseThrow().patientRef()).isEqualTo("P-\uFFFD-7");
             assertThat(a.sync().pending()).isZero();
             assertThat(SyncFixture.checksum(a)).isEqualTo(SyncFixture.checksum(b)).isEqualTo(f.serverChecksum());
         }
@@ -65,8 +65,8 @@ class QuarantineSyncTest {
             onServer(f, "ALTER TABLE appointments ADD CONSTRAINT no_refuse CHECK (summary NOT LIKE '%refuse me%')");
             UUID refused = null;
             for (int i = 0; i < 20; i++) {
-                Appointment created = SyncFixture.create(a, "dr-1", i == 13 ? "Please refuse me now." : "Visit number " + i + " today.");
-                if (i == 13) refused = created.getId();
+                StoredAppointment created = SyncFixture.create(a, "dr-1", i == 13 ? "Please refuse me now." : "Visit number " + i + " today.");
+                if (i == 13) refused = created.id();
             }
             SyncReport first = f.sync(a);
             assertThat(first.pushedByTable()).containsEntry("appointments", 19L);
@@ -90,7 +90,7 @@ class QuarantineSyncTest {
     void aPulledRowBreakingTheRuleIsStoredListedAndItsRepairReachesTheServer() throws Exception {
         try (SyncFixture f = new SyncFixture(dir)) {
             Engine a = f.site();
-            UUID id = SyncFixture.create(a, "dr-1", "Cough for two weeks.").getId();
+            UUID id = SyncFixture.create(a, "dr-1", "Cough for two weeks.").id();
             f.sync(a);
             // Written on the server directly (PostgreSQL takes U+0001), then numbered and pulled by the next sync.
             try (Connection c = DriverManager.getConnection(f.url(), TestStores.PG_USER, null);
@@ -110,7 +110,7 @@ class QuarantineSyncTest {
             assertThat(SyncFixture.checksum(a)).isEqualTo(f.serverChecksum());
             Engine b = f.site();
             f.sync(b);
-            assertThat(b.appointments().find(id).orElseThrow().getSummary()).isEqualTo("Cough for two weeks.");
+            assertThat(b.appointments().find(id).orElseThrow().summary()).isEqualTo("Cough for two weeks.");
         }
     }
 

@@ -2,7 +2,7 @@ package com.outcomedesk.sync;
 
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Random;
@@ -15,20 +15,20 @@ final class SiteOps {
 
     static void randomWork(Engine site, Random random, int steps) {
         for (int i = 0; i < steps; i++) {
-            List<Appointment> all = site.appointments().page(
+            List<StoredAppointment> all = site.appointments().page(
                     com.outcomedesk.appointments.AppointmentQuery.ALL, 0, 500);
             int op = random.nextInt(10);
             if (all.isEmpty() || op < 4) {
                 SyncFixture.create(site, "dr-" + random.nextInt(5), "Summary of visit " + random.nextInt(1_000_000));
             } else if (op < 7) {
-                Appointment a = all.get(random.nextInt(all.size()));
-                site.appointments().update(a.getId(), a.getRowVersion(), new AppointmentInput(a.getDoctorId(),
-                        "Edited summary of visit " + random.nextInt(1_000_000), a.getAppointmentDate(), a.getPatientRef(),
+                StoredAppointment a = all.get(random.nextInt(all.size()));
+                site.appointments().update(a.id(), a.rowVersion(), new AppointmentInput(a.doctorId(),
+                        "Edited summary of visit " + random.nextInt(1_000_000), a.appointmentDate(), a.patientRef(),
                         random.nextBoolean() ? "Patient recovered fully." : null), SyncFixture.ADMIN);
             } else if (op < 8) {
-                site.appointments().delete(all.get(random.nextInt(all.size())).getId(), SyncFixture.ADMIN);
+                site.appointments().delete(all.get(random.nextInt(all.size())).id(), SyncFixture.ADMIN);
             } else if (op < 9) {
-                predict(site, all.get(random.nextInt(all.size())).getId(), random.nextDouble());
+                predict(site, all.get(random.nextInt(all.size())).id(), random.nextDouble());
             } else {
                 site.audit().record(SyncFixture.ADMIN, "test.op", "appointment", "n" + random.nextInt(100), null);
             }

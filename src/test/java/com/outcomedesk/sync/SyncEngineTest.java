@@ -8,7 +8,7 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.Role;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
@@ -25,18 +25,18 @@ class SyncEngineTest {
         try (SyncFixture f = new SyncFixture(dir)) {
             Engine a = f.site();
             Engine b = f.site();
-            Appointment created = SyncFixture.create(a, "dr-1", "Cough for two weeks.");
+            StoredAppointment created = SyncFixture.create(a, "dr-1", "Cough for two weeks.");
             SyncReport first = f.sync(a);
             assertThat(first.pushedByTable()).containsEntry("appointments", 1L);
             assertThat(f.sync(b).pulledByTable()).containsEntry("appointments", 1L);
-            assertThat(b.appointments().find(created.getId())).isPresent();
+            assertThat(b.appointments().find(created.id())).isPresent();
 
             // Both sites edit the same appointment before syncing.
-            Appointment onA = a.appointments().find(created.getId()).orElseThrow();
-            Appointment onB = b.appointments().find(created.getId()).orElseThrow();
-            a.appointments().update(onA.getId(), onA.getRowVersion(),
+            StoredAppointment onA = a.appointments().find(created.id()).orElseThrow();
+            StoredAppointment onB = b.appointments().find(created.id()).orElseThrow();
+            a.appointments().update(onA.id(), onA.rowVersion(),
                     new AppointmentInput("dr-1", "Cough for three weeks.", null, null, null), SyncFixture.ADMIN);
-            b.appointments().update(onB.getId(), onB.getRowVersion(),
+            b.appointments().update(onB.id(), onB.rowVersion(),
                     new AppointmentInput("dr-1", "Cough, now with fever.", null, null, null), SyncFixture.ADMIN);
             f.sync(a);
             SyncReport second = f.sync(b);
@@ -44,7 +44,7 @@ class SyncEngineTest {
             f.syncUntilQuiet();
 
             assertThat(SyncFixture.checksum(a)).isEqualTo(SyncFixture.checksum(b)).isEqualTo(f.serverChecksum());
-            String winner = a.appointments().find(created.getId()).orElseThrow().getSummary();
+            String winner = a.appointments().find(created.id()).orElseThrow().summary();
             List<ConflictView> conflicts = a.sync().conflicts(false);
             assertThat(conflicts).hasSize(1);
             assertThat(conflicts.get(0).kept().get("summary")).isNotEqualTo(winner)
@@ -56,7 +56,7 @@ class SyncEngineTest {
             ConflictView swapped = a.sync().resolve(conflicts.get(0).id(), ConflictService.Decision.SWAP, SyncFixture.ADMIN);
             assertThat(swapped.kept().get("summary")).isEqualTo(winner);
             f.syncUntilQuiet();
-            assertThat(b.appointments().find(created.getId()).orElseThrow().getSummary()).isEqualTo(loser);
+            assertThat(b.appointments().find(created.id()).orElseThrow().summary()).isEqualTo(loser);
             assertThat(b.sync().status().openConflicts()).isZero();
             assertThat(SyncFixture.checksum(a)).isEqualTo(SyncFixture.checksum(b)).isEqualTo(f.serverChecksum());
         }
@@ -85,7 +85,7 @@ class SyncEngineTest {
             a.outcomes().map("Lost to follow-up.", OutcomeCategory.NEUTRAL, SyncFixture.ADMIN);
             a.audit().record(SyncFixture.ADMIN, "test.action", "appointment", "x", null);
             f.syncUntilQuiet();
-            assertThat(b.outcomes().mappings()).anyMatch(m -> m.getOutcomeText().equals("Lost to follow-up."));
+            assertThat(b.outcomes().mappings()).anyMatch(m -> m.outcomeText().equals("Lost to follow-up."));
             assertThat(SyncFixture.checksum(a)).isEqualTo(SyncFixture.checksum(b)).isEqualTo(f.serverChecksum());
         }
     }

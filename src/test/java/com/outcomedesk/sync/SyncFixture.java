@@ -4,7 +4,7 @@ import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.Role;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,25 +72,25 @@ public final class SyncFixture implements AutoCloseable {
         return e.database().withConnection(StoreChecksum::of);
     }
 
-    public static Appointment create(Engine e, String doctor, String summary) {
+    public static StoredAppointment create(Engine e, String doctor, String summary) {
         return e.appointments().create(new AppointmentInput(doctor, summary, null, null, null), ADMIN);
     }
 
     /** Both sites edit one appointment before syncing, which leaves one open conflict; returns the appointment's id. */
     public java.util.UUID concurrentEdit(Engine a, Engine b) {
-        Appointment created = create(a, "dr-1", "Cough for two weeks.");
+        StoredAppointment created = create(a, "dr-1", "Cough for two weeks.");
         sync(a);
         sync(b);
-        Appointment onA = a.appointments().find(created.getId()).orElseThrow();
-        Appointment onB = b.appointments().find(created.getId()).orElseThrow();
-        a.appointments().update(onA.getId(), onA.getRowVersion(),
+        StoredAppointment onA = a.appointments().find(created.id()).orElseThrow();
+        StoredAppointment onB = b.appointments().find(created.id()).orElseThrow();
+        a.appointments().update(onA.id(), onA.rowVersion(),
                 new AppointmentInput("dr-1", "Cough for three weeks.", null, null, null), ADMIN);
-        b.appointments().update(onB.getId(), onB.getRowVersion(),
+        b.appointments().update(onB.id(), onB.rowVersion(),
                 new AppointmentInput("dr-1", "Cough, now with fever.", null, null, null), ADMIN);
         sync(a);
         sync(b);
         syncUntilQuiet();
-        return created.getId();
+        return created.id();
     }
 
     @Override

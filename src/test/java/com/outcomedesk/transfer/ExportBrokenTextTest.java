@@ -26,7 +26,7 @@ class ExportBrokenTextTest {
         try (Engine engine = Engine.open(TestStores.h2(dir.resolve("store")))) {
             engine.appointments().create(new AppointmentInput("dr_1", "Cough for two weeks.", null, null, null), ADMIN);
             UUID broken = engine.appointments().create(new AppointmentInput("dr_1", "Fever since Monday.", null, null,
-                    null), ADMIN).getId();
+                    null), ADMIN).id();
             engine.database().withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE appointments SET summary = ? WHERE id = ?")) {
                     ps.setString(1, "Fever \uD800since Monday.");
@@ -43,7 +43,7 @@ class ExportBrokenTextTest {
                 assertThat(Files.readString(out, StandardCharsets.UTF_8)).contains("Fever \uFFFDsince Monday.");
             }
             // The store keeps what it had: only the file holds the replacement.
-            assertThat(engine.appointments().find(broken).orElseThrow().getSummary()).isEqualTo("Fever \uD800since Monday.");
+            assertThat(engine.appointments().find(broken).orElseThrow().summary()).isEqualTo("Fever \uD800since Monday.");
         }
     }
 }

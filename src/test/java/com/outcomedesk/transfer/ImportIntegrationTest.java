@@ -15,42 +15,41 @@ import com.outcomedesk.testing.TestStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Runs the migrations and imports on the embedded H2 store and on the PostgreSQL server alike. */
+/**
+ * Runs the migrations and imports on the embedded H2 store and on the PostgreSQL server alike. Every store a test
+ * opens is new (an H2 directory or a PostgreSQL schema of its own), and the schemas go when the test ends.
+ */
 @NeedsPostgres
 class ImportIntegrationTest {
     private static final Actor USER = new Actor("tester", Role.ADMINISTRATOR);
-    private static String schema;
-    @TempDir static Path dir;
+    @TempDir Path dir;
+    private final List<String> schemas = new ArrayList<>();
+    private int counter;
 
-    @BeforeAll
-    static void createSchema() {
-        schema = TestStores.createPostgresSchema();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        TestStores.dropPostgresSchema(schema);
+    @AfterEach
+    void dropSchemas() {
+        schemas.forEach(TestStores::dropPostgresSchema);
     }
 
     static Stream<Arguments> stores() {
         return Stream.of(Arguments.of("h2"), Arguments.of("postgresql"));
     }
 
-    private static int counter;
-
     /** A fresh, empty store of the given kind. */
-    private static Engine open(String kind) {
+    private Engine open(String kind) {
         Path home = dir.resolve(kind + "-" + (++counter));
         if (kind.equals("h2")) return Engine.open(TestStores.h2(home));
         String s = TestStores.createPostgresSchema();
+        schemas.add(s);
         StoreLocation location = TestStores.postgres(home, s);
         return Engine.open(location);
     }
@@ -74,7 +73,7 @@ class ImportIntegrationTest {
             assertThat(counts.unmappedOutcomes()).isZero();
             assertThat(counts.doctors()).isEqualTo(10);
             assertThat(engine.appointments().page(AppointmentQuery.ALL, 0, 400))
-                    .allMatch(a -> a.getOutcomeSource() == OutcomeSource.MAPPED && a.getOutcomeCategory() != null);
+                    .allMatch(a -> a.outcomeSource() == OutcomeSource.MAPPED && a.outcomeCategory() != null);
         }
     }
 

@@ -92,9 +92,9 @@ class ImporterTest {
         });
         var rows = engine.appointments().page(AppointmentQuery.ALL.withDoctor("dr_1"), 0, 10);
         assertThat(rows).singleElement().satisfies(a -> {
-            assertThat(a.getSummary()).contains("\n");
-            assertThat(a.getOutcomeSource()).isEqualTo(OutcomeSource.KEYWORD);
-            assertThat(a.getAppointmentDate()).hasToString("2025-02-03");
+            assertThat(a.summary()).contains("\n");
+            assertThat(a.outcomeSource()).isEqualTo(OutcomeSource.KEYWORD);
+            assertThat(a.appointmentDate()).hasToString("2025-02-03");
         });
         assertThat(engine.appointments().count(AppointmentQuery.ALL.withOutcomeKnown(false))).isEqualTo(1);
     }

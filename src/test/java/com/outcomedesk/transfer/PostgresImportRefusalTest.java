@@ -21,30 +21,31 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A row the database refuses although it passed validation (here: a constraint the store does not know about)
- * costs only that row, and no database error puts the statement's values into a message or on stderr.
+ * costs only that row, and no database error puts the statement's values into a message or on stderr. Each test
+ * alters its database (a constraint, a trigger), so each gets a database of its own.
  */
 @NeedsPostgres
 class PostgresImportRefusalTest {
     private static final Actor USER = new Actor("tester", Role.ADMINISTRATOR);
     private static final String SERVER = TestStores.PG_URL.substring(0, TestStores.PG_URL.lastIndexOf('/') + 1);
-    private static final String DATABASE = "importer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    @TempDir static Path dir;
+    private final String database = "importer_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    @TempDir Path dir;
 
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        admin("CREATE DATABASE " + DATABASE);
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        admin("CREATE DATABASE " + database);
     }
 
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
 
     private static void admin(String sql) throws SQLException {
@@ -54,18 +55,18 @@ class PostgresImportRefusalTest {
         }
     }
 
-    private static Engine open(String name) {
-        return Engine.open(new StoreLocation(dir.resolve(name), SERVER + DATABASE, TestStores.PG_USER, null));
+    private Engine open(String name) {
+        return Engine.open(new StoreLocation(dir.resolve(name), SERVER + database, TestStores.PG_USER, null));
     }
 
-    private static void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(SERVER + DATABASE, TestStores.PG_USER, null);
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(SERVER + database, TestStores.PG_USER, null);
              Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
-    private static Path file(String name, String... patients) throws IOException {
+    private Path file(String name, String... patients) throws IOException {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < patients.length; i++) {
             if (i > 0) json.append(",\n");

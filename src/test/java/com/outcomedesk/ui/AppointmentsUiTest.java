@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.common.Actor;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.settings.DateFormatChoice;
 import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
@@ -94,7 +94,7 @@ class AppointmentsUiTest {
         robot.clickOn("#formSummary").write("Patient presents with a mild cough for two days.");
         robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
         waitFor(() -> dialog() == null);
-        assertThat(stored("dr_dates").getAppointmentDate()).isEqualTo(LocalDate.of(2025, 3, 15));
+        assertThat(stored("dr_dates").appointmentDate()).isEqualTo(LocalDate.of(2025, 3, 15));
 
         // Day first, as the chosen style says; Save without leaving the field.
         robot.clickOn("#newButton");
@@ -104,7 +104,7 @@ class AppointmentsUiTest {
         robot.clickOn("#formDate").write("4/2/2025");
         robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
         waitFor(() -> dialog() == null);
-        assertThat(stored("dr_dayfirst").getAppointmentDate()).isEqualTo(LocalDate.of(2025, 2, 4));
+        assertThat(stored("dr_dayfirst").appointmentDate()).isEqualTo(LocalDate.of(2025, 2, 4));
 
         // Text that is not a date keeps the form open and says why at the field.
         robot.clickOn("#newButton");
@@ -119,7 +119,7 @@ class AppointmentsUiTest {
         replace(robot, "#formDate", "28/02/2025");
         robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
         waitFor(() -> dialog() == null);
-        assertThat(stored("dr_nodate").getAppointmentDate()).isEqualTo(LocalDate.of(2025, 2, 28));
+        assertThat(stored("dr_nodate").appointmentDate()).isEqualTo(LocalDate.of(2025, 2, 28));
 
         // The filters read day-first and ISO dates; other text stays with its reason and filters nothing.
         robot.clickOn("#fromDate").write("1/2/2025").type(KeyCode.TAB);
@@ -201,7 +201,7 @@ class AppointmentsUiTest {
         assertThat(shown(robot, "#outcomeProblem")).isEmpty();
         robot.clickOn(robot.from(dialog()).lookup("Save").queryButton());
         waitFor(() -> dialog() == null);
-        assertThat(engine.appointments().find(row.id()).orElseThrow().getOutcomeText()).isEqualTo("Made a full recovery.");
+        assertThat(engine.appointments().find(row.id()).orElseThrow().outcomeText()).isEqualTo("Made a full recovery.");
     }
 
     @Test
@@ -209,9 +209,9 @@ class AppointmentsUiTest {
         waitFor(() -> rows(robot) > 0);
         var service = engine.appointments();
         String first = service.page(AppointmentQuery.ALL, new com.outcomedesk.appointments.AppointmentSort(
-                com.outcomedesk.appointments.AppointmentSort.Key.DOCTOR, false), 0, 1).get(0).getDoctorId();
+                com.outcomedesk.appointments.AppointmentSort.Key.DOCTOR, false), 0, 1).get(0).doctorId();
         String last = service.page(AppointmentQuery.ALL, new com.outcomedesk.appointments.AppointmentSort(
-                com.outcomedesk.appointments.AppointmentSort.Key.DOCTOR, true), 0, 1).get(0).getDoctorId();
+                com.outcomedesk.appointments.AppointmentSort.Key.DOCTOR, true), 0, 1).get(0).doctorId();
         robot.clickOn(robot.lookup(".column-header").lookup("Doctor").queryLabeled());
         waitFor(() -> first.equals(doctorInRow(robot, 0)));
         robot.clickOn(robot.lookup(".column-header").lookup("Doctor").queryLabeled());
@@ -246,7 +246,7 @@ class AppointmentsUiTest {
         robot.clickOn(field).push(KeyCode.SHORTCUT, KeyCode.A).write(text);
     }
 
-    private static Appointment stored(String doctor) {
+    private static StoredAppointment stored(String doctor) {
         return engine.appointments().page(AppointmentQuery.ALL.withDoctor(doctor), 0, 1).get(0);
     }
 

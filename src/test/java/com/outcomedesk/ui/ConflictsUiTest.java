@@ -75,13 +75,13 @@ class ConflictsUiTest {
         waitFor(() -> list.getItems().size() == 1 && !compare.getItems().isEmpty());
         ConflictsViewModel.Field summary = compare.getItems().stream().filter(f -> f.name().equals("Summary"))
                 .findFirst().orElseThrow();
-        assertThat(summary.inUse()).isEqualTo(site.appointments().find(appointment).orElseThrow().getSummary());
+        assertThat(summary.inUse()).isEqualTo(site.appointments().find(appointment).orElseThrow().summary());
         assertThat(robot.lookup((Node n) -> n instanceof Text t && t.getText().equals(summary.kept()) && n.isVisible())
                 .tryQuery()).as("the kept summary is on screen").isPresent();
 
         robot.clickOn("#useOtherVersion");
         waitFor(() -> list.getItems().isEmpty());
-        assertThat(site.appointments().find(appointment).orElseThrow().getSummary()).isEqualTo(summary.kept());
+        assertThat(site.appointments().find(appointment).orElseThrow().summary()).isEqualTo(summary.kept());
         assertThat(robot.lookup("#conflictsMessage").queryLabeled().getText())
                 .startsWith("Now using the other version of appointment ");
     }

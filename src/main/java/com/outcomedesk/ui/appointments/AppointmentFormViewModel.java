@@ -4,7 +4,7 @@ import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.appointments.InvalidInputException;
 import com.outcomedesk.common.Actor;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.FailureSentences;
@@ -147,7 +147,7 @@ public final class AppointmentFormViewModel {
     }
 
     private AppointmentRow store(AppointmentInput input) {
-        Appointment saved = editing == null
+        StoredAppointment saved = editing == null
                 ? service.create(input, actor)
                 : service.update(editing.id(), editing.rowVersion(), input, actor);
         return AppointmentRow.of(saved);

@@ -2,7 +2,7 @@ package com.outcomedesk.ui.appointments;
 
 import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.outcome.OutcomeCategory;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -14,13 +14,13 @@ public record AppointmentRow(UUID id, long rowVersion, String doctorId, LocalDat
                              String summary, String outcomeText, OutcomeCategory category,
                              PredictionService.Saved prediction) {
 
-    public static AppointmentRow of(Appointment a) {
+    public static AppointmentRow of(StoredAppointment a) {
         return of(a, null);
     }
 
-    public static AppointmentRow of(Appointment a, PredictionService.Saved prediction) {
-        return new AppointmentRow(a.getId(), a.getRowVersion(), a.getDoctorId(), a.getAppointmentDate(),
-                a.getPatientRef(), a.getSummary(), a.getOutcomeText(), a.getOutcomeCategory(), prediction);
+    public static AppointmentRow of(StoredAppointment a, PredictionService.Saved prediction) {
+        return new AppointmentRow(a.id(), a.rowVersion(), a.doctorId(), a.appointmentDate(), a.patientRef(),
+                a.summary(), a.outcomeText(), a.outcomeCategory(), prediction);
     }
 
     /**

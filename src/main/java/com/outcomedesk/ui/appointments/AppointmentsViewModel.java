@@ -7,7 +7,7 @@ import com.outcomedesk.appointments.OutcomeMappingService;
 import com.outcomedesk.learn.PredictionService;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.common.Actor;
-import com.outcomedesk.store.OutcomeMapping;
+import com.outcomedesk.store.StoredOutcomeMapping;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.CancelledException;
 import com.outcomedesk.ui.support.DateStyle;
@@ -147,7 +147,7 @@ public final class AppointmentsViewModel {
 
     /** The mapped outcome sentences, offered when recording an outcome. */
     public void loadOutcomeSentences() {
-        background.load(p -> outcomes.mappings().stream().map(OutcomeMapping::getOutcomeText).distinct().sorted().toList(),
+        background.load(p -> outcomes.mappings().stream().map(StoredOutcomeMapping::outcomeText).distinct().sorted().toList(),
                 outcomeSentences::setAll, this::fail);
     }
 

@@ -4,7 +4,7 @@ import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.appointments.AppointmentService;
 import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.learn.PredictionService;
-import com.outcomedesk.store.Appointment;
+import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.ui.support.Background;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,12 +99,12 @@ public final class PagedRows extends ObservableListBase<PagedRows.Slot> {
                 });
     }
 
-    private List<AppointmentRow> withPredictions(List<Appointment> rows) {
-        Map<UUID, PredictionService.Saved> latest = predictions.apply(rows.stream().map(Appointment::getId).toList());
-        return rows.stream().map(a -> AppointmentRow.of(a, latest.get(a.getId()))).toList();
+    private List<AppointmentRow> withPredictions(List<StoredAppointment> rows) {
+        Map<UUID, PredictionService.Saved> latest = predictions.apply(rows.stream().map(StoredAppointment::id).toList());
+        return rows.stream().map(a -> AppointmentRow.of(a, latest.get(a.id()))).toList();
     }
 
-    private List<Appointment> read(int pageIndex, int length) {
+    private List<StoredAppointment> read(int pageIndex, int length) {
         List<AppointmentService.PageStart> known = starts;
         return known != null && pageIndex < known.size()
                 ? service.pageFrom(query, known.get(pageIndex), length)

@@ -232,7 +232,7 @@ class AppointmentsViewModelTest {
         entry.textProperty().set("Patient recovered fully.");
         assertThat(entry.save(() -> { })).isTrue();
         assertThat(entry.problemProperty().get()).isEmpty();
-        assertThat(engine.appointments().find(row.id()).orElseThrow().getOutcomeText()).isEqualTo("Patient recovered fully.");
+        assertThat(engine.appointments().find(row.id()).orElseThrow().outcomeText()).isEqualTo("Patient recovered fully.");
     }
 
     @Test

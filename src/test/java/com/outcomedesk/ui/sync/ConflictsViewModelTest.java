@@ -38,7 +38,7 @@ class ConflictsViewModelTest {
             assertThat(vm.selectedProperty().get()).isEqualTo(row);
             assertThat(vm.messageProperty().get()).isEqualTo("1 open conflict.");
 
-            String inUse = a.appointments().find(id).orElseThrow().getSummary();
+            String inUse = a.appointments().find(id).orElseThrow().summary();
             ConflictsViewModel.Field summary = vm.fields().stream().filter(x -> x.name().equals("Summary")).findFirst().orElseThrow();
             assertThat(summary.inUse()).isEqualTo(inUse);
             assertThat(summary.kept()).isNotEqualTo(inUse).isIn("Cough for three weeks.", "Cough, now with fever.");
@@ -53,9 +53,9 @@ class ConflictsViewModelTest {
             assertThat(vm.messageProperty().get()).isEqualTo("Now using the other version of " + row.record() + ".");
             assertThat(reloads).hasValue(1);
             assertThat(vm.conflicts()).isEmpty();
-            assertThat(a.appointments().find(id).orElseThrow().getSummary()).isEqualTo(summary.kept());
+            assertThat(a.appointments().find(id).orElseThrow().summary()).isEqualTo(summary.kept());
             f.syncUntilQuiet();
-            assertThat(b.appointments().find(id).orElseThrow().getSummary()).isEqualTo(summary.kept());
+            assertThat(b.appointments().find(id).orElseThrow().summary()).isEqualTo(summary.kept());
             assertThat(a.auditLog().list(new AuditQuery(null, "sync.conflict.swap", null, null, null, null, 5),
                     SyncFixture.ADMIN)).extracting(AuditEntry::entityId).containsExactly(row.conflict().id().toString());
 
@@ -72,7 +72,7 @@ class ConflictsViewModelTest {
             Engine a = f.site();
             Engine b = f.site();
             UUID id = f.concurrentEdit(a, b);
-            String inUse = a.appointments().find(id).orElseThrow().getSummary();
+            String inUse = a.appointments().find(id).orElseThrow().summary();
 
             ConflictsViewModel clinician = new ConflictsViewModel(a.sync(), () -> new Actor("carol", Role.CLINICIAN),
                     new DirectBackground(), () -> { });
@@ -87,7 +87,7 @@ class ConflictsViewModelTest {
             admin.refresh();
             admin.keepInUse();
             assertThat(admin.conflicts()).isEmpty();
-            assertThat(a.appointments().find(id).orElseThrow().getSummary()).isEqualTo(inUse);
+            assertThat(a.appointments().find(id).orElseThrow().summary()).isEqualTo(inUse);
             f.syncUntilQuiet();
             assertThat(b.sync().status().openConflicts()).isZero();
         }

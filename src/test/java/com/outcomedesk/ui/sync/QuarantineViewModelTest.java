@@ -24,7 +24,7 @@ class QuarantineViewModelTest {
     void listsTheHeldBackRecordWithFieldAndReasonAndRepairsItForTheNextSync() {
         try (SyncFixture f = new SyncFixture(dir)) {
             Engine a = f.site();
-            UUID id = SyncFixture.create(a, "dr-1", "Cough for two weeks.").getId();
+            UUID id = SyncFixture.create(a, "dr-1", "Cough for two weeks.").id();
             a.database().withConnection(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE appointments SET summary = ? WHERE id = ?")) {
                     ps.setString(1, "Cough\u0000 for two weeks.");
@@ -57,7 +57,7 @@ class QuarantineViewModelTest {
             assertThat(vm.entries()).isEmpty();
             assertThat(vm.canRepairAllProperty().get()).isFalse();
             assertThat(changed).hasValue(1);
-            assertThat(a.appointments().find(id).orElseThrow().getSummary()).isEqualTo("Cough for two weeks.");
+            assertThat(a.appointments().find(id).orElseThrow().summary()).isEqualTo("Cough for two weeks.");
             assertThat(f.sync(a).pushedByTable()).containsEntry("appointments", 1L);
             assertThat(a.sync().status().quarantined()).isZero();
         }
