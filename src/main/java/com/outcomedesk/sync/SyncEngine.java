@@ -1,7 +1,9 @@
 package com.outcomedesk.sync;
 
+import com.outcomedesk.store.ConflictRepository;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
+import com.outcomedesk.store.SyncStateRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -51,7 +53,7 @@ public final class SyncEngine {
         long start = System.nanoTime();
         Map<String, Long> pushed = new LinkedHashMap<>();
         Map<String, Long> pulled = new LinkedHashMap<>();
-        long[] conflictCount = {0};
+        PushResult[] pushResult = {PushResult.NONE};
         long[] phaseMs = {0, 0};
         String message;
         boolean reachable = true;
@@ -61,7 +63,7 @@ public final class SyncEngine {
             local.setAutoCommit(false);
             connected = true;
             try {
-                exchange(link, local, pushed, pulled, conflictCount, phaseMs);
+                pushResult[0] = exchange(link, local, pushed, pulled, phaseMs);
                 complete = true;
                 message = "Synced with " + config.displayName() + ".";
             } catch (SQLException | RuntimeException e) {
@@ -82,27 +84,28 @@ public final class SyncEngine {
             LOG.info("Sync did not complete: {}", firstLine(e));
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        return new SyncReport(config.displayName(), reachable, connected && !complete, complete, sum(pushed), sum(pulled), conflictCount[0],
+        return new SyncReport(config.displayName(), reachable, connected && !complete, complete, sum(pushed), sum(pulled), pushResult[0].conflicts(),
                 openConflicts(), quarantined(), pending(), durationMs, phaseMs[0], phaseMs[1], 1, pushed, pulled, OffsetDateTime.now(), message);
     }
 
-    private void exchange(ServerLink link, Connection local, Map<String, Long> pushed, Map<String, Long> pulled,
-                          long[] conflictCount, long[] phaseMs) throws SQLException {
+    /** Pushes, then pulls; fills the counts by table and the phases' times, returns the push's totals. */
+    private PushResult exchange(ServerLink link, Connection local, Map<String, Long> pushed, Map<String, Long> pulled,
+                                long[] phaseMs) throws SQLException {
         Connection server = link.connection();
         long start = System.nanoTime();
         DirectServerWrites.number(server);
 
-        long[] r = appointments.push(local, server);
-        pushed.put("appointments", r[0]);
-        conflictCount[0] += r[1];
+        PushResult r = appointments.push(local, server);
+        pushed.put("appointments", r.pushed());
+        PushResult total = r;
         for (AppendOnlySync table : appendOnly) {
             r = table.push(local, server);
-            pushed.put(table.table().name(), r[0]);
-            conflictCount[0] += r[1];
+            pushed.put(table.table().name(), r.pushed());
+            total = total.plus(r);
         }
         r = mappings.push(local, server);
-        pushed.put("outcome_mappings", r[0]);
-        conflictCount[0] += r[1];
+        pushed.put("outcome_mappings", r.pushed());
+        total = total.plus(r);
 
         long pushedAt = System.nanoTime();
         phaseMs[0] = (pushedAt - start) / 1_000_000;
@@ -117,17 +120,16 @@ public final class SyncEngine {
         pulled.put("outcome_mappings", mappings.pull(local, server, "pull.outcome_mappings" + at, upTo));
         conflicts.pull(local, server, "pull.sync_conflicts" + at, upTo, batch);
         phaseMs[1] = (System.nanoTime() - pushedAt) / 1_000_000;
+        return total;
     }
 
     /** Local changes not yet on the server. */
     public long pending() {
+        List<String> tables = appendOnly.stream().map(t -> t.table().name()).toList();
         return database.withConnection(c -> {
-            long n = SyncSql.count(c, "SELECT COUNT(*) FROM " + SyncBase.JOINED + " WHERE " + SyncBase.DIRTY)
-                    + SyncSql.count(c, "SELECT COUNT(*) FROM outcome_mappings WHERE " + MappingSync.DIRTY);
-            for (AppendOnlySync t : appendOnly) {
-                n += SyncSql.count(c, "SELECT COUNT(*) FROM " + t.table().name() + " WHERE server_seq IS NULL");
+            try (SyncStateRepository state = SyncStateRepository.over(c)) {
+                return state.pending(tables);
             }
-            return n;
         });
     }
 
@@ -136,7 +138,7 @@ public final class SyncEngine {
     }
 
     public long openConflicts() {
-        return database.withConnection(c -> SyncSql.count(c, "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'"));
+        return new ConflictRepository(database).openCount();
     }
 
     private static long sum(Map<String, Long> counts) {

@@ -277,7 +277,7 @@ public final class SyncService {
         };
         if (table == null) return Map.of();
         Object key = table == SyncTable.APPOINTMENTS ? UUID.fromString(conflict.entityId()) : conflict.entityId();
-        Object[] row = database.withConnection(c -> SyncSql.fetch(c, table, List.of(), List.of(key)).get(key));
+        SyncRow row = database.withConnection(c -> SyncSql.fetch(c, table, List.of(key)).get(key));
         if (row == null) return Map.of();
         try {
             return MAPPER.readValue(RowJson.write(table, row), new TypeReference<>() { });
