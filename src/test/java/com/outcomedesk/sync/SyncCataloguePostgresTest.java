@@ -17,7 +17,8 @@ class SyncCataloguePostgresTest {
     void catalogueMatchesThePostgresSchema(@TempDir Path home) {
         String schema = TestStores.createPostgresSchema();
         try (Database db = Database.open(TestStores.postgres(home, schema))) {
-            assertThat(db.withConnection(CatalogueCheck::problems)).isEmpty();
+            java.util.List<String> problems = db.withConnection(CatalogueCheck::problems);
+            assertThat(problems).isEmpty();
         } finally {
             TestStores.dropPostgresSchema(schema);
         }
