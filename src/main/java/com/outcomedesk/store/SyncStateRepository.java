@@ -1,10 +1,17 @@
 package com.outcomedesk.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 
 /**
  * Sync's bookkeeping in a store: the pull high-water marks in {@code sync_state}, the appointment versions agreed with the server ({@code appointment_sync_base}, V41)
@@ -61,6 +68,45 @@ public final class SyncStateRepository implements AutoCloseable {
         PreparedBatch batch = handle.prepareBatch(AGREE);
         for (AgreedVersion v : versions) batch.bind(0, v.id()).bind(1, v.hlc()).bind(2, v.site()).add();
         batch.execute();
+    }
+
+    /** Marks append-only rows (keyed by UUID {@code id}) as on the server, under their server numbers, in one batch. */
+    public void numbered(String table, Map<UUID, Long> serverNumbers) {
+        if (serverNumbers.isEmpty()) return;
+        PreparedBatch batch = handle.prepareBatch("UPDATE " + table + " SET server_seq = :seq WHERE id = :id");
+        serverNumbers.forEach((id, seq) -> batch.bind("seq", seq).bind("id", id).add());
+        batch.execute();
+    }
+
+    /**
+     * Records the outcome mappings' categories (normalised text to category) as agreed with the server, each only
+     * while the mapping still has that category (a decision made again meanwhile stays to push).
+     */
+    public void agreeMappings(Map<String, String> categories) {
+        if (categories.isEmpty()) return;
+        PreparedBatch batch = handle.prepareBatch("UPDATE outcome_mappings SET base_category = category "
+                + "WHERE normalized_text = :text AND category = :category");
+        categories.forEach((text, category) -> batch.bind("text", text).bind("category", category).add());
+        batch.execute();
+    }
+
+    /**
+     * The largest hybrid-clock stamp of any stored appointment (0 in an empty store). It reads every appointment;
+     * {@code running} receives the statement while it runs (and null after), so that another thread can cancel it.
+     */
+    public long largestAppointmentStamp(Consumer<Statement> running) {
+        try {
+            return handle.createQuery("SELECT COALESCE(MAX(hlc), 0) FROM appointments")
+                    .addCustomizer(new StatementCustomizer() {
+                        @Override
+                        public void beforeExecution(PreparedStatement stmt, StatementContext ctx) {
+                            running.accept(stmt);
+                        }
+                    })
+                    .mapTo(Long.class).one();
+        } finally {
+            running.accept(null);
+        }
     }
 
     /** Local changes not yet on the server: dirty appointments and mappings, unnumbered append-only rows. */

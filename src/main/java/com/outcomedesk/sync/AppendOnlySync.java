@@ -11,10 +11,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * Append-only tables (predictions, audit trail, model versions with their artifacts, activation events)
- * merge by key without conflicts. Locally a row with no server number has not been pushed yet.
+ * Append-only tables (predictions, audit trail, model versions with their artifacts, activation events; all keyed
+ * by UUID) merge by key without conflicts. Locally a row with no server number has not been pushed yet.
  */
 final class AppendOnlySync {
 
@@ -58,7 +59,7 @@ final class AppendOnlySync {
             long conflicts = 0;
 
             ServerCounter counter = ServerCounter.lock(server);
-            Map<Object, Long> onServer = serverNumbers(server, rows);
+            Map<UUID, Long> onServer = serverNumbers(server, rows);
             List<SyncRow> fresh = new ArrayList<>();
             for (SyncRow r : rows) if (!onServer.containsKey(r.key())) fresh.add(r);
             fresh = writable(server, fresh);
@@ -74,21 +75,15 @@ final class AppendOnlySync {
                     long seq = counter.next();
                     ps.setLong(table.bindAll(ps, r), seq);
                     ps.addBatch();
-                    onServer.put(r.key(), seq);
+                    onServer.put((UUID) r.key(), seq);
                 }
                 ps.executeBatch();
             }
             if (table == SyncTable.MODEL_ACTIVATIONS && !fresh.isEmpty()) ModelNumbers.deriveStatus(server);
             counter.commit();
 
-            try (PreparedStatement ps = local.prepareStatement(
-                    "UPDATE " + table.name() + " SET server_seq = ? WHERE " + table.key() + " = ?")) {
-                for (Map.Entry<Object, Long> e : onServer.entrySet()) {
-                    ps.setLong(1, e.getValue());
-                    table.bindKey(ps, 2, e.getKey());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            try (SyncStateRepository state = SyncStateRepository.over(local)) {
+                state.numbered(table.name(), onServer);
             }
             local.commit();
             result = result.plus(new PushResult(fresh.size(), conflicts, read - rows.size()));
@@ -143,10 +138,10 @@ final class AppendOnlySync {
         return kept;
     }
 
-    private Map<Object, Long> serverNumbers(Connection server, List<SyncRow> rows) throws SQLException {
+    private Map<UUID, Long> serverNumbers(Connection server, List<SyncRow> rows) throws SQLException {
         Map<Object, SyncRow> found = SyncSql.fetchNumbered(server, table, rows.stream().map(SyncRow::key).toList());
-        Map<Object, Long> numbers = new HashMap<>();
-        found.forEach((k, v) -> numbers.put(k, v.serverSeq()));
+        Map<UUID, Long> numbers = new HashMap<>();
+        found.forEach((k, v) -> numbers.put((UUID) k, v.serverSeq()));
         return numbers;
     }
 

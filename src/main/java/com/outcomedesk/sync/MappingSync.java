@@ -73,14 +73,10 @@ final class MappingSync {
             update.executeBatch();
         }
         counter.commit();
-        try (PreparedStatement clean = local.prepareStatement(
-                "UPDATE outcome_mappings SET base_category = category WHERE normalized_text = ? AND category = ?")) {
-            for (Local l : rows) {
-                clean.setString(1, (String) l.row().key());
-                clean.setString(2, (String) l.row().value(CATEGORY));
-                clean.addBatch();
-            }
-            clean.executeBatch();
+        Map<String, String> agreed = new java.util.LinkedHashMap<>();
+        for (Local l : rows) agreed.put((String) l.row().key(), (String) l.row().value(CATEGORY));
+        try (SyncStateRepository state = SyncStateRepository.over(local)) {
+            state.agreeMappings(agreed);
         }
         local.commit();
         return new PushResult(written, conflicts, held.size());

@@ -1,5 +1,6 @@
 package com.outcomedesk.sync;
 
+import com.outcomedesk.store.ModelVersion.Status;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,11 +57,14 @@ final class ModelNumbers {
         }
         if (latest == null) return;
         try (PreparedStatement retire = c.prepareStatement(
-                "UPDATE model_versions SET status = 'retired' WHERE status = 'active' AND id <> ?");
-             PreparedStatement activate = c.prepareStatement("UPDATE model_versions SET status = 'active' WHERE id = ?")) {
-            retire.setObject(1, latest);
+                "UPDATE model_versions SET status = ? WHERE status = ? AND id <> ?");
+             PreparedStatement activate = c.prepareStatement("UPDATE model_versions SET status = ? WHERE id = ?")) {
+            retire.setString(1, Status.retired.name());
+            retire.setString(2, Status.active.name());
+            retire.setObject(3, latest);
             retire.executeUpdate();
-            activate.setObject(1, latest);
+            activate.setString(1, Status.active.name());
+            activate.setObject(2, latest);
             activate.executeUpdate();
         }
     }
