@@ -11,11 +11,8 @@ import com.outcomedesk.store.StoreLocation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.UUID;
@@ -42,9 +39,7 @@ public final class SyncBenchmark {
         } catch (IOException e) {
             throw new SyncException("Cannot create a temporary directory for the benchmark: " + e.getMessage(), e);
         }
-        execute(server, "CREATE SCHEMA " + schema);
-        String sep = server.url().contains("?") ? "&" : "?";
-        ServerConfig scratch = new ServerConfig(server.url() + sep + "currentSchema=" + schema, server.user(), server.password());
+        ServerConfig scratch = SyncBenchmarkSql.createScratchSchema(server, schema);
         try (Engine a = Engine.open(StoreLocation.of(dir.resolve("a"), null));
              Engine b = Engine.open(StoreLocation.of(dir.resolve("b"), null))) {
             generate(a, records, seed);
@@ -62,7 +57,7 @@ public final class SyncBenchmark {
                     rate(records, pull.pullMs()), rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20,
                     SyncEngine.DEFAULT_BATCH, server.displayName());
         } finally {
-            execute(server, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            SyncBenchmarkSql.dropScratchSchema(server, schema);
             deleteTree(dir);
         }
     }
@@ -76,10 +71,8 @@ public final class SyncBenchmark {
         DemoDataGenerator generator = new DemoDataGenerator(seed, DemoDataGenerator.defaultDoctorCount(records), 0.2);
         engine.database().withConnection(c -> {
             c.setAutoCommit(false);
-            try (PreparedStatement doctor = c.prepareStatement("INSERT INTO doctors (doctor_id, created_at) VALUES (?, ?)");
-                 PreparedStatement ps = c.prepareStatement("INSERT INTO appointments (id, external_id, doctor_id, "
-                         + "patient_ref, appointment_date, summary, outcome_text, created_at, created_by, updated_at, "
-                         + "updated_by, site_id, row_version, hlc, deleted) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?,FALSE)")) {
+            try (PreparedStatement doctor = c.prepareStatement(SyncBenchmarkSql.INSERT_DOCTOR);
+                 PreparedStatement ps = c.prepareStatement(SyncBenchmarkSql.INSERT_APPOINTMENT)) {
                 OffsetDateTime now = OffsetDateTime.now();
                 generator.doctors().forEach(d -> {
                     try {
@@ -116,16 +109,6 @@ public final class SyncBenchmark {
             }
             return null;
         });
-    }
-
-    private static void execute(ServerConfig server, String sql) {
-        try (Connection c = DriverManager.getConnection(server.url(), server.user(), server.password());
-             Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new SyncException("The benchmark needs the PostgreSQL server " + server.displayName() + ": "
-                    + SyncEngine.firstLine(e), e);
-        }
     }
 
     private static void deleteTree(Path dir) {

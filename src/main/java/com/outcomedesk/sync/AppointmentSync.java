@@ -1,6 +1,8 @@
 package com.outcomedesk.sync;
 
+import com.outcomedesk.store.AgreedVersion;
 import com.outcomedesk.store.HybridClock;
+import com.outcomedesk.store.SyncStateRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,9 +18,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Appointments are edited on several sites: last writer wins by (hlc, site id), and a concurrent losing
- * version with different content is kept as a conflict. A row is "dirty" while its (hlc, site) differs
- * from the base version last agreed with the server ({@link SyncBase}).
+ * Appointments are edited on several sites: last writer wins by {@link Version}, and a concurrent losing
+ * version with different content is kept as a conflict. A row is "dirty" while its version differs
+ * from the version last agreed with the server ({@link SyncStateRepository}).
  */
 final class AppointmentSync {
     static final SyncTable T = SyncTable.APPOINTMENTS;
@@ -27,10 +29,15 @@ final class AppointmentSync {
             T.index("external_id"), T.index("doctor_id"), T.index("patient_ref"), T.index("appointment_date"),
             T.index("summary"), T.index("outcome_text"), T.index("outcome_category"), T.index("outcome_source"),
             T.index("deleted")};
-    private static final int HLC = T.index("hlc");
-    private static final int SITE = T.index("site_id");
     private static final int DOCTOR = T.index("doctor_id");
     private static final int N = T.columns().size();
+
+    /** A local row with the version last agreed with the server (null when it never was). */
+    private record Local(SyncRow row, Version agreed) {
+        boolean dirty() {
+            return !row.version().equals(agreed);
+        }
+    }
 
     private final int batch;
     private final HybridClock clock;
@@ -41,29 +48,27 @@ final class AppointmentSync {
     }
 
     /**
-     * Pushes every local change; returns [rows written on the server, conflicts recorded]. Rows breaking the text
-     * rule, and rows the server refuses, are quarantined and stay pending; the rest go on.
+     * Pushes every local change. Rows breaking the text rule, and rows the server refuses, are quarantined and stay
+     * pending; the rest go on.
      */
-    long[] push(Connection local, Connection server) throws SQLException {
-        long written = 0;
-        long conflicts = 0;
+    PushResult push(Connection local, Connection server) throws SQLException {
+        PushResult result = PushResult.NONE;
         UUID after = null;
         while (true) {
-            List<Object[]> rows = dirtyBatch(local, after);
-            if (rows.isEmpty()) return new long[] {written, conflicts};
-            after = (UUID) rows.get(rows.size() - 1)[0];
+            List<Local> rows = dirtyBatch(local, after);
+            if (rows.isEmpty()) return result;
+            after = (UUID) rows.get(rows.size() - 1).row().key();
             Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
-            List<Object[]> sendable = new ArrayList<>();
-            for (Object[] r : rows) {
-                Quarantine.Problem p = Quarantine.check(T, r);
+            List<Local> sendable = new ArrayList<>();
+            for (Local r : rows) {
+                Quarantine.Problem p = Quarantine.check(T, r.row());
                 if (p == null) sendable.add(r);
-                else held.put(r[0], p);
+                else held.put(r.row().key(), p);
             }
-            long[] r = pushRows(local, server, sendable, held);
-            written += r[0];
-            conflicts += r[1];
-            Quarantine.record(local, Quarantine.APPOINTMENT, rows.stream().map(row -> row[0]).toList(), held, "push");
+            result = result.plus(pushRows(local, server, sendable, held));
+            Quarantine.record(local, Quarantine.APPOINTMENT, rows.stream().map(r -> r.row().key()).toList(), held, "push");
             local.commit();
+            result = result.plus(new PushResult(0, 0, held.size()));
         }
     }
 
@@ -71,216 +76,225 @@ final class AppointmentSync {
      * Pushes rows in one server transaction; when the server refuses it for a reason other than a lost connection,
      * halves the rows until the refused ones are found alone, and adds those to {@code refused}.
      */
-    private long[] pushRows(Connection local, Connection server, List<Object[]> rows,
-                            Map<Object, Quarantine.Problem> refused) throws SQLException {
-        if (rows.isEmpty()) return new long[] {0, 0};
-        long[] result = new long[2];
-        Map<Object, Object[]> serverWins;
+    private PushResult pushRows(Connection local, Connection server, List<Local> rows,
+                                Map<Object, Quarantine.Problem> refused) throws SQLException {
+        if (rows.isEmpty()) return PushResult.NONE;
+        ServerOutcome outcome;
         try {
-            serverWins = pushToServer(server, rows, result);
+            outcome = pushToServer(server, rows);
         } catch (SQLException e) {
             if (ServerLink.isConnectionLoss(e)) throw e;
             server.rollback();
             if (rows.size() == 1) {
-                refused.put(rows.get(0)[0], Quarantine.refusedByServer(e));
-                return new long[] {0, 0};
+                refused.put(rows.get(0).row().key(), Quarantine.refusedByServer(e));
+                return PushResult.NONE;
             }
             int half = rows.size() / 2;
-            long[] a = pushRows(local, server, rows.subList(0, half), refused);
-            long[] b = pushRows(local, server, rows.subList(half, rows.size()), refused);
-            return new long[] {a[0] + b[0], a[1] + b[1]};
+            return pushRows(local, server, rows.subList(0, half), refused)
+                    .plus(pushRows(local, server, rows.subList(half, rows.size()), refused));
         }
-        for (Object[] s : serverWins.values()) clock.observe((Long) s[HLC]);
-        markPushed(local, rows, serverWins);
+        for (SyncRow s : outcome.serverWins().values()) clock.observe(s.version().hlc());
+        markPushed(local, rows, outcome.serverWins());
         local.commit();
-        return result;
+        return new PushResult(outcome.written(), outcome.conflicts(), 0);
     }
 
-    /** Writes the rows on the server and commits; returns the rows whose server version won, counting into result. */
-    private static Map<Object, Object[]> pushToServer(Connection server, List<Object[]> rows, long[] result)
-            throws SQLException {
-        Map<Object, Object[]> byKey = new LinkedHashMap<>();
-        for (Object[] r : rows) byKey.put(r[0], r);
+    /** What one push transaction did on the server: rows written, conflicts recorded, rows whose server version won. */
+    private record ServerOutcome(long written, long conflicts, Map<Object, SyncRow> serverWins) {
+    }
+
+    /** Writes the rows on the server and commits. */
+    private static ServerOutcome pushToServer(Connection server, List<Local> rows) throws SQLException {
+        Map<Object, Local> byKey = new LinkedHashMap<>();
+        for (Local r : rows) byKey.put(r.row().key(), r);
         ServerCounter counter = ServerCounter.lock(server);
-        Map<Object, Object[]> existing = SyncSql.fetch(server, T, List.of(), byKey.keySet());
-        SyncSql.ensureDoctors(server, doctors(rows));
-        List<Object[]> inserts = new ArrayList<>();
-        List<Object[]> updates = new ArrayList<>();
-        Map<Object, Object[]> serverWins = new HashMap<>();
-        for (Object[] r : rows) {
-            Object[] s = existing.get(r[0]);
+        Map<Object, SyncRow> existing = SyncSql.fetch(server, T, byKey.keySet());
+        SyncSql.ensureDoctors(server, doctors(rows.stream().map(Local::row).toList()));
+        List<SyncRow> inserts = new ArrayList<>();
+        List<SyncRow> updates = new ArrayList<>();
+        Map<Object, SyncRow> serverWins = new HashMap<>();
+        long conflicts = 0;
+        for (Local l : rows) {
+            SyncRow r = l.row();
+            SyncRow s = existing.get(r.key());
             if (s == null) {
                 inserts.add(r);
                 continue;
             }
-            if (sameVersion(r, s)) continue;
-            boolean localWins = compare(r, s) > 0;
-            boolean concurrent = !(Objects.equals(r[N], s[HLC]) && Objects.equals(r[N + 1], s[SITE]));
+            if (r.version().equals(s.version())) continue;
+            boolean localWins = r.version().compareTo(s.version()) > 0;
+            boolean concurrent = !s.version().equals(l.agreed());
             if (concurrent && !sameContent(r, s)) {
-                Object[] winner = localWins ? r : s;
-                Object[] loser = localWins ? s : r;
-                if (ConflictLog.record(server, counter, "appointment", r[0].toString(), (Long) winner[HLC],
-                        (String) winner[SITE], (Long) loser[HLC], (String) loser[SITE], RowJson.write(T, loser))) {
-                    result[1]++;
+                SyncRow winner = localWins ? r : s;
+                SyncRow loser = localWins ? s : r;
+                if (ConflictLog.record(server, counter, "appointment", r.key().toString(), winner.version(),
+                        loser.version(), RowJson.write(T, loser))) {
+                    conflicts++;
                 }
             }
             if (localWins) updates.add(r);
-            else serverWins.put(r[0], s);
+            else serverWins.put(r.key(), s);
         }
         write(server, counter, inserts, updates);
         counter.commit();
-        result[0] = inserts.size() + updates.size();
-        return serverWins;
+        return new ServerOutcome(inserts.size() + updates.size(), conflicts, serverWins);
     }
 
     /** Pulls the server's changes numbered after the high-water mark up to {@code upTo}; returns rows applied. */
     long pull(Connection local, Connection server, String watermarkName, long upTo) throws SQLException {
         long applied = 0;
-        long mark = SyncSql.stateValue(local, watermarkName);
-        while (mark < upTo) {
-            List<Object[]> rows = SyncSql.serverPage(server, T, mark, upTo, batch);
-            if (rows.isEmpty()) break;
-            applied += applyPulled(local, rows);
-            mark = (Long) rows.get(rows.size() - 1)[N];
-            SyncSql.putState(local, watermarkName, mark);
-            local.commit();
+        try (SyncStateRepository state = SyncStateRepository.over(local)) {
+            long mark = state.mark(watermarkName);
+            while (mark < upTo) {
+                List<SyncRow> rows = ServerSql.page(server, T, mark, upTo, batch);
+                if (rows.isEmpty()) break;
+                applied += applyPulled(local, state, rows);
+                mark = rows.get(rows.size() - 1).serverSeq();
+                state.putMark(watermarkName, mark);
+                local.commit();
+            }
         }
         return applied;
     }
 
-    private long applyPulled(Connection local, List<Object[]> rows) throws SQLException {
-        Map<Object, Object[]> existing = SyncSql.fetch(local, T, SyncBase.JOINED, SyncBase.COLUMNS, rows.stream().map(r -> r[0]).toList());
+    private long applyPulled(Connection local, SyncStateRepository state, List<SyncRow> rows) throws SQLException {
+        Map<Object, Local> existing = SyncSql.fetch(local, T, SyncStateRepository.APPOINTMENTS_WITH_AGREED,
+                ", " + SyncStateRepository.AGREED_COLUMNS, rows.stream().map(SyncRow::key).toList(), AppointmentSync::readLocal);
         SyncSql.ensureDoctors(local, doctors(rows));
         long applied = 0;
         long maxHlc = 0;
         List<Object> taken = new ArrayList<>();
+        List<AgreedVersion> agreed = new ArrayList<>();
         Map<Object, Quarantine.Problem> broken = new LinkedHashMap<>();
         try (PreparedStatement insert = local.prepareStatement(T.insertSql("row_version", "server_seq"));
              PreparedStatement update = local.prepareStatement(T.updateSql("row_version = row_version + 1",
-                     "server_seq = ?"));
-             PreparedStatement base = SyncBase.merge(local)) {
-            for (Object[] p : rows) {
-                maxHlc = Math.max(maxHlc, (Long) p[HLC]);
-                Object[] l = existing.get(p[0]);
+                     "server_seq = ?"))) {
+            for (SyncRow p : rows) {
+                maxHlc = Math.max(maxHlc, p.version().hlc());
+                Local l = existing.get(p.key());
                 if (l == null) {
                     int i = T.bindAll(insert, p);
                     insert.setLong(i, 0);
-                    insert.setLong(i + 1, (Long) p[N]);
+                    insert.setLong(i + 1, p.serverSeq());
                     insert.addBatch();
                     applied++;
-                } else if (sameVersion(l, p)) {
-                    // Usually this site's own push coming back: nothing to do unless the base was not yet recorded.
-                    if (!isDirty(l)) continue;
-                } else if (!isDirty(l)) {
+                } else if (l.row().version().equals(p.version())) {
+                    // Usually this site's own push coming back: nothing to do unless the agreed version is not yet recorded.
+                    if (!l.dirty()) continue;
+                } else if (!l.dirty()) {
                     int i = T.bindValues(update, p);
-                    update.setLong(i, (Long) p[N]);
-                    update.setObject(i + 1, p[0]);
+                    update.setLong(i, p.serverSeq());
+                    update.setObject(i + 1, p.key());
                     update.addBatch();
                     applied++;
                 } else {
                     // A dirty local row is left alone: the next push meets the server's version and resolves both.
                     continue;
                 }
-                SyncBase.add(base, p[0], (Long) p[HLC], (String) p[SITE]);
-                taken.add(p[0]);
+                agreed.add(agreedVersion(p));
+                taken.add(p.key());
                 Quarantine.Problem problem = Quarantine.check(T, p);
-                if (problem != null) broken.put(p[0], problem);
+                if (problem != null) broken.put(p.key(), problem);
             }
             insert.executeBatch();
             update.executeBatch();
-            base.executeBatch();
         }
+        state.agree(agreed);
         // Stored as the server has it, so the other sites' view stays whole; listed, to be repaired here.
         Quarantine.record(local, Quarantine.APPOINTMENT, taken, broken, "pull");
         clock.observe(maxHlc);
         return applied;
     }
 
-    private List<Object[]> dirtyBatch(Connection local, UUID after) throws SQLException {
-        String sql = "SELECT " + T.columnList("a.") + ", b.base_hlc, b.base_site FROM " + SyncBase.JOINED + " WHERE "
-                + SyncBase.DIRTY + (after == null ? "" : " AND a.id > ?") + " ORDER BY a.id LIMIT " + batch;
-        List<Object[]> rows = new ArrayList<>();
+    private List<Local> dirtyBatch(Connection local, UUID after) throws SQLException {
+        String sql = "SELECT " + T.columnList("a.") + ", " + SyncStateRepository.AGREED_COLUMNS + " FROM "
+                + SyncStateRepository.APPOINTMENTS_WITH_AGREED + " WHERE " + SyncStateRepository.APPOINTMENT_DIRTY
+                + (after == null ? "" : " AND a.id > ?") + " ORDER BY a.id LIMIT " + batch;
+        List<Local> rows = new ArrayList<>();
         try (PreparedStatement ps = local.prepareStatement(sql)) {
             if (after != null) ps.setObject(1, after);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rows.add(SyncSql.readWith(rs, T, SyncBase.COLUMNS));
+                while (rs.next()) rows.add(readLocal(rs));
             }
         }
         return rows;
     }
 
-    private static void write(Connection server, ServerCounter counter, List<Object[]> inserts, List<Object[]> updates)
+    /** Reads the catalogue columns followed by the agreed version's. */
+    private static Local readLocal(ResultSet rs) throws SQLException {
+        SyncRow row = T.read(rs);
+        long hlc = rs.getLong(N + 1);
+        boolean none = rs.wasNull();
+        String site = rs.getString(N + 2);
+        return new Local(row, none || site == null ? null : new Version(hlc, site));
+    }
+
+    private static void write(Connection server, ServerCounter counter, List<SyncRow> inserts, List<SyncRow> updates)
             throws SQLException {
         try (PreparedStatement insert = server.prepareStatement(T.insertSql("row_version", "server_seq"));
              PreparedStatement update = server.prepareStatement(T.updateSql("row_version = row_version + 1",
                      "server_seq = ?"));
-             PreparedStatement base = SyncBase.merge(server)) {
-            for (Object[] r : inserts) {
+             PreparedStatement agree = ServerSql.agreeing(server)) {
+            for (SyncRow r : inserts) {
                 int i = T.bindAll(insert, r);
                 insert.setLong(i, 0);
                 insert.setLong(i + 1, counter.next());
                 insert.addBatch();
-                SyncBase.add(base, r[0], (Long) r[HLC], (String) r[SITE]);
+                ServerSql.addAgreed(agree, r.key(), r.version());
             }
-            for (Object[] r : updates) {
+            for (SyncRow r : updates) {
                 int i = T.bindValues(update, r);
                 update.setLong(i, counter.next());
-                update.setObject(i + 1, r[0]);
+                update.setObject(i + 1, r.key());
                 update.addBatch();
-                SyncBase.add(base, r[0], (Long) r[HLC], (String) r[SITE]);
+                ServerSql.addAgreed(agree, r.key(), r.version());
             }
             insert.executeBatch();
             update.executeBatch();
-            base.executeBatch();
+            agree.executeBatch();
         }
     }
 
     /**
-     * After the server committed: pushed rows get the pushed version as their base (a row edited again meanwhile
+     * After the server committed: pushed rows get the pushed version as agreed (a row edited again meanwhile
      * has moved on from it and so stays dirty); rows where the server's version won take it, unless edited again.
      */
-    private static void markPushed(Connection local, List<Object[]> rows, Map<Object, Object[]> serverWins)
+    private static void markPushed(Connection local, List<Local> rows, Map<Object, SyncRow> serverWins)
             throws SQLException {
-        try (PreparedStatement base = SyncBase.merge(local);
-             PreparedStatement take = local.prepareStatement(T.updateSql("row_version = row_version + 1")
-                     + " AND hlc = ? AND site_id = ?")) {
-            for (Object[] r : rows) {
-                Object[] s = serverWins.get(r[0]);
+        List<AgreedVersion> agreed = new ArrayList<>();
+        try (PreparedStatement take = local.prepareStatement(T.updateSql("row_version = row_version + 1")
+                + " AND hlc = ? AND site_id = ?")) {
+            for (Local l : rows) {
+                SyncRow r = l.row();
+                SyncRow s = serverWins.get(r.key());
                 if (s == null) {
-                    SyncBase.add(base, r[0], (Long) r[HLC], (String) r[SITE]);
+                    agreed.add(agreedVersion(r));
                     continue;
                 }
                 int i = T.bindValues(take, s);
-                take.setObject(i, r[0]);
-                take.setLong(i + 1, (Long) r[HLC]);
-                take.setString(i + 2, (String) r[SITE]);
-                if (take.executeUpdate() == 1) SyncBase.add(base, s[0], (Long) s[HLC], (String) s[SITE]);
+                take.setObject(i, r.key());
+                take.setLong(i + 1, r.version().hlc());
+                take.setString(i + 2, r.version().site());
+                if (take.executeUpdate() == 1) agreed.add(agreedVersion(s));
             }
-            base.executeBatch();
+        }
+        try (SyncStateRepository state = SyncStateRepository.over(local)) {
+            state.agree(agreed);
         }
     }
 
-    static int compare(Object[] a, Object[] b) {
-        int c = Long.compare((Long) a[HLC], (Long) b[HLC]);
-        return c != 0 ? c : ((String) a[SITE]).compareTo((String) b[SITE]);
+    private static AgreedVersion agreedVersion(SyncRow row) {
+        return new AgreedVersion((UUID) row.key(), row.version().hlc(), row.version().site());
     }
 
-    private static boolean sameVersion(Object[] a, Object[] b) {
-        return a[HLC].equals(b[HLC]) && a[SITE].equals(b[SITE]);
-    }
-
-    private static boolean sameContent(Object[] a, Object[] b) {
-        for (int i : CONTENT) if (!Objects.equals(a[i], b[i])) return false;
+    private static boolean sameContent(SyncRow a, SyncRow b) {
+        for (int i : CONTENT) if (!Objects.equals(a.value(i), b.value(i))) return false;
         return true;
     }
 
-    private static boolean isDirty(Object[] l) {
-        return !(Objects.equals(l[N], l[HLC]) && Objects.equals(l[N + 1], l[SITE]));
-    }
-
-    private static Set<String> doctors(List<Object[]> rows) {
+    private static Set<String> doctors(List<SyncRow> rows) {
         Set<String> ids = new HashSet<>();
-        for (Object[] r : rows) ids.add((String) r[DOCTOR]);
+        for (SyncRow r : rows) ids.add((String) r.value(DOCTOR));
         return ids;
     }
 }

@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.ChangeStamper;
+import com.outcomedesk.store.ConflictRepository;
+import com.outcomedesk.store.StoredConflict;
 import com.outcomedesk.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,24 +26,18 @@ public final class ConflictService {
 
     private static final SyncTable C = SyncTable.CONFLICTS;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private final Database database;
+    private final ConflictRepository stored;
     private final ChangeStamper stamper;
 
     ConflictService(Database database, ChangeStamper stamper) {
-        this.database = database;
+        this.stored = new ConflictRepository(database);
         this.stamper = stamper;
     }
 
     List<ConflictView> list(boolean includeResolved) {
-        return database.withConnection(c -> {
-            List<ConflictView> views = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + C.columnList() + " FROM sync_conflicts"
-                    + (includeResolved ? "" : " WHERE status = 'open'") + " ORDER BY detected_at, id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) views.add(view(C.read(rs)));
-            }
-            return views;
-        });
+        return stored.list(includeResolved).stream().map(c -> view(c.id(), c.entity(), c.entityId(), c.status(),
+                c.detectedAt(), c.winnerHlc(), c.winnerSite(), c.loserHlc(), c.loserSite(), c.loserData(),
+                c.resolvedBy(), c.resolvedAt())).toList();
     }
 
     /** Applies the decision in one transaction on the given (server) connection. */
@@ -51,19 +46,22 @@ public final class ConflictService {
         server.setAutoCommit(false);
         try {
             ServerCounter counter = ServerCounter.lock(server);
-            Object[] conflict = SyncSql.fetch(server, C, List.of(), List.of(id)).get(id);
+            SyncRow conflict = SyncSql.fetch(server, C, List.of(id)).get(id);
             if (conflict == null) throw InvalidRequestException.notFound(CONFLICT_ID, id);
+            Map<String, Object> changes = new LinkedHashMap<>();
             if (decision == Decision.CONFIRM) {
-                if (!"open".equals(conflict[C.index("status")])) {
-                    throw new SyncException("Conflict " + id + " was already " + conflict[C.index("status")] + ".");
+                Object status = conflict.value(C.index("status"));
+                if (!StoredConflict.OPEN.equals(status)) {
+                    throw new SyncException("Conflict " + id + " was already " + status + ".");
                 }
-                conflict[C.index("status")] = "confirmed";
+                changes.put("status", "confirmed");
             } else {
-                swap(server, counter, conflict, actor);
-                conflict[C.index("status")] = "swapped";
+                changes.putAll(swap(server, counter, conflict, actor));
+                changes.put("status", "swapped");
             }
-            conflict[C.index("resolved_by")] = actor.name();
-            conflict[C.index("resolved_at")] = stamper.now();
+            changes.put("resolved_by", actor.name());
+            changes.put("resolved_at", stamper.now());
+            conflict = C.with(conflict, changes);
             try (PreparedStatement ps = server.prepareStatement(C.updateSql("server_seq = ?"))) {
                 int i = C.bindValues(ps, conflict);
                 ps.setLong(i, counter.next());
@@ -80,64 +78,80 @@ public final class ConflictService {
         }
     }
 
-    /** Puts the kept version in use as a new change, and keeps the replaced one in the conflict instead. */
-    private void swap(Connection server, ServerCounter counter, Object[] conflict, Actor actor) throws SQLException {
-        String entity = (String) conflict[C.index("entity")];
-        String key = (String) conflict[C.index("entity_id")];
+    /**
+     * Puts the kept version in use as a new change, and keeps the replaced one in the conflict instead; returns the
+     * conflict's columns that change with it.
+     */
+    private Map<String, Object> swap(Connection server, ServerCounter counter, SyncRow conflict, Actor actor)
+            throws SQLException {
+        String entity = (String) conflict.value(C.index("entity"));
+        String key = (String) conflict.value(C.index("entity_id"));
+        String loserData = (String) conflict.value(C.index("loser_data"));
+        Map<String, Object> changes = new LinkedHashMap<>();
         if (entity.equals("appointment")) {
             SyncTable t = SyncTable.APPOINTMENTS;
             UUID rowId = UUID.fromString(key);
-            Object[] current = SyncSql.fetch(server, t, List.of(), List.of(rowId)).get(rowId);
-            Object[] kept = RowJson.read(t, (String) conflict[C.index("loser_data")]);
-            stamper.hlc().observe((Long) current[t.index("hlc")]);
+            SyncRow current = SyncSql.fetch(server, t, List.of(rowId)).get(rowId);
+            stamper.hlc().observe(current.version().hlc());
             long hlc = stamper.tick();
-            kept[t.index("hlc")] = hlc;
-            kept[t.index("site_id")] = stamper.siteId();
-            kept[t.index("updated_by")] = actor.name();
-            kept[t.index("updated_at")] = stamper.now();
-            SyncSql.ensureDoctors(server, List.of((String) kept[t.index("doctor_id")]));
+            Map<String, Object> stamp = new LinkedHashMap<>();
+            stamp.put("hlc", hlc);
+            stamp.put("site_id", stamper.siteId());
+            stamp.put("updated_by", actor.name());
+            stamp.put("updated_at", stamper.now());
+            SyncRow kept = t.with(RowJson.read(t, loserData), stamp);
+            SyncSql.ensureDoctors(server, List.of((String) kept.value(t.index("doctor_id"))));
             try (PreparedStatement ps = server.prepareStatement(t.updateSql("row_version = row_version + 1",
                     "server_seq = ?"));
-                 PreparedStatement base = SyncBase.merge(server)) {
+                 PreparedStatement agree = ServerSql.agreeing(server)) {
                 int i = t.bindValues(ps, kept);
                 ps.setLong(i, counter.next());
                 ps.setObject(i + 1, rowId);
                 ps.executeUpdate();
-                SyncBase.add(base, rowId, hlc, stamper.siteId());
-                base.executeBatch();
+                ServerSql.addAgreed(agree, rowId, kept.version());
+                agree.executeBatch();
             }
-            conflict[C.index("loser_data")] = RowJson.write(t, current);
-            conflict[C.index("loser_hlc")] = current[t.index("hlc")];
-            conflict[C.index("loser_site")] = current[t.index("site_id")];
-            conflict[C.index("winner_hlc")] = hlc;
-            conflict[C.index("winner_site")] = stamper.siteId();
+            changes.put("loser_data", RowJson.write(t, current));
+            changes.put("loser_hlc", current.version().hlc());
+            changes.put("loser_site", current.version().site());
+            changes.put("winner_hlc", hlc);
+            changes.put("winner_site", stamper.siteId());
         } else if (entity.equals("outcome_mapping")) {
             SyncTable t = SyncTable.MAPPINGS;
-            Object[] current = SyncSql.fetch(server, t, List.of(), List.of(key)).get(key);
-            Object[] kept = RowJson.read(t, (String) conflict[C.index("loser_data")]);
+            SyncRow current = SyncSql.fetch(server, t, List.of(key)).get(key);
+            SyncRow kept = RowJson.read(t, loserData);
             try (PreparedStatement ps = server.prepareStatement(t.updateSql("server_seq = ?", "base_category = ?"))) {
                 int i = t.bindValues(ps, kept);
                 ps.setLong(i, counter.next());
-                ps.setString(i + 1, (String) kept[t.index("category")]);
+                ps.setString(i + 1, (String) kept.value(t.index("category")));
                 ps.setString(i + 2, key);
                 ps.executeUpdate();
             }
-            conflict[C.index("loser_data")] = RowJson.write(t, current);
+            changes.put("loser_data", RowJson.write(t, current));
         } else {
             throw new SyncException("A model numbering conflict cannot be swapped: the model stays at the site that "
                     + "trained it. Confirm it once noted.");
         }
+        return changes;
     }
 
-    private static ConflictView view(Object[] r) {
+    private static ConflictView view(SyncRow r) {
+        return view((UUID) r.key(), (String) r.value(1), (String) r.value(2), (String) r.value(C.index("status")),
+                (OffsetDateTime) r.value(C.index("detected_at")), (Long) r.value(3), (String) r.value(4),
+                (Long) r.value(5), (String) r.value(6), (String) r.value(C.index("loser_data")),
+                (String) r.value(C.index("resolved_by")), (OffsetDateTime) r.value(C.index("resolved_at")));
+    }
+
+    private static ConflictView view(UUID id, String entity, String entityId, String status, OffsetDateTime detectedAt,
+                                     Long winnerHlc, String winnerSite, Long loserHlc, String loserSite,
+                                     String loserData, String resolvedBy, OffsetDateTime resolvedAt) {
         Map<String, Object> kept;
         try {
-            kept = MAPPER.readValue((String) r[C.index("loser_data")], new TypeReference<>() { });
+            kept = MAPPER.readValue(loserData, new TypeReference<>() { });
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("A stored conflict row is not valid JSON", e);
         }
-        return new ConflictView((UUID) r[0], (String) r[1], (String) r[2], (String) r[C.index("status")],
-                (OffsetDateTime) r[C.index("detected_at")], (Long) r[3], (String) r[4], (Long) r[5], (String) r[6],
-                kept, (String) r[C.index("resolved_by")], (OffsetDateTime) r[C.index("resolved_at")]);
+        return new ConflictView(id, entity, entityId, status, detectedAt, winnerHlc, winnerSite, loserHlc, loserSite,
+                kept, resolvedBy, resolvedAt);
     }
 }

@@ -1,5 +1,6 @@
 package com.outcomedesk.sync;
 
+import com.outcomedesk.store.SyncStateRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,9 +21,10 @@ final class DirectServerWrites {
     /** Returns how many rows were numbered; commits in chunks under the counter lock. */
     static long number(Connection server) throws SQLException {
         long total = 0;
-        total += chunked(server, "SELECT a.id FROM " + SyncBase.JOINED + " WHERE " + SyncBase.DIRTY,
-                "UPDATE appointments SET server_seq = ? WHERE id = ?", SyncBase.AGREE_CURRENT);
-        total += chunked(server, "SELECT normalized_text FROM outcome_mappings WHERE " + MappingSync.DIRTY,
+        total += chunked(server, "SELECT a.id FROM " + SyncStateRepository.APPOINTMENTS_WITH_AGREED + " WHERE "
+                        + SyncStateRepository.APPOINTMENT_DIRTY, "UPDATE appointments SET server_seq = ? WHERE id = ?",
+                SyncStateRepository.AGREE_CURRENT);
+        total += chunked(server, "SELECT normalized_text FROM outcome_mappings WHERE " + SyncStateRepository.MAPPING_DIRTY,
                 "UPDATE outcome_mappings SET server_seq = ?, base_category = category WHERE normalized_text = ?");
         for (SyncTable t : List.of(SyncTable.MODEL_VERSIONS, SyncTable.MODEL_ACTIVATIONS, SyncTable.PREDICTIONS,
                 SyncTable.AUDIT)) {

@@ -1,5 +1,6 @@
 package com.outcomedesk.sync;
 
+import com.outcomedesk.store.ModelVersion.Status;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,29 +24,28 @@ final class ModelNumbers {
     private ModelNumbers() {
     }
 
-    static List<Object[]> colliding(Connection c, List<Object[]> rows) throws SQLException {
-        List<Object[]> colliding = new ArrayList<>();
+    static List<SyncRow> colliding(Connection c, List<SyncRow> rows) throws SQLException {
+        List<SyncRow> colliding = new ArrayList<>();
         if (rows.isEmpty()) return colliding;
         Map<Integer, UUID> used = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT version_number, id FROM model_versions WHERE version_number IN ("
                 + SyncSql.placeholders(rows.size()) + ")")) {
-            for (int i = 0; i < rows.size(); i++) ps.setInt(i + 1, (Integer) rows.get(i)[NUMBER]);
+            for (int i = 0; i < rows.size(); i++) ps.setInt(i + 1, (Integer) rows.get(i).value(NUMBER));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) used.put(rs.getInt(1), rs.getObject(2, UUID.class));
             }
         }
-        for (Object[] r : rows) {
-            UUID other = used.get((Integer) r[NUMBER]);
-            if (other != null && !other.equals(r[0])) colliding.add(r);
+        for (SyncRow r : rows) {
+            UUID other = used.get((Integer) r.value(NUMBER));
+            if (other != null && !other.equals(r.key())) colliding.add(r);
         }
         return colliding;
     }
 
-    static boolean recordConflict(Connection server, ServerCounter counter, Object[] row) throws SQLException {
-        Object[] meta = row.clone();
-        meta[T.index("artifact")] = null; // the artifact stays in the training site's store
-        return ConflictLog.record(server, counter, "model_version", row[0].toString(), null, null, null,
-                (String) row[T.index("site_id")], RowJson.write(T, meta));
+    static boolean recordConflict(Connection server, ServerCounter counter, SyncRow row) throws SQLException {
+        SyncRow meta = T.with(row, "artifact", null); // the artifact stays in the training site's store
+        return ConflictLog.record(server, counter, "model_version", row.key().toString(), null, null, null,
+                row.site(), RowJson.write(T, meta));
     }
 
     /** The model named by the latest activation event (by hlc, then site) is active; earlier actives retire. */
@@ -57,11 +57,14 @@ final class ModelNumbers {
         }
         if (latest == null) return;
         try (PreparedStatement retire = c.prepareStatement(
-                "UPDATE model_versions SET status = 'retired' WHERE status = 'active' AND id <> ?");
-             PreparedStatement activate = c.prepareStatement("UPDATE model_versions SET status = 'active' WHERE id = ?")) {
-            retire.setObject(1, latest);
+                "UPDATE model_versions SET status = ? WHERE status = ? AND id <> ?");
+             PreparedStatement activate = c.prepareStatement("UPDATE model_versions SET status = ? WHERE id = ?")) {
+            retire.setString(1, Status.retired.name());
+            retire.setString(2, Status.active.name());
+            retire.setObject(3, latest);
             retire.executeUpdate();
-            activate.setObject(1, latest);
+            activate.setString(1, Status.active.name());
+            activate.setObject(2, latest);
             activate.executeUpdate();
         }
     }

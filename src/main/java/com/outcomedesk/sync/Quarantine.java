@@ -1,9 +1,9 @@
 package com.outcomedesk.sync;
 
 import com.outcomedesk.appointments.TextRule;
+import com.outcomedesk.store.QuarantineRepository;
+import com.outcomedesk.store.QuarantinedRow;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -34,13 +34,13 @@ final class Quarantine {
      * The first text column of the table's row breaking the rule, or null. Other tables' text (JSON of models,
      * audit details, mapped phrasings) is held to the free-text rule: line breaks are theirs to keep.
      */
-    static Problem check(SyncTable table, Object[] row) {
+    static Problem check(SyncTable table, SyncRow row) {
         for (int i = 0; i < table.columns().size(); i++) {
             SyncColumn column = table.columns().get(i);
             if (column.type() != SyncColumn.Type.TEXT) continue;
             TextRule rule = table != SyncTable.APPOINTMENTS || FREE_TEXT.contains(column.name())
                     ? TextRule.MULTI_LINE : TextRule.SINGLE_LINE;
-            TextRule.Violation v = rule.check((String) row[i]);
+            TextRule.Violation v = rule.check((String) row.value(i));
             if (v != null) return new Problem(column.name(), TextRule.describe(v));
         }
         return null;
@@ -52,58 +52,32 @@ final class Quarantine {
 
     /** Replaces the entries of the given rows by their problems (rows without one leave the quarantine). */
     static void record(Connection local, String entity, Collection<?> ids, Map<Object, Problem> problems,
-                       String direction) throws SQLException {
-        // Usually empty: then a push of a million rows costs no deletes.
-        if (ids.isEmpty() || (problems.isEmpty() && count(local) == 0)) return;
-        try (PreparedStatement delete = local.prepareStatement(
-                "DELETE FROM sync_quarantine WHERE entity = ? AND entity_id = ?")) {
-            for (Object id : ids) {
-                delete.setString(1, entity);
-                delete.setString(2, id.toString());
-                delete.addBatch();
-            }
-            delete.executeBatch();
-        }
-        if (problems.isEmpty()) return;
-        try (PreparedStatement insert = local.prepareStatement("INSERT INTO sync_quarantine (entity, entity_id, field, "
-                + "reason, direction, detected_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            OffsetDateTime now = OffsetDateTime.now();
-            for (Map.Entry<Object, Problem> e : problems.entrySet()) {
-                insert.setString(1, entity);
-                insert.setString(2, e.getKey().toString());
-                insert.setString(3, e.getValue().field());
-                insert.setString(4, e.getValue().reason());
-                insert.setString(5, direction);
-                insert.setObject(6, now);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+                       String direction) {
+        OffsetDateTime now = OffsetDateTime.now();
+        List<QuarantinedRow> entries = new ArrayList<>();
+        problems.forEach((id, p) -> entries.add(new QuarantinedRow(entity, id.toString(), p.field(), p.reason(),
+                direction, now)));
+        try (QuarantineRepository quarantine = QuarantineRepository.over(local)) {
+            quarantine.replace(entity, ids.stream().map(Object::toString).toList(), entries);
         }
     }
 
-    static void remove(Connection local, String entityId) throws SQLException {
-        try (PreparedStatement ps = local.prepareStatement(
-                "DELETE FROM sync_quarantine WHERE entity = ? AND entity_id = ?")) {
-            ps.setString(1, APPOINTMENT);
-            ps.setString(2, entityId);
-            ps.executeUpdate();
+    static void remove(Connection local, String entityId) {
+        try (QuarantineRepository quarantine = QuarantineRepository.over(local)) {
+            quarantine.remove(APPOINTMENT, entityId);
         }
     }
 
-    static long count(Connection local) throws SQLException {
-        return SyncSql.count(local, "SELECT COUNT(*) FROM sync_quarantine");
+    static long count(Connection local) {
+        try (QuarantineRepository quarantine = QuarantineRepository.over(local)) {
+            return quarantine.count();
+        }
     }
 
-    static List<QuarantineEntry> list(Connection local) throws SQLException {
-        List<QuarantineEntry> entries = new ArrayList<>();
-        try (PreparedStatement ps = local.prepareStatement("SELECT entity, entity_id, field, reason, direction, "
-                + "detected_at FROM sync_quarantine ORDER BY detected_at, entity_id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                entries.add(new QuarantineEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)));
-            }
+    static List<QuarantineEntry> list(Connection local) {
+        try (QuarantineRepository quarantine = QuarantineRepository.over(local)) {
+            return quarantine.list().stream().map(e -> new QuarantineEntry(e.entity(), e.entityId(), e.field(),
+                    e.reason(), e.direction(), e.detectedAt())).toList();
         }
-        return entries;
     }
 }

@@ -16,10 +16,10 @@ final class RowJson {
     private RowJson() {
     }
 
-    static String write(SyncTable table, Object[] row) {
+    static String write(SyncTable table, SyncRow row) {
         ObjectNode node = MAPPER.createObjectNode();
         for (int i = 0; i < table.columns().size(); i++) {
-            Object v = row[i];
+            Object v = row.value(i);
             String name = table.columns().get(i).name();
             if (v == null) node.putNull(name);
             else if (v instanceof Long l) node.put(name, l);
@@ -36,7 +36,8 @@ final class RowJson {
         }
     }
 
-    static Object[] read(SyncTable table, String json) {
+    /** The row the JSON holds, as written by {@link #write}. */
+    static SyncRow read(SyncTable table, String json) {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
@@ -60,6 +61,6 @@ final class RowJson {
                 case BYTES -> Base64.getDecoder().decode(v.asText());
             };
         }
-        return row;
+        return table.row(row, null);
     }
 }

@@ -33,7 +33,12 @@ final class ServerCounter {
 
     /** The highest committed change number, without locking: everything at or below it can be pulled. */
     static long committed(Connection server) throws SQLException {
-        return SyncSql.stateValue(server, NAME);
+        try (PreparedStatement ps = server.prepareStatement("SELECT state_value FROM sync_state WHERE name = ?")) {
+            ps.setString(1, NAME);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     long next() {
@@ -42,7 +47,12 @@ final class ServerCounter {
 
     /** Saves the counter and commits the transaction's changes with it. */
     void commit() throws SQLException {
-        SyncSql.putState(server, NAME, value);
+        // The row exists: lock() found it.
+        try (PreparedStatement ps = server.prepareStatement("UPDATE sync_state SET state_value = ? WHERE name = ?")) {
+            ps.setLong(1, value);
+            ps.setString(2, NAME);
+            ps.executeUpdate();
+        }
         server.commit();
     }
 }

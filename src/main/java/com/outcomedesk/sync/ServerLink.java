@@ -1,5 +1,6 @@
 package com.outcomedesk.sync;
 
+import com.outcomedesk.store.SettingsRepository;
 import com.outcomedesk.store.Vendor;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -59,17 +60,20 @@ final class ServerLink implements AutoCloseable {
 
     /** The server store's own site id names the high-water marks, so a new server starts from zero. */
     private static String serverId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM settings WHERE name = 'site_id'");
-             ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                String id = rs.getString(1);
-                c.commit();
-                return id;
+        try (PreparedStatement ps = c.prepareStatement("SELECT setting_value FROM settings WHERE name = ?")) {
+            ps.setString(1, SettingsRepository.SITE_ID);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    String id = rs.getString(1);
+                    c.commit();
+                    return id;
+                }
             }
         }
         String id = "site-" + UUID.randomUUID().toString().substring(0, 8);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings (name, setting_value) VALUES ('site_id', ?)")) {
-            ps.setString(1, id);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings (name, setting_value) VALUES (?, ?)")) {
+            ps.setString(1, SettingsRepository.SITE_ID);
+            ps.setString(2, id);
             ps.executeUpdate();
         }
         c.commit();

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 public final class StoreChecksum {
     /** Each store seeds the reference mapping itself, with its own time stamp: compare what the rows say. */
     private static final SyncTable MAPPING_CONTENT = new SyncTable("outcome_mappings",
-            SyncTable.MAPPINGS.columns().subList(0, SyncTable.MAPPINGS.index("created_at")));
+            SyncTable.MAPPINGS.columns().subList(0, SyncTable.MAPPINGS.index("created_at")), java.util.Map.of());
     private static final List<SyncTable> TABLES = List.of(SyncTable.APPOINTMENTS, SyncTable.MODEL_VERSIONS,
             SyncTable.MODEL_ACTIVATIONS, SyncTable.PREDICTIONS, SyncTable.AUDIT, MAPPING_CONTENT,
             SyncTable.CONFLICTS);
@@ -41,7 +41,7 @@ public final class StoreChecksum {
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     StringBuilder line = new StringBuilder();
-                    for (Object v : t.read(rs)) line.append(canonical(v));
+                    for (Object v : t.read(rs).values()) line.append(canonical(v));
                     rows.put(line.substring(0, line.indexOf("\u001f")), line.toString());
                 }
             }

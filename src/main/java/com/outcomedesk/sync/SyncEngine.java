@@ -1,7 +1,9 @@
 package com.outcomedesk.sync;
 
+import com.outcomedesk.store.ConflictRepository;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
+import com.outcomedesk.store.SyncStateRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -49,10 +51,7 @@ public final class SyncEngine {
     /** Runs once. Connection failures end the run early with {@code reachable == false}; other errors throw. */
     public SyncReport run(ServerConfig config) {
         long start = System.nanoTime();
-        Map<String, Long> pushed = new LinkedHashMap<>();
-        Map<String, Long> pulled = new LinkedHashMap<>();
-        long[] conflictCount = {0};
-        long[] phaseMs = {0, 0};
+        Tally tally = new Tally();
         String message;
         boolean reachable = true;
         boolean complete = false;
@@ -61,7 +60,7 @@ public final class SyncEngine {
             local.setAutoCommit(false);
             connected = true;
             try {
-                exchange(link, local, pushed, pulled, conflictCount, phaseMs);
+                exchange(link, local, tally);
                 complete = true;
                 message = "Synced with " + config.displayName() + ".";
             } catch (SQLException | RuntimeException e) {
@@ -82,52 +81,57 @@ public final class SyncEngine {
             LOG.info("Sync did not complete: {}", firstLine(e));
         }
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        return new SyncReport(config.displayName(), reachable, connected && !complete, complete, sum(pushed), sum(pulled), conflictCount[0],
-                openConflicts(), quarantined(), pending(), durationMs, phaseMs[0], phaseMs[1], 1, pushed, pulled, OffsetDateTime.now(), message);
+        return new SyncReport(config.displayName(), reachable, connected && !complete, complete, sum(tally.pushed),
+                sum(tally.pulled), tally.pushTotal.conflicts(), openConflicts(), quarantined(), pending(), durationMs,
+                tally.pushMs, tally.pullMs, 1, tally.pushed, tally.pulled, OffsetDateTime.now(), message);
     }
 
-    private void exchange(ServerLink link, Connection local, Map<String, Long> pushed, Map<String, Long> pulled,
-                          long[] conflictCount, long[] phaseMs) throws SQLException {
+    /** What a run did so far, kept as it goes: a run cut short reports what it did before the cut. */
+    private static final class Tally {
+        final Map<String, Long> pushed = new LinkedHashMap<>();
+        final Map<String, Long> pulled = new LinkedHashMap<>();
+        PushResult pushTotal = PushResult.NONE;
+        long pushMs;
+        long pullMs;
+
+        void pushed(String table, PushResult result) {
+            pushed.put(table, result.pushed());
+            pushTotal = pushTotal.plus(result);
+        }
+    }
+
+    /** Pushes, then pulls, counting into the tally. */
+    private void exchange(ServerLink link, Connection local, Tally tally) throws SQLException {
         Connection server = link.connection();
         long start = System.nanoTime();
         DirectServerWrites.number(server);
 
-        long[] r = appointments.push(local, server);
-        pushed.put("appointments", r[0]);
-        conflictCount[0] += r[1];
-        for (AppendOnlySync table : appendOnly) {
-            r = table.push(local, server);
-            pushed.put(table.table().name(), r[0]);
-            conflictCount[0] += r[1];
-        }
-        r = mappings.push(local, server);
-        pushed.put("outcome_mappings", r[0]);
-        conflictCount[0] += r[1];
+        tally.pushed("appointments", appointments.push(local, server));
+        for (AppendOnlySync table : appendOnly) tally.pushed(table.table().name(), table.push(local, server));
+        tally.pushed("outcome_mappings", mappings.push(local, server));
 
         long pushedAt = System.nanoTime();
-        phaseMs[0] = (pushedAt - start) / 1_000_000;
+        tally.pushMs = (pushedAt - start) / 1_000_000;
         // Pull only what was committed before this point: a row then never arrives before a row it refers to.
         long upTo = ServerCounter.committed(server);
         server.commit();
         String at = "@" + link.serverId();
-        pulled.put("appointments", appointments.pull(local, server, "pull.appointments" + at, upTo));
+        tally.pulled.put("appointments", appointments.pull(local, server, "pull.appointments" + at, upTo));
         for (AppendOnlySync table : appendOnly) {
-            pulled.put(table.table().name(), table.pull(local, server, "pull." + table.table().name() + at, upTo));
+            tally.pulled.put(table.table().name(), table.pull(local, server, "pull." + table.table().name() + at, upTo));
         }
-        pulled.put("outcome_mappings", mappings.pull(local, server, "pull.outcome_mappings" + at, upTo));
+        tally.pulled.put("outcome_mappings", mappings.pull(local, server, "pull.outcome_mappings" + at, upTo));
         conflicts.pull(local, server, "pull.sync_conflicts" + at, upTo, batch);
-        phaseMs[1] = (System.nanoTime() - pushedAt) / 1_000_000;
+        tally.pullMs = (System.nanoTime() - pushedAt) / 1_000_000;
     }
 
     /** Local changes not yet on the server. */
     public long pending() {
+        List<String> tables = appendOnly.stream().map(t -> t.table().name()).toList();
         return database.withConnection(c -> {
-            long n = SyncSql.count(c, "SELECT COUNT(*) FROM " + SyncBase.JOINED + " WHERE " + SyncBase.DIRTY)
-                    + SyncSql.count(c, "SELECT COUNT(*) FROM outcome_mappings WHERE " + MappingSync.DIRTY);
-            for (AppendOnlySync t : appendOnly) {
-                n += SyncSql.count(c, "SELECT COUNT(*) FROM " + t.table().name() + " WHERE server_seq IS NULL");
+            try (SyncStateRepository state = SyncStateRepository.over(c)) {
+                return state.pending(tables);
             }
-            return n;
         });
     }
 
@@ -136,7 +140,7 @@ public final class SyncEngine {
     }
 
     public long openConflicts() {
-        return database.withConnection(c -> SyncSql.count(c, "SELECT COUNT(*) FROM sync_conflicts WHERE status = 'open'"));
+        return new ConflictRepository(database).openCount();
     }
 
     private static long sum(Map<String, Long> counts) {

@@ -10,8 +10,8 @@ import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.SettingsRepository;
+import com.outcomedesk.store.SyncStateRepository;
 import com.outcomedesk.store.Vendor;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -90,14 +90,8 @@ public final class SyncService {
 
     private long largestStoredStamp() {
         return database.withConnection(c -> {
-            try (Statement s = c.createStatement()) {
-                clockScan.set(s);
-                try (ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(hlc), 0) FROM appointments")) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            } finally {
-                clockScan.set(null);
+            try (SyncStateRepository state = SyncStateRepository.over(c)) {
+                return state.largestAppointmentStamp(clockScan::set);
             }
         });
     }
@@ -277,7 +271,7 @@ public final class SyncService {
         };
         if (table == null) return Map.of();
         Object key = table == SyncTable.APPOINTMENTS ? UUID.fromString(conflict.entityId()) : conflict.entityId();
-        Object[] row = database.withConnection(c -> SyncSql.fetch(c, table, List.of(), List.of(key)).get(key));
+        SyncRow row = database.withConnection(c -> SyncSql.fetch(c, table, List.of(key)).get(key));
         if (row == null) return Map.of();
         try {
             return MAPPER.readValue(RowJson.write(table, row), new TypeReference<>() { });

@@ -88,7 +88,7 @@ class FaultInjectionTest {
     }
 
     static long count(Engine e, String table) {
-        return e.database().withConnection(c -> SyncSql.count(c, "SELECT COUNT(*) FROM " + table));
+        return e.database().jdbi(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
     static java.util.Set<Object> ids(Engine e, String table) {
