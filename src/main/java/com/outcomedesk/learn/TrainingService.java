@@ -3,6 +3,7 @@ package com.outcomedesk.learn;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.Database;
+import com.outcomedesk.store.LearningRows;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.Featurizer;
 import com.outcomedesk.common.ProgressListener;
@@ -23,12 +24,12 @@ import java.util.concurrent.CancellationException;
  * version with its provenance. Interrupting the calling thread cancels training (nothing is saved).
  */
 public final class TrainingService {
-    private final Database database;
+    private final LearningRows labelled;
     private final ModelRegistry registry;
     private final Clock clock;
 
     public TrainingService(Database database, ModelRegistry registry, Clock clock) {
-        this.database = database;
+        this.labelled = new LearningRows(database);
         this.registry = registry;
         this.clock = clock;
     }
@@ -43,7 +44,7 @@ public final class TrainingService {
         long start = System.nanoTime();
         OffsetDateTime startedAt = OffsetDateTime.now(clock);
         Featurizer featurizer = new Featurizer(request.hashBits(), ClinicalEntityExtractor.defaults());
-        DatasetBuilder.Built built = LabelledData.load(database, featurizer, progress);
+        DatasetBuilder.Built built = LabelledData.load(labelled, featurizer, progress);
         Evaluation evaluation = new Evaluator(built.dataset(), request, progress).evaluate();
         progress.progress("final fit", 0, 1);
         TrainedModel model = fitFinal(built.dataset(), evaluation, request, built.doctorRows().keySet());
