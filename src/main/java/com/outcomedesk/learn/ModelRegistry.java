@@ -87,8 +87,8 @@ public final class ModelRegistry {
     private static ModelVersionInfo info(ModelVersionRepository.Listed v) {
         JsonNode summary = summary(v.metrics());
         return new ModelVersionInfo(v.id(), v.version(), v.algorithm(), v.status(), v.trainedBy(), v.trainedAt(), v.durationMs(),
-                v.labelledRows(), v.folds(), v.dataFingerprint(), number(summary, "auc"), number(summary, "accuracy"),
-                number(summary, "f1"));
+                v.labelledRows(), v.folds(), v.dataFingerprint(), number(summary, Metric.AUC), number(summary, Metric.ACCURACY),
+                number(summary, Metric.F1));
     }
 
     private static JsonNode summary(String metrics) {
@@ -100,8 +100,8 @@ public final class ModelRegistry {
         }
     }
 
-    private static Double number(JsonNode node, String field) {
-        return node == null || !node.hasNonNull(field) ? null : node.get(field).asDouble();
+    private static Double number(JsonNode node, Metric metric) {
+        return node == null || !node.hasNonNull(metric.key()) ? null : node.get(metric.key()).asDouble();
     }
 
     /** The stored metrics document of a version (every candidate's results, ablation, ROC, calibration). */

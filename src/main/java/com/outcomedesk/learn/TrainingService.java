@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +81,8 @@ public final class TrainingService {
     }
 
     /** The selected candidate's headline metrics (means over folds). */
-    static Map<String, Double> summary(Evaluation.CandidateResult result) {
-        Map<String, Double> m = new LinkedHashMap<>();
+    static Map<Metric, Double> summary(Evaluation.CandidateResult result) {
+        Map<Metric, Double> m = new EnumMap<>(Metric.class);
         result.metrics().forEach((name, interval) -> m.put(name, interval.mean()));
         return m;
     }
@@ -149,7 +150,7 @@ public final class TrainingService {
     }
 
     /** What a training run produced; {@code metrics} are the selected candidate's means over folds. */
-    public record TrainingResult(int version, String algorithm, Map<String, Double> metrics, Evaluation evaluation,
+    public record TrainingResult(int version, String algorithm, Map<Metric, Double> metrics, Evaluation evaluation,
                                  boolean activated, long durationMs, int labelledRows, int doctors) {
         public List<String> notes() {
             return evaluation.notes();
