@@ -196,6 +196,21 @@ public final class ModelRegistry {
         }
     }
 
+    /**
+     * How a version was made, as its signed artifact records it; empty when the artifact predates provenance
+     * (format 2) or is refused here (see {@link #artifactStates}).
+     */
+    public Optional<ModelProvenance> artifactProvenance(int version) {
+        ModelVersionInfo v = find(version).orElseThrow(() -> InvalidRequestException.notFound(VERSION, version));
+        try {
+            Stored stored = stored(v.id());
+            return Optional.ofNullable(ArtifactCodec.decode(stored.artifact(), stored.format(), stored.identity(), signingKey())
+                    .provenance());
+        } catch (ArtifactCodec.RefusedArtifactException e) {
+            return Optional.empty();
+        }
+    }
+
     /** Each version's artifact state without decoding it: "ok" or "refused: <reason>", by version number. */
     public Map<Integer, String> artifactStates() {
         Map<Integer, String> states = new java.util.TreeMap<>();
