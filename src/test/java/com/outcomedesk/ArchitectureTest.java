@@ -64,6 +64,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void learningReachesTheDatabaseOnlyThroughTheStoresRepositories() {
+        noClasses().that().resideInAPackage(ROOT + ".learn..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "jakarta.persistence..", "org.jdbi..")
+                .because("model versions, predictions and the rows learning reads have their SQL in store").check(MAIN);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(MAIN);
     }
