@@ -64,14 +64,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void accountsAuditAndBackupLeaveTheirSqlToTheStore() {
-        noClasses().that().resideInAnyPackage(ROOT + ".security..", ROOT + ".audit..", ROOT + ".backup..", ROOT + ".engine..")
-                .should().dependOnClassesThat().haveFullyQualifiedName(java.sql.Statement.class.getName())
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.sql.PreparedStatement.class.getName())
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.sql.ResultSet.class.getName())
-                .orShould().dependOnClassesThat().haveFullyQualifiedName(java.sql.DriverManager.class.getName())
-                .orShould().dependOnClassesThat().resideInAPackage("org.jdbi..")
-                .because("their SQL lives in the store's repositories").check(MAIN);
+    void theEngineLeavesItsSqlToTheStoresRepositories() {
+        noClasses().that().resideInAnyPackage(ROOT + ".appointments..", ROOT + ".transfer..", ROOT + ".learn..",
+                        ROOT + ".insight..", ROOT + ".security..", ROOT + ".audit..", ROOT + ".backup..", ROOT + ".engine..")
+                .should().dependOnClassesThat().belongToAnyOf(java.sql.Statement.class, java.sql.PreparedStatement.class,
+                        java.sql.ResultSet.class, java.sql.DriverManager.class)
+                .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.jdbi..")
+                .because("their SQL lives in the store's repositories; only sync's protocol code speaks SQL itself")
+                .check(MAIN);
     }
 
     @Test
@@ -80,15 +80,6 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().belongToAnyOf(com.outcomedesk.store.Appointment.class,
                         com.outcomedesk.store.Doctor.class, com.outcomedesk.store.OutcomeMapping.class)
                 .because("callers read StoredAppointment and StoredOutcomeMapping records").check(MAIN);
-    }
-
-    @Test
-    void appointmentsAndTransferLeaveQueriesToTheStore() {
-        noClasses().that().resideInAnyPackage(ROOT + ".appointments..", ROOT + ".transfer..")
-                .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
-                .orShould().dependOnClassesThat().belongToAnyOf(java.sql.Statement.class,
-                        java.sql.PreparedStatement.class, java.sql.ResultSet.class)
-                .because("their SQL lives in the store's repositories").check(MAIN);
     }
 
     @Test

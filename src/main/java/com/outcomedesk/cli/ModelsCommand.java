@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "models", description = "List the model versions, with their cross-validated metrics and whether their "
-        + "artifact can be used here (ok, or refused and why).")
+        + "artifact can be used here (ok, or refused and why); --json adds each artifact's provenance.")
 final class ModelsCommand implements Callable<Integer> {
     @ParentCommand OutcomeDeskCli root;
     @Spec CommandSpec spec;
@@ -27,7 +27,9 @@ final class ModelsCommand implements Callable<Integer> {
             Map<Integer, String> states = engine.models().artifactStates();
             List<ObjectNode> listed = versions.stream().map(v -> {
                 ObjectNode node = JsonOption.MAPPER.valueToTree(v);
-                return node.put("artifact", states.get(v.version()));
+                node.put("artifact", states.get(v.version()));
+                node.set("provenance", JsonOption.MAPPER.valueToTree(engine.models().artifactProvenance(v.version()).orElse(null)));
+                return node;
             }).toList();
             json.print(spec.commandLine().getOut(), listed, human(versions, states));
             return 0;

@@ -87,7 +87,7 @@ public final class OutcomeDeskCli {
     static final class AppVersion implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"OutcomeDesk " + com.outcomedesk.Version.current()};
+            return new String[] {"OutcomeDesk " + com.outcomedesk.common.AppVersion.current()};
         }
     }
 

@@ -3,6 +3,7 @@ package com.outcomedesk.cli;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.Interval;
+import com.outcomedesk.learn.Metric;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.learn.TrainingService;
 import com.outcomedesk.common.ProgressListener;
@@ -79,7 +80,7 @@ final class TrainCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", c.name());
             m.put("description", c.description());
-            c.metrics().forEach((name, interval) -> m.put(name, interval.mean()));
+            c.metrics().forEach((metric, interval) -> m.put(metric.key(), interval.mean()));
             m.put("intervals", c.metrics());
             m.put("confusion", c.confusion());
             m.put("evaluatedOn", c.evaluatedOn());
@@ -106,9 +107,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static String row(Evaluation.CandidateResult c) {
-        Interval auc = c.metrics().get("auc"), acc = c.metrics().get("accuracy");
+        Interval auc = c.metrics().get(Metric.AUC), acc = c.metrics().get(Metric.ACCURACY);
         return String.format(Locale.ROOT, "%-16s %.3f (%.3f-%.3f)  %.3f (%.3f-%.3f)  %.3f   %.4f   %.4f%n", c.name(), auc.mean(),
-                auc.low(), auc.high(), acc.mean(), acc.low(), acc.high(), c.metrics().get("f1").mean(),
-                c.metrics().get("logLoss").mean(), c.metrics().get("brier").mean());
+                auc.low(), auc.high(), acc.mean(), acc.low(), acc.high(), c.metrics().get(Metric.F1).mean(),
+                c.metrics().get(Metric.LOG_LOSS).mean(), c.metrics().get(Metric.BRIER).mean());
     }
 }

@@ -1,6 +1,6 @@
 /**
- * What every layer passes along: who is acting (an Actor with a Role, refused with AccessDeniedException) and how
- * long work reports its progress. Depends on nothing of ours, so the engine, the desktop, the command line and the
- * server may all use it.
+ * What every layer passes along: who is acting (an Actor with a Role, refused with AccessDeniedException), how
+ * long work reports its progress, and the application's version. Depends on nothing of ours, so the engine, the
+ * desktop, the command line and the server may all use it.
  */
 package com.outcomedesk.common;

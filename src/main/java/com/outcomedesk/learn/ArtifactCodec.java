@@ -19,14 +19,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Model artifacts as stored in the database, format 2: numbers only (see {@link ModelBody}), signed with the
+ * Model artifacts as stored in the database, format 3: numbers only (see {@link ModelBody}), signed with the
  * store's (or network's) model-signing key over the bytes and the version they belong to. Nothing is
  * deserialised into objects chosen by the data, the signature is checked before the body is inflated, and
  * the inflated body is read with size and depth limits, so a hostile artifact is refused at once.
  * <pre>
  * offset  size  field
  * 0       4     magic "ODMA"
- * 4       2     format version (2)
+ * 4       2     format version (3; 2 is still read)
  * 6       1     model kind (ModelBody.Kind code, for tools; the body repeats it)
  * 7       4     body length after inflating (at most MAX_BODY)
  * 11      4     N: gzip'd body length
@@ -34,11 +34,16 @@ import javax.crypto.spec.SecretKeySpec;
  * 15+N    8     key id: the first 8 bytes of HMAC-SHA256(key, "model-signing key id")
  * 23+N    32    HMAC-SHA256(key, bytes 0..23+N || "outcome-desk model artifact\n" id "\n" number "\n" site)
  * </pre>
+ * Format 3 is format 2 with the model's {@link ModelProvenance} at the end of the body; a format-2 artifact reads
+ * as a model without provenance. The header's format version, which the signature covers, decides how the body
+ * is read; the stored format column only has to name a format this code reads.
  * Format 1 (Java serialisation with a SHA-256 beside it) is not read at all: its checksum proves nothing to
  * someone who can write both, and re-signing it would bless whatever such a person wrote.
  */
 public final class ArtifactCodec {
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
+    /** The oldest format still read: the same layout without provenance. */
+    static final int WITHOUT_PROVENANCE = 2;
     static final int LEGACY_FORMAT = 1;
     static final int MAX_ARTIFACT = 64 << 20;
     static final int MAX_BODY = 128 << 20;
@@ -89,7 +94,7 @@ public final class ArtifactCodec {
         if (declared < 0 || declared > MAX_BODY) {
             throw new RefusedArtifactException(Refusal.TOO_LARGE, "its body would inflate to more than " + (MAX_BODY >> 20) + " MiB");
         }
-        return ModelBody.read(inflate(bytes, zipped, declared));
+        return ModelBody.read(inflate(bytes, zipped, declared), ByteBuffer.wrap(bytes).getShort(4));
     }
 
     /**
@@ -99,7 +104,7 @@ public final class ArtifactCodec {
     public static int verify(byte[] bytes, Integer format, Identity identity, byte[] key) throws RefusedArtifactException {
         if (bytes == null || bytes.length == 0) throw new RefusedArtifactException(Refusal.MISSING, null);
         if (format != null && format == LEGACY_FORMAT) throw new RefusedArtifactException(Refusal.LEGACY, null);
-        if (format == null || format != FORMAT) throw new RefusedArtifactException(Refusal.UNKNOWN_FORMAT, "format " + format);
+        if (format == null || !readable(format)) throw new RefusedArtifactException(Refusal.UNKNOWN_FORMAT, "format " + format);
         if (bytes.length > MAX_ARTIFACT) {
             throw new RefusedArtifactException(Refusal.TOO_LARGE, "more than " + (MAX_ARTIFACT >> 20) + " MiB");
         }
@@ -108,7 +113,7 @@ public final class ArtifactCodec {
         }
         ByteBuffer b = ByteBuffer.wrap(bytes);
         int version = b.getShort(4);
-        if (version != FORMAT) throw new RefusedArtifactException(Refusal.UNKNOWN_FORMAT, "format " + version);
+        if (!readable(version)) throw new RefusedArtifactException(Refusal.UNKNOWN_FORMAT, "format " + version);
         int zipped = b.getInt(11);
         if (zipped < 0 || zipped > bytes.length - HEADER) {
             throw new RefusedArtifactException(Refusal.DAMAGED, "its declared length does not match");
@@ -125,6 +130,10 @@ public final class ArtifactCodec {
             throw new RefusedArtifactException(Refusal.BAD_SIGNATURE, null);
         }
         return zipped;
+    }
+
+    private static boolean readable(int format) {
+        return format == FORMAT || format == WITHOUT_PROVENANCE;
     }
 
     /** The body, never more than it declared (a gzip bomb stops at the declared size and is refused). */

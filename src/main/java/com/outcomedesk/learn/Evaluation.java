@@ -14,10 +14,10 @@ public record Evaluation(int rows, int worseRows, int folds, int repeats, long s
                          Calibration platt, List<String> notes) {
 
     /** One candidate's fold metrics; confusion is summed over the folds of the first repeat. */
-    public record CandidateResult(String name, String description, Map<String, Interval> metrics, long[][] confusion,
+    public record CandidateResult(String name, String description, Map<Metric, Interval> metrics, long[][] confusion,
                                   long fitMillis, String evaluatedOn) {
         public double auc() {
-            return metrics.get("auc").mean();
+            return metrics.get(Metric.AUC).mean();
         }
     }
 

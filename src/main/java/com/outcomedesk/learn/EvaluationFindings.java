@@ -15,8 +15,8 @@ final class EvaluationFindings {
     static List<String> of(List<Evaluation.CandidateResult> results, List<Evaluation.CandidateResult> ablation,
                            Evaluation.CandidateResult best, Evaluation.CategoryResult categories) {
         List<String> notes = new ArrayList<>();
-        Interval auc = best.metrics().get("auc");
-        Interval accuracy = best.metrics().get("accuracy");
+        Interval auc = best.metrics().get(Metric.AUC);
+        Interval accuracy = best.metrics().get(Metric.ACCURACY);
         notes.add(String.format(Locale.ROOT, "Selected %s by cross-validated AUC %.3f (95%% interval %.3f-%.3f); accuracy %.1f%%.",
                 best.name(), auc.mean(), auc.low(), auc.high(), 100 * accuracy.mean()));
         if (accuracy.mean() < 0.75) {
@@ -26,9 +26,9 @@ final class EvaluationFindings {
         Evaluation.CandidateResult majority = find(results, Candidate.MAJORITY);
         Evaluation.CandidateResult doctorRate = find(results, Candidate.DOCTOR_RATE);
         if (majority != null) {
-            double gain = accuracy.mean() - majority.metrics().get("accuracy").mean();
+            double gain = accuracy.mean() - majority.metrics().get(Metric.ACCURACY).mean();
             notes.add(String.format(Locale.ROOT, "Always predicting the commoner outcome is right %.1f%% of the time; the selected model %s.",
-                    100 * majority.metrics().get("accuracy").mean(),
+                    100 * majority.metrics().get(Metric.ACCURACY).mean(),
                     gain < 0.01 ? "is no more accurate than that" : String.format(Locale.ROOT, "adds %.1f points", 100 * gain)));
         }
         if (doctorRate != null && !best.name().equals(Candidate.DOCTOR_RATE)) {

@@ -5,6 +5,7 @@ import com.outcomedesk.text.FeatureGroup;
 import com.outcomedesk.common.ProgressListener;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,21 +96,12 @@ public final class Evaluator {
         double[] oof = new double[data.rows()];
         long[][] confusion = new long[2][2];
         long millis = 0;
-        Map<String, double[]> values = new LinkedHashMap<>();
-        for (String m : List.of("accuracy", "precision", "recall", "f1", "macroF1", "auc", "logLoss", "brier")) {
-            values.put(m, new double[outcomes.size()]);
-        }
+        Map<Metric, double[]> values = new EnumMap<>(Metric.class);
+        for (Metric m : Metric.values()) values.put(m, new double[outcomes.size()]);
         for (int i = 0; i < outcomes.size(); i++) {
             FoldOutcome o = outcomes.get(i);
             BinaryMetrics m = o.metrics();
-            values.get("accuracy")[i] = m.accuracy();
-            values.get("precision")[i] = m.precision();
-            values.get("recall")[i] = m.recall();
-            values.get("f1")[i] = m.f1();
-            values.get("macroF1")[i] = m.macroF1();
-            values.get("auc")[i] = m.auc();
-            values.get("logLoss")[i] = m.logLoss();
-            values.get("brier")[i] = m.brier();
+            for (Metric metric : Metric.values()) values.get(metric)[i] = metric.of(m);
             millis += o.millis();
             if (i < folds.k()) {
                 for (int a = 0; a < 2; a++) for (int b = 0; b < 2; b++) confusion[a][b] += m.confusion()[a][b];
@@ -119,7 +111,7 @@ public final class Evaluator {
         boolean sampledTest = candidate.sampled() && data.rows() / folds.k() > TREE_TEST_CAP;
         if (keepOutOfFold && !sampledTest) outOfFold.put(candidate.name(), oof);
         if (keepOutOfFold && sampledTest) outOfFold.put(candidate.name(), outOfFoldFor(candidate));
-        Map<String, Interval> metrics = new LinkedHashMap<>();
+        Map<Metric, Interval> metrics = new EnumMap<>(Metric.class);
         values.forEach((name, v) -> metrics.put(name, Interval.of(v)));
         String evaluatedOn = outcomes.size() + " held-out folds (" + folds.k() + "-fold" + (repeats > 1 ? " x " + repeats + " repeats" : "") + ")"
                 + (candidate.sampled() && data.rows() > TreeModel.SAMPLE_CAP ? ", trained on a sample of at most " + TreeModel.SAMPLE_CAP + " rows" : "")

@@ -10,18 +10,23 @@ import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The body of a format-2 artifact: a {@link TrainedModel} as big-endian numbers, arrays as an int count
+ * The body of an artifact: a {@link TrainedModel} as big-endian numbers, arrays as an int count
  * then the values, strings as an int byte count then UTF-8, optional parts behind a 0/1 byte.
+ * Format 3 appends the provenance to the format-2 body, so format 2 is read by stopping before it.
  * <pre>
  * body        = kind:u8 algorithm:str hashBits:i32 binary calA:f64 calB:f64
  *               0|1 categories  0|1 shares:f64[]  knownDoctors:i32 str*
+ *               0|1 provenance                                                      (format 3 only)
  * logistic    = groups:i32 (bit per FeatureGroup ordinal) bias:f64 weights:f64[]   (2^hashBits)
  * majority    = rate:f64
  * doctor-rate = overall:f64 n:i32 (doctor:i32 rate:f64)*n
@@ -30,6 +35,10 @@ import java.util.Set;
  *               per tree: nodes:i32 feature:i32*nodes threshold:f64*nodes yes:i32*nodes no:i32*nodes
  *                         leaf0:f64*nodes leaf1:f64*nodes
  * categories  = dimension:i32 bias:f64[] (5) weights:f32[] (5 x dimension)
+ * provenance  = algorithm:str requested:str parameters:i32 (name:str value:str)* hashBits:i32 maxNgram:i32
+ *               entityDictionary:str featureDescription:str dataFingerprint:str rows:i64 worseRows:i32 folds:i32
+ *               repeats:i32 seed:i64 trainer:str libraries:i32 (name:str version:str)* applicationVersion:str
+ *               trainedAt:str (ISO-8601 with offset) durationMs:i64
  * </pre>
  * Reading checks every count against the bytes left before allocating, and every tree for children
  * after their parent, features in range and a depth of at most {@link #MAX_DEPTH}.
@@ -79,10 +88,41 @@ final class ModelBody {
             if (m.categoryShares() != null) doubles(out, m.categoryShares());
             out.writeInt(m.knownDoctors().size());
             for (String d : m.knownDoctors()) string(out, d);
+            out.writeBoolean(m.provenance() != null);
+            if (m.provenance() != null) provenance(out, m.provenance());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void provenance(DataOutputStream out, ModelProvenance p) throws IOException {
+        string(out, p.algorithm());
+        string(out, p.requested().name());
+        strings(out, p.parameters());
+        out.writeInt(p.featureSpec().hashBits());
+        out.writeInt(p.featureSpec().maxNgram());
+        string(out, p.featureSpec().entityDictionary());
+        string(out, p.featureSpec().description());
+        string(out, p.dataFingerprint());
+        out.writeLong(p.rows());
+        out.writeInt(p.worseRows());
+        out.writeInt(p.folds());
+        out.writeInt(p.repeats());
+        out.writeLong(p.seed());
+        string(out, p.trainer());
+        strings(out, p.libraries());
+        string(out, p.applicationVersion());
+        string(out, p.trainedAt().toString());
+        out.writeLong(p.durationMs());
+    }
+
+    private static void strings(DataOutputStream out, Map<String, String> map) throws IOException {
+        out.writeInt(map.size());
+        for (Map.Entry<String, String> e : map.entrySet()) {
+            string(out, e.getKey());
+            string(out, e.getValue());
+        }
     }
 
     private static void binary(DataOutputStream out, BinaryModel model) throws IOException {
@@ -143,7 +183,8 @@ final class ModelBody {
         out.write(b);
     }
 
-    static TrainedModel read(byte[] body) throws RefusedArtifactException {
+    /** Reads a body of the given artifact format (2 or 3). */
+    static TrainedModel read(byte[] body, int format) throws RefusedArtifactException {
         try {
             Reader in = new Reader(ByteBuffer.wrap(body));
             int code = in.b.get();
@@ -164,8 +205,9 @@ final class ModelBody {
             int doctors = in.count(4);
             Set<String> known = new HashSet<>();
             for (int i = 0; i < doctors; i++) known.add(in.string());
+            ModelProvenance provenance = format >= 3 && in.flag() ? in.provenance() : null;
             if (in.b.hasRemaining()) throw damaged("bytes follow the model");
-            return new TrainedModel(algorithm, bits, binary, calibration, categories, shares, Set.copyOf(known));
+            return new TrainedModel(algorithm, bits, binary, calibration, categories, shares, Set.copyOf(known), provenance);
         } catch (BufferUnderflowException e) {
             throw damaged("it ends early");
         }
@@ -196,6 +238,36 @@ final class ModelBody {
                 throw new RefusedArtifactException(Refusal.TOO_LARGE, "it declares " + n + " items in " + b.remaining() + " bytes");
             }
             return n;
+        }
+
+        ModelProvenance provenance() throws RefusedArtifactException {
+            String algorithm = string();
+            String requested = string();
+            Map<String, String> parameters = strings();
+            ModelProvenance.FeatureSpec spec = new ModelProvenance.FeatureSpec(b.getInt(), b.getInt(), string(), string());
+            String fingerprint = string();
+            long rows = b.getLong();
+            int worse = b.getInt(), folds = b.getInt(), repeats = b.getInt();
+            long seed = b.getLong();
+            String trainer = string();
+            Map<String, String> libraries = strings();
+            String application = string();
+            String trainedAt = string();
+            long durationMs = b.getLong();
+            try {
+                return new ModelProvenance(algorithm, TrainingRequest.Algorithm.valueOf(requested), parameters, spec, fingerprint,
+                        rows, worse, folds, repeats, seed, trainer, libraries, application, OffsetDateTime.parse(trainedAt), durationMs);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw damaged("its provenance names an unknown algorithm choice or an unreadable time");
+            }
+        }
+
+        /** Name-value pairs in their written order. */
+        Map<String, String> strings() throws RefusedArtifactException {
+            int n = count(8);
+            Map<String, String> map = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) map.put(string(), string());
+            return map;
         }
 
         String string() throws RefusedArtifactException {

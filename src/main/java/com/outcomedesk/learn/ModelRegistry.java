@@ -8,14 +8,11 @@ import com.outcomedesk.common.Actor;
 import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
-import com.outcomedesk.store.ModelActivation;
-import com.outcomedesk.store.ModelVersion;
+import com.outcomedesk.store.LearningRows;
+import com.outcomedesk.store.ModelVersionRepository;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.Featurizer;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +33,10 @@ public final class ModelRegistry {
     public static final String VERSION = "version";
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private static final String LIST_SQL = "SELECT id, version_number, algorithm, status, trained_by, trained_at, duration_ms, "
-            + "labelled_rows, folds, data_fingerprint, metrics FROM model_versions";
 
     private final Database database;
+    private final ModelVersionRepository versions;
+    private final LearningRows appointments;
     private final ChangeStamper stamper;
     private final AuditTrail audit;
     private final AtomicReference<LoadedModel> cached = new AtomicReference<>();
@@ -48,6 +45,8 @@ public final class ModelRegistry {
 
     public ModelRegistry(Database database, ChangeStamper stamper, AuditTrail audit) {
         this.database = database;
+        this.versions = new ModelVersionRepository(database);
+        this.appointments = new LearningRows(database);
         this.stamper = stamper;
         this.audit = audit;
     }
@@ -57,21 +56,11 @@ public final class ModelRegistry {
                           String metrics, String provenance, Actor actor, OffsetDateTime trainedAt, long durationMs) {
         UUID id = UUID.randomUUID();
         byte[] key = signingKey();
-        database.inTransactionDo(em -> {
-            Integer max = em.createQuery("SELECT MAX(m.versionNumber) FROM ModelVersion m", Integer.class).getSingleResult();
-            int number = max == null ? 1 : max + 1;
+        versions.insert(number -> {
             byte[] artifact = ArtifactCodec.encode(model, new ArtifactCodec.Identity(id, number, stamper.siteId()), key);
-            ModelVersion v = new ModelVersion(id, number, model.algorithm(), actor.name(), trainedAt, stamper.siteId());
-            v.setParameters(parameters);
-            v.setFeatureSpec(featureSpec);
-            v.setDataFingerprint(fingerprint);
-            v.setLabelledRows(rows);
-            v.setFolds(folds);
-            v.setMetrics(metrics);
-            v.setProvenance(provenance);
-            v.setArtifact(artifact, ArtifactCodec.FORMAT, ArtifactCodec.sha256(artifact));
-            v.setDurationMs(durationMs);
-            em.persist(v);
+            return new ModelVersionRepository.NewVersion(id, model.algorithm(), parameters, featureSpec, fingerprint, rows, folds,
+                    metrics, provenance, actor.name(), trainedAt, durationMs, stamper.siteId(), artifact, ArtifactCodec.FORMAT,
+                    ArtifactCodec.sha256(artifact));
         });
         ModelVersionInfo info = find(id).orElseThrow();
         audit.record(actor, "model.train", "model_version", id.toString(),
@@ -80,38 +69,26 @@ public final class ModelRegistry {
     }
 
     public List<ModelVersionInfo> list() {
-        return query(" ORDER BY version_number", null);
+        return versions.list().stream().map(ModelRegistry::info).toList();
     }
 
     public Optional<ModelVersionInfo> find(int version) {
-        return query(" WHERE version_number = ?", version).stream().findFirst();
+        return versions.byNumber(version).map(ModelRegistry::info);
     }
 
     Optional<ModelVersionInfo> find(UUID id) {
-        return query(" WHERE id = ?", id).stream().findFirst();
+        return versions.byId(id).map(ModelRegistry::info);
     }
 
     public Optional<ModelVersionInfo> active() {
-        return query(" WHERE status = ?", "active").stream().findFirst();
+        return versions.active().map(ModelRegistry::info);
     }
 
-    private List<ModelVersionInfo> query(String where, Object parameter) {
-        return database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(LIST_SQL + where)) {
-                if (parameter != null) ps.setObject(1, parameter);
-                List<ModelVersionInfo> list = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        JsonNode summary = summary(rs.getString(11));
-                        list.add(new ModelVersionInfo(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getObject(6, OffsetDateTime.class), (Long) rs.getObject(7, Long.class),
-                                (Long) rs.getObject(8, Long.class), (Integer) rs.getObject(9, Integer.class), rs.getString(10),
-                                number(summary, "auc"), number(summary, "accuracy"), number(summary, "f1")));
-                    }
-                }
-                return list;
-            }
-        });
+    private static ModelVersionInfo info(ModelVersionRepository.Listed v) {
+        JsonNode summary = summary(v.metrics());
+        return new ModelVersionInfo(v.id(), v.version(), v.algorithm(), v.status(), v.trainedBy(), v.trainedAt(), v.durationMs(),
+                v.labelledRows(), v.folds(), v.dataFingerprint(), number(summary, Metric.AUC), number(summary, Metric.ACCURACY),
+                number(summary, Metric.F1));
     }
 
     private static JsonNode summary(String metrics) {
@@ -123,40 +100,27 @@ public final class ModelRegistry {
         }
     }
 
-    private static Double number(JsonNode node, String field) {
-        return node == null || !node.hasNonNull(field) ? null : node.get(field).asDouble();
+    private static Double number(JsonNode node, Metric metric) {
+        return node == null || !node.hasNonNull(metric.key()) ? null : node.get(metric.key()).asDouble();
     }
 
     /** The stored metrics document of a version (every candidate's results, ablation, ROC, calibration). */
     public JsonNode metrics(int version) {
-        String text = database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT metrics FROM model_versions WHERE version_number = ?")) {
-                ps.setInt(1, version);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
-        if (text == null) throw InvalidRequestException.notFound(VERSION, version);
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("The metrics of version " + version + " are unreadable: " + e.getMessage(), e);
-        }
+        return document(versions.metrics(version), version, "metrics");
     }
 
     /** The provenance document of a version. */
     public JsonNode provenance(int version) {
-        return database.read(em -> {
-            List<String> p = em.createQuery("SELECT m.provenance FROM ModelVersion m WHERE m.versionNumber = :v", String.class)
-                    .setParameter("v", version).getResultList();
-            if (p.isEmpty()) throw InvalidRequestException.notFound(VERSION, version);
-            try {
-                return JSON.readTree(p.get(0));
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return document(versions.provenance(version), version, "provenance");
+    }
+
+    private static JsonNode document(Optional<String> text, int version, String what) {
+        if (text.isEmpty()) throw InvalidRequestException.notFound(VERSION, version);
+        try {
+            return JSON.readTree(text.get());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("The " + what + " of version " + version + " are unreadable: " + e.getMessage(), e);
+        }
     }
 
     /** Makes a version the one that answers predictions; administrators only. */
@@ -168,8 +132,7 @@ public final class ModelRegistry {
     /** Returns to the version that was active before the current one; administrators only. */
     public ModelVersionInfo rollback(Actor actor) {
         actor.requireAdministrator("roll back the active model");
-        List<UUID> history = database.read(em -> em.createQuery(
-                "SELECT a.modelVersionId FROM ModelActivation a ORDER BY a.hlc DESC", UUID.class).getResultList());
+        List<UUID> history = versions.activationHistory();
         UUID current = active().map(ModelVersionInfo::id).orElse(null);
         for (UUID id : history) {
             if (!id.equals(current)) return switchTo(find(id).orElseThrow().version(), "rollback", actor);
@@ -181,15 +144,8 @@ public final class ModelRegistry {
         ModelVersionInfo target = find(version).orElseThrow(() -> InvalidRequestException.notFound(VERSION, version));
         LoadedModel loaded = load(target.id(), target.version());
         if (loaded == null) throw new IllegalStateException("Version " + version + " cannot be activated: its artifact is " + lastFailure + ".");
-        database.inTransactionDo(em -> {
-            em.createQuery("UPDATE ModelVersion m SET m.status = :retired WHERE m.status = :active")
-                    .setParameter("retired", ModelVersion.Status.retired).setParameter("active", ModelVersion.Status.active)
-                    .executeUpdate();
-            em.createQuery("UPDATE ModelVersion m SET m.status = :active WHERE m.id = :id")
-                    .setParameter("active", ModelVersion.Status.active).setParameter("id", target.id()).executeUpdate();
-            em.persist(new ModelActivation(UUID.randomUUID(), target.id(), action, stamper.now(), actor.name(),
-                    stamper.siteId(), stamper.tick()));
-        });
+        versions.activate(target.id(), new ModelVersionRepository.Activation(UUID.randomUUID(), action, stamper.now(), actor.name(),
+                stamper.siteId(), stamper.tick()));
         cached.set(loaded);
         audit.record(actor, "model." + action, "model_version", target.id().toString(), "version " + version);
         return find(version).orElseThrow();
@@ -216,8 +172,7 @@ public final class ModelRegistry {
         LoadedModel loaded = load(active.get().id(), active.get().version());
         if (loaded != null) return loaded;
         String reason = "version " + active.get().version() + " could not be used: " + lastFailure;
-        List<UUID> history = database.read(em -> em.createQuery(
-                "SELECT a.modelVersionId FROM ModelActivation a ORDER BY a.hlc DESC", UUID.class).getResultList());
+        List<UUID> history = versions.activationHistory();
         for (UUID id : history) {
             if (id.equals(active.get().id())) continue;
             ModelVersionInfo previous = find(id).orElseThrow();
@@ -238,6 +193,21 @@ public final class ModelRegistry {
         } catch (ArtifactCodec.RefusedArtifactException e) {
             lastFailure = e.getMessage();
             return null;
+        }
+    }
+
+    /**
+     * How a version was made, as its signed artifact records it; empty when the artifact predates provenance
+     * (format 2) or is refused here (see {@link #artifactStates}).
+     */
+    public Optional<ModelProvenance> artifactProvenance(int version) {
+        ModelVersionInfo v = find(version).orElseThrow(() -> InvalidRequestException.notFound(VERSION, version));
+        try {
+            Stored stored = stored(v.id());
+            return Optional.ofNullable(ArtifactCodec.decode(stored.artifact(), stored.format(), stored.identity(), signingKey())
+                    .provenance());
+        } catch (ArtifactCodec.RefusedArtifactException e) {
+            return Optional.empty();
         }
     }
 
@@ -291,9 +261,7 @@ public final class ModelRegistry {
             try {
                 Stored stored = stored(v.id());
                 byte[] signed = ArtifactCodec.resign(stored.artifact(), stored.format(), stored.identity(), key, networkKey);
-                database.inTransactionDo(em -> em.createQuery("UPDATE ModelVersion m SET m.artifact = :a, m.artifactSha256 = :s "
-                        + "WHERE m.id = :id").setParameter("a", signed).setParameter("s", ArtifactCodec.sha256(signed))
-                        .setParameter("id", v.id()).executeUpdate());
+                versions.replaceArtifact(v.id(), signed, ArtifactCodec.sha256(signed));
                 moved++;
             } catch (ArtifactCodec.RefusedArtifactException e) {
                 // Not provably ours: re-signing it would bless whatever someone wrote there.
@@ -313,20 +281,13 @@ public final class ModelRegistry {
     }
 
     private Stored stored(UUID id) {
-        Object[] row = database.read(em -> (Object[]) em.createQuery("SELECT m.artifact, m.artifactFormat, m.versionNumber, "
-                + "m.siteId FROM ModelVersion m WHERE m.id = :id").setParameter("id", id).getSingleResult());
-        return new Stored((byte[]) row[0], (Integer) row[1], new ArtifactCodec.Identity(id, (Integer) row[2], (String) row[3]));
+        ModelVersionRepository.StoredArtifact a = versions.artifact(id);
+        return new Stored(a.artifact(), a.format(), new ArtifactCodec.Identity(id, a.version(), a.siteId()));
     }
 
     private double[] categoryShares() {
         double[] shares = new double[CategoryModel.K];
-        database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT outcome_category, COUNT(*) FROM appointments WHERE deleted = FALSE "
-                    + "AND outcome_category IS NOT NULL GROUP BY outcome_category"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) shares[com.outcomedesk.outcome.OutcomeCategory.fromCode(rs.getString(1)).ordinal()] = rs.getLong(2);
-            }
-            return null;
-        });
+        appointments.categoryCounts().forEach((category, count) -> shares[category.ordinal()] = count);
         return shares;
     }
 
@@ -336,19 +297,12 @@ public final class ModelRegistry {
         Map<Integer, double[]> counts = new HashMap<>();
         Set<String> doctors = new java.util.HashSet<>();
         double[] totals = new double[2];
-        database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT doctor_id, COUNT(*), SUM(CASE WHEN outcome_category IN "
-                    + "('poor', 'critical') THEN 1 ELSE 0 END) FROM appointments WHERE deleted = FALSE AND outcome_category "
-                    + "IS NOT NULL GROUP BY doctor_id"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    doctors.add(rs.getString(1));
-                    counts.put(featurizer.doctorIndex(rs.getString(1)), new double[] {rs.getLong(2), rs.getLong(3)});
-                    totals[0] += rs.getLong(2);
-                    totals[1] += rs.getLong(3);
-                }
-            }
-            return null;
-        });
+        for (LearningRows.DoctorOutcomes d : appointments.doctorOutcomes()) {
+            doctors.add(d.doctorId());
+            counts.put(featurizer.doctorIndex(d.doctorId()), new double[] {d.labelled(), d.worse()});
+            totals[0] += d.labelled();
+            totals[1] += d.worse();
+        }
         if (totals[0] == 0) {
             throw new NoModelException(reason);
         }

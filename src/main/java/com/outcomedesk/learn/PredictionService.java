@@ -4,13 +4,22 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
+import com.outcomedesk.store.LearningRows;
 import com.outcomedesk.store.Prediction;
+import com.outcomedesk.store.PredictionRepository;
+import com.outcomedesk.store.PredictionRepository.NewPrediction;
 import com.outcomedesk.store.SettingsRepository;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
 
 /**
  * Predicts with the cached active model (see {@link ModelRegistry#current()}): the calibrated
@@ -18,7 +27,8 @@ import java.util.UUID;
  * that drove the score. An unknown doctor contributes no doctor effect and the result says so.
  */
 public final class PredictionService {
-    private final Database database;
+    private final PredictionRepository saved;
+    private final LearningRows appointments;
     private final ModelRegistry registry;
     private final SettingsRepository settings;
     private final ChangeStamper stamper;
@@ -27,7 +37,8 @@ public final class PredictionService {
 
     public PredictionService(Database database, ModelRegistry registry, SettingsRepository settings, ChangeStamper stamper,
                              AuditTrail audit) {
-        this.database = database;
+        this.saved = new PredictionRepository(database);
+        this.appointments = new LearningRows(database);
         this.registry = registry;
         this.settings = settings;
         this.stamper = stamper;
@@ -63,83 +74,54 @@ public final class PredictionService {
 
     /** Saves a prediction for the record (counts and latency in 'metrics'); no summary text is stored. */
     public void record(PredictionResult result, String doctorId, UUID appointmentId, Actor actor) {
-        Prediction p = entity(result, doctorId, appointmentId, actor);
-        database.inTransactionDo(em -> em.persist(p));
-        audit.record(actor, "prediction", "prediction", p.getId().toString(),
+        NewPrediction p = prediction(result, doctorId, appointmentId, actor);
+        saved.saveAll(List.of(p));
+        audit.record(actor, "prediction", "prediction", p.id().toString(),
                 "appointment=" + appointmentId + "; answeredBy=" + result.answeredBy());
     }
 
     /** Predicts every appointment whose outcome is not known yet and saves the predictions; returns how many. */
-    public long predictPending(Actor actor, com.outcomedesk.common.ProgressListener progress) {
+    public long predictPending(Actor actor, ProgressListener progress) {
         RiskTiers tiers = riskTiers();
         long[] done = {0};
-        java.util.List<Prediction> chunk = new java.util.ArrayList<>();
-        database.streaming(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, doctor_id, summary, appointment_date FROM appointments "
-                    + "WHERE deleted = FALSE AND outcome_category IS NULL AND outcome_text IS NULL ORDER BY id")) {
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        java.sql.Date date = rs.getDate(4);
-                        PredictionResult r = predict(new PredictionRequest(rs.getString(2), rs.getString(3),
-                                date == null ? null : date.toLocalDate()), tiers);
-                        chunk.add(entity(r, rs.getString(2), rs.getObject(1, UUID.class), actor));
-                        if (chunk.size() == 1000) save(chunk);
-                        if (++done[0] % 1000 == 0) {
-                            progress.progress("predicting", done[0], -1);
-                            // Cancel interrupts the thread; the predictions saved so far are kept.
-                            if (Thread.currentThread().isInterrupted()) {
-                                throw new java.util.concurrent.CancellationException("Prediction cancelled after "
-                                        + done[0] + " appointments; their predictions are saved.");
-                            }
-                        }
-                    }
+        List<NewPrediction> chunk = new ArrayList<>();
+        appointments.forEachPending((id, doctorId, summary, date) -> {
+            chunk.add(prediction(predict(new PredictionRequest(doctorId, summary, date), tiers), doctorId, id, actor));
+            if (chunk.size() == 1000) save(chunk);
+            if (++done[0] % 1000 == 0) {
+                progress.progress("predicting", done[0], -1);
+                // Cancel interrupts the thread; the predictions saved so far are kept.
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("Prediction cancelled after " + done[0] + " appointments; their predictions are saved.");
                 }
             }
-            return null;
         });
         save(chunk);
         audit.record(actor, "prediction-batch", "appointments", null, "predictions=" + done[0]);
         return done[0];
     }
 
-    private void save(java.util.List<Prediction> chunk) {
-        if (chunk.isEmpty()) return;
-        database.inTransactionDo(em -> chunk.forEach(em::persist));
+    private void save(List<NewPrediction> chunk) {
+        saved.saveAll(chunk);
         chunk.clear();
     }
 
-    private Prediction entity(PredictionResult result, String doctorId, UUID appointmentId, Actor actor) {
+    private NewPrediction prediction(PredictionResult result, String doctorId, UUID appointmentId, Actor actor) {
         UUID modelId = result.modelVersion() == null ? null : registry.find(result.modelVersion()).map(ModelVersionInfo::id).orElse(null);
-        return new Prediction(UUID.randomUUID(), appointmentId, doctorId, modelId, result.answeredBy(),
+        return new NewPrediction(UUID.randomUUID(), appointmentId, doctorId, modelId, result.answeredBy(),
                 OutcomeLabel.fromCode(result.label()), result.probability(), OutcomeCategory.fromCode(result.category()),
                 Prediction.RiskTier.valueOf(result.riskTier()), result.latencyMicros(), stamper.now(), actor.name(), stamper.siteId());
     }
 
     /** The latest prediction saved for an appointment, as its row in a list shows it. */
     public record Saved(UUID appointmentId, String label, double probability, String riskTier, String category,
-                        java.time.OffsetDateTime savedAt) {
+                        OffsetDateTime savedAt) {
     }
 
     /** The latest saved prediction of each of these appointments that has one (one read, on the appointment index). */
-    public java.util.Map<UUID, Saved> latestFor(java.util.Collection<UUID> appointmentIds) {
-        java.util.Map<UUID, Saved> latest = new java.util.HashMap<>();
-        if (appointmentIds.isEmpty()) return latest;
-        database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT appointment_id, label, probability, risk_tier, category, "
-                    + "created_at FROM predictions WHERE appointment_id = ANY(?)")) {
-                ps.setArray(1, c.createArrayOf("UUID", appointmentIds.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Saved s = new Saved(rs.getObject(1, UUID.class), rs.getString(2), rs.getDouble(3), rs.getString(4),
-                                rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class));
-                        latest.merge(s.appointmentId(), s, (a, b) -> a.savedAt().isAfter(b.savedAt()) ? a : b);
-                    }
-                }
-            }
-            return null;
-        });
-        return latest;
+    public Map<UUID, Saved> latestFor(Collection<UUID> appointmentIds) {
+        return saved.latestFor(appointmentIds).values().stream().collect(Collectors.toMap(PredictionRepository.Saved::appointmentId,
+                s -> new Saved(s.appointmentId(), s.label(), s.probability(), s.riskTier(), s.category(), s.savedAt())));
     }
 
     /** How many predictions were saved, and their latency. */
@@ -147,14 +129,7 @@ public final class PredictionService {
     }
 
     public PredictionStats stats() {
-        return database.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*), AVG(CAST(latency_micros AS DOUBLE PRECISION)), MAX(latency_micros) FROM predictions");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long count = rs.getLong(1);
-                return new PredictionStats(count, count == 0 ? null : rs.getDouble(2), count == 0 ? null : rs.getLong(3));
-            }
-        });
+        PredictionRepository.Stats s = saved.stats();
+        return new PredictionStats(s.count(), s.meanLatencyMicros(), s.maxLatencyMicros());
     }
 }

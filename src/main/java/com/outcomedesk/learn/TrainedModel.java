@@ -4,9 +4,21 @@ import java.util.Set;
 
 /**
  * What a model version's artifact holds: the selected binary model, its Platt calibration, the
- * five-category model (or, for the store baseline, only the category shares), the feature space and
- * the doctors seen in training (others are "unknown").
+ * five-category model (or, for the store baseline, only the category shares), the feature space,
+ * the doctors seen in training (others are "unknown") and how it was made ({@code provenance}: null for
+ * the store baseline and for artifacts saved before format 3).
  */
 public record TrainedModel(String algorithm, int hashBits, BinaryModel binary, Calibration calibration,
-                           CategoryModel categories, double[] categoryShares, Set<String> knownDoctors) {
+                           CategoryModel categories, double[] categoryShares, Set<String> knownDoctors,
+                           ModelProvenance provenance) {
+
+    /** A model without provenance: fitted, but not yet saved as a version of its own. */
+    public TrainedModel(String algorithm, int hashBits, BinaryModel binary, Calibration calibration, CategoryModel categories,
+                        double[] categoryShares, Set<String> knownDoctors) {
+        this(algorithm, hashBits, binary, calibration, categories, categoryShares, knownDoctors, null);
+    }
+
+    public TrainedModel withProvenance(ModelProvenance p) {
+        return new TrainedModel(algorithm, hashBits, binary, calibration, categories, categoryShares, knownDoctors, p);
+    }
 }

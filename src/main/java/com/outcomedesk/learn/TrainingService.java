@@ -2,7 +2,9 @@ package com.outcomedesk.learn;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.AppVersion;
 import com.outcomedesk.store.Database;
+import com.outcomedesk.store.LearningRows;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.Featurizer;
 import com.outcomedesk.common.ProgressListener;
@@ -10,11 +12,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -23,12 +27,12 @@ import java.util.concurrent.CancellationException;
  * version with its provenance. Interrupting the calling thread cancels training (nothing is saved).
  */
 public final class TrainingService {
-    private final Database database;
+    private final LearningRows labelled;
     private final ModelRegistry registry;
     private final Clock clock;
 
     public TrainingService(Database database, ModelRegistry registry, Clock clock) {
-        this.database = database;
+        this.labelled = new LearningRows(database);
         this.registry = registry;
         this.clock = clock;
     }
@@ -43,20 +47,20 @@ public final class TrainingService {
         long start = System.nanoTime();
         OffsetDateTime startedAt = OffsetDateTime.now(clock);
         Featurizer featurizer = new Featurizer(request.hashBits(), ClinicalEntityExtractor.defaults());
-        DatasetBuilder.Built built = LabelledData.load(database, featurizer, progress);
+        DatasetBuilder.Built built = LabelledData.load(labelled, featurizer, progress);
         Evaluation evaluation = new Evaluator(built.dataset(), request, progress).evaluate();
         progress.progress("final fit", 0, 1);
-        TrainedModel model = fitFinal(built.dataset(), evaluation, request, built.doctorRows().keySet());
+        TrainedModel fitted = fitFinal(built.dataset(), evaluation, request, built.doctorRows().keySet());
         checkCancelled();
         progress.progress("saving", 0, 1);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         Candidate selected = Candidate.forRequest(TrainingRequest.Algorithm.AUTO, built.dataset().rows()).stream()
                 .filter(c -> c.name().equals(evaluation.selected())).findFirst().orElseThrow();
-        String featureSpec = Featurizer.specDescription(request.hashBits());
-        ModelVersionInfo version = registry.save(model, json(selected.params()), featureSpec, built.fingerprint(),
-                built.dataset().rows(), request.folds(), json(metricsDocument(evaluation)),
-                json(provenance(request, selected, featureSpec, built, evaluation, actor, startedAt, durationMs)),
-                actor, startedAt, durationMs);
+        ModelProvenance provenance = provenance(request, selected, built, evaluation, actor, startedAt, durationMs);
+        TrainedModel model = fitted.withProvenance(provenance);
+        ModelVersionInfo version = registry.save(model, json(selected.params()), provenance.featureSpec().description(),
+                built.fingerprint(), built.dataset().rows(), request.folds(), json(metricsDocument(evaluation)),
+                json(provenanceDocument(provenance, selected, evaluation, built.doctorRows().size())), actor, startedAt, durationMs);
         boolean activated = false;
         if (request.activate()) {
             registry.activate(version.version(), actor);
@@ -79,8 +83,8 @@ public final class TrainingService {
     }
 
     /** The selected candidate's headline metrics (means over folds). */
-    static Map<String, Double> summary(Evaluation.CandidateResult result) {
-        Map<String, Double> m = new LinkedHashMap<>();
+    static Map<Metric, Double> summary(Evaluation.CandidateResult result) {
+        Map<Metric, Double> m = new EnumMap<>(Metric.class);
         result.metrics().forEach((name, interval) -> m.put(name, interval.mean()));
         return m;
     }
@@ -92,39 +96,55 @@ public final class TrainingService {
         return doc;
     }
 
-    private static Map<String, Object> provenance(TrainingRequest request, Candidate selected, String featureSpec,
-                                                  DatasetBuilder.Built built, Evaluation evaluation, Actor actor,
-                                                  OffsetDateTime at, long durationMs) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("algorithm", selected.name());
-        p.put("description", selected.description());
-        p.put("parameters", selected.params());
-        p.put("categoryModel", Map.of("algorithm", "multinomial logistic regression (AdaGrad, own)",
-                "parameters", LogisticTrainer.Params.forRows(built.dataset().rows()).describe()));
-        p.put("calibration", Map.of("method", "Platt scaling on out-of-fold predictions", "a", evaluation.platt().a(),
-                "b", evaluation.platt().b()));
-        p.put("featureSpec", featureSpec);
-        p.put("dataFingerprint", built.fingerprint());
-        p.put("labelledRows", built.dataset().rows());
-        p.put("worseRows", evaluation.worseRows());
-        p.put("doctors", built.doctorRows().size());
-        p.put("folds", evaluation.folds());
-        p.put("repeats", evaluation.repeats());
-        p.put("seed", request.seed());
-        p.put("user", actor.name());
-        p.put("trainedAt", at.toString());
-        p.put("durationMs", durationMs);
-        p.put("libraries", libraries());
-        return p;
+    private static ModelProvenance provenance(TrainingRequest request, Candidate selected, DatasetBuilder.Built built,
+                                              Evaluation evaluation, Actor actor, OffsetDateTime at, long durationMs) {
+        Map<String, String> parameters = new TreeMap<>();
+        selected.params().forEach((name, value) -> parameters.put(name, String.valueOf(value)));
+        return new ModelProvenance(selected.name(), request.algorithm(), parameters, ModelProvenance.FeatureSpec.of(request.hashBits()),
+                built.fingerprint(), built.dataset().rows(), evaluation.worseRows(), evaluation.folds(), evaluation.repeats(),
+                request.seed(), actor.name(), libraries(), AppVersion.current(), at, durationMs);
     }
 
+    /** The provenance as the version's provenance column has always held it (what 'metrics --json' prints). */
+    private static Map<String, Object> provenanceDocument(ModelProvenance p, Candidate selected, Evaluation evaluation, int doctors) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("algorithm", p.algorithm());
+        d.put("description", selected.description());
+        d.put("parameters", selected.params());
+        d.put("categoryModel", Map.of("algorithm", "multinomial logistic regression (AdaGrad, own)",
+                "parameters", LogisticTrainer.Params.forRows((int) p.rows()).describe()));
+        d.put("calibration", Map.of("method", "Platt scaling on out-of-fold predictions", "a", evaluation.platt().a(),
+                "b", evaluation.platt().b()));
+        d.put("featureSpec", p.featureSpec().description());
+        d.put("dataFingerprint", p.dataFingerprint());
+        d.put("labelledRows", p.rows());
+        d.put("worseRows", p.worseRows());
+        d.put("doctors", doctors);
+        d.put("folds", p.folds());
+        d.put("repeats", p.repeats());
+        d.put("seed", p.seed());
+        d.put("user", p.trainer());
+        d.put("trainedAt", p.trainedAt().toString());
+        d.put("durationMs", p.durationMs());
+        Map<String, String> libraries = new LinkedHashMap<>(p.libraries());
+        libraries.put("outcome-desk", p.applicationVersion());
+        d.put("libraries", libraries);
+        return d;
+    }
+
+    /** The versions of the runtime and the libraries that fitted the model. */
     static Map<String, String> libraries() {
         Map<String, String> l = new LinkedHashMap<>();
         l.put("java", System.getProperty("java.version"));
-        l.put("smile", mavenVersion("com.github.haifengl", "smile-core"));
-        l.put("jackson", mavenVersion("com.fasterxml.jackson.core", "jackson-databind"));
-        l.put("outcome-desk", com.outcomedesk.Version.current());
+        l.put("smile", version(smile.classification.RandomForest.class, "com.github.haifengl", "smile-core"));
+        l.put("jackson", version(com.fasterxml.jackson.databind.ObjectMapper.class, "com.fasterxml.jackson.core", "jackson-databind"));
         return l;
+    }
+
+    /** A library's version from its jar's manifest (Smile ships no Maven pom.properties), else from its pom.properties. */
+    private static String version(Class<?> inLibrary, String group, String artifact) {
+        String manifest = inLibrary.getPackage().getImplementationVersion();
+        return manifest != null ? manifest : mavenVersion(group, artifact);
     }
 
     private static String mavenVersion(String group, String artifact) {
@@ -148,7 +168,7 @@ public final class TrainingService {
     }
 
     /** What a training run produced; {@code metrics} are the selected candidate's means over folds. */
-    public record TrainingResult(int version, String algorithm, Map<String, Double> metrics, Evaluation evaluation,
+    public record TrainingResult(int version, String algorithm, Map<Metric, Double> metrics, Evaluation evaluation,
                                  boolean activated, long durationMs, int labelledRows, int doctors) {
         public List<String> notes() {
             return evaluation.notes();

@@ -37,6 +37,6 @@ class LauncherHintsCliTest {
 
     @Test
     void versionComesFromTheBuild() {
-        assertThat(CliRun.of(dir, "--version").out().strip()).isEqualTo("OutcomeDesk " + com.outcomedesk.Version.current());
+        assertThat(CliRun.of(dir, "--version").out().strip()).isEqualTo("OutcomeDesk " + com.outcomedesk.common.AppVersion.current());
     }
 }

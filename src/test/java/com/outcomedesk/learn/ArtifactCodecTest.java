@@ -28,7 +28,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** Format-2 artifacts: exact round trips of every model kind, and refusals of hostile bytes, at once. */
+/** Artifacts (format 3; the limits also with a format-2 header): exact round trips of every model kind, and refusals of hostile bytes, at once. */
 class ArtifactCodecTest {
     private static final int BITS = TrainingRequest.DEFAULT_BITS;
     private static final byte[] KEY = new byte[32];
@@ -172,9 +172,9 @@ class ArtifactCodecTest {
     void unknownFormatsAndJavaSerialisationAreNotRead() throws Exception {
         byte[] artifact = ArtifactCodec.encode(small(), ID, KEY);
         byte[] future = artifact.clone();
-        future[5] = 3;
+        future[5] = (byte) (ArtifactCodec.FORMAT + 1);
         assertRefused(future, ID, KEY, Refusal.UNKNOWN_FORMAT);
-        assertTimed(() -> ArtifactCodec.decode(artifact, 3, ID, KEY), Refusal.UNKNOWN_FORMAT);
+        assertTimed(() -> ArtifactCodec.decode(artifact, ArtifactCodec.FORMAT + 1, ID, KEY), Refusal.UNKNOWN_FORMAT);
         byte[] bomb = ArtifactTamperingTest.nestedSets(100);
         assertTimed(() -> ArtifactCodec.decode(bomb, 1, ID, KEY), Refusal.LEGACY);
         assertRefused(bomb, ID, KEY, Refusal.DAMAGED);

@@ -14,33 +14,30 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What someone who can write the store's tables (but does not hold its signing key) can do to the model
  * that answers: nothing. Version 2 is active, version 1 the previous good one; each test damages version 2
- * and expects an immediate refusal, with the reason, and version 1 answering.
+ * and expects an immediate refusal, with the reason, and version 1 answering. Each test has a store of its own.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArtifactTamperingTest {
     private static final PredictionRequest VISIT = new PredictionRequest("dr_10",
             "Follow-up for diabetes. Improvements noted. Will reassess in 1 month.", null);
     /** Only a guard against a hang; the requirement (under one second) is asserted on the measured time. */
     private static final Duration HANG_GUARD = Duration.ofSeconds(20);
     private final Actor admin = Actor.localUser();
-    @TempDir static Path dir;
+    @TempDir Path dir;
     private Engine engine;
     private byte[] original;
     private byte[] first;
 
-    @BeforeAll
+    @BeforeEach
     void trainTwoVersions() {
-        engine = Engine.open(TestStores.h2(java.util.Objects.requireNonNull(dir)));
+        engine = Engine.open(TestStores.h2(dir));
         engine.importer().importFile(TestStores.referenceSample(), admin, ProgressListener.NONE);
         TrainingRequest logreg = new TrainingRequest(TrainingRequest.Algorithm.LOGREG, 2, true, 42, 18);
         engine.training().train(logreg, admin, ProgressListener.NONE);
@@ -50,12 +47,6 @@ class ArtifactTamperingTest {
     }
 
     @AfterEach
-    void restore() {
-        write(2, original, 2);
-        engine.models().refresh();
-    }
-
-    @AfterAll
     void close() {
         engine.close();
     }

@@ -3,7 +3,7 @@ package com.outcomedesk.ui;
 import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.outcomedesk.Version;
+import com.outcomedesk.common.AppVersion;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
@@ -100,8 +100,8 @@ class TruncationUiTest {
         robot.clickOn("Help");
         robot.clickOn("About OutcomeDesk");
         waitFor(() -> FxSteps.dialog() != null);
-        assertThat(Version.current()).matches("\\d+\\.\\d+\\.\\d+.*");
-        assertThat(FxSteps.dialog().getHeaderText()).isEqualTo("OutcomeDesk " + Version.current());
+        assertThat(AppVersion.current()).matches("\\d+\\.\\d+\\.\\d+.*");
+        assertThat(FxSteps.dialog().getHeaderText()).isEqualTo("OutcomeDesk " + AppVersion.current());
         Label text = robot.lookup("#aboutText").queryAs(Label.class);
         assertThat(text.isWrapText()).isTrue();
         assertThat(text.getText()).contains(engine.database().location().displayName());

@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.models;
 
+import com.outcomedesk.learn.Metric;
 import com.outcomedesk.learn.ModelRegistry;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.TrainingRequest;
@@ -115,16 +116,16 @@ public final class RetrainViewModel {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row("Version", before == null ? "none" : String.valueOf(before.version()), String.valueOf(r.version())));
         rows.add(new Row("Algorithm", before == null ? "" : before.algorithm(), r.algorithm()));
-        rows.add(new Row("Accuracy (cross-validated)", fmt(before == null ? null : before.accuracy()), fmt(r.metrics().get("accuracy"))));
-        rows.add(new Row("F1 (cross-validated)", fmt(before == null ? null : before.f1()), fmt(r.metrics().get("f1"))));
-        rows.add(new Row("AUC (cross-validated)", fmt(before == null ? null : before.auc()), fmt(r.metrics().get("auc"))));
+        rows.add(new Row("Accuracy (cross-validated)", fmt(before == null ? null : before.accuracy()), fmt(r.metrics().get(Metric.ACCURACY))));
+        rows.add(new Row("F1 (cross-validated)", fmt(before == null ? null : before.f1()), fmt(r.metrics().get(Metric.F1))));
+        rows.add(new Row("AUC (cross-validated)", fmt(before == null ? null : before.auc()), fmt(r.metrics().get(Metric.AUC))));
         rows.add(new Row("Labelled records", before == null || before.labelledRows() == null ? "" : String.format("%,d", before.labelledRows()),
                 String.format("%,d", r.labelledRows())));
         return rows;
     }
 
     static Verdict verdict(ModelVersionInfo before, TrainingService.TrainingResult r) {
-        Double candidateAuc = r.metrics().get("auc");
+        Double candidateAuc = r.metrics().get(Metric.AUC);
         if (before == null || before.auc() == null || candidateAuc == null) {
             return new Verdict(true, false, "No model with a cross-validated AUC is active: activating the candidate"
                     + " lets it answer instead of the doctor-rate baseline.");

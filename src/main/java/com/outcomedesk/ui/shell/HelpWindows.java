@@ -68,7 +68,7 @@ final class HelpWindows {
     }
 
     private static String version() {
-        return com.outcomedesk.Version.current();
+        return com.outcomedesk.common.AppVersion.current();
     }
 
     private static String read(String resource) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.learn.Calibration;
 import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.Interval;
+import com.outcomedesk.learn.Metric;
 import com.outcomedesk.learn.ModelVersionInfo;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ class ModelChartsTest {
     }
 
     private static Evaluation.CandidateResult candidate(String name, double auc, long[][] confusion) {
-        return new Evaluation.CandidateResult(name, name, Map.of("auc", new Interval(auc, auc - 0.02, auc + 0.02)), confusion, 10, "folds");
+        return new Evaluation.CandidateResult(name, name, Map.of(Metric.AUC, new Interval(auc, auc - 0.02, auc + 0.02)), confusion, 10, "folds");
     }
 
     @Test

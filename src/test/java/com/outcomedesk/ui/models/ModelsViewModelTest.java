@@ -3,6 +3,7 @@ package com.outcomedesk.ui.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.learn.Metric;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.learn.TrainingService;
@@ -162,7 +163,7 @@ class ModelsViewModelTest {
     }
 
     private static TrainingService.TrainingResult candidate(double auc, int rows) {
-        return new TrainingService.TrainingResult(2, "forest", Map.of("auc", auc), null, false, 0, rows, 10);
+        return new TrainingService.TrainingResult(2, "forest", Map.of(Metric.AUC, auc), null, false, 0, rows, 10);
     }
 
     @Test

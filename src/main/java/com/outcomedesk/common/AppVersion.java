@@ -1,19 +1,22 @@
-package com.outcomedesk;
+package com.outcomedesk.common;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The application's version, from the build (a resource Maven fills in), so it is written down once: in the pom. */
-public final class Version {
+/**
+ * The application's version, from the build (a resource Maven fills in: src/main/resources-filtered), so it is written
+ * down once, in the pom. The command line's --version, the About box and every model's provenance show it.
+ */
+public final class AppVersion {
     private static final String RESOURCE = "/com/outcomedesk/version.properties";
 
-    private Version() {
+    private AppVersion() {
     }
 
     public static String current() {
-        try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = AppVersion.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("Missing " + RESOURCE + " (build with Maven)");
             Properties p = new Properties();
             p.load(in);
