@@ -127,7 +127,7 @@ public final class ApiServer implements AutoCloseable {
 
     /** The routes the server registers, as "METHOD path" (for the test that holds the OpenAPI document to them). */
     public List<String> routes() {
-        return app.unsafe.internalRouter.allHttpHandlers().stream()
+        return app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 

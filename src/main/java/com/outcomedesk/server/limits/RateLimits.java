@@ -9,12 +9,15 @@ import java.util.OptionalLong;
 
 /**
  * One token bucket per (budget, user) and per (budget, client address): a request takes a permit from both or is
- * refused. A bucket is refilled each second with a sixtieth of the minute's budget, or, for a budget under 60 a minute
- * (sign-in, training), once a minute with all of it: a few quick retries pass, a guessing loop waits. Buckets are kept
+ * refused. A large budget (prediction) is refilled each second with a sixtieth of it, so a client cannot spend a
+ * minute's worth at once; a small one (sign-in, batch, training) once a minute with all of it: a few quick requests
+ * pass, a guessing loop waits. Buckets are kept
  * for the most recently seen keys only, so a flood of addresses cannot fill the memory.
  */
 public final class RateLimits {
     private static final int MAX_KEYS = 20_000;
+    /** Budgets this large are refilled every second (a sixtieth each time), smaller ones once a minute. */
+    static final int PER_SECOND_FROM = 6_000;
 
     private final RateLimitSettings settings;
     private final Map<String, AtomicRateLimiter> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -50,7 +53,7 @@ public final class RateLimits {
 
     private RateLimiterConfig config(Budget budget) {
         int perMinute = settings.of(budget);
-        boolean perSecond = perMinute >= 60;
+        boolean perSecond = perMinute >= PER_SECOND_FROM;
         return RateLimiterConfig.custom().limitForPeriod(perSecond ? perMinute / 60 : perMinute)
                 .limitRefreshPeriod(perSecond ? Duration.ofSeconds(1) : Duration.ofMinutes(1))
                 .timeoutDuration(Duration.ZERO).build();
