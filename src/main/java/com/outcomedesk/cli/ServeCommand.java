@@ -40,6 +40,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
             description = "Largest JSON body a non-streaming route reads (default ${DEFAULT-VALUE}).")
     long maxBody;
+    @Option(names = "--max-import", paramLabel = "BYTES", defaultValue = "536870912",
+            description = "Largest import body, streamed to a temporary file (default ${DEFAULT-VALUE}).")
+    long maxImport;
     @Option(names = "--token-minutes", defaultValue = "15", description = "Lifetime of a sign-in token (default ${DEFAULT-VALUE}).")
     int tokenMinutes;
     @Option(names = "--rate-sign-in", paramLabel = "N", description = "Sign-ins a minute per user and per address (default 10).")
@@ -106,6 +109,6 @@ final class ServeCommand implements Callable<Integer> {
         if (rateBatch != null) limits = limits.with(Budget.BATCH, rateBatch);
         if (rateTrain != null) limits = limits.with(Budget.TRAIN, rateTrain);
         if (tokenMinutes < 1 || tokenMinutes > 24 * 60) throw new IllegalArgumentException("--token-minutes must be between 1 and 1440");
-        return new ServerOptions(bind, port, insecureHttp, keystore, password, maxBody, Duration.ofMinutes(tokenMinutes), limits);
+        return new ServerOptions(bind, port, insecureHttp, keystore, password, maxBody, maxImport, Duration.ofMinutes(tokenMinutes), limits);
     }
 }

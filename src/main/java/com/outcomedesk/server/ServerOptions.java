@@ -7,11 +7,13 @@ import java.time.Duration;
 
 /**
  * How the server listens and what it allows. Plain HTTP only with {@code insecureHttp} and on a loopback address;
- * otherwise TLS from a PKCS12 keystore. Body limit: the largest JSON body a non-streaming route reads.
+ * otherwise TLS from a PKCS12 keystore. Body limits: the largest JSON body a non-streaming route reads, and the largest
+ * import (streamed to a temporary file, so it is bounded by disk, not memory).
  */
 public record ServerOptions(String bind, int port, boolean insecureHttp, Path keystore, char[] keystorePassword,
-                            long maxBodyBytes, Duration tokenLifetime, RateLimitSettings rateLimits) {
+                            long maxBodyBytes, long maxImportBytes, Duration tokenLifetime, RateLimitSettings rateLimits) {
     public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+    public static final long DEFAULT_MAX_IMPORT = 512L * 1024 * 1024;
     public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(15);
 
     public ServerOptions {
@@ -24,21 +26,21 @@ public record ServerOptions(String bind, int port, boolean insecureHttp, Path ke
             throw new IllegalArgumentException("TLS needs a PKCS12 keystore; for a trial on this machine alone use plain "
                     + "HTTP on 127.0.0.1 explicitly.");
         }
-        if (maxBodyBytes < 1024) throw new IllegalArgumentException("The body limit must be at least 1024 bytes.");
+        if (maxBodyBytes < 1024 || maxImportBytes < 1024) throw new IllegalArgumentException("A body limit must be at least 1024 bytes.");
     }
 
     /** Plain HTTP on a loopback address, e.g. for tests and a one-machine trial. */
     public static ServerOptions loopbackHttp(int port) {
-        return new ServerOptions("127.0.0.1", port, true, null, null, DEFAULT_MAX_BODY, DEFAULT_TOKEN_LIFETIME,
+        return new ServerOptions("127.0.0.1", port, true, null, null, DEFAULT_MAX_BODY, DEFAULT_MAX_IMPORT, DEFAULT_TOKEN_LIFETIME,
                 RateLimitSettings.defaults());
     }
 
     public ServerOptions withRateLimits(RateLimitSettings limits) {
-        return new ServerOptions(bind, port, insecureHttp, keystore, keystorePassword, maxBodyBytes, tokenLifetime, limits);
+        return new ServerOptions(bind, port, insecureHttp, keystore, keystorePassword, maxBodyBytes, maxImportBytes, tokenLifetime, limits);
     }
 
     public ServerOptions withMaxBodyBytes(long bytes) {
-        return new ServerOptions(bind, port, insecureHttp, keystore, keystorePassword, bytes, tokenLifetime, rateLimits);
+        return new ServerOptions(bind, port, insecureHttp, keystore, keystorePassword, bytes, maxImportBytes, tokenLifetime, rateLimits);
     }
 
     static boolean loopback(String bind) {

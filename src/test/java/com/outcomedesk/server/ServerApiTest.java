@@ -263,6 +263,26 @@ class ServerApiTest {
     }
 
     @Test
+    void importTakesTheReferenceFormatAndRefusesMalformedBodiesWhole() {
+        long before = engine.appointments().count(com.outcomedesk.appointments.AppointmentQuery.ALL);
+        String records = "[{\"id\":\"api-1\",\"doctor_id\":\"dr_04\",\"summary\":\"Chest pain \\ud83e\\udec0 '); DROP TABLE "
+                + "appointments; -- follow up\",\"future_outcome\":\"Improved.\"},"
+                + "{\"id\":\"api-2\",\"doctor_id\":\"dr 04; --\",\"summary\":\"Headache and fever since friday\"}]";
+        ApiClient.Answer a = api.post("/api/v1/import", clinician, records);
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        assertThat(a.json().get("imported").asLong()).isEqualTo(1);
+        assertThat(a.json().get("rejectedTotal").asLong()).isEqualTo(1);
+        assertThat(engine.appointments().count(com.outcomedesk.appointments.AppointmentQuery.ALL)).isEqualTo(before + 1);
+
+        ApiClient.Answer broken = api.post("/api/v1/import", clinician, "[{\"id\":\"api-3\",\"doctor_id\":\"dr_04\",");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body()).doesNotContain("/tmp").doesNotContain("outcomedesk-import");
+        ApiClient.Answer xml = api.post("/api/v1/import", clinician, "application/xml", HttpRequest.BodyPublishers.ofString("<a/>"));
+        assertThat(xml.status()).isEqualTo(415);
+        assertThat(engine.appointments().count(com.outcomedesk.appointments.AppointmentQuery.ALL)).isEqualTo(before + 1);
+    }
+
+    @Test
     void trainingRunsAsAJobAndVersionsCanBeActivated() throws InterruptedException {
         ApiClient.Answer bad = api.post("/api/v1/train", admin, "{\"folds\":1}");
         assertThat(bad.status()).isEqualTo(400);
@@ -313,8 +333,10 @@ class ServerApiTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("checks").get("store").get("ok").asBoolean()).isTrue();
         api.get("/api/v1/models", clinician);
+        api.get("/api/v1/models", null);
         String metrics = api.get("/api/v1/metrics/prometheus", null).body();
-        assertThat(metrics).contains("http_server_requests_seconds").contains("route=\"/api/v1/models\"")
+        assertThat(metrics).contains("http_server_requests_seconds").contains("route=\"/api/v1/models\",status=\"200\"")
+                .contains("route=\"/api/v1/models\",status=\"401\"")
                 .contains("jvm_memory_used_bytes").contains("outcomedesk_pool_active");
         assertThat(api.get("/openapi.json", null).json().get("openapi").asText()).startsWith("3.");
         ApiClient.Answer docs = api.get("/docs", null);

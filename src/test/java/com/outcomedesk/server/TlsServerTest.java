@@ -46,7 +46,7 @@ class TlsServerTest {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, tmf.getTrustManagers(), null);
 
-        ServerOptions options = new ServerOptions("127.0.0.1", 0, false, keystore, PASSWORD, ServerOptions.DEFAULT_MAX_BODY,
+        ServerOptions options = new ServerOptions("127.0.0.1", 0, false, keystore, PASSWORD, ServerOptions.DEFAULT_MAX_BODY, ServerOptions.DEFAULT_MAX_IMPORT,
                 ServerOptions.DEFAULT_TOKEN_LIFETIME, RateLimitSettings.defaults());
         try (Engine engine = Engine.open(TestStores.h2(dir.resolve("store")));
              ApiServer server = ApiServer.start(engine, options)) {
@@ -63,10 +63,10 @@ class TlsServerTest {
 
     @Test
     void plainHttpOnlyOnLoopbackAndTlsNeedsAKeystore() {
-        assertThatThrownBy(() -> new ServerOptions("0.0.0.0", 8080, true, null, null, ServerOptions.DEFAULT_MAX_BODY,
+        assertThatThrownBy(() -> new ServerOptions("0.0.0.0", 8080, true, null, null, ServerOptions.DEFAULT_MAX_BODY, ServerOptions.DEFAULT_MAX_IMPORT,
                 ServerOptions.DEFAULT_TOKEN_LIFETIME, RateLimitSettings.defaults()))
                 .hasMessageContaining("only allowed on a loopback address");
-        assertThatThrownBy(() -> new ServerOptions("0.0.0.0", 8443, false, null, null, ServerOptions.DEFAULT_MAX_BODY,
+        assertThatThrownBy(() -> new ServerOptions("0.0.0.0", 8443, false, null, null, ServerOptions.DEFAULT_MAX_BODY, ServerOptions.DEFAULT_MAX_IMPORT,
                 ServerOptions.DEFAULT_TOKEN_LIFETIME, RateLimitSettings.defaults()))
                 .hasMessageContaining("keystore");
         assertThat(ServerOptions.loopbackHttp(0).insecureHttp()).isTrue();

@@ -33,6 +33,7 @@ public final class Api {
         PredictRoutes.register(config.routes, s);
         BatchRoutes.register(config.routes, s);
         HistoryRoutes.register(config.routes, s);
+        ImportRoutes.register(config.routes, s);
         ModelRoutes.register(config.routes, s);
         InsightRoutes.register(config.routes, s);
         HealthRoutes.register(config.routes, s);
@@ -72,7 +73,8 @@ public final class Api {
     /** The matched route template, e.g. {@code /api/v1/models/{n}}; "unmatched" when no route matched. */
     private static String route(Context ctx) {
         try {
-            return ctx.endpoint().path;
+            io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            return matched == null ? "unmatched" : matched.path;
         } catch (RuntimeException e) {
             return "unmatched";
         }
