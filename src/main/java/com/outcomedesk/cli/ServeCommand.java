@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "$OUTCOMEDESK_PASSWORD); on a store without accounts --user creates that administrator first, as 'init' does."})
 final class ServeCommand implements Callable<Integer> {
     static final String KEYSTORE_PASSWORD_ENV = "OUTCOMEDESK_KEYSTORE_PASSWORD";
+    static final String DB_PASSWORD_ENV = "OUTCOMEDESK_DB_PASSWORD";
 
     @ParentCommand OutcomeDeskCli root;
     @Spec CommandSpec spec;
@@ -37,6 +38,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--keystore-password-env", paramLabel = "VAR", defaultValue = KEYSTORE_PASSWORD_ENV,
             description = "Environment variable holding the keystore password (default ${DEFAULT-VALUE}).")
     String keystorePasswordEnv;
+    @Option(names = "--db-user", paramLabel = "NAME", description = "Database login of the server (PostgreSQL); clients never see it.")
+    String dbUser;
+    @Option(names = "--db-password-env", paramLabel = "VAR", defaultValue = DB_PASSWORD_ENV,
+            description = "Environment variable holding the database password, when set (default ${DEFAULT-VALUE}).")
+    String dbPasswordEnv;
     @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "1048576",
             description = "Largest JSON body a non-streaming route reads (default ${DEFAULT-VALUE}).")
     long maxBody;
@@ -81,13 +87,13 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private Engine open() {
-        StoreLocation location = root.location();
+        StoreLocation location = root.location().withCredentials(dbUser, root.environment.get(dbPasswordEnv));
         if (root.user != null) {
             if (!SignIn.hasAccounts(location)) {
                 SignIn.initialize(location, root.user, Passwords.chosen(root.environment, Passwords.PASSWORD_ENV, root.user));
                 spec.commandLine().getOut().println("Created administrator " + root.user + ".");
             }
-            return root.openEngine();
+            return SignIn.signIn(location, root.user, Passwords.current(root.environment, root.user)).engine();
         }
         if (EncryptedStore.isEncrypted(location)) {
             throw new IllegalStateException("This store is encrypted: give --user NAME of an account (password in "

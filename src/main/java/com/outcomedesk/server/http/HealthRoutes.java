@@ -56,7 +56,7 @@ final class HealthRoutes {
         m.put("ok", true);
         m.put("activeVersion", active.map(ModelVersionInfo::version).orElse(null));
         m.put("answeredBy", active.map(v -> "model version " + v.version() + " (" + v.algorithm() + ")")
-                .orElse("the doctor-rate baseline (no active version)"));
+                .orElse("the doctor-rate baseline, from the appointments with outcomes (no active version)"));
         return m;
     }
 
