@@ -310,6 +310,13 @@ class ServerApiTest {
         ApiClient.Answer rollback = api.post("/api/v1/models/rollback", admin, "");
         assertThat(rollback.status()).isIn(200, 409);
         assertThat(api.get("/api/v1/jobs/" + java.util.UUID.randomUUID(), admin).status()).isEqualTo(404);
+
+        String second = api.post("/api/v1/train", admin, "{\"algorithm\":\"gbm\"}").json().get("id").asText();
+        assertThat(api.delete("/api/v1/jobs/" + second, clinician).status()).isEqualTo(403);
+        ApiClient.Answer cancelled = api.delete("/api/v1/jobs/" + second, admin);
+        assertThat(cancelled.json().get("state").asText()).isEqualTo("cancelled");
+        Thread.sleep(200);
+        assertThat(api.get("/api/v1/jobs/" + second, admin).json().get("state").asText()).isEqualTo("cancelled");
     }
 
     @Test

@@ -69,7 +69,8 @@ public final class TrainingJobs implements AutoCloseable {
     public boolean cancel(UUID id) {
         Job job = jobs.get(id);
         if (job == null || !job.requestCancel(clock.instant())) return false;
-        Future<?> f = running.get(id);
+        // A queued job never runs, so its entry goes here; a running one is interrupted and ends by itself.
+        Future<?> f = running.remove(id);
         if (f != null) f.cancel(true);
         return true;
     }
