@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layering written down as rules. The desktop app ({@code ui}) and the command line ({@code cli}) sit on
- * top of the engine; benchmarks ({@code bench}) sit beside them and only the command line runs them; the store knows
+ * top of the engine, and so does the HTTP server ({@code server}), which only the command line starts; benchmarks
+ * ({@code bench}) sit beside them and only the command line runs them; the store knows
  * nothing of ours but the outcome categories; no two packages need each other.
  */
 class ArchitectureTest {
     private static final String ROOT = "com.outcomedesk";
     private static final String UI = ROOT + ".ui..", CLI = ROOT + ".cli..", BENCH = ROOT + ".bench..";
+    private static final String SERVER = ROOT + ".server..";
     private static final String LAUNCHER = Launcher.class.getName();
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
@@ -41,6 +43,13 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage(CLI).and().doNotHaveFullyQualifiedName(LAUNCHER)
                 .should().dependOnClassesThat().resideInAPackage(CLI)
                 .because("only the launcher starts the command line").check(MAIN);
+    }
+
+    @Test
+    void onlyTheCommandLineStartsTheServer() {
+        noClasses().that().resideOutsideOfPackages(SERVER, CLI)
+                .should().dependOnClassesThat().resideInAPackage(SERVER)
+                .because("the server sits on the engine; only the serve command starts it").check(MAIN);
     }
 
     @Test

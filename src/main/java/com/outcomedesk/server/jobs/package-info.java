@@ -1,0 +1,5 @@
+/**
+ * Training as background jobs: a request gets a job id at once; the job reports its stage and progress, its result
+ * or why it failed, and can be cancelled. One job trains at a time; jobs live as long as the server process.
+ */
+package com.outcomedesk.server.jobs;

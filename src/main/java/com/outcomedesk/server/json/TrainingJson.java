@@ -1,0 +1,46 @@
+package com.outcomedesk.server.json;
+
+import com.outcomedesk.learn.Evaluation;
+import com.outcomedesk.learn.TrainingService;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A training result as {@code train --json} prints it. */
+public final class TrainingJson {
+    private TrainingJson() {
+    }
+
+    public static Map<String, Object> result(TrainingService.TrainingResult result) {
+        Evaluation e = result.evaluation();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("version", result.version());
+        doc.put("algorithm", result.algorithm());
+        doc.put("activated", result.activated());
+        doc.put("labelledRows", result.labelledRows());
+        doc.put("worseRows", e.worseRows());
+        doc.put("doctors", result.doctors());
+        doc.put("folds", e.folds());
+        doc.put("repeats", e.repeats());
+        doc.put("durationMs", result.durationMs());
+        doc.put("metrics", result.metrics());
+        doc.put("intervals", e.selectedResult().metrics());
+        doc.put("candidates", candidates(e.candidates()));
+        doc.put("notes", e.notes());
+        return doc;
+    }
+
+    private static List<Map<String, Object>> candidates(List<Evaluation.CandidateResult> list) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Evaluation.CandidateResult c : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("description", c.description());
+            c.metrics().forEach((name, interval) -> m.put(name, interval.mean()));
+            m.put("evaluatedOn", c.evaluatedOn());
+            out.add(m);
+        }
+        return out;
+    }
+}
