@@ -37,7 +37,7 @@ public final class TrainingJson {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", c.name());
             m.put("description", c.description());
-            c.metrics().forEach((name, interval) -> m.put(name, interval.mean()));
+            c.metrics().forEach((metric, interval) -> m.put(metric.key(), interval.mean()));
             m.put("evaluatedOn", c.evaluatedOn());
             out.add(m);
         }
