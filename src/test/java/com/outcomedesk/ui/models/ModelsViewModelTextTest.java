@@ -48,4 +48,12 @@ class ModelsViewModelTextTest {
         assertThat(known.shownUnit()).isEqualTo("records");
         assertThat(new ModelsViewModel.TileFigure(0.8, 3, "").shownUnit()).isEmpty();
     }
+
+    @Test
+    void eachAlgorithmHasALabelThatReadsBackAsTheAlgorithm() {
+        for (var a : com.outcomedesk.learn.TrainingRequest.Algorithm.values()) {
+            assertThat(RetrainViewModel.algorithmOf(RetrainViewModel.label(a))).isEqualTo(a);
+        }
+        assertThat(RetrainViewModel.algorithmOf("LOGREG")).as("the command line's constant is not a label").isNull();
+    }
 }
