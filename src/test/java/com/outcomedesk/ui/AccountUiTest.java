@@ -9,11 +9,9 @@ import com.outcomedesk.audit.AuditQuery;
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.StoreLocation;
-import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.security.SecureStart;
 import com.outcomedesk.ui.shell.Shell;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
@@ -21,40 +19,29 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The Account menu on an encrypted store, by keyboard and mouse: change my password, lock now, sign out, sign in again. */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class AccountUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
+class AccountUiTest extends HeadlessUiTest {
     private static final String PASSWORD = "river stone lantern";
     private static final String NEW_PASSWORD = "quiet meadow 42";
-    @TempDir static Path dir;
-    static StoreLocation location;
+    StoreLocation location;
     final AtomicReference<SignIn.Session> session = new AtomicReference<>();
     final AtomicInteger signIns = new AtomicInteger();
-    FxStallWatchdog watchdog;
 
-    @BeforeAll
-    static void createAdministrator() {
+    @Override
+    protected void prepare() {
         location = TestStores.h2(dir.resolve("store"));
         SignIn.initialize(location, "alice", PASSWORD.toCharArray());
+        closedAfterTest(() -> {
+            if (session.get() != null) session.get().close();
+        });
     }
 
     /** As the desktop app starts: sign-in, then the main window with the idle lock and the Account menu. */
-    @Start
-    void start(Stage stage) {
+    @Override
+    protected void start(Stage stage) {
         Scene scene = new Scene(new VBox(new Label("Opening")), 1280, 800);
         scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
         stage.setScene(scene);
@@ -62,24 +49,17 @@ class AccountUiTest {
         SecureStart.show(scene, location, s -> {
             session.set(s);
             signIns.incrementAndGet();
-            Shell shell = Shell.build(s.engine(), s.actor(), stage);
+            Shell shell = stoppedAfterTest(Shell.build(s.engine(), s.actor(), stage));
             scene.setRoot(shell.root());
             shell.start();
             shell.addAccountMenu(SecureStart.lockWhenIdle(scene, s));
         }, failure -> {
             throw new AssertionError(failure);
         });
-        watchdog = new FxStallWatchdog();
-    }
-
-    @AfterEach
-    void stop() {
-        FxSteps.assertNoEngineStall(watchdog);
-        if (session.get() != null) session.get().close();
     }
 
     @Test
-    void changeMyPasswordThenLockNowThenSignOutAndSignInWithTheNewPassword(FxRobot robot) throws Exception {
+    void changeMyPasswordThenLockNowThenSignOutAndSignInWithTheNewPassword() throws Exception {
         signIn(robot, PASSWORD);
         waitFor(() -> signIns.get() == 1 && robot.lookup("#accountMenu").tryQuery().isPresent());
 

@@ -5,60 +5,31 @@ import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.shell.Shell;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The Settings screen and the Sync settings dialog, typed into as a person does. */
-@NeedsFxToolkit
 @NeedsPostgres
-@ExtendWith(ApplicationExtension.class)
-class AdminScreensUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
+class AdminScreensUiTest extends HeadlessUiTest {
+    Engine engine;
+
+    @Override
+    protected void prepare() {
+        engine = openStore();
     }
 
-    @TempDir static Path dir;
-    static Engine engine;
-    FxStallWatchdog watchdog;
-
-    @BeforeAll
-    static void open() {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
-    }
-
-    @AfterAll
-    static void close() {
-        engine.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        FxSteps.showMainWindow(engine, stage);
-        watchdog = new FxStallWatchdog();
-    }
-
-    @AfterEach
-    void stop() {
-        FxSteps.assertNoEngineStall(watchdog);
+    @Override
+    protected void start(Stage stage) {
+        showMainWindow(engine, stage);
     }
 
     @Test
-    void settingsSayWhatIsWrongThenSave(FxRobot robot) throws Exception {
+    void settingsSayWhatIsWrongThenSave() throws Exception {
         robot.clickOn(Shell.SETTINGS);
         waitFor(() -> robot.lookup("#idleMinutes").queryTextInputControl().getText().equals("10"));
         robot.doubleClickOn("#idleMinutes").write("300");
@@ -76,7 +47,7 @@ class AdminScreensUiTest {
     }
 
     @Test
-    void syncSettingsAreFieldsWithATestConnectionButton(FxRobot robot) throws Exception {
+    void syncSettingsAreFieldsWithATestConnectionButton() throws Exception {
         robot.clickOn("Sync").clickOn("Sync settings…");
         waitFor(() -> dialog() != null && robot.lookup("#syncHost").tryQuery().isPresent());
         robot.clickOn("#syncHost").write("127.0.0.1");

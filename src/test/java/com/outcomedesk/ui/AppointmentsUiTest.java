@@ -9,12 +9,10 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.StoredAppointment;
 import com.outcomedesk.settings.DateFormatChoice;
-import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.ui.shell.Shell;
 import com.outcomedesk.ui.support.DateStyle;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,63 +23,39 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The appointments screen driven as a person does: typing into the form and the filters. */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class AppointmentsUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
-    @TempDir static Path dir;
-    static Engine engine;
+class AppointmentsUiTest extends HeadlessUiTest {
+    Engine engine;
     Shell shell;
-    FxStallWatchdog watchdog;
     final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void openStore() {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    @Override
+    protected void prepare() {
+        engine = openStore();
         engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
-    }
-
-    @AfterAll
-    static void closeStore() {
-        // Closed when the JVM ends, not now: this class's screens live on in the toolkit, and a read of theirs
-        // failing on a closed store would leave an error dialog showing in the next UI test class.
-        Engine open = engine;
-        Runtime.getRuntime().addShutdownHook(new Thread(open::close));
-    }
-
-    @Start
-    void start(Stage stage) {
         // The main window applies the store's date format, as an administrator set it in Settings.
         engine.displaySettings().setDateFormat(DateFormatChoice.DAY_FIRST, Actor.localUser());
+    }
+
+    @Override
+    protected void start(Stage stage) {
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
-        shell = FxSteps.showMainWindow(engine, stage);
-        watchdog = new FxStallWatchdog();
+        shell = showMainWindow(engine, stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        engine.displaySettings().setDateFormat(DateFormatChoice.LOCALE, Actor.localUser());
+        // The date style is the app's, not the store's: the next test starts from the locale's.
         Platform.runLater(() -> DateStyle.use(DateStyle.LOCALE));
-        FxSteps.assertNoEngineStall(watchdog);
         assertThat(uncaught).as("exceptions that reached the FX thread").isEmpty();
     }
 
     @Test
-    void typedDatesAreSavedAndTextThatIsNotADateSaysSoAndStays(FxRobot robot) throws Exception {
+    void typedDatesAreSavedAndTextThatIsNotADateSaysSoAndStays() throws Exception {
         waitFor(() -> rows(robot) >= 400);
         int before = rows(robot);
         assertThat(robot.lookup("#fromDate").queryAs(DatePicker.class).getPromptText()).isEqualTo("From dd/mm/yyyy");
@@ -142,7 +116,7 @@ class AppointmentsUiTest {
     }
 
     @Test
-    void saveOnAnEmptyFormSaysInWordsWhatToFixBesideEachFieldAndAtSave(FxRobot robot) throws Exception {
+    void saveOnAnEmptyFormSaysInWordsWhatToFixBesideEachFieldAndAtSave() throws Exception {
         waitFor(() -> rows(robot) > 0);
         robot.clickOn("#newButton");
         // Shown and settled: the form puts the cursor in its first field once it is on screen.
@@ -171,7 +145,7 @@ class AppointmentsUiTest {
     }
 
     @Test
-    void leavingAFieldShowsItsProblemAtOnce(FxRobot robot) throws Exception {
+    void leavingAFieldShowsItsProblemAtOnce() throws Exception {
         waitFor(() -> rows(robot) > 0);
         robot.clickOn("#newButton");
         waitFor(() -> dialog() != null);
@@ -183,7 +157,7 @@ class AppointmentsUiTest {
     }
 
     @Test
-    void recordOutcomeTakesTypingAtOnceAndStaysOpenOnAProblem(FxRobot robot) throws Exception {
+    void recordOutcomeTakesTypingAtOnceAndStaysOpenOnAProblem() throws Exception {
         waitFor(() -> rows(robot) > 0);
         waitFor(() -> rows(robot) > 0 && table(robot).getItems().get(0) instanceof com.outcomedesk.ui.appointments.PagedRows.Slot s
                 && s.row() != null);
@@ -205,7 +179,7 @@ class AppointmentsUiTest {
     }
 
     @Test
-    void aHeaderClickSortsByTheStoreAndThePatientFilterFinds(FxRobot robot) throws Exception {
+    void aHeaderClickSortsByTheStoreAndThePatientFilterFinds() throws Exception {
         waitFor(() -> rows(robot) > 0);
         var service = engine.appointments();
         String first = service.page(AppointmentQuery.ALL, new com.outcomedesk.appointments.AppointmentSort(
@@ -246,7 +220,7 @@ class AppointmentsUiTest {
         robot.clickOn(field).push(KeyCode.SHORTCUT, KeyCode.A).write(text);
     }
 
-    private static StoredAppointment stored(String doctor) {
+    private StoredAppointment stored(String doctor) {
         return engine.appointments().page(AppointmentQuery.ALL.withDoctor(doctor), 0, 1).get(0);
     }
 

@@ -6,63 +6,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.Role;
-import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.ui.models.ModelsViewModel;
 import com.outcomedesk.ui.shell.Shell;
-import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** A clinician sees before pressing anything that retraining, activation and rollback are for administrators. */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class ClinicianModelsUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
-    @TempDir static Path dir;
-    static Engine engine;
+class ClinicianModelsUiTest extends HeadlessUiTest {
+    Engine engine;
     Shell shell;
-    FxStallWatchdog watchdog;
 
-    @BeforeAll
-    static void openStore() {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    @Override
+    protected void prepare() {
+        engine = openStore();
         engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
     }
 
-    @AfterAll
-    static void closeStore() {
-        engine.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        shell = FxSteps.showMainWindow(engine, stage, new Actor("carol", Role.CLINICIAN));
-        watchdog = new FxStallWatchdog();
-    }
-
-    @AfterEach
-    void stop() {
-        FxSteps.assertNoEngineStall(watchdog);
+    @Override
+    protected void start(Stage stage) {
+        shell = showMainWindow(engine, stage, new Actor("carol", Role.CLINICIAN));
     }
 
     @Test
-    void retrainActivateAndRollBackAreDisabledWithTheReason(FxRobot robot) throws Exception {
+    void retrainActivateAndRollBackAreDisabledWithTheReason() throws Exception {
         MenuItem retrain = shell.controller().menuBar().getMenus().stream().flatMap(m -> m.getItems().stream())
                 .filter(i -> "retrainItem".equals(i.getId())).findFirst().orElseThrow();
         assertThat(retrain.isDisable()).isTrue();

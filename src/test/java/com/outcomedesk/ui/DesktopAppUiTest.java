@@ -5,8 +5,6 @@ import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.testing.NeedsFxToolkit;
-import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.shell.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,54 +13,27 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real main window headless (Monocle): the main flows a clinician goes through. */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class DesktopAppUiTest {
-    static {
-        // The store opens before the window, but a busy machine still starts the toolkit slowly.
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
-    @TempDir static Path dir;
-    static Engine engine;
+class DesktopAppUiTest extends HeadlessUiTest {
+    Engine engine;
     Shell shell;
-    FxStallWatchdog watchdog;
 
-    @BeforeAll
-    static void openStore() {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    @Override
+    protected void prepare() {
+        engine = openStore();
     }
 
-    @AfterAll
-    static void closeStore() {
-        engine.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        shell = FxSteps.showMainWindow(engine, stage);
-        watchdog = new FxStallWatchdog();
-    }
-
-    @AfterEach
-    void stop() {
-        FxSteps.assertNoEngineStall(watchdog);
+    @Override
+    protected void start(Stage stage) {
+        shell = showMainWindow(engine, stage);
     }
 
     @Test
-    void welcomeDemoDataInvalidThenValidAppointmentBadImportAndEveryScreen(FxRobot robot) throws Exception {
+    void welcomeDemoDataInvalidThenValidAppointmentBadImportAndEveryScreen() throws Exception {
         waitFor(() -> robot.lookup(".welcome-title").tryQuery().isPresent());
         robot.interact(() -> shell.model().demoSizeProperty().set(1_000));
         robot.clickOn("#demoButton");

@@ -13,8 +13,6 @@ import com.outcomedesk.insight.RankingMethod;
 import com.outcomedesk.insight.SharedFeature;
 import com.outcomedesk.insight.SimilarDisease;
 import com.outcomedesk.common.Actor;
-import com.outcomedesk.testing.NeedsFxToolkit;
-import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.ui.shell.Shell;
 import java.nio.file.Path;
@@ -42,57 +40,31 @@ import javafx.scene.paint.Color;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The doctors, alike-diseases and outcome-mapping screens (Monocle headless), on 3,000 demo appointments. */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class InsightScreensUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
-    @TempDir static Path dir;
-    static Engine engine;
+class InsightScreensUiTest extends HeadlessUiTest {
+    Engine engine;
     Shell shell;
-    FxStallWatchdog watchdog;
 
-    @BeforeAll
-    static void openStoreWithDemoData() throws Exception {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    @Override
+    protected void prepare() throws Exception {
+        engine = openStore();
         Path demo = dir.resolve("demo.json");
         DemoDataWriter.write(new DemoDataGenerator(5, 10, 0.05), 3_000, demo, null, ProgressListener.NONE);
         engine.importer().importFile(demo, Actor.localUser(), ProgressListener.NONE);
     }
 
-    @AfterAll
-    static void closeStore() {
-        engine.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        shell = FxSteps.showMainWindow(engine, stage);
-        watchdog = new FxStallWatchdog();
-    }
-
-    @AfterEach
-    void stop() {
-        FxSteps.assertNoEngineStall(watchdog);
+    @Override
+    protected void start(Stage stage) {
+        shell = showMainWindow(engine, stage);
     }
 
     @Test
     @SuppressWarnings("unchecked")
-    void funnelLegendAxisTooltipOutcomeMixAndSorting(FxRobot robot) throws Exception {
+    void funnelLegendAxisTooltipOutcomeMixAndSorting() throws Exception {
         robot.interact(() -> shell.controller().show(Shell.DOCTORS));
         waitFor(() -> robot.lookup("#ranking").tryQuery().isPresent());
         NumberAxis loadingAxis = (NumberAxis) robot.lookup("#funnelChart").queryAs(LineChart.class).getYAxis();
@@ -165,7 +137,7 @@ class InsightScreensUiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aMisspeltDiseaseIsAnsweredOnEnterWithSpellingsToPickAndReasonsAreClinical(FxRobot robot) throws Exception {
+    void aMisspeltDiseaseIsAnsweredOnEnterWithSpellingsToPickAndReasonsAreClinical() throws Exception {
         robot.interact(() -> shell.controller().show(Shell.DISEASES));
         waitFor(() -> robot.lookup("#groupList").tryQuery().map(n -> !((ListView<?>) n).getItems().isEmpty()).orElse(false));
         TableView<SharedFeature> reasons = robot.lookup("#reasonTable").queryAs(TableView.class);
@@ -191,7 +163,7 @@ class InsightScreensUiTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void anAdministratorMapsAKeywordGuessAfterSeeingHowManyAppointmentsChange(FxRobot robot) throws Exception {
+    void anAdministratorMapsAKeywordGuessAfterSeeingHowManyAppointmentsChange() throws Exception {
         ToggleButton nav = robot.lookup(".nav-button").match(n -> Shell.OUTCOME_MAPPING.equals(((ToggleButton) n).getText()))
                 .queryAs(ToggleButton.class);
         robot.clickOn(nav);

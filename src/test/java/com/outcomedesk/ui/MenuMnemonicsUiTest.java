@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.Role;
-import com.outcomedesk.testing.NeedsFxToolkit;
-import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.security.IdleLock;
 import com.outcomedesk.ui.security.IdleLockViewModel;
 import com.outcomedesk.ui.shell.Shell;
-import java.nio.file.Path;
 import java.time.Duration;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -20,48 +17,34 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Alt plus the underlined letter opens a menu, in the main window as the app shows it after sign-in (under the idle lock). */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class MenuMnemonicsUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
-    @TempDir static Path dir;
-    static Engine engine;
+class MenuMnemonicsUiTest extends HeadlessUiTest {
+    Engine engine;
     Shell shell;
 
-    @BeforeAll
-    static void openStore() {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    @Override
+    protected void prepare() {
+        engine = openStore();
     }
 
-    @AfterAll
-    static void closeStore() {
-        engine.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        shell = FxSteps.showMainWindow(engine, stage);
+    @Override
+    protected void start(Stage stage) {
+        shell = showMainWindow(engine, stage);
         // As after sign-in: the idle lock wraps the main window's root.
         IdleLock.install(stage.getScene(), new IdleLockViewModel(engine.accounts(), engine.audit(),
                 new Actor("admin", Role.ADMINISTRATOR), () -> Duration.ofMinutes(15), System::nanoTime));
     }
 
+    @Override
+    protected boolean watchesForStalls() {
+        return false;
+    }
+
     @Test
-    void altFOpensTheFileMenuEvenWhenTheFocusedTextFieldKeepsTheKeyPress(FxRobot robot) throws Exception {
+    void altFOpensTheFileMenuEvenWhenTheFocusedTextFieldKeepsTheKeyPress() throws Exception {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         Menu file = bar.getMenus().get(0);
         assertThat(file.getText()).isEqualTo("_File");
@@ -82,7 +65,7 @@ class MenuMnemonicsUiTest {
     }
 
     @Test
-    void altHOpensTheHelpMenuFromTheKeyEventsGtkDeliversWithTheFocusInAField(FxRobot robot) throws Exception {
+    void altHOpensTheHelpMenuFromTheKeyEventsGtkDeliversWithTheFocusInAField() throws Exception {
         MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
         Menu help = bar.getMenus().get(bar.getMenus().size() - 1);
         robot.interact(() -> shell.model().dismissWelcome());

@@ -7,68 +7,40 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.common.Actor;
-import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.ui.shell.Shell;
 import eu.hansolo.tilesfx.Tile;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The Models screen as it opens on a store whose model was trained in an earlier session. */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class ModelsScreenUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
-    @TempDir static Path dir;
-    static Engine engine;
-    static ModelVersionInfo active;
+class ModelsScreenUiTest extends HeadlessUiTest {
+    Engine engine;
+    ModelVersionInfo active;
     Shell shell;
-    FxStallWatchdog watchdog;
 
-    @BeforeAll
-    static void openStoreWithAnActiveModel() {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    @Override
+    protected void prepare() {
+        engine = openStore();
         engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
         engine.training().train(new TrainingRequest(TrainingRequest.Algorithm.LOGREG, 3, true, 42, TrainingRequest.DEFAULT_BITS),
                 Actor.localUser(), ProgressListener.NONE);
         active = engine.models().active().orElseThrow();
     }
 
-    @AfterAll
-    static void closeStore() {
-        engine.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        shell = FxSteps.showMainWindow(engine, stage);
-        watchdog = new FxStallWatchdog();
-    }
-
-    @AfterEach
-    void stop() {
-        FxSteps.assertNoEngineStall(watchdog);
+    @Override
+    protected void start(Stage stage) {
+        shell = showMainWindow(engine, stage);
     }
 
     @Test
-    void tilesShowTheActiveModelsFiguresAtOnceWithUnitsAndReadableCaptions(FxRobot robot) throws Exception {
+    void tilesShowTheActiveModelsFiguresAtOnceWithUnitsAndReadableCaptions() throws Exception {
         robot.clickOn("Models");
         String accuracy = String.format(Locale.ROOT, "%.3f", active.accuracy());
         waitFor(() -> texts(tile(robot, "Accuracy")).contains(accuracy));

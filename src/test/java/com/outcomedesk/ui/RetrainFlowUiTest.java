@@ -10,8 +10,6 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.common.Actor;
-import com.outcomedesk.testing.NeedsFxToolkit;
-import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.ui.models.RetrainViewModel;
 import com.outcomedesk.ui.shell.Shell;
@@ -25,58 +23,32 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.matcher.control.LabeledMatchers;
 
 /** Retraining as an administrator does it in the main window (Monocle headless): train, compare, activate, roll back. */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class RetrainFlowUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
-    @TempDir static Path dir;
-    static Engine engine;
+class RetrainFlowUiTest extends HeadlessUiTest {
+    Engine engine;
     Shell shell;
-    FxStallWatchdog watchdog;
 
     /** The same 1,000 demo records the welcome screen loads, imported before the window opens. */
-    @BeforeAll
-    static void openStoreWithDemoData() throws Exception {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    @Override
+    protected void prepare() throws Exception {
+        engine = openStore();
         Path demo = dir.resolve("demo.json");
         DemoDataWriter.write(new DemoDataGenerator(7, DemoDataGenerator.defaultDoctorCount(1_000), 0.05), 1_000, demo, null,
                 ProgressListener.NONE);
         engine.importer().importFile(demo, Actor.localUser(), ProgressListener.NONE);
     }
 
-    @AfterAll
-    static void closeStore() {
-        engine.close();
-    }
-
-    @Start
-    void start(Stage stage) {
-        shell = FxSteps.showMainWindow(engine, stage);
-        watchdog = new FxStallWatchdog();
-    }
-
-    @AfterEach
-    void stop() {
-        FxSteps.assertNoEngineStall(watchdog);
+    @Override
+    protected void start(Stage stage) {
+        shell = showMainWindow(engine, stage);
     }
 
     @Test
-    void retrainFromTheMenuActivateTheCandidateThenRollBackFromTheVersionsTable(FxRobot robot) throws Exception {
+    void retrainFromTheMenuActivateTheCandidateThenRollBackFromTheVersionsTable() throws Exception {
         trainAndActivate(robot, "none", 1);
         trainAndActivate(robot, "1", 2);
 
@@ -148,7 +120,7 @@ class RetrainFlowUiTest {
         waitFor(() -> dialog() == null);
     }
 
-    private static int activeVersion() {
+    private int activeVersion() {
         return engine.models().active().map(ModelVersionInfo::version).orElse(-1);
     }
 

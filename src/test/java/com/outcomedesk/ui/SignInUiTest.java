@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.StoreLocation;
-import com.outcomedesk.testing.NeedsFxToolkit;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.security.SignInView;
 import com.outcomedesk.ui.security.SignInViewModel;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
@@ -18,53 +16,33 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The sign-in screen by keyboard (Monocle headless): Enter signs in, a refusal shows as an error, Esc clears. */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class SignInUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
+class SignInUiTest extends HeadlessUiTest {
     private static final String PASSWORD = "river stone lantern";
-    @TempDir static Path dir;
-    static StoreLocation location;
+    StoreLocation location;
     final AtomicReference<SignIn.Session> session = new AtomicReference<>();
-    FxStallWatchdog watchdog;
 
-    @BeforeAll
-    static void createAdministrator() {
+    @Override
+    protected void prepare() {
         location = TestStores.h2(dir.resolve("store"));
         SignIn.initialize(location, "alice", PASSWORD.toCharArray());
+        closedAfterTest(() -> {
+            if (session.get() != null) session.get().close();
+        });
     }
 
-    @Start
-    void start(Stage stage) {
+    @Override
+    protected void start(Stage stage) {
         Scene scene = new Scene(SignInView.create(new SignInViewModel(location, false), session::set), 800, 500);
         scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.show();
-        watchdog = new FxStallWatchdog();
-    }
-
-    @AfterEach
-    void stop() {
-        watchdog.close();
-        System.out.print(watchdog.report());
-        assertThat(watchdog.worstEngineMillis()).as("longest FX-thread stretch in engine code (ms)").isLessThan(100);
     }
 
     @Test
-    void enterSubmitsAWrongPasswordShowsARedErrorEscClearsThenEnterSignsIn(FxRobot robot) throws Exception {
+    void enterSubmitsAWrongPasswordShowsARedErrorEscClearsThenEnterSignsIn() throws Exception {
         Label message = robot.lookup("#message").queryAs(Label.class);
         assertThat(message.isVisible()).as("no error before an attempt").isFalse();
 

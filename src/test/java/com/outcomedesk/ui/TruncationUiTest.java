@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.common.AppVersion;
 import com.outcomedesk.engine.Engine;
-import com.outcomedesk.testing.NeedsFxToolkit;
-import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.ui.shell.Shell;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,46 +14,32 @@ import javafx.scene.control.ScrollPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Nothing in the status bar or in a message dialog is cut: Cancel, the sync segment, a long error, About. */
-@NeedsFxToolkit
-@ExtendWith(ApplicationExtension.class)
-class TruncationUiTest {
-    static {
-        System.setProperty("testfx.setup.timeout", "120000");
-    }
-
-    @TempDir static Path dir;
-    static Engine engine;
+class TruncationUiTest extends HeadlessUiTest {
+    Engine engine;
     Shell shell;
 
-    @BeforeAll
-    static void openStore() {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    @Override
+    protected void prepare() {
+        engine = openStore();
     }
 
-    @AfterAll
-    static void closeStore() {
-        engine.close();
-    }
-
-    @Start
-    void start(Stage stage) {
+    @Override
+    protected void start(Stage stage) {
         stage.setWidth(900);
-        shell = FxSteps.showMainWindow(engine, stage);
+        shell = showMainWindow(engine, stage);
+    }
+
+    @Override
+    protected boolean watchesForStalls() {
+        return false;
     }
 
     @Test
-    void cancelAndTheSyncSegmentKeepTheirWholeTextWhileLongWorkRuns(FxRobot robot) throws Exception {
+    void cancelAndTheSyncSegmentKeepTheirWholeTextWhileLongWorkRuns() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         robot.interact(() -> {
             shell.model().background().run("Importing a file with a very long name indeed, appointments-2025-all-sites.json",
@@ -78,7 +61,7 @@ class TruncationUiTest {
     }
 
     @Test
-    void aLongErrorWrapsWithinTheScreenAndScrolls(FxRobot robot) throws Exception {
+    void aLongErrorWrapsWithinTheScreenAndScrolls() throws Exception {
         String message = "Cannot import clinic-export.csv: " + "line 12 has 9 columns where the header has 7. ".repeat(60);
         robot.interact(() -> javafx.application.Platform.runLater(() -> shell.model().dialogs().error("Could not finish", message)));
         waitFor(() -> FxSteps.dialog() != null);
@@ -96,7 +79,7 @@ class TruncationUiTest {
     }
 
     @Test
-    void aboutShowsTheBuildVersionAndTheWholeStorePath(FxRobot robot) throws Exception {
+    void aboutShowsTheBuildVersionAndTheWholeStorePath() throws Exception {
         robot.clickOn("Help");
         robot.clickOn("About OutcomeDesk");
         waitFor(() -> FxSteps.dialog() != null);

@@ -3,14 +3,12 @@ package com.outcomedesk.ui.diseases;
 import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.insight.DiseaseGroup;
 import com.outcomedesk.insight.DiseasePoint;
-import com.outcomedesk.insight.DiseaseProfile;
 import com.outcomedesk.insight.SharedFeature;
 import com.outcomedesk.insight.SimilarDisease;
 import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.ChartTooltips;
 import com.outcomedesk.ui.support.Views;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.collections.ListChangeListener;
@@ -68,15 +66,15 @@ public final class DiseasesController {
                 super.updateItem(g, empty);
                 setWrapText(true);
                 setPrefWidth(0);
-                setText(empty || g == null ? null : "Group " + g.id() + " (" + g.size() + "): " + String.join(", ", g.members()));
+                setText(empty || g == null ? null : DiseasesViewModel.groupText(g));
             }
         });
         model.selectedGroupProperty().bind(groupList.getSelectionModel().selectedItemProperty());
         // Cells hold values and show them formatted, so the columns sort by value.
         SortedTables.column(kindColumn, SharedFeature::type, v -> v);
         SortedTables.column(featureColumn, SharedFeature::name, v -> v);
-        SortedTables.column(groupShareColumn, SharedFeature::groupShare, DiseasesController::percent);
-        SortedTables.column(overallShareColumn, SharedFeature::overallShare, DiseasesController::percent);
+        SortedTables.column(groupShareColumn, SharedFeature::groupShare, DiseasesViewModel::share);
+        SortedTables.column(overallShareColumn, SharedFeature::overallShare, DiseasesViewModel::share);
         SortedTables.show(reasonTable, model.reasons());
         reasonPlaceholder.textProperty().bind(model.reasonsEmptyTextProperty());
         outcomesText.textProperty().bind(model.outcomesProperty());
@@ -98,8 +96,8 @@ public final class DiseasesController {
         showSuggestions();
 
         SortedTables.column(diseaseColumn, SimilarDisease::disease, v -> v);
-        SortedTables.column(similarityColumn, SimilarDisease::similarity, v -> String.format(Locale.ROOT, "%.3f", v));
-        SortedTables.column(countColumn, SimilarDisease::appointments, v -> String.format("%,d", v));
+        SortedTables.column(similarityColumn, SimilarDisease::similarity, DiseasesViewModel::similarity);
+        SortedTables.column(countColumn, SimilarDisease::appointments, DiseasesViewModel::appointments);
         SortedTables.column(groupColumn, SimilarDisease::group, String::valueOf);
         SortedTables.show(similarTable, model.similar());
         // Shares of the width leaving room for the scroll bar: a constrained resize policy left the header out of
@@ -113,10 +111,6 @@ public final class DiseasesController {
         model.reload();
     }
 
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
-    }
-
     /** "Did you mean:" and one link per close spelling; clicking one lists the diseases like it. */
     private void showSuggestions() {
         suggestionPane.getChildren().clear();
@@ -124,7 +118,7 @@ public final class DiseasesController {
         suggestionPane.setVisible(any);
         suggestionPane.setManaged(any);
         if (!any) return;
-        suggestionPane.getChildren().add(new Label("Did you mean:"));
+        suggestionPane.getChildren().add(new Label(DiseasesViewModel.DID_YOU_MEAN));
         for (String s : model.suggestions()) {
             Hyperlink link = new Hyperlink(s);
             link.getStyleClass().add("suggestion");
@@ -134,19 +128,15 @@ public final class DiseasesController {
     }
 
     private void show(DiseaseAtlas atlas) {
-        summaryText.setText(String.format(Locale.ROOT,
-                "%d diseases with at least %d mentions in %,d appointments, in %d groups (%s, chosen by silhouette %.2f), "
-                        + "grouped by the symptoms, findings, tests, medications, treatments, plans and referrals their notes mention.",
-                atlas.profiles().size(), atlas.minMentions(), atlas.withDisease(), atlas.groups().size(),
-                atlas.chosen().method(), atlas.chosen().silhouette()));
+        summaryText.setText(DiseasesViewModel.summary(atlas));
         groupList.getItems().setAll(atlas.groups());
         if (!atlas.groups().isEmpty()) groupList.getSelectionModel().selectFirst();
-        targetBox.getItems().setAll(atlas.profiles().stream().map(DiseaseProfile::name).sorted().toList());
+        targetBox.getItems().setAll(DiseasesViewModel.targets(atlas));
         Map<Integer, XYChart.Series<Number, Number>> byGroup = new TreeMap<>();
         for (DiseasePoint p : atlas.map()) {
             XYChart.Series<Number, Number> s = byGroup.computeIfAbsent(p.group(), g -> {
                 XYChart.Series<Number, Number> series = new XYChart.Series<>();
-                series.setName("group " + g);
+                series.setName(DiseasesViewModel.seriesName(g));
                 return series;
             });
             s.getData().add(new XYChart.Data<>(p.x(), p.y(), p));
@@ -155,7 +145,7 @@ public final class DiseasesController {
         for (XYChart.Series<Number, Number> s : byGroup.values()) {
             for (XYChart.Data<Number, Number> d : s.getData()) {
                 DiseasePoint p = (DiseasePoint) d.getExtraValue();
-                ChartTooltips.install(d.getNode(), String.format("%s%n%,d appointments, group %d", p.disease(), p.appointments(), p.group()));
+                ChartTooltips.install(d.getNode(), DiseasesViewModel.pointTip(p));
                 d.getNode().setOnMouseClicked(e -> model.choose(p.disease()));
             }
         }

@@ -3,6 +3,8 @@ package com.outcomedesk.ui.diseases;
 import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.insight.DiseaseGroup;
 import com.outcomedesk.insight.DiseaseInsights;
+import com.outcomedesk.insight.DiseasePoint;
+import com.outcomedesk.insight.DiseaseProfile;
 import com.outcomedesk.insight.SharedFeature;
 import com.outcomedesk.insight.SimilarDisease;
 import com.outcomedesk.insight.UnknownDiseaseException;
@@ -115,6 +117,52 @@ public final class DiseasesViewModel {
     static String outcomeText(DiseaseGroup g) {
         return g.outcomes().stream().map(o -> String.format(Locale.ROOT, "%s %.0f%% (all %.0f%%)", o.category(),
                 o.groupShare() * 100, o.overallShare() * 100)).collect(Collectors.joining(", "));
+    }
+
+    /** The sentence above the groups: how many diseases, appointments and groups, and how they were grouped. */
+    public static String summary(DiseaseAtlas atlas) {
+        return String.format(Locale.ROOT,
+                "%d diseases with at least %d mentions in %,d appointments, in %d groups (%s, chosen by silhouette %.2f), "
+                        + "grouped by the symptoms, findings, tests, medications, treatments, plans and referrals their notes mention.",
+                atlas.profiles().size(), atlas.minMentions(), atlas.withDisease(), atlas.groups().size(),
+                atlas.chosen().method(), atlas.chosen().silhouette());
+    }
+
+    /** A group in the list: its number, size and members. */
+    public static String groupText(DiseaseGroup g) {
+        return "Group " + g.id() + " (" + g.size() + "): " + String.join(", ", g.members());
+    }
+
+    /** The diseases the similar-to box offers, in alphabetical order. */
+    public static List<String> targets(DiseaseAtlas atlas) {
+        return atlas.profiles().stream().map(DiseaseProfile::name).sorted().toList();
+    }
+
+    /** What precedes the close spellings offered for an unknown name. */
+    public static final String DID_YOU_MEAN = "Did you mean:";
+
+    /** A share of appointments, in percent with one decimal. */
+    public static String share(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+    }
+
+    public static String similarity(double similarity) {
+        return String.format(Locale.ROOT, "%.3f", similarity);
+    }
+
+    /** A count of appointments, grouped in the user's locale. */
+    public static String appointments(long count) {
+        return String.format("%,d", count);
+    }
+
+    /** The map's series name for a group (the legend). */
+    public static String seriesName(int group) {
+        return "group " + group;
+    }
+
+    /** What a disease's point on the map says when hovered. */
+    public static String pointTip(DiseasePoint p) {
+        return String.format("%s%n%,d appointments, group %d", p.disease(), p.appointments(), p.group());
     }
 
     public ObjectProperty<DiseaseAtlas> atlasProperty() { return atlas; }

@@ -2,13 +2,13 @@ package com.outcomedesk.ui.doctors;
 
 import com.outcomedesk.insight.DoctorReport;
 import com.outcomedesk.insight.DoctorRow;
-import com.outcomedesk.insight.Outlier;
 import com.outcomedesk.insight.RankingMethod;
 import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.ChartTooltips;
 import com.outcomedesk.ui.support.Views;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -69,13 +69,12 @@ public final class DoctorsController {
         methodChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(RankingMethod m) {
-                return m == null ? "" : label(m);
+                return m == null ? "" : DoctorsViewModel.methodLabel(m);
             }
 
             @Override
             public RankingMethod fromString(String text) {
-                for (RankingMethod m : RankingMethod.values()) if (label(m).equals(text)) return m;
-                return null;
+                return DoctorsViewModel.methodOf(text);
             }
         });
         rankingPlaceholder.textProperty().bind(model.emptyTextProperty());
@@ -83,25 +82,23 @@ public final class DoctorsController {
         // Cells hold the values and only show them formatted, so a click on a header sorts numbers as numbers.
         SortedTables.column(rankColumn, DoctorRow::rank, String::valueOf);
         SortedTables.column(doctorColumn, DoctorRow::doctorId, v -> v);
-        SortedTables.column(casesColumn, DoctorRow::cases, v -> String.format("%,d", v));
-        SortedTables.column(scoreColumn, DoctorRow::weightedScore, v -> String.format(Locale.ROOT, "%.3f", v));
-        SortedTables.column(rateColumn, DoctorRow::worseRate, v -> String.format(Locale.ROOT, "%.1f%%", v * 100));
-        SortedTables.column(outlierColumn, r -> r.outlier() == null ? "" : r.outlier() == Outlier.GOOD ? "better" : "worse", v -> v);
+        SortedTables.column(casesColumn, DoctorRow::cases, DoctorsViewModel::cases);
+        SortedTables.column(scoreColumn, DoctorRow::weightedScore, DoctorsViewModel::score);
+        SortedTables.column(rateColumn, DoctorRow::worseRate, DoctorsViewModel::rate);
+        SortedTables.column(outlierColumn, r -> DoctorsViewModel.outlierText(r.outlier()), v -> v);
         SortedTables.show(ranking, rows);
         mixChart.setLabelsVisible(false); // the legend names each slice with its count and share; labels piled up on reload
         ranking.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(DoctorRow item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("outlier-good", "outlier-bad");
-                if (!empty && item != null && item.outlier() != null) {
-                    getStyleClass().add(item.outlier() == Outlier.GOOD ? "outlier-good" : "outlier-bad");
-                }
+                getStyleClass().removeAll(DoctorsViewModel.ROW_STYLES);
+                if (!empty) DoctorsViewModel.rowStyle(item).ifPresent(getStyleClass()::add);
             }
         });
         model.selectedProperty().bind(ranking.getSelectionModel().selectedItemProperty());
         model.selectedProperty().addListener((o, a, r) -> showMix(r));
-        scoresChart.setTitle("Weighted score (average score x ln(cases + 1)) with IQR fences");
+        scoresChart.setTitle(DoctorsViewModel.SCORES_TITLE);
         scoresChart.setLegendVisible(false);
         scoresChart.setAnimated(false);
         scoresChart.setCategoryGap(2);
@@ -114,12 +111,12 @@ public final class DoctorsController {
         funnelRateAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number rate) {
-                return String.format(Locale.ROOT, funnelRateAxis.getTickUnit() < 0.01 ? "%.1f%%" : "%.0f%%", rate.doubleValue() * 100);
+                return DoctorsViewModel.rateTick(rate.doubleValue(), funnelRateAxis.getTickUnit());
             }
 
             @Override
             public Number fromString(String text) {
-                return Double.parseDouble(text.replace("%", "")) / 100;
+                return DoctorsViewModel.rateOfTick(text);
             }
         });
         summaryText.textProperty().bind(model.summaryProperty());
@@ -136,15 +133,6 @@ public final class DoctorsController {
             if (caseMixTab.isSelected() && model.caseMixProperty().get() == null) model.loadCaseMix();
         });
         model.reload();
-    }
-
-    private static String label(RankingMethod m) {
-        return switch (m) {
-            case REFERENCE -> "Reference (weighted score)";
-            case IQR -> "Weighted score, IQR fences";
-            case ZSCORE -> "Weighted score, z-score";
-            case FUNNEL -> "Funnel plot (rate of worse)";
-        };
     }
 
     @FXML
@@ -180,19 +168,20 @@ public final class DoctorsController {
         }
     }
 
-    /** Replaces the slices in one step, so the chart lays them out once. */
+    /** Replaces the slices in one step, so the chart lays them out once; slices and legend are coloured by CSS class. */
     private void showMix(DoctorRow r) {
-        mixChart.setTitle(r == null ? "Outcome mix" : "Outcome mix of " + r.doctorId());
+        mixChart.setTitle(DoctorsViewModel.mixTitle(r));
         List<DoctorsViewModel.MixSlice> mix = DoctorsViewModel.mix(r);
         List<PieChart.Data> slices = mix.stream().map(m -> new PieChart.Data(m.label(), m.count())).toList();
         mixChart.setData(FXCollections.observableArrayList(slices));
+        Map<String, String> styleByLabel = new HashMap<>();
         for (int i = 0; i < slices.size(); i++) {
-            // Colour by meaning, not by position: excellent green through critical red (colours in app.css).
-            slices.get(i).getNode().setStyle("-fx-pie-color: -od-outcome-" + mix.get(i).category() + ";");
+            slices.get(i).getNode().getStyleClass().add(mix.get(i).styleClass());
+            styleByLabel.put(mix.get(i).label(), mix.get(i).styleClass());
         }
         mixChart.lookupAll(".chart-legend-item").forEach(item -> {
-            if (item instanceof Label l && l.getText() != null && l.getGraphic() != null) {
-                l.getGraphic().getStyleClass().add("outcome-" + l.getText().split(":")[0]);
+            if (item instanceof Label l && l.getGraphic() != null && styleByLabel.containsKey(l.getText())) {
+                l.getGraphic().getStyleClass().add(styleByLabel.get(l.getText()));
             }
         });
     }

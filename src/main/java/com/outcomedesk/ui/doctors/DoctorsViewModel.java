@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
@@ -218,6 +219,70 @@ public final class DoctorsViewModel {
 
     /** One slice of a doctor's outcome mix: its category, count and the legend text with the share. */
     public record MixSlice(String category, long count, String label) {
+        /** The style class that colours the slice and its legend symbol by meaning (colours in app.css). */
+        public String styleClass() {
+            return "outcome-" + category;
+        }
+    }
+
+    /** The title over the outcome-mix pie. */
+    public static String mixTitle(DoctorRow row) {
+        return row == null ? "Outcome mix" : "Outcome mix of " + row.doctorId();
+    }
+
+    /** The title over the weighted-score bars. */
+    public static final String SCORES_TITLE = "Weighted score (average score x ln(cases + 1)) with IQR fences";
+
+    /** The name of a ranking method in the method choice. */
+    public static String methodLabel(RankingMethod m) {
+        return switch (m) {
+            case REFERENCE -> "Reference (weighted score)";
+            case IQR -> "Weighted score, IQR fences";
+            case ZSCORE -> "Weighted score, z-score";
+            case FUNNEL -> "Funnel plot (rate of worse)";
+        };
+    }
+
+    /** The method a label names, or null for text that names none. */
+    public static RankingMethod methodOf(String label) {
+        for (RankingMethod m : RankingMethod.values()) if (methodLabel(m).equals(label)) return m;
+        return null;
+    }
+
+    /** What the ranking's outlier column says: which way a doctor stands out, or nothing. */
+    public static String outlierText(Outlier outlier) {
+        return outlier == null ? "" : outlier == Outlier.GOOD ? "better" : "worse";
+    }
+
+    /** The style classes a ranking row may carry, so a reused row drops the one it had. */
+    public static final List<String> ROW_STYLES = List.of("outlier-good", "outlier-bad");
+
+    /** The style class of a ranking row: which way the doctor stands out, or none. */
+    public static Optional<String> rowStyle(DoctorRow row) {
+        if (row == null || row.outlier() == null) return Optional.empty();
+        return Optional.of(row.outlier() == Outlier.GOOD ? "outlier-good" : "outlier-bad");
+    }
+
+    public static String cases(long cases) {
+        return String.format("%,d", cases); // grouped in the user's locale, as before
+    }
+
+    public static String score(double score) {
+        return String.format(Locale.ROOT, "%.3f", score);
+    }
+
+    public static String rate(double rate) {
+        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
+    }
+
+    /** A tick of the funnel's rate axis, in whole percent unless the ticks are closer than one percent. */
+    public static String rateTick(double rate, double tickUnit) {
+        return String.format(Locale.ROOT, tickUnit < 0.01 ? "%.1f%%" : "%.0f%%", rate * 100);
+    }
+
+    /** Reads a tick label back into a rate. */
+    public static double rateOfTick(String text) {
+        return Double.parseDouble(text.replace("%", "")) / 100;
     }
 
     /** The non-empty categories of the doctor's outcome mix, best first, each labelled with count and share. */

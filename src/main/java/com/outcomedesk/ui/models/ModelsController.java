@@ -5,9 +5,7 @@ import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.Views;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
@@ -90,21 +88,18 @@ public final class ModelsController {
         SortedTables.column(versionColumn, ModelVersionInfo::version, String::valueOf);
         SortedTables.column(statusColumn, ModelVersionInfo::status, t -> t);
         SortedTables.column(algorithmColumn, ModelVersionInfo::algorithm, t -> t);
-        SortedTables.column(accuracyColumn, ModelVersionInfo::accuracy, ModelsController::fmt);
-        SortedTables.column(f1Column, ModelVersionInfo::f1, ModelsController::fmt);
-        SortedTables.column(aucColumn, ModelVersionInfo::auc, ModelsController::fmt);
-        SortedTables.column(rowsColumn, ModelVersionInfo::labelledRows, n -> String.format("%,d", n));
-        // "yyyy-MM-dd HH:mm by user" sorts by time as text.
-        SortedTables.column(trainedColumn, v -> (v.trainedAt() == null ? "" : v.trainedAt().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")))
-                + (v.trainedBy() == null ? "" : " by " + v.trainedBy()), t -> t);
+        SortedTables.column(accuracyColumn, ModelVersionInfo::accuracy, ModelsViewModel::metric);
+        SortedTables.column(f1Column, ModelVersionInfo::f1, ModelsViewModel::metric);
+        SortedTables.column(aucColumn, ModelVersionInfo::auc, ModelsViewModel::metric);
+        SortedTables.column(rowsColumn, ModelVersionInfo::labelledRows, ModelsViewModel::rows);
+        SortedTables.column(trainedColumn, ModelsViewModel::trained, t -> t);
         SortedTables.column(artifactColumn, model::artifactState, t -> t);
         model.artifactStatesProperty().addListener((o, was, now) -> versionsTable.refresh());
         SortedTables.show(versionsTable, model.versions());
         model.selectedProperty().bind(versionsTable.getSelectionModel().selectedItemProperty());
         activateButton.disableProperty().bind(model.selectedProperty().isNull());
         rollbackButton.disableProperty().bind(model.activeProperty().isNull());
-        activeText.textProperty().bind(model.activeProperty().map(v -> "Active: version " + v.version() + " (" + v.algorithm() + ")")
-                .orElse("No active model: predictions use the doctor-rate baseline."));
+        activeText.textProperty().bind(model.activeTextProperty());
         boolean administrator = model.mayChangeModels();
         retrainButton.setDisable(!administrator);
         if (!administrator) {
@@ -137,14 +132,11 @@ public final class ModelsController {
     private static void show(Tile tile, ModelsViewModel.TileFigure figure) {
         tile.setCustomDecimalFormat(figure.format());
         tile.setDecimals(figure.decimals());
-        // No space before the unit (the tile sets it apart in a smaller font): any space lets the tile's
-        // 150 px wrap "records" onto a line out of sight.
-        if (!figure.unit().isEmpty()) tile.setUnit(figure.value() == null ? " " : figure.unit());
-        String caption = (String) tile.getProperties().get(CAPTION);
-        tile.setText(figure.value() == null ? caption + ": none yet" : caption);
+        if (!figure.unit().isEmpty()) tile.setUnit(figure.shownUnit());
+        tile.setText(figure.caption((String) tile.getProperties().get(CAPTION)));
         tile.setValueVisible(figure.value() != null);
         tile.setValue(figure.value() == null ? 0 : figure.value());
-        tile.setAccessibleText(tile.getTitle() + ": " + (figure.value() == null ? "not known" : figure.text()));
+        tile.setAccessibleText(figure.accessibleText(tile.getTitle()));
     }
 
     private void showVersions(ModelCharts.Versions chart) {
@@ -155,11 +147,10 @@ public final class ModelsController {
         x.setUpperBound(chart.lastVersion() + 0.5);
         x.setTickUnit(1);
         x.setMinorTickVisible(false);
-        // Versions are whole numbers: label the ticks on them only, not the half-steps at the ends.
         x.setTickLabelFormatter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
-                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
+                return ModelsViewModel.versionTick(n.doubleValue());
             }
 
             @Override
@@ -199,10 +190,6 @@ public final class ModelsController {
         shade.getStyleClass().add("confusion-shade");
         shade.setOpacity(c.shade());
         return new StackPane(shade, l);
-    }
-
-    private static String fmt(Double d) {
-        return d == null ? "" : String.format(Locale.ROOT, "%.3f", d);
     }
 
     @FXML private void retrain() { retrain.run(); }

@@ -10,7 +10,9 @@ import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.support.Background;
 import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.FailureSentences;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -38,6 +40,8 @@ public final class ModelsViewModel {
     private final ObservableValue<ModelCharts.EvaluationCharts> evaluationCharts = evaluation.map(ModelCharts::evaluation);
     private final ObservableValue<ModelCharts.Versions> versionsChart =
             Bindings.createObjectBinding(() -> ModelCharts.versions(versions), versions);
+    private final ObservableValue<String> activeText = active.map(v -> "Active: version " + v.version() + " (" + v.algorithm() + ")")
+            .orElse("No active model: predictions use the doctor-rate baseline.");
     private final ObjectProperty<java.util.Map<Integer, String>> artifactStates = new SimpleObjectProperty<>(java.util.Map.of());
 
     public ModelsViewModel(ModelRegistry models, PredictionService predictions, Supplier<Actor> actor,
@@ -59,6 +63,25 @@ public final class ModelsViewModel {
         public String text() {
             if (value == null) return "";
             return format().format(value) + (unit.isEmpty() ? "" : " " + unit);
+        }
+
+        /** The caption under the figure: says "none yet" while the figure is unknown. */
+        public String caption(String caption) {
+            return value == null ? caption + ": none yet" : caption;
+        }
+
+        /** What a screen reader says for the tile. */
+        public String accessibleText(String title) {
+            return title + ": " + (value == null ? "not known" : text());
+        }
+
+        /**
+         * The unit the tile shows, with no space before it (the tile sets it apart in a smaller font: any space lets
+         * the tile's 150 px wrap "records" out of sight); a blank while unknown, as the skin only shows a unit it had
+         * when first drawn.
+         */
+        public String shownUnit() {
+            return unit.isEmpty() ? "" : value == null ? " " : unit;
         }
 
         public java.text.DecimalFormat format() {
@@ -128,6 +151,28 @@ public final class ModelsViewModel {
         return state == null ? "" : state.equals("ok") ? "usable" : state;
     }
 
+    /** A metric in the versions table: three decimals, blank when the version has none. */
+    public static String metric(Double d) {
+        return d == null ? "" : String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    /** A count of labelled rows, grouped in the user's locale. */
+    public static String rows(Long n) {
+        return n == null ? "" : String.format("%,d", n);
+    }
+
+    private static final DateTimeFormatter TRAINED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    /** "yyyy-MM-dd HH:mm by user", which sorts by time as text. */
+    public static String trained(ModelVersionInfo v) {
+        return (v.trainedAt() == null ? "" : v.trainedAt().format(TRAINED_AT)) + (v.trainedBy() == null ? "" : " by " + v.trainedBy());
+    }
+
+    /** Versions are whole numbers: a tick is labelled on them only, not on the half-steps at the axis' ends. */
+    public static String versionTick(double tick) {
+        return tick == Math.rint(tick) ? String.valueOf((int) tick) : "";
+    }
+
     /** Whether the signed-in user may retrain, activate and roll back (the engine checks again). */
     public boolean mayChangeModels() {
         return actor.get().isAdministrator();
@@ -168,6 +213,8 @@ public final class ModelsViewModel {
 
     public ObservableList<ModelVersionInfo> versions() { return versions; }
     public ObjectProperty<ModelVersionInfo> activeProperty() { return active; }
+    /** Which version answers predictions, or that the baseline does. */
+    public ObservableValue<String> activeTextProperty() { return activeText; }
     public ObjectProperty<Evaluation> evaluationProperty() { return evaluation; }
     /** The evaluation's charts; null while there is no evaluation to show. */
     public ObservableValue<ModelCharts.EvaluationCharts> evaluationChartsProperty() { return evaluationCharts; }

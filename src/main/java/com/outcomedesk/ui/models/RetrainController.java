@@ -56,8 +56,8 @@ public final class RetrainController {
         Parent content = Views.load("/com/outcomedesk/ui/models/Retrain.fxml", this);
         dialog = Views.styled(new Dialog<>());
         Windows.place(dialog, owner, "retrain", 760, 600, 600, 460);
-        dialog.setTitle("Retrain");
-        dialog.setHeaderText("Train a new model from the labelled appointments");
+        dialog.setTitle(RetrainViewModel.TITLE);
+        dialog.setHeaderText(RetrainViewModel.HEADER);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setResizable(true);
@@ -73,10 +73,7 @@ public final class RetrainController {
         algorithmChoice.setItems(FXCollections.observableArrayList(TrainingRequest.Algorithm.values()));
         algorithmChoice.setConverter(new StringConverter<>() {
             @Override public String toString(TrainingRequest.Algorithm a) { return a == null ? "" : RetrainViewModel.label(a); }
-            @Override public TrainingRequest.Algorithm fromString(String text) {
-                for (TrainingRequest.Algorithm a : TrainingRequest.Algorithm.values()) if (RetrainViewModel.label(a).equals(text)) return a;
-                return null;
-            }
+            @Override public TrainingRequest.Algorithm fromString(String text) { return RetrainViewModel.algorithmOf(text); }
         });
         algorithmChoice.valueProperty().bindBidirectional(model.algorithmProperty());
         foldsSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(TrainingRequest.MIN_FOLDS,
@@ -98,7 +95,7 @@ public final class RetrainController {
         for (TableColumn<RetrainViewModel.Row, String> c : List.of(metricColumn, activeColumn, candidateColumn)) {
             c.setComparator(SortedTables.FIGURES);
         }
-        notes.textProperty().bind(model.resultProperty().map(r -> String.join("\n", r.notes())).orElse(""));
+        notes.textProperty().bind(model.notesTextProperty());
         activateCandidateButton.disableProperty().bind(model.resultProperty().isNull().or(model.activatedProperty())
                 .or(model.runningProperty()));
         keepButton.visibleProperty().bind(model.resultProperty().isNotNull().and(model.activatedProperty().not()));
@@ -106,7 +103,7 @@ public final class RetrainController {
         verdictText.textProperty().bind(model.verdictProperty().map(RetrainViewModel.Verdict::text).orElse(""));
         model.verdictProperty().addListener((o, was, v) -> showDefault(v));
         showDefault(model.verdictProperty().get());
-        activatedText.textProperty().bind(model.activatedProperty().map(a -> a ? "Activated: predictions now use the new version." : ""));
+        activatedText.textProperty().bind(model.activatedTextProperty());
     }
 
     /** Enter presses the button the verdict recommends; a worse candidate is also flagged in colour. */

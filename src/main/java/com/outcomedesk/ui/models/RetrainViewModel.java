@@ -20,6 +20,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -43,6 +44,9 @@ public final class RetrainViewModel {
     private final ObjectProperty<ModelVersionInfo> previous = new SimpleObjectProperty<>();
     private final ObservableList<Row> comparison = FXCollections.observableArrayList();
     private final BooleanProperty activated = new SimpleBooleanProperty(false);
+    // What the dialog shows of the run, held here so the labels' bindings stay attached.
+    private final ObservableValue<String> notesText = result.map(r -> String.join("\n", r.notes())).orElse("");
+    private final ObservableValue<String> activatedText = activated.map(a -> a ? ACTIVATED : "");
     private final ObjectProperty<Verdict> verdict = new SimpleObjectProperty<>();
 
     /** One line of the side-by-side comparison. */
@@ -67,6 +71,16 @@ public final class RetrainViewModel {
         this.background = background;
         this.dialogs = dialogs;
         this.onChanged = onChanged;
+    }
+
+    public static final String TITLE = "Retrain";
+    public static final String HEADER = "Train a new model from the labelled appointments";
+    static final String ACTIVATED = "Activated: predictions now use the new version.";
+
+    /** The algorithm a label names, or null for text that names none. */
+    public static TrainingRequest.Algorithm algorithmOf(String label) {
+        for (TrainingRequest.Algorithm a : TrainingRequest.Algorithm.values()) if (label(a).equals(label)) return a;
+        return null;
     }
 
     /** How an algorithm reads in the dialog: words, not the command line's constants. */
@@ -177,5 +191,9 @@ public final class RetrainViewModel {
     public ObjectProperty<ModelVersionInfo> previousProperty() { return previous; }
     public ObservableList<Row> comparison() { return comparison; }
     public BooleanProperty activatedProperty() { return activated; }
+    /** The run's notes, one a line; empty before a run. */
+    public ObservableValue<String> notesTextProperty() { return notesText; }
+    /** Says the candidate now answers predictions, once activated. */
+    public ObservableValue<String> activatedTextProperty() { return activatedText; }
     public ObjectProperty<Verdict> verdictProperty() { return verdict; }
 }

@@ -10,7 +10,6 @@ import com.outcomedesk.ui.support.Views;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.fxml.FXML;
@@ -26,7 +25,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
@@ -106,24 +104,19 @@ public final class PredictionController {
     private void show(PredictionResult r) {
         if (r == null) return;
         gauge.setValue(r.probability() * 100);
-        boolean worse = "worse".equals(r.label());
-        labelText.setText("Likely " + r.label() + String.format(Locale.ROOT, " (%.0f%% chance of worse)", r.probability() * 100));
-        labelText.getStyleClass().setAll("label", "prediction-label", worse ? "worse" : "better");
-        tierText.setText("Risk tier: " + r.riskTier());
-        tierText.getStyleClass().setAll("label", "risk-tier", "tier-" + r.riskTier().toLowerCase(Locale.ROOT));
+        labelText.setText(PredictionViewModel.labelText(r));
+        labelText.getStyleClass().setAll(PredictionViewModel.labelStyles(r));
+        tierText.setText(PredictionViewModel.tierText(r));
+        tierText.getStyleClass().setAll(PredictionViewModel.tierStyles(r));
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (Map.Entry<String, Double> e : r.categoryProbabilities().entrySet()) {
-            series.getData().add(new XYChart.Data<>(String.format(Locale.ROOT, "%s%n%.2f", e.getKey(), e.getValue()), e.getValue()));
+            series.getData().add(new XYChart.Data<>(PredictionViewModel.categoryBar(e.getKey(), e.getValue()), e.getValue()));
         }
         categoryChart.getData().setAll(List.of(series));
         highlighted.getChildren().clear();
         for (PredictionViewModel.Span span : PredictionViewModel.highlight(model.summaryProperty().get(), r.explanation())) {
             Text t = new Text(span.text());
-            if (span.weight() != 0) {
-                t.getStyleClass().add(span.weight() > 0 ? "drives-worse" : "drives-better");
-                t.setFill(span.weight() > 0 ? Color.web("#b3261e") : Color.web("#1e7b45"));
-                t.setStyle("-fx-font-weight: bold;");
-            }
+            span.styleClass().ifPresent(t.getStyleClass()::add);
             highlighted.getChildren().add(t);
         }
     }

@@ -211,6 +211,10 @@ public final class PredictionViewModel {
 
     /** A span of the summary and how it drove the prediction: positive towards worse, negative towards better. */
     public record Span(String text, double weight) {
+        /** The style class of a word that drives the answer (bold, in the worse or better colour of app.css), or none. */
+        public Optional<String> styleClass() {
+            return weight == 0 ? Optional.empty() : Optional.of(weight > 0 ? "drives-worse" : "drives-better");
+        }
     }
 
     /** The summary split into spans, with the words of the driving terms weighted. */
@@ -251,6 +255,30 @@ public final class PredictionViewModel {
         List<String> words = new ArrayList<>();
         for (String s : t.split("[^\\p{L}]+")) if (!s.isBlank()) words.add(s);
         return words;
+    }
+
+    /** The answer in words: "Likely worse (62% chance of worse)". */
+    public static String labelText(PredictionResult r) {
+        return "Likely " + r.label() + String.format(Locale.ROOT, " (%.0f%% chance of worse)", r.probability() * 100);
+    }
+
+    /** The style classes of the answer's label: worse or better. */
+    public static List<String> labelStyles(PredictionResult r) {
+        return List.of("label", "prediction-label", "worse".equals(r.label()) ? "worse" : "better");
+    }
+
+    public static String tierText(PredictionResult r) {
+        return "Risk tier: " + r.riskTier();
+    }
+
+    /** The style classes of the risk tier: one per tier, coloured in app.css. */
+    public static List<String> tierStyles(PredictionResult r) {
+        return List.of("label", "risk-tier", "tier-" + r.riskTier().toLowerCase(Locale.ROOT));
+    }
+
+    /** A bar of the category chart: the category over its probability. */
+    public static String categoryBar(String category, double probability) {
+        return String.format(Locale.ROOT, "%s%n%.2f", category, probability);
     }
 
     public StringProperty doctorProperty() { return doctor; }

@@ -6,7 +6,6 @@ import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.SortedTables;
 import java.io.File;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
@@ -24,7 +23,6 @@ import javafx.stage.FileChooser;
 
 /** The administrator's audit trail screen: filters, entries newest first, chain check and export. */
 public final class AuditView {
-    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
     private AuditView() {
     }
 
@@ -65,17 +63,13 @@ public final class AuditView {
         TableView<AuditEntry> table = SortedTables.table(vm.entries());
         table.setId("auditTable");
         table.getColumns().add(sized(SortedTables.sorted("When", AuditEntry::occurredAt, Comparator.<OffsetDateTime>naturalOrder(),
-                t -> {
-                    var when = t.atZoneSameInstant(ZoneId.systemDefault());
-                    return DateStyle.current().format(when.toLocalDate()) + " " + when.format(TIME);
-                }), 150));
+                t -> AuditViewModel.when(t, DateStyle.current())), 150));
         table.getColumns().add(sized(SortedTables.text("User", AuditEntry::user), 90));
         table.getColumns().add(sized(SortedTables.text("Action", AuditEntry::action), 170));
-        table.getColumns().add(sized(SortedTables.text("Record", e -> (e.entity() == null ? "" : e.entity() + " ")
-                + (e.entityId() == null ? "" : e.entityId())), 230));
+        table.getColumns().add(sized(SortedTables.text("Record", AuditViewModel::record), 230));
         table.getColumns().add(sized(SortedTables.text("Details", e -> e.details() == null ? "" : e.details()), 260));
         table.getColumns().add(sized(SortedTables.sorted("Site / #", e -> e,
-                Comparator.comparing(AuditEntry::site).thenComparingLong(AuditEntry::seq), e -> e.site() + " / " + e.seq()), 120));
+                Comparator.comparing(AuditEntry::site).thenComparingLong(AuditEntry::seq), AuditViewModel::origin), 120));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 

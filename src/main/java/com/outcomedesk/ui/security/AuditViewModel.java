@@ -5,7 +5,11 @@ import com.outcomedesk.audit.AuditLog;
 import com.outcomedesk.audit.AuditQuery;
 import com.outcomedesk.common.Actor;
 import java.nio.file.Path;
+import com.outcomedesk.ui.support.DateStyle;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -25,6 +29,24 @@ public final class AuditViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final StringProperty message = new SimpleStringProperty("");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** When an entry happened, in this computer's time zone: the date in the app's date style, then the time. */
+    public static String when(OffsetDateTime t, DateStyle style) {
+        var when = t.atZoneSameInstant(ZoneId.systemDefault());
+        return style.format(when.toLocalDate()) + " " + when.format(TIME);
+    }
+
+    /** The record an entry is about: its kind and id, either left out when unknown. */
+    public static String record(AuditEntry e) {
+        return (e.entity() == null ? "" : e.entity() + " ") + (e.entityId() == null ? "" : e.entityId());
+    }
+
+    /** Where and in which order the entry was written: the site and its sequence number. */
+    public static String origin(AuditEntry e) {
+        return e.site() + " / " + e.seq();
+    }
 
     public AuditViewModel(AuditLog log, Actor actor) {
         this.log = log;

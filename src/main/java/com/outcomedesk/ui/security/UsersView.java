@@ -32,8 +32,7 @@ public final class UsersView {
         table.setId("usersTable");
         table.getColumns().add(SortedTables.text("User", UserAccount::name));
         table.getColumns().add(SortedTables.text("Role", u -> AccountService.code(u.role())));
-        table.getColumns().add(SortedTables.text("State", u -> u.disabled() ? "disabled"
-                : u.lockedUntil() != null ? "waiting until " + u.lockedUntil().toLocalTime().withNano(0) : "active"));
+        table.getColumns().add(SortedTables.text("State", UsersViewModel::state));
         table.getColumns().add(SortedTables.sorted("Failed sign-ins", UserAccount::failedAttempts, Comparator.naturalOrder(),
                 n -> Integer.toString(n)));
         table.getColumns().add(SortedTables.text("Created by", UserAccount::createdBy));
@@ -48,7 +47,7 @@ public final class UsersView {
         reset.setOnAction(e -> selected(table).ifPresent(u -> {
             TextInputDialog ask = Windows.place(Views.styled(new TextInputDialog()), table.getScene().getWindow(), null, 440, 0, 360, 180);
             ask.setTitle("Reset password");
-            ask.setHeaderText("New password for " + u.name() + " (at least 12 characters)");
+            ask.setHeaderText(UsersViewModel.resetPasswordHeader(u));
             PasswordField field = new PasswordField();
             ask.getDialogPane().setContent(field);
             ask.showAndWait().ifPresent(ignored -> vm.resetPassword(u, field.getText()));

@@ -79,6 +79,17 @@ public final class UsersViewModel {
         }
     }
 
+    /** What the State column says: disabled, waiting out a lock (until when, to the second), or active. */
+    public static String state(UserAccount u) {
+        return u.disabled() ? "disabled"
+                : u.lockedUntil() != null ? "waiting until " + u.lockedUntil().toLocalTime().withNano(0) : "active";
+    }
+
+    /** The header of the reset-password dialog. */
+    public static String resetPasswordHeader(UserAccount u) {
+        return "New password for " + u.name() + " (at least 12 characters)";
+    }
+
     public ObservableList<UserAccount> users() { return users; }
     public StringProperty newNameProperty() { return newName; }
     public ObjectProperty<Role> newRoleProperty() { return newRole; }

@@ -59,15 +59,12 @@ public final class MainController {
 
     @FXML
     private void initialize() {
-        storeLabel.textProperty().bind(Bindings.concat("Store: ", model.storeNameProperty()));
+        storeLabel.textProperty().bind(model.storeTextProperty());
         summaryLabel.textProperty().bind(model.storeSummaryProperty());
-        modelLabel.textProperty().bind(Bindings.when(model.modelVersionProperty().isEmpty()).then("")
-                .otherwise(Bindings.concat("Model: ", model.modelVersionProperty())));
+        modelLabel.textProperty().bind(model.modelTextProperty());
         modelLabel.visibleProperty().bind(model.modelVersionProperty().isNotEmpty());
         modelLabel.managedProperty().bind(modelLabel.visibleProperty());
-        userLabel.textProperty().bind(Bindings.createStringBinding(
-                () -> model.actorProperty().get() == null ? "" : "Signed in: " + model.actorProperty().get().name(),
-                model.actorProperty()));
+        userLabel.textProperty().bind(model.userTextProperty());
         userLabel.visibleProperty().bind(model.accountsProperty());
         userLabel.managedProperty().bind(userLabel.visibleProperty());
         workBox.visibleProperty().bind(background.busyProperty());

@@ -27,6 +27,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 
 /**
  * The main window's state and the File menu's work: import, export, backup and demo data, plus the
@@ -49,6 +50,10 @@ public final class MainViewModel {
     private boolean welcomeDismissed;
     private final ObjectProperty<Integer> demoSize = new SimpleObjectProperty<>(DEMO_SIZES.get(1));
     private final IntegerProperty dataVersion = new SimpleIntegerProperty();
+    // What the status bar shows, held here so the labels' bindings stay attached.
+    private final ObservableValue<String> storeText = storeName.map(name -> "Store: " + name);
+    private final ObservableValue<String> modelText = modelVersion.map(v -> v.isEmpty() ? "" : "Model: " + v);
+    private final ObservableValue<String> userText = actor.map(a -> "Signed in: " + a.name()).orElse("");
     private Runnable onQuit = () -> { };
     private final StoreCounts counts;
 
@@ -200,6 +205,22 @@ public final class MainViewModel {
     /** True when the store has user accounts, so the status bar names the signed-in user. */
     public BooleanProperty accountsProperty() { return accounts; }
     public ObjectProperty<Integer> demoSizeProperty() { return demoSize; }
+    /** "Store: " and the store's name. */
+    public ObservableValue<String> storeTextProperty() { return storeText; }
+    /** "Model: " and the active version, empty when predictions use the baseline. */
+    public ObservableValue<String> modelTextProperty() { return modelText; }
+    /** Who is signed in, empty without a user. */
+    public ObservableValue<String> userTextProperty() { return userText; }
+
+    /** A demo size as the welcome offers it, grouped in the user's locale. */
+    public static String demoSizeText(Integer n) {
+        return n == null ? "" : String.format("%,d", n);
+    }
+
+    /** Reads a demo size back from its text. */
+    public static Integer demoSizeOf(String text) {
+        return Integer.valueOf(text.replaceAll("[^0-9]", ""));
+    }
     public ReadOnlyIntegerProperty dataVersionProperty() { return dataVersion; }
     public StoreCounts counts() { return counts; }
 }

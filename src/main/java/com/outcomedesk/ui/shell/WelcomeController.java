@@ -30,12 +30,12 @@ final class WelcomeController {
         demoSize.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer n) {
-                return n == null ? "" : String.format("%,d", n);
+                return MainViewModel.demoSizeText(n);
             }
 
             @Override
             public Integer fromString(String s) {
-                return Integer.valueOf(s.replace(",", ""));
+                return MainViewModel.demoSizeOf(s);
             }
         });
         demoSize.valueProperty().bindBidirectional(model.demoSizeProperty());

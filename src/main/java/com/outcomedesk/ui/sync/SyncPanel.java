@@ -90,7 +90,7 @@ public final class SyncPanel {
         Dialog<ButtonType> dialog = Views.styled(new Dialog<>());
         Windows.place(dialog, owner, null, 560, 0, 460, 240);
         dialog.setTitle("Sync settings");
-        dialog.setHeaderText("The shared PostgreSQL server\nNow: " + vm.currentServer());
+        dialog.setHeaderText(vm.header());
         TextField host = field("syncHost", vm.hostProperty(), 24, "db.clinic.local");
         TextField port = field("syncPort", vm.portProperty(), 6, "5432");
         TextField database = field("syncDatabase", vm.databaseProperty(), 16, "outcomedesk");
@@ -116,8 +116,8 @@ public final class SyncPanel {
         result.setWrapText(true);
         result.textProperty().bind(vm.testResultProperty());
         vm.testOkProperty().addListener((o, was, ok) -> {
-            result.getStyleClass().removeAll("test-ok", "test-failed");
-            if (ok != null) result.getStyleClass().add(ok ? "test-ok" : "test-failed");
+            result.getStyleClass().removeAll(SyncSettingsViewModel.TEST_STYLES);
+            SyncSettingsViewModel.testStyle(ok).ifPresent(result.getStyleClass()::add);
         });
         HBox testRow = new HBox(8, test, spinner);
         testRow.setAlignment(Pos.CENTER_LEFT);

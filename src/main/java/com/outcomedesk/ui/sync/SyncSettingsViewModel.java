@@ -145,6 +145,19 @@ public final class SyncSettingsViewModel {
         return sync.config().map(ServerConfig::displayName).orElse("none, this store works on its own");
     }
 
+    /** The settings dialog's header: what it sets, and the server in use now. */
+    public String header() {
+        return "The shared PostgreSQL server\nNow: " + currentServer();
+    }
+
+    /** The style classes a connection test's result may carry, so a new result drops the last one's. */
+    public static final java.util.List<String> TEST_STYLES = java.util.List.of("test-ok", "test-failed");
+
+    /** The style class of a connection test's result: passed, failed, or none before a test. */
+    public static java.util.Optional<String> testStyle(Boolean ok) {
+        return ok == null ? java.util.Optional.empty() : java.util.Optional.of(ok ? "test-ok" : "test-failed");
+    }
+
     /** A remark about the stored server that the fields cannot show, or empty. */
     public String note() { return note; }
 

@@ -13,33 +13,27 @@ import com.outcomedesk.ui.support.DirectBackground;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/** Each test on a store of its own with the reference sample: some create, update and record outcomes. */
 class AppointmentsViewModelTest {
-    @TempDir static Path dir;
+    @TempDir Path dir;
     Engine engine;
     ScriptedDialogs dialogs;
     AppointmentsViewModel model;
 
-    @BeforeAll
-    void open() {
-        engine = Engine.open(TestStores.h2(dir));
-        engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
-    }
-
-    @AfterAll
+    @AfterEach
     void close() {
         engine.close();
     }
 
     @BeforeEach
     void model() {
+        engine = Engine.open(TestStores.h2(dir));
+        engine.importer().importFile(TestStores.referenceSample(), Actor.localUser(), ProgressListener.NONE);
         dialogs = new ScriptedDialogs();
         DirectBackground background = new DirectBackground();
         model = new AppointmentsViewModel(engine.appointments(), engine.outcomes(), engine.predictions(), Actor::localUser,

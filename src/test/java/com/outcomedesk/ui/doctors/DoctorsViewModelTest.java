@@ -84,4 +84,46 @@ class DoctorsViewModelTest {
         assertThat(List.of(bars.lowerFence(), bars.upperFence())).containsExactly(1.5, 9.25);
         assertThat(bars.namesFit()).isTrue();
     }
+
+    @Test
+    void eachRankingMethodHasALabelThatReadsBackAsTheMethod() {
+        assertThat(DoctorsViewModel.methodLabel(RankingMethod.FUNNEL)).isEqualTo("Funnel plot (rate of worse)");
+        assertThat(DoctorsViewModel.methodLabel(RankingMethod.REFERENCE)).isEqualTo("Reference (weighted score)");
+        for (RankingMethod m : RankingMethod.values()) assertThat(DoctorsViewModel.methodOf(DoctorsViewModel.methodLabel(m))).isEqualTo(m);
+        assertThat(List.of(RankingMethod.values()).stream().map(DoctorsViewModel::methodLabel).distinct()).hasSize(RankingMethod.values().length);
+        assertThat(DoctorsViewModel.methodOf("no such method")).isNull();
+    }
+
+    @Test
+    void rowsSayAndAreStyledByWhichWayADoctorStandsOut() {
+        assertThat(DoctorsViewModel.outlierText(Outlier.GOOD)).isEqualTo("better");
+        assertThat(DoctorsViewModel.outlierText(Outlier.BAD)).isEqualTo("worse");
+        assertThat(DoctorsViewModel.outlierText(null)).isEmpty();
+        assertThat(DoctorsViewModel.rowStyle(REPORT.rows().get(0))).contains("outlier-good");
+        assertThat(DoctorsViewModel.rowStyle(REPORT.rows().get(1))).isEmpty();
+        assertThat(DoctorsViewModel.rowStyle(REPORT.rows().get(2))).contains("outlier-bad");
+        assertThat(DoctorsViewModel.rowStyle(null)).isEmpty();
+        assertThat(DoctorsViewModel.ROW_STYLES).containsExactlyInAnyOrder("outlier-good", "outlier-bad");
+    }
+
+    @Test
+    void columnsAndRateTicksAreFormattedForReading() {
+        assertThat(DoctorsViewModel.score(9.5)).isEqualTo("9.500");
+        assertThat(DoctorsViewModel.rate(0.3125)).isEqualTo("31.3%");
+        assertThat(DoctorsViewModel.cases(1_234_567)).isEqualTo(String.format("%,d", 1_234_567));
+        assertThat(DoctorsViewModel.rateTick(0.2, 0.1)).isEqualTo("20%");
+        assertThat(DoctorsViewModel.rateTick(0.025, 0.005)).as("ticks closer than a percent keep a decimal").isEqualTo("2.5%");
+        assertThat(DoctorsViewModel.rateOfTick("2.5%")).isEqualTo(0.025);
+    }
+
+    @Test
+    void theMixIsTitledByDoctorAndEachSliceCarriesTheStyleClassOfItsCategory() {
+        DoctorRow row = new DoctorRow("D9", 1, 4, 1, 1, 0, 0.25, 0.25, 0.2, 0.3, 0.1, 0.5, null, null, "funnel",
+                new java.util.LinkedHashMap<>(Map.of("excellent", 3L, "critical", 1L, "poor", 0L)));
+        assertThat(DoctorsViewModel.mixTitle(row)).isEqualTo("Outcome mix of D9");
+        assertThat(DoctorsViewModel.mixTitle(null)).isEqualTo("Outcome mix");
+        assertThat(DoctorsViewModel.mix(row)).as("empty categories left out")
+                .extracting(DoctorsViewModel.MixSlice::styleClass).containsExactlyInAnyOrder("outcome-excellent", "outcome-critical");
+        assertThat(DoctorsViewModel.mix(row)).extracting(DoctorsViewModel.MixSlice::label).contains("excellent: 3 (75%)");
+    }
 }

@@ -119,6 +119,9 @@ class InsightViewModelsTest {
             diseases.reload();
             var atlas = diseases.atlasProperty().get();
             assertThat(atlas.groups()).isNotEmpty();
+            assertThat(DiseasesViewModel.summary(atlas)).startsWith(atlas.profiles().size() + " diseases with at least "
+                    + atlas.minMentions() + " mentions in ").contains("in " + atlas.groups().size() + " groups (");
+            assertThat(DiseasesViewModel.targets(atlas)).isSorted().hasSize(atlas.profiles().size());
             String disease = atlas.profiles().get(0).name();
             diseases.targetProperty().set(disease);
             diseases.findSimilar();

@@ -36,12 +36,16 @@ class ModelsViewModelTest {
             retrain.algorithmProperty().set(TrainingRequest.Algorithm.LOGREG);
             retrain.foldsProperty().set(3);
 
+            assertThat(retrain.notesTextProperty().getValue()).as("no run yet").isEmpty();
             retrain.train();
             assertThat(dialogs.errors).isEmpty();
             assertThat(retrain.resultProperty().get().activated()).isFalse();
+            assertThat(retrain.notesTextProperty().getValue()).isEqualTo(String.join("\n", retrain.resultProperty().get().notes()));
             assertThat(retrain.comparison()).first().isEqualTo(new RetrainViewModel.Row("Version", "none", "1"));
+            assertThat(retrain.activatedTextProperty().getValue()).isEmpty();
             retrain.activate();
             assertThat(engine.models().active().orElseThrow().version()).isEqualTo(1);
+            assertThat(retrain.activatedTextProperty().getValue()).isEqualTo("Activated: predictions now use the new version.");
 
             retrain.train();
             assertThat(retrain.comparison()).first().isEqualTo(new RetrainViewModel.Row("Version", "1", "2"));

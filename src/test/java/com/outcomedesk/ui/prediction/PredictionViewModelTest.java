@@ -136,4 +136,25 @@ class PredictionViewModelTest {
         assertThat(spans.get(8).weight()).isEqualTo(-0.4);
         assertThat(spans.get(0).weight()).isZero();
     }
+
+    @Test
+    void theAnswerIsWordedAndStyledByLabelAndTier() {
+        PredictionResult worse = new PredictionResult("worse", 0.62, "poor", Map.of(), "HIGH", 3, "model", null, true, null,
+                List.of(), 10);
+        assertThat(PredictionViewModel.labelText(worse)).isEqualTo("Likely worse (62% chance of worse)");
+        assertThat(PredictionViewModel.labelStyles(worse)).containsExactly("label", "prediction-label", "worse");
+        assertThat(PredictionViewModel.tierText(worse)).isEqualTo("Risk tier: HIGH");
+        assertThat(PredictionViewModel.tierStyles(worse)).containsExactly("label", "risk-tier", "tier-high");
+        PredictionResult better = new PredictionResult("better", 0.2, "good", Map.of(), "LOW", 3, "model", null, true, null,
+                List.of(), 10);
+        assertThat(PredictionViewModel.labelStyles(better)).containsExactly("label", "prediction-label", "better");
+        assertThat(PredictionViewModel.categoryBar("poor", 0.256)).isEqualTo("poor" + System.lineSeparator() + "0.26");
+    }
+
+    @Test
+    void wordsThatDriveTheAnswerCarryTheStyleClassOfTheirDirection() {
+        assertThat(new PredictionViewModel.Span("fever", 0.4).styleClass()).contains("drives-worse");
+        assertThat(new PredictionViewModel.Span("improved", -0.4).styleClass()).contains("drives-better");
+        assertThat(new PredictionViewModel.Span("the", 0).styleClass()).isEmpty();
+    }
 }

@@ -94,4 +94,22 @@ class MainViewModelTest {
                 "1 records have the id of a stored appointment but different content",
                 "record 4 differs in summary, future_outcome", "Ignored unknown field 'x'");
     }
+
+    @Test
+    void theStatusBarNamesTheStoreTheModelOnceThereIsOneAndTheSignedInUser() {
+        assertThat(model.storeTextProperty().getValue()).isEqualTo("Store: " + engine.database().location().displayName());
+        assertThat(model.modelTextProperty().getValue()).as("no active model").isEmpty();
+        model.modelVersionProperty().set("version 2 (logistic)");
+        assertThat(model.modelTextProperty().getValue()).isEqualTo("Model: version 2 (logistic)");
+        assertThat(model.userTextProperty().getValue()).isEqualTo("Signed in: " + Actor.localUser().name());
+        model.actorProperty().set(null);
+        assertThat(model.userTextProperty().getValue()).isEmpty();
+    }
+
+    @Test
+    void demoSizesAreOfferedGroupedAndReadBack() {
+        for (Integer n : MainViewModel.DEMO_SIZES) assertThat(MainViewModel.demoSizeOf(MainViewModel.demoSizeText(n))).isEqualTo(n);
+        assertThat(MainViewModel.demoSizeText(10_000)).isEqualTo(String.format("%,d", 10_000));
+        assertThat(MainViewModel.demoSizeText(null)).isEmpty();
+    }
 }

@@ -44,6 +44,7 @@ class SyncSettingsViewModelTest {
             assertThat(saved.password()).isEqualTo("s3cret");
             assertThat(vm.passwordNote()).startsWith("This store is not encrypted: the password is kept in a file beside it");
             assertThat(vm.currentServer()).isEqualTo("PostgreSQL server db.clinic.local:5433 / database outcomedesk");
+            assertThat(vm.header()).isEqualTo("The shared PostgreSQL server\nNow: PostgreSQL server db.clinic.local:5433 / database outcomedesk");
 
             SyncSettingsViewModel again = new SyncSettingsViewModel(engine.sync(), ADMIN, Runnable::run, Runnable::run);
             assertThat(again.hostProperty().get()).isEqualTo("db.clinic.local");
@@ -92,5 +93,13 @@ class SyncSettingsViewModelTest {
         assertThat(vm.testOkProperty().get()).isFalse();
         assertThat(vm.testResultProperty().get()).doesNotContain("jdbc").doesNotContain("SQL").doesNotContain("Exception");
         return vm.testResultProperty().get();
+    }
+
+    @Test
+    void aConnectionTestsResultIsStyledPassedOrFailedAndUnstyledBeforeATest() {
+        assertThat(SyncSettingsViewModel.testStyle(true)).contains("test-ok");
+        assertThat(SyncSettingsViewModel.testStyle(false)).contains("test-failed");
+        assertThat(SyncSettingsViewModel.testStyle(null)).isEmpty();
+        assertThat(SyncSettingsViewModel.TEST_STYLES).containsExactlyInAnyOrder("test-ok", "test-failed");
     }
 }
