@@ -1,21 +1,15 @@
 package com.outcomedesk.ui.appointments;
 
-import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.ui.support.DateStyle;
 import com.outcomedesk.ui.support.ErrorText;
 import com.outcomedesk.ui.support.Suggestions;
 import com.outcomedesk.ui.support.Views;
-import com.outcomedesk.ui.support.Windows;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
-import javafx.application.Platform;
-import javafx.event.ActionEvent;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
@@ -23,11 +17,9 @@ import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableCell;
@@ -156,7 +148,8 @@ public final class AppointmentsController {
         column(doctorColumn, AppointmentRow::doctorId);
         column(patientColumn, r -> r.patientRef() == null ? "" : r.patientRef());
         sortable();
-        summaryColumn.setCellValueFactory(cd -> cd.getValue().rowProperty().map(AppointmentRow::summary).orElse("Loading..."));
+        summaryColumn.setCellValueFactory(cd -> cd.getValue().rowProperty().map(AppointmentRow::summary)
+                .orElse(AppointmentsViewModel.LOADING));
         column(outcomeColumn, r -> r.outcomeText() == null ? "" : r.outcomeText());
         column(categoryColumn, AppointmentRow::categoryText);
         column(predictionColumn, AppointmentRow::predictionText);
@@ -164,9 +157,9 @@ public final class AppointmentsController {
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeIf(s -> s.startsWith("category-"));
+                getStyleClass().removeIf(AppointmentsViewModel::isCategoryStyle);
                 setText(empty ? null : item);
-                if (!empty && item != null && !item.isEmpty()) getStyleClass().add("category-" + item.toLowerCase(Locale.ROOT));
+                if (!empty) AppointmentsViewModel.categoryStyle(item).ifPresent(getStyleClass()::add);
             }
         });
         table.setRowFactory(t -> {
@@ -186,17 +179,11 @@ public final class AppointmentsController {
      * them itself); a third click goes back to newest first.
      */
     private void sortable() {
-        Map<TableColumn<PagedRows.Slot, ?>, AppointmentSort.Key> keys = Map.of(dateColumn, AppointmentSort.Key.DATE,
-                doctorColumn, AppointmentSort.Key.DOCTOR, patientColumn, AppointmentSort.Key.PATIENT,
-                categoryColumn, AppointmentSort.Key.CATEGORY);
         table.setSortPolicy(t -> {
             List<TableColumn<PagedRows.Slot, ?>> order = t.getSortOrder();
             TableColumn<PagedRows.Slot, ?> first = order.isEmpty() ? null : order.get(0);
-            AppointmentSort.Key key = first == null ? null : keys.get(first);
-            AppointmentSort sort = key == null ? AppointmentSort.NEWEST_FIRST
-                    : new AppointmentSort(key, first.getSortType() == TableColumn.SortType.DESCENDING);
-            // The table asks again when the new rows arrive: the same order must not reload them once more.
-            if (!sort.equals(model.sortProperty().get())) model.sortProperty().set(sort);
+            model.sortByColumn(first == null ? null : first.getId(),
+                    first != null && first.getSortType() == TableColumn.SortType.DESCENDING);
             return true;
         });
     }
@@ -241,39 +228,8 @@ public final class AppointmentsController {
     private void recordOutcome() {
         RecordOutcomeViewModel entry = model.recordOutcome();
         if (entry == null) return;
-        AppointmentRow row = entry.row();
-        ComboBox<String> sentence = new ComboBox<>(model.outcomeSentences());
-        sentence.setId("outcomeSentence");
-        sentence.setEditable(true);
-        sentence.setPrefWidth(480);
-        sentence.setPromptText("Type what happened, or pick a known sentence");
-        sentence.getEditor().textProperty().bindBidirectional(entry.textProperty());
-        Label problem = ErrorText.showing(entry.problemProperty());
-        problem.setId("outcomeProblem");
-        problem.setMaxWidth(480);
-        Label about = new Label(row.summary());
-        about.setWrapText(true);
-        about.setMaxWidth(480);
-        Dialog<Boolean> dialog = Views.styled(new Dialog<>());
-        Windows.place(dialog, table.getScene().getWindow(), null, 560, 0, 460, 240);
-        dialog.setTitle("Record outcome");
-        dialog.setHeaderText(AppointmentsViewModel.outcomeHeader(row));
-        dialog.getDialogPane().setContent(new VBox(10, about, sentence, problem));
-        dialog.getDialogPane().getButtonTypes().addAll(AppointmentFormController.SAVE, ButtonType.CANCEL);
-        dialog.setResultConverter(b -> null);
-        Button save = (Button) dialog.getDialogPane().lookupButton(AppointmentFormController.SAVE);
-        save.disableProperty().bind(entry.savingProperty());
-        // The dialog stays open until the outcome is stored; a problem is said in it, next to what was typed.
-        save.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            if (!entry.save(() -> {
-                dialog.setResult(Boolean.TRUE);
-                dialog.close();
-            })) sentence.requestFocus();
-        });
-        // After the dialog's own focus handling, so that typing goes into the field at once.
-        dialog.setOnShown(e -> Platform.runLater(sentence::requestFocus));
-        dialog.showAndWait().ifPresent(saved -> model.saved());
+        new RecordOutcomeDialog(entry).showAndWait(table.getScene().getWindow(), model.outcomeSentences())
+                .ifPresent(saved -> model.saved());
     }
 
     @FXML

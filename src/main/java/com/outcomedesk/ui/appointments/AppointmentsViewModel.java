@@ -15,7 +15,9 @@ import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.FailureSentences;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -33,6 +35,13 @@ import javafx.collections.ObservableList;
  */
 public final class AppointmentsViewModel {
     private static final int SUGGESTIONS = 12;
+    /** What a row's cells say while its page is still being read. */
+    public static final String LOADING = "Loading...";
+    private static final String CATEGORY_STYLE = "category-";
+    /** The store order each sortable column's header asks for, by the column's fx:id. */
+    private static final Map<String, AppointmentSort.Key> SORT_KEYS = Map.of("dateColumn", AppointmentSort.Key.DATE,
+            "doctorColumn", AppointmentSort.Key.DOCTOR, "patientColumn", AppointmentSort.Key.PATIENT,
+            "categoryColumn", AppointmentSort.Key.CATEGORY);
 
     private final AppointmentService service;
     private final OutcomeMappingService outcomes;
@@ -245,6 +254,26 @@ public final class AppointmentsViewModel {
     /** The selected appointment in full: summary, outcome, latest saved prediction; blank when none is selected. */
     public ObservableValue<String> detailTextProperty() { return detailText; }
     /** The header of the Record outcome dialog for this appointment. */
+    /**
+     * Sorts by the store's order for the column a header click chose (by its fx:id); a column the store cannot
+     * sort by, or none (a third click), goes back to newest first. The same order again reloads nothing.
+     */
+    public void sortByColumn(String columnId, boolean descending) {
+        AppointmentSort.Key key = columnId == null ? null : SORT_KEYS.get(columnId);
+        AppointmentSort wanted = key == null ? AppointmentSort.NEWEST_FIRST : new AppointmentSort(key, descending);
+        if (!wanted.equals(sort.get())) sort.set(wanted);
+    }
+
+    /** The style class that colours a category cell ({@code category-poor}...), none for an empty cell. */
+    public static Optional<String> categoryStyle(String categoryText) {
+        return categoryText == null || categoryText.isEmpty() ? Optional.empty()
+                : Optional.of(CATEGORY_STYLE + categoryText.toLowerCase(Locale.ROOT));
+    }
+
+    public static boolean isCategoryStyle(String styleClass) {
+        return styleClass.startsWith(CATEGORY_STYLE);
+    }
+
     public static String outcomeHeader(AppointmentRow row) {
         return AppointmentDetail.outcomeHeader(row, DateStyle.current());
     }

@@ -38,6 +38,15 @@ public final class RecordOutcomeViewModel {
         return row;
     }
 
+    public String title() {
+        return "Record outcome";
+    }
+
+    /** Which appointment this is, in the date style the user chose. */
+    public String header() {
+        return AppointmentsViewModel.outcomeHeader(row);
+    }
+
     /** Stores the outcome and then calls {@code onSaved}; returns false (with the reason in {@link #problemProperty()}) when it cannot. */
     public boolean save(Runnable onSaved) {
         if (saving.get()) return false;

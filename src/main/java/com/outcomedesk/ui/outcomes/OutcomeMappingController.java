@@ -54,7 +54,7 @@ public final class OutcomeMappingController {
         SortedTables.column(textColumn, Phrasing::outcomeText, v -> v);
         SortedTables.column(categoryColumn, OutcomeMappingViewModel::categoryLabel, v -> v);
         SortedTables.column(sourceColumn, p -> p.source().code(), v -> v);
-        SortedTables.column(countColumn, Phrasing::appointments, v -> String.format("%,d", v));
+        SortedTables.column(countColumn, Phrasing::appointments, OutcomeMappingViewModel::countText);
         SortedTables.show(phrasingTable, model.phrasings());
         placeholder.textProperty().bind(Bindings.when(model.loadingProperty()).then("Counting the outcome phrasings…")
                 .otherwise("No phrasing needs review: every outcome in the store is mapped. Show all phrasings to change one."));

@@ -164,6 +164,11 @@ public final class OutcomeMappingViewModel {
     }
 
     /** The phrasing's category label in the table: unmapped ones have none. */
+    /** How many appointments carry a phrasing, with thousands separated as elsewhere on the screen. */
+    static String countText(long appointments) {
+        return String.format("%,d", appointments);
+    }
+
     static String categoryLabel(Phrasing p) {
         return p.category() == null ? "none" : p.category().code();
     }

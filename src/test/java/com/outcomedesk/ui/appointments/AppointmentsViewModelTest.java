@@ -2,6 +2,8 @@ package com.outcomedesk.ui.appointments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outcomedesk.appointments.AppointmentQuery;
+import com.outcomedesk.appointments.AppointmentSort;
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.outcome.OutcomeCategory;
@@ -171,6 +173,37 @@ class AppointmentsViewModelTest {
         form.dateProperty().set(LocalDate.of(2025, 3, 15));
         assertThat(form.save(saved::set)).isTrue();
         assertThat(saved.get().date()).isEqualTo(LocalDate.of(2025, 3, 15));
+    }
+
+    @Test
+    void aHeaderClickAsksTheStoreForThatColumnsOrderAndOthersGoBackToNewestFirst() {
+        model.sortByColumn("doctorColumn", true);
+        assertThat(model.sortProperty().get()).isEqualTo(new AppointmentSort(AppointmentSort.Key.DOCTOR, true));
+        model.sortByColumn("categoryColumn", false);
+        assertThat(model.sortProperty().get()).isEqualTo(new AppointmentSort(AppointmentSort.Key.CATEGORY, false));
+        model.sortByColumn("summaryColumn", false);
+        assertThat(model.sortProperty().get()).isEqualTo(AppointmentSort.NEWEST_FIRST);
+        model.sortByColumn("dateColumn", false);
+        model.sortByColumn(null, false);
+        assertThat(model.sortProperty().get()).as("a third click").isEqualTo(AppointmentSort.NEWEST_FIRST);
+    }
+
+    @Test
+    void aCategoryCellIsStyledByItsCategoryAndAnEmptyOneNot() {
+        assertThat(AppointmentsViewModel.categoryStyle("Poor")).contains("category-poor");
+        assertThat(AppointmentsViewModel.categoryStyle("")).isEmpty();
+        assertThat(AppointmentsViewModel.categoryStyle(null)).isEmpty();
+        assertThat(AppointmentsViewModel.isCategoryStyle("category-critical")).isTrue();
+        assertThat(AppointmentsViewModel.isCategoryStyle("table-cell")).isFalse();
+    }
+
+    @Test
+    void theRecordOutcomeDialogIsTitledAndSaysWhichAppointment() {
+        AppointmentRow row = AppointmentRow.of(engine.appointments().page(AppointmentQuery.ALL, 0, 1).get(0));
+        model.selectedProperty().set(row);
+        RecordOutcomeViewModel entry = model.recordOutcome();
+        assertThat(entry.title()).isEqualTo("Record outcome");
+        assertThat(entry.header()).isEqualTo(AppointmentsViewModel.outcomeHeader(row)).contains(row.doctorId());
     }
 
     @Test

@@ -34,6 +34,12 @@ class OutcomeMappingViewModelTest {
     }
 
     @Test
+    void countsAreWrittenWithThousandsSeparators() {
+        assertThat(OutcomeMappingViewModel.countText(1_234_567)).isEqualTo(String.format("%,d", 1_234_567)).hasSize(9);
+        assertThat(OutcomeMappingViewModel.countText(7)).isEqualTo("7");
+    }
+
+    @Test
     void reviewsPhrasingsShowsWhatChangesBeforeMappingAndReloadsEveryScreen() throws Exception {
         try (Engine engine = engineWithUnusualOutcomes()) {
             ScriptedDialogs dialogs = new ScriptedDialogs();
