@@ -62,6 +62,9 @@ class AccountUiTest extends HeadlessUiTest {
     void changeMyPasswordThenLockNowThenSignOutAndSignInWithTheNewPassword() throws Exception {
         signIn(robot, PASSWORD);
         waitFor(() -> signIns.get() == 1 && robot.lookup("#accountMenu").tryQuery().isPresent());
+        Label user = robot.lookup("#userLabel").queryAs(Label.class);
+        assertThat(user.isVisible()).as("the status bar names who is signed in").isTrue();
+        assertThat(user.getText()).isEqualTo("Signed in: " + session.get().actor().name());
 
         robot.clickOn("#accountMenu").clickOn("#changePasswordItem");
         waitFor(() -> dialog() != null && robot.lookup("#currentPassword").query().isFocused());

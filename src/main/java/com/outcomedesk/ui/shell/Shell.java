@@ -154,11 +154,12 @@ public final class Shell {
     }
 
     /**
-     * The signed-in user's Account menu; signing out first stops the sync schedule and the running work, as
+     * The signed-in user's Account menu, and their name in the status bar; signing out first stops the sync schedule and the running work, as
      * quitting does, so nothing reports an error about the store it closes.
      */
     public void addAccountMenu(DesktopSession session) {
         session.whenSigningOut(() -> stop(STOP_BOUND));
+        model.accountsProperty().set(true);
         MenuBar bar = controller.menuBar();
         bar.getMenus().add(Math.max(0, bar.getMenus().size() - 1), AccountMenu.create(session, background, () -> stage));
     }
