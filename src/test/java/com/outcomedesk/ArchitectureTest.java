@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The package layering written down as rules. The desktop app ({@code ui}) and the command line ({@code cli}) sit on
- * top of the engine, and so does the HTTP server ({@code server}), which only the command line starts; benchmarks
+ * top of the engine, and so does the HTTP server ({@code server}), which only the command line starts; the two share
+ * their JSON documents ({@code documents}); benchmarks
  * ({@code bench}) sit beside them and only the command line runs them; the store knows
  * nothing of ours but the outcome categories; no two packages need each other.
  */
@@ -50,6 +51,13 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages(SERVER, CLI)
                 .should().dependOnClassesThat().resideInAPackage(SERVER)
                 .because("the server sits on the engine; only the serve command starts it").check(MAIN);
+    }
+
+    @Test
+    void theJsonDocumentsServeOnlyTheCommandLineAndTheServer() {
+        noClasses().that().resideOutsideOfPackages(CLI, SERVER, ROOT + ".documents..")
+                .should().dependOnClassesThat().resideInAPackage(ROOT + ".documents..")
+                .because("the engine returns records; how they read as JSON is the front doors' business").check(MAIN);
     }
 
     @Test

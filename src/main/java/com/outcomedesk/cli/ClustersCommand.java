@@ -1,13 +1,12 @@
 package com.outcomedesk.cli;
 
+import com.outcomedesk.documents.InsightDocuments;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.insight.DiseaseGroup;
 import com.outcomedesk.insight.OutcomeShare;
 import com.outcomedesk.insight.SharedFeature;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,15 +28,7 @@ final class ClustersCommand implements Callable<Integer> {
                 throw new IllegalStateException("No disease is mentioned at least " + atlas.minMentions()
                         + " times in " + atlas.scanned() + " summaries: import appointments first (" + OutcomeDeskCli.LAUNCHER + " import FILE).");
             }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("scanned", atlas.scanned());
-            result.put("withDisease", atlas.withDisease());
-            result.put("diseases", atlas.profiles().size());
-            result.put("chosen", atlas.chosen());
-            result.put("groups", atlas.groups());
-            result.put("candidates", atlas.candidates());
-            result.put("map", atlas.map());
-            json.print(spec.commandLine().getOut(), result, text(atlas));
+            json.print(spec.commandLine().getOut(), InsightDocuments.clusters(atlas), text(atlas));
             return 0;
         }
     }

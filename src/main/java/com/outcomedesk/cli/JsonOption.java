@@ -1,15 +1,13 @@
 package com.outcomedesk.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.outcomedesk.documents.Documents;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** {@code --json}: print exactly one JSON document on stdout instead of human text. */
 public final class JsonOption {
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final ObjectMapper MAPPER = Documents.MAPPER;
 
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean enabled;

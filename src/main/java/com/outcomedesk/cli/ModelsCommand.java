@@ -1,5 +1,6 @@
 package com.outcomedesk.cli;
 
+import com.outcomedesk.documents.ModelDocuments;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.ModelVersionInfo;
@@ -25,12 +26,8 @@ final class ModelsCommand implements Callable<Integer> {
         try (Engine engine = root.openEngine()) {
             List<ModelVersionInfo> versions = engine.models().list();
             Map<Integer, String> states = engine.models().artifactStates();
-            List<ObjectNode> listed = versions.stream().map(v -> {
-                ObjectNode node = JsonOption.MAPPER.valueToTree(v);
-                node.put("artifact", states.get(v.version()));
-                node.set("provenance", JsonOption.MAPPER.valueToTree(engine.models().artifactProvenance(v.version()).orElse(null)));
-                return node;
-            }).toList();
+            List<ObjectNode> listed = versions.stream()
+                    .map(v -> ModelDocuments.version(v, states, engine.models().artifactProvenance(v.version()))).toList();
             json.print(spec.commandLine().getOut(), listed, human(versions, states));
             return 0;
         }

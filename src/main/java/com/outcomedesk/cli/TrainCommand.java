@@ -1,5 +1,6 @@
 package com.outcomedesk.cli;
 
+import com.outcomedesk.documents.TrainingDocuments;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.Interval;
@@ -7,11 +8,7 @@ import com.outcomedesk.learn.Metric;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.learn.TrainingService;
 import com.outcomedesk.common.ProgressListener;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,47 +44,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRequest request = new TrainingRequest(a, folds, activate, seed, TrainingRequest.DEFAULT_BITS);
         try (Engine engine = root.openEngine()) {
             TrainingService.TrainingResult result = engine.training().train(request, root.actor(), ProgressListener.NONE);
-            json.print(spec.commandLine().getOut(), document(result), human(result));
+            json.print(spec.commandLine().getOut(), TrainingDocuments.result(result), human(result));
             return 0;
         }
-    }
-
-    static Map<String, Object> document(TrainingService.TrainingResult result) {
-        Evaluation e = result.evaluation();
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("version", result.version());
-        doc.put("algorithm", result.algorithm());
-        doc.put("activated", result.activated());
-        doc.put("labelledRows", result.labelledRows());
-        doc.put("worseRows", e.worseRows());
-        doc.put("doctors", result.doctors());
-        doc.put("folds", e.folds());
-        doc.put("repeats", e.repeats());
-        doc.put("durationMs", result.durationMs());
-        doc.put("metrics", result.metrics());
-        doc.put("intervals", e.selectedResult().metrics());
-        doc.put("candidates", candidates(e.candidates()));
-        doc.put("ablation", candidates(e.ablation()));
-        doc.put("categories", e.categories());
-        doc.put("calibration", Map.of("method", "platt", "a", e.platt().a(), "b", e.platt().b()));
-        doc.put("notes", e.notes());
-        return doc;
-    }
-
-    private static List<Map<String, Object>> candidates(List<Evaluation.CandidateResult> list) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Evaluation.CandidateResult c : list) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.name());
-            m.put("description", c.description());
-            c.metrics().forEach((metric, interval) -> m.put(metric.key(), interval.mean()));
-            m.put("intervals", c.metrics());
-            m.put("confusion", c.confusion());
-            m.put("evaluatedOn", c.evaluatedOn());
-            m.put("fitMillisPerFold", c.fitMillis());
-            out.add(m);
-        }
-        return out;
     }
 
     private static String human(TrainingService.TrainingResult result) {

@@ -1,7 +1,7 @@
 package com.outcomedesk.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.outcomedesk.server.json.Json;
+import com.outcomedesk.documents.Documents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,7 +28,7 @@ final class ApiClient {
     record Answer(int status, String body, HttpResponse<String> response) {
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                return Documents.MAPPER.readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException("not JSON: " + body, e);
             }

@@ -11,7 +11,7 @@ import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
 import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.server.auth.TokenService;
-import com.outcomedesk.server.json.Json;
+import com.outcomedesk.documents.Documents;
 import com.outcomedesk.server.limits.Budget;
 import com.outcomedesk.server.limits.RateLimitSettings;
 import com.outcomedesk.store.StoreLocation;
@@ -358,7 +358,7 @@ class ServerApiTest {
     void theOpenApiDocumentListsExactlyTheRegisteredRoutes() throws Exception {
         JsonNode doc;
         try (InputStream in = getClass().getResourceAsStream(com.outcomedesk.server.openapi.ApiDocs.DOCUMENT)) {
-            doc = Json.MAPPER.readTree(in);
+            doc = Documents.MAPPER.readTree(in);
         }
         Set<String> documented = new HashSet<>();
         for (Iterator<String> paths = doc.get("paths").fieldNames(); paths.hasNext(); ) {
@@ -385,7 +385,7 @@ class ServerApiTest {
 
     static JsonNode parse(String line) {
         try {
-            return Json.MAPPER.readTree(line);
+            return Documents.MAPPER.readTree(line);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

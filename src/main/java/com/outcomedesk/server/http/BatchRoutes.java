@@ -10,7 +10,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.RiskTiers;
-import com.outcomedesk.server.json.Json;
+import com.outcomedesk.documents.Documents;
 import com.outcomedesk.server.limits.Budget;
 import com.outcomedesk.server.problems.Problem;
 import com.outcomedesk.server.problems.ProblemException;
@@ -52,7 +52,7 @@ final class BatchRoutes {
             Reader reader = new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8), 64 * 1024);
             ctx.status(200).contentType("application/x-ndjson");
             OutputStream out = ctx.res().getOutputStream();
-            try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            try (JsonGenerator g = Documents.MAPPER.getFactory().createGenerator(out)) {
                 g.setRootValueSeparator(null);
                 Tally tally = new Tally();
                 Iterator<JsonNode> records = csv ? csvRecords(reader) : new NdjsonRecords(reader);
@@ -63,8 +63,8 @@ final class BatchRoutes {
                         try {
                             record = records.next();
                         } catch (ProblemException malformed) {
-                            ObjectNode line = Json.MAPPER.createObjectNode().put("line", tally.line);
-                            line.set("problem", Json.MAPPER.valueToTree(malformed.problem()));
+                            ObjectNode line = Documents.MAPPER.createObjectNode().put("line", tally.line);
+                            line.set("problem", Documents.MAPPER.valueToTree(malformed.problem()));
                             write(g, line);
                             tally.rejected++;
                             continue;
@@ -73,13 +73,13 @@ final class BatchRoutes {
                         if (tally.line % 256 == 0) g.flush();
                     }
                 } catch (BatchInputException e) {
-                    ObjectNode line = Json.MAPPER.createObjectNode().put("line", tally.line + 1);
-                    line.set("problem", Json.MAPPER.valueToTree(e.problem()));
+                    ObjectNode line = Documents.MAPPER.createObjectNode().put("line", tally.line + 1);
+                    line.set("problem", Documents.MAPPER.valueToTree(e.problem()));
                     write(g, line);
                     tally.rejected++;
                 }
                 rows.increment(tally.predicted);
-                ObjectNode end = Json.MAPPER.createObjectNode();
+                ObjectNode end = Documents.MAPPER.createObjectNode();
                 end.putObject("summary").put("predicted", tally.predicted).put("rejected", tally.rejected);
                 write(g, end);
             }
@@ -93,20 +93,20 @@ final class BatchRoutes {
     }
 
     private static void answer(Services s, JsonGenerator g, Tally tally, JsonNode record, RiskTiers tiers) throws IOException {
-        ObjectNode line = Json.MAPPER.createObjectNode().put("line", tally.line);
+        ObjectNode line = Documents.MAPPER.createObjectNode().put("line", tally.line);
         try {
             if (!record.isObject()) throw new IllegalArgumentException("Each record must be a JSON object.");
             JsonNode id = record.get("id");
             if (id != null && id.isTextual()) line.put("id", id.textValue());
             PredictionRequest request = PredictRoutes.request(record);
             line.put("doctorId", request.doctorId());
-            line.set("prediction", Json.MAPPER.valueToTree(s.engine().predictions().predict(request, tiers)));
+            line.set("prediction", Documents.MAPPER.valueToTree(s.engine().predictions().predict(request, tiers)));
             tally.predicted++;
         } catch (RuntimeException e) {
             Problem p = Problems.of(e);
             if (p.status() >= 500) throw e;
             line.remove("doctorId");
-            line.set("problem", Json.MAPPER.valueToTree(p));
+            line.set("problem", Documents.MAPPER.valueToTree(p));
             tally.rejected++;
         }
         write(g, line);
@@ -135,7 +135,7 @@ final class BatchRoutes {
             public JsonNode next() {
                 try {
                     Map<String, String> row = it.nextValue();
-                    ObjectNode node = Json.MAPPER.createObjectNode();
+                    ObjectNode node = Documents.MAPPER.createObjectNode();
                     put(node, "id", row, "id");
                     put(node, "doctorId", row, "doctorId", "doctor_id", "doctor");
                     put(node, "summary", row, "summary");
@@ -184,7 +184,7 @@ final class BatchRoutes {
             String line = next;
             next = null;
             try {
-                return Json.MAPPER.readTree(line);
+                return Documents.MAPPER.readTree(line);
             } catch (JsonProcessingException e) {
                 throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON", "The record is not well-formed JSON"
                         + (e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr()) + "."));

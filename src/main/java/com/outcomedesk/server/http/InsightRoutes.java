@@ -5,7 +5,7 @@ import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.insight.DoctorReport;
 import com.outcomedesk.insight.DoctorRow;
 import com.outcomedesk.insight.RankingMethod;
-import com.outcomedesk.server.json.InsightJson;
+import com.outcomedesk.documents.InsightDocuments;
 import com.outcomedesk.server.problems.ProblemException;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
@@ -36,7 +36,7 @@ final class InsightRoutes {
         }, Access.SIGNED_IN);
         routes.get(Api.V1 + "/clusters", ctx -> {
             Actor actor = Requests.actor(ctx);
-            Requests.json(ctx, 200, InsightJson.clusters(s.engine().diseases().atlas(actor)));
+            Requests.json(ctx, 200, InsightDocuments.clusters(s.engine().diseases().atlas(actor)));
         }, Access.SIGNED_IN);
         routes.get(Api.V1 + "/diseases/{name}/similar", ctx -> {
             Actor actor = Requests.actor(ctx);
@@ -44,7 +44,7 @@ final class InsightRoutes {
             DiseaseAtlas atlas = s.engine().diseases().atlas(actor);
             String name = ctx.pathParam("name");
             String canonical = atlas.profile(name).name();
-            Requests.json(ctx, 200, InsightJson.similar(canonical, atlas.similarTo(name, top)));
+            Requests.json(ctx, 200, InsightDocuments.similar(canonical, atlas.similarTo(name, top)));
         }, Access.SIGNED_IN);
     }
 

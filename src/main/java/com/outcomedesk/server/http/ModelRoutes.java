@@ -7,7 +7,7 @@ import com.outcomedesk.learn.ModelRegistry;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.server.jobs.Job;
-import com.outcomedesk.server.json.ModelJson;
+import com.outcomedesk.documents.ModelDocuments;
 import com.outcomedesk.server.limits.Budget;
 import com.outcomedesk.server.problems.ProblemException;
 import io.javalin.config.RoutesConfig;
@@ -25,7 +25,7 @@ final class ModelRoutes {
         routes.get(Api.V1 + "/models", ctx -> {
             Requests.actor(ctx);
             Map<Integer, String> states = s.engine().models().artifactStates();
-            Requests.json(ctx, 200, s.engine().models().list().stream().map(v -> ModelJson.version(v, states)).toList());
+            Requests.json(ctx, 200, s.engine().models().list().stream().map(v -> ModelDocuments.version(v, states, s.engine().models().artifactProvenance(v.version()))).toList());
         }, Access.SIGNED_IN);
         routes.get(Api.V1 + "/models/{n}", ctx -> {
             Requests.actor(ctx);
@@ -33,7 +33,7 @@ final class ModelRoutes {
             ModelVersionInfo v = s.engine().models().find(n)
                     .orElseThrow(() -> InvalidRequestException.notFound(ModelRegistry.VERSION, n));
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("version", ModelJson.version(v, s.engine().models().artifactStates()));
+            doc.put("version", ModelDocuments.version(v, s.engine().models().artifactStates(), s.engine().models().artifactProvenance(v.version())));
             doc.put("metrics", s.engine().models().metrics(n));
             doc.put("provenance", s.engine().models().provenance(n));
             Requests.json(ctx, 200, doc);
@@ -41,12 +41,12 @@ final class ModelRoutes {
         routes.post(Api.V1 + "/models/{n}/activate", ctx -> {
             Actor actor = Requests.actor(ctx);
             ModelVersionInfo v = s.engine().models().activate(Requests.intPath(ctx, "n"), actor);
-            Requests.json(ctx, 200, ModelJson.version(v, s.engine().models().artifactStates()));
+            Requests.json(ctx, 200, ModelDocuments.version(v, s.engine().models().artifactStates(), s.engine().models().artifactProvenance(v.version())));
         }, Access.SIGNED_IN);
         routes.post(Api.V1 + "/models/rollback", ctx -> {
             Actor actor = Requests.actor(ctx);
             ModelVersionInfo v = s.engine().models().rollback(actor);
-            Requests.json(ctx, 200, ModelJson.version(v, s.engine().models().artifactStates()));
+            Requests.json(ctx, 200, ModelDocuments.version(v, s.engine().models().artifactStates(), s.engine().models().artifactProvenance(v.version())));
         }, Access.SIGNED_IN);
         routes.post(Api.V1 + "/train", ctx -> {
             Actor actor = Requests.actor(ctx);

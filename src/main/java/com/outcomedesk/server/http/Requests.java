@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.outcomedesk.common.Actor;
-import com.outcomedesk.server.json.Json;
+import com.outcomedesk.documents.Documents;
 import com.outcomedesk.server.limits.Budget;
 import com.outcomedesk.server.problems.Problem;
 import com.outcomedesk.server.problems.ProblemException;
@@ -36,7 +36,7 @@ public final class Requests {
         if (declared > limit) throw ProblemException.tooLarge(limit);
         JsonNode node;
         try (InputStream in = new LimitedInputStream(ctx.bodyInputStream(), limit)) {
-            node = Json.MAPPER.readTree(in);
+            node = Documents.MAPPER.readTree(in);
         } catch (LimitedInputStream.TooLargeException e) {
             throw ProblemException.tooLarge(limit);
         } catch (JsonProcessingException e) {
@@ -99,7 +99,7 @@ public final class Requests {
 
     public static void json(Context ctx, int status, Object value) {
         try {
-            ctx.status(status).contentType("application/json").result(Json.MAPPER.writeValueAsBytes(value));
+            ctx.status(status).contentType("application/json").result(Documents.MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write JSON: " + e.getOriginalMessage(), e);
         }
@@ -108,7 +108,7 @@ public final class Requests {
     public static void problem(Context ctx, Problem p, Map<String, String> headers) {
         headers.forEach(ctx::header);
         try {
-            ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(Json.MAPPER.writeValueAsBytes(p));
+            ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(Documents.MAPPER.writeValueAsBytes(p));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write JSON: " + e.getOriginalMessage(), e);
         }

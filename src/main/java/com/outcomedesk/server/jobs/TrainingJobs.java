@@ -3,7 +3,7 @@ package com.outcomedesk.server.jobs;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.learn.TrainingService;
-import com.outcomedesk.server.json.TrainingJson;
+import com.outcomedesk.documents.TrainingDocuments;
 import com.outcomedesk.server.problems.Problems;
 import java.time.Clock;
 import java.util.Map;
@@ -50,7 +50,7 @@ public final class TrainingJobs implements AutoCloseable {
         if (!job.start(clock.instant())) return;
         try {
             TrainingService.TrainingResult result = training.train(request, actor, job::progress);
-            job.succeed(TrainingJson.result(result), clock.instant());
+            job.succeed(TrainingDocuments.result(result), clock.instant());
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted() || job.state() == Job.State.CANCELLED) job.cancelled(clock.instant());
             else job.fail(Problems.of(e), clock.instant());

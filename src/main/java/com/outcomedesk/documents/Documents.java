@@ -1,15 +1,16 @@
-package com.outcomedesk.server.json;
+package com.outcomedesk.documents;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON mapper of the server: configured as the command line's {@code --json}, so documents agree. */
-public final class Json {
+/** The one JSON mapper for documents: ISO dates, and a duplicate key in what is read is refused, not last-wins. */
+public final class Documents {
     public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
-    private Json() {
+    private Documents() {
     }
 }

@@ -1,4 +1,4 @@
-package com.outcomedesk.server.json;
+package com.outcomedesk.documents;
 
 import com.outcomedesk.insight.DiseaseAtlas;
 import com.outcomedesk.insight.SimilarDisease;
@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Disease clusters and similar diseases as {@code clusters --json} and {@code similar --json} print them. */
-public final class InsightJson {
-    private InsightJson() {
+public final class InsightDocuments {
+    private InsightDocuments() {
     }
 
     public static Map<String, Object> clusters(DiseaseAtlas atlas) {

@@ -1,4 +1,4 @@
-package com.outcomedesk.server.json;
+package com.outcomedesk.documents;
 
 import com.outcomedesk.learn.Evaluation;
 import com.outcomedesk.learn.TrainingService;
@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /** A training result as {@code train --json} prints it. */
-public final class TrainingJson {
-    private TrainingJson() {
+public final class TrainingDocuments {
+    private TrainingDocuments() {
     }
 
     public static Map<String, Object> result(TrainingService.TrainingResult result) {
@@ -27,6 +27,9 @@ public final class TrainingJson {
         doc.put("metrics", result.metrics());
         doc.put("intervals", e.selectedResult().metrics());
         doc.put("candidates", candidates(e.candidates()));
+        doc.put("ablation", candidates(e.ablation()));
+        doc.put("categories", e.categories());
+        doc.put("calibration", Map.of("method", "platt", "a", e.platt().a(), "b", e.platt().b()));
         doc.put("notes", e.notes());
         return doc;
     }
@@ -38,9 +41,13 @@ public final class TrainingJson {
             m.put("name", c.name());
             m.put("description", c.description());
             c.metrics().forEach((metric, interval) -> m.put(metric.key(), interval.mean()));
+            m.put("intervals", c.metrics());
+            m.put("confusion", c.confusion());
             m.put("evaluatedOn", c.evaluatedOn());
+            m.put("fitMillisPerFold", c.fitMillis());
             out.add(m);
         }
         return out;
     }
+
 }
