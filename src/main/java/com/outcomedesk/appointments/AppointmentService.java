@@ -53,8 +53,7 @@ public final class AppointmentService {
         StoredAppointment updated = appointments.edit(edits -> {
             Appointment appointment = load(edits, id);
             if (appointment.getRowVersion() != expectedRowVersion) {
-                throw new StoreException("This appointment was changed by " + appointment.getUpdatedBy()
-                        + " since you opened it; reopen it to see the latest version.");
+                throw new StaleEditException(appointment.getUpdatedBy(), appointment.getRowVersion());
             }
             appointment.setDoctorId(input.doctorId().strip());
             appointment.setSummary(input.summary().strip());
@@ -186,7 +185,7 @@ public final class AppointmentService {
 
     private static Appointment load(AppointmentRepository.Edits edits, UUID id) {
         return edits.find(id).filter(a -> !a.isDeleted())
-                .orElseThrow(() -> new StoreException("Appointment " + id + " does not exist or was deleted."));
+                .orElseThrow(() -> new NoSuchAppointmentException(id));
     }
 
     private static void validate(AppointmentInput input) {

@@ -1,10 +1,10 @@
 package com.outcomedesk.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.outcomedesk.documents.MetricsDocuments;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.PredictionService;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,14 +33,8 @@ final class MetricsCommand implements Callable<Integer> {
             if (version != null && shown.isEmpty()) throw new IllegalArgumentException("There is no model version " + version + ": see 'models'.");
             List<ModelVersionInfo> history = engine.models().list();
             PredictionService.PredictionStats stats = engine.predictions().stats();
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("active", engine.models().active().map(ModelVersionInfo::version).orElse(null));
-            doc.put("version", shown.map(ModelVersionInfo::version).orElse(null));
-            JsonNode metrics = shown.map(v -> engine.models().metrics(v.version())).orElse(null);
-            doc.put("metrics", metrics);
-            doc.put("provenance", shown.map(v -> engine.models().provenance(v.version())).orElse(null));
-            doc.put("history", history);
-            doc.put("predictions", stats);
+            Map<String, Object> doc = MetricsDocuments.metrics(engine.models(), shown, stats);
+            JsonNode metrics = (JsonNode) doc.get("metrics");
             json.print(spec.commandLine().getOut(), doc, human(shown, metrics, history, engine.models().artifactStates(), stats));
             return 0;
         }

@@ -56,10 +56,49 @@ public final class Exporter {
         List<String> replaced = new ArrayList<>();
         long written = write(file, format, mode == ExportMode.IDENTIFIABLE ? UnaryOperator.identity()
                 : deidentify(new Deidentifier()), replaced, progress);
-        audit.record(actor, "export", "appointments", file.getFileName().toString(),
+        audited(actor, file.getFileName().toString(), format, mode, written, replaced);
+        return new ExportReport(written, replaced);
+    }
+
+    /**
+     * The same export written to a stream (the server's answer body) as rows are read: no temporary file, and the
+     * audit names {@code target} in place of a file name. The caller owns the stream; it is flushed, not closed.
+     */
+    public ExportReport export(OutputStream out, String target, FileFormat format, ExportMode mode, Actor actor) {
+        if (mode == ExportMode.IDENTIFIABLE) actor.requireAdministrator("export identifiable patient data");
+        List<String> replaced = new ArrayList<>();
+        long written;
+        try (RecordSink sink = sink(new NotClosing(out), format)) {
+            written = stream(sink, mode == ExportMode.IDENTIFIABLE ? UnaryOperator.identity() : deidentify(new Deidentifier()),
+                    replaced, ProgressListener.NONE);
+        } catch (IOException e) {
+            throw new TransferException("Cannot write the export to " + target + ": " + e.getMessage(), e);
+        }
+        audited(actor, target, format, mode, written, replaced);
+        return new ExportReport(written, replaced);
+    }
+
+    private void audited(Actor actor, String target, FileFormat format, ExportMode mode, long written, List<String> replaced) {
+        audit.record(actor, "export", "appointments", target,
                 "mode=" + mode.name().toLowerCase() + "; format=" + format.name().toLowerCase() + "; records=" + written
                         + (replaced.isEmpty() ? "" : "; broken-unicode-records=" + replaced.size()));
-        return new ExportReport(written, replaced);
+    }
+
+    /** Lets the generators close (flushing what they buffer) without closing the caller's stream. */
+    private static final class NotClosing extends java.io.FilterOutputStream {
+        NotClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
     }
 
     /** Pseudonymous id, no patient reference, shifted date, masked free text. */

@@ -2,6 +2,8 @@ package com.outcomedesk.server.problems;
 
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.appointments.InvalidInputException;
+import com.outcomedesk.appointments.NoSuchAppointmentException;
+import com.outcomedesk.appointments.StaleEditException;
 import com.outcomedesk.common.AccessDeniedException;
 import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.insight.UnknownDiseaseException;
@@ -54,6 +56,14 @@ public final class Problems {
                     + "no appointments with outcomes to fall back on: import appointments with outcomes, then "
                     + "POST /api/v1/train with {\"activate\": true}.");
         }
+        if (e instanceof StaleEditException stale) {
+            return Problem.of(409, "stale-row-version", "Changed by someone else", "This appointment was changed by "
+                    + stale.changedBy() + " since you read it; its rowVersion is now " + stale.currentRowVersion()
+                    + ". GET it again, apply your change to what it holds now, and send that rowVersion.");
+        }
+        if (e instanceof NoSuchAppointmentException gone) {
+            return Problem.of(404, "not-found", "Not found", "There is no appointment " + gone.id() + " (or it was deleted).");
+        }
         if (e instanceof UnknownDiseaseException u) return unknownDisease(u);
         if (unreachable(e)) {
             return Problem.of(503, "store-unavailable", "The store cannot be reached",
@@ -103,8 +113,10 @@ public final class Problems {
 
     /** The form's rules, one error per broken rule, worded as the desktop form words them. */
     public static Problem invalidInput(List<AppointmentInput.Problem> problems) {
-        List<Problem.FieldError> errors = problems.stream().map(p -> new Problem.FieldError(FIELDS.getOrDefault(p.field(), p.field()),
-                p.reason().name().toLowerCase(Locale.ROOT), capitalised(p.message()) + ".")).toList();
+        List<Problem.FieldError> errors = problems.stream().map(p -> {
+            String field = FIELDS.getOrDefault(p.field(), p.field());
+            return new Problem.FieldError(field, p.reason().name().toLowerCase(Locale.ROOT), InputProblemText.of(p, field));
+        }).toList();
         return Problem.invalid(errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are not valid.", errors);
     }
 
@@ -127,7 +139,4 @@ public final class Problems {
         return false;
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }
