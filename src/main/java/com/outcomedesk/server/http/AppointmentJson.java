@@ -9,8 +9,8 @@ import java.util.UUID;
 
 /**
  * An appointment as the API answers it (the command line prints no single appointments, so it lives here): the JSON
- * names of the request body, codes in lower case, and the row version to send back with an update. Times are given
- * to the microsecond, as the stores keep them: a row just saved answers the times a later read of it answers.
+ * names of the request body, codes in lower case, and the row version to send back with an update. Times are rounded
+ * to the microsecond, as H2 and PostgreSQL store them: a row just saved answers the times a later read answers.
  */
 record AppointmentJson(UUID id, long rowVersion, String externalId, String doctorId, String patientRef, LocalDate date,
                        String summary, String outcome, String category, String outcomeSource, OffsetDateTime createdAt,
@@ -24,6 +24,6 @@ record AppointmentJson(UUID id, long rowVersion, String externalId, String docto
     }
 
     private static OffsetDateTime micros(OffsetDateTime t) {
-        return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
+        return t == null ? null : t.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 }
