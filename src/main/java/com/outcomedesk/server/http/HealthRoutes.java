@@ -83,7 +83,7 @@ final class HealthRoutes {
         try {
             return f.get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            f.cancel(true);
+            // not interrupted: an interrupt during H2 file I/O closes the store; the check ends by itself
             return null;
         } catch (ExecutionException e) {
             return null;

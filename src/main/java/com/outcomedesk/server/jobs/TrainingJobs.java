@@ -6,6 +6,7 @@ import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.learn.TrainingService;
 import com.outcomedesk.server.problems.Problems;
 import com.outcomedesk.store.TrainingJobRepository;
+import com.outcomedesk.store.TrainingJobRow;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,15 @@ public final class TrainingJobs implements AutoCloseable {
     private final Consumer<Job> finished;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "training-job");
+        t.setDaemon(true);
+        return t;
+    });
+    /**
+     * Writes the job records. Not the training thread: cancelling interrupts that one, and an interrupt during a
+     * write closes an H2 file store's channel (the whole store would be lost to the process).
+     */
+    private final ExecutorService records = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "training-job-records");
         t.setDaemon(true);
         return t;
     });
@@ -84,10 +96,17 @@ public final class TrainingJobs implements AutoCloseable {
      * or the next start-up marks it failed).
      */
     private void saved(Job job) {
+        TrainingJobRow row = job.row();
         try {
-            store.save(job.row());
-        } catch (RuntimeException e) {
-            LOG.warn("training job {} could not be written to the store: {}", job.id(), e.getMessage());
+            records.execute(() -> {
+                try {
+                    store.save(row);
+                } catch (RuntimeException e) {
+                    LOG.warn("training job {} could not be written to the store: {}", row.id(), e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // closed: close() wrote the job's last record already
         }
     }
 
@@ -121,5 +140,11 @@ public final class TrainingJobs implements AutoCloseable {
             saved(job);
         }
         executor.shutdownNow();
+        records.shutdown();
+        try {
+            if (!records.awaitTermination(10, TimeUnit.SECONDS)) LOG.warn("training job records still being written at close");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
