@@ -16,14 +16,15 @@ public record SchemaState(String applied, String newest, int pending) {
 
     /** Reads Flyway's history table (one query); a store failure is classified like every other. */
     public static SchemaState of(Database database) {
-        // only resolved migrations count as carried: a version in the history that the jar lacks is a newer program's
         try {
             MigrationInfoService info = Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration")
                     .placeholders(database.location().vendor().migrationPlaceholders()).load().info();
             MigrationInfo applied = info.current();
             String newest = null;
             for (MigrationInfo m : info.all()) {
-                if (m.getVersion() != null && m.getState().isResolved() && (newest == null || m.getVersion().isNewerThan(newest))) newest = m.getVersion().getVersion();
+                // only resolved migrations are carried: a version in the history that the jar lacks is a newer program's
+                if (m.getVersion() == null || !m.getState().isResolved()) continue;
+                if (newest == null || m.getVersion().isNewerThan(newest)) newest = m.getVersion().getVersion();
             }
             return new SchemaState(applied == null || applied.getVersion() == null ? null : applied.getVersion().getVersion(),
                     newest, info.pending().length);
