@@ -8,7 +8,9 @@ import com.outcomedesk.server.http.Api;
 import com.outcomedesk.server.http.Services;
 import com.outcomedesk.server.jobs.TrainingJobs;
 import com.outcomedesk.server.limits.RateLimits;
+import com.outcomedesk.server.limits.StoredRateLimits;
 import com.outcomedesk.server.openapi.ApiDocs;
+import com.outcomedesk.store.TrainingJobRepository;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Counter;
@@ -55,12 +57,12 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(Engine engine, ServerOptions options, Clock clock) {
         PrometheusMeterRegistry metrics = metrics(engine);
         Counter.Builder finished = Counter.builder("outcomedesk.training.jobs").description("Training jobs that ended, by state");
-        TrainingJobs jobs = new TrainingJobs(engine.training(), clock, job -> finished
+        TrainingJobs jobs = new TrainingJobs(engine.training(), new TrainingJobRepository(engine.database()), clock, job -> finished
                 .tag("state", job.state().name().toLowerCase(Locale.ROOT)).register(metrics).increment());
         Gauge.builder("outcomedesk.training.jobs.active", jobs, TrainingJobs::active).register(metrics);
         TokenService tokens = new TokenService(TokenService.storeKey(StoreSecrets.of(engine.database().location())),
                 engine.accounts(), clock, options.tokenLifetime());
-        Services services = new Services(engine, options, tokens, new RateLimits(options.rateLimits()), jobs, metrics);
+        Services services = new Services(engine, options, tokens, new RateLimits(StoredRateLimits.load(engine.settings(), options.rateLimits())), jobs, metrics);
         ApiServer[] server = new ApiServer[1];
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

@@ -24,6 +24,21 @@ public final class SettingsRepository {
         });
     }
 
+    /**
+     * Sets a value over a connection the caller holds, inside the caller's transaction (so that the change and its
+     * audit entry commit together).
+     */
+    public static void put(java.sql.Connection connection, String name, String value) {
+        try (org.jdbi.v3.core.Handle h = Database.jdbiOver(connection)) {
+            int updated = h.createUpdate("UPDATE settings SET setting_value = :value WHERE name = :name")
+                    .bind("value", value).bind("name", name).execute();
+            if (updated == 0) {
+                h.createUpdate("INSERT INTO settings (name, setting_value) VALUES (:name, :value)")
+                        .bind("name", name).bind("value", value).execute();
+            }
+        }
+    }
+
     public void remove(String name) {
         database.inTransactionDo(em -> {
             Setting existing = em.find(Setting.class, name);

@@ -109,6 +109,18 @@ public final class SyncStateRepository implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest hybrid-clock stamp of the appointments each site wrote, by site id (on the server: what each site
+     * last pushed). It reads every appointment.
+     */
+    public Map<String, Long> newestAppointmentStampPerSite() {
+        Map<String, Long> sites = new java.util.TreeMap<>();
+        handle.createQuery("SELECT site_id, MAX(hlc) AS newest FROM appointments WHERE site_id IS NOT NULL GROUP BY site_id")
+                .map((rs, ctx) -> Map.entry(rs.getString("site_id"), rs.getLong("newest")))
+                .forEach(e -> sites.put(e.getKey(), e.getValue()));
+        return sites;
+    }
+
     /** Local changes not yet on the server: dirty appointments and mappings, unnumbered append-only rows. */
     public long pending(List<String> appendOnlyTables) {
         long n = count("SELECT COUNT(*) FROM " + APPOINTMENTS_WITH_AGREED + " WHERE " + APPOINTMENT_DIRTY)

@@ -78,7 +78,7 @@ final class ModelRoutes {
             throw ProblemException.notFound("There is no job " + (id.length() > 40 ? id.substring(0, 40) + "..." : id) + ".");
         }
         return s.jobs().find(uuid).orElseThrow(() -> ProblemException.notFound("There is no job " + uuid
-                + "; jobs are kept while the server runs."));
+                + "."));
     }
 
     /** {@code {"algorithm","folds","activate","seed"}}, each optional, as {@code train}'s options. */

@@ -2,8 +2,10 @@ package com.outcomedesk.server.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.outcomedesk.server.problems.Problem;
+import com.outcomedesk.store.TrainingJobRow;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,12 +30,36 @@ public final class Job {
     private long done;
     private long total = -1;
     private Map<String, Object> result;
+    private Integer resultVersion;
     private Problem problem;
 
     Job(UUID id, String user, Instant submittedAt) {
         this.id = id;
         this.user = user;
         this.submittedAt = submittedAt;
+    }
+
+    /**
+     * A job as the store kept it (after a restart): its result is only the version it produced, its problem only the
+     * reason it failed.
+     */
+    static Job restored(TrainingJobRow row) {
+        Job job = new Job(row.id(), row.user(), row.submittedAt());
+        job.state = State.valueOf(row.state().toUpperCase(Locale.ROOT));
+        job.startedAt = row.startedAt();
+        job.finishedAt = row.finishedAt();
+        job.stage = row.stage();
+        job.done = row.done();
+        job.total = row.total();
+        job.resultVersion = row.resultVersion();
+        if (row.resultVersion() != null) job.result = Map.of("version", row.resultVersion());
+        if (row.errorReason() != null) job.problem = failure(row.errorReason());
+        return job;
+    }
+
+    /** The problem of a job that failed for the reason given, where no more precise problem is known. */
+    static Problem failure(String reason) {
+        return Problem.of(500, "training-failed", "Training failed", reason);
     }
 
     public UUID id() {
@@ -51,15 +77,19 @@ public final class Job {
         return true;
     }
 
-    synchronized void progress(String stage, long done, long total) {
+    /** True when the stage changed (worth writing down); counts within a stage are not. */
+    synchronized boolean progress(String stage, long done, long total) {
+        boolean changed = !java.util.Objects.equals(this.stage, stage);
         this.stage = stage;
         this.done = done;
         this.total = total;
+        return changed;
     }
 
-    synchronized void succeed(Map<String, Object> result, Instant at) {
+    synchronized void succeed(Map<String, Object> result, int version, Instant at) {
         if (state.finished()) return;
         this.result = result;
+        this.resultVersion = version;
         end(State.SUCCEEDED, at);
     }
 
@@ -70,6 +100,7 @@ public final class Job {
     }
 
     synchronized void cancelled(Instant at) {
+        if (state.finished()) return;
         end(State.CANCELLED, at);
     }
 
@@ -84,14 +115,26 @@ public final class Job {
         if (finishedAt == null) finishedAt = at;
     }
 
-    /** The job as {@code GET /jobs/{id}} shows it. */
+    /** The job as {@code GET /jobs/{id}} shows it; {@code resultVersion} and {@code errorReason} as the store keeps them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record View(UUID id, String state, String user, Instant submittedAt, Instant startedAt, Instant finishedAt,
-                       String stage, long done, long total, Map<String, Object> result, Problem problem) {
+                       String stage, long done, long total, Map<String, Object> result, Problem problem,
+                       Integer resultVersion, String errorReason) {
     }
 
     public synchronized View view() {
-        return new View(id, state.name().toLowerCase(java.util.Locale.ROOT), user, submittedAt, startedAt, finishedAt, stage,
-                done, total, result == null ? null : new LinkedHashMap<>(result), problem);
+        return new View(id, stateName(), user, submittedAt, startedAt, finishedAt, stage,
+                done, total, result == null ? null : new LinkedHashMap<>(result), problem, resultVersion,
+                problem == null ? null : problem.detail());
+    }
+
+    /** The record the store keeps. */
+    synchronized TrainingJobRow row() {
+        return new TrainingJobRow(id, user, stateName(), stage, done, total, submittedAt, startedAt, finishedAt, resultVersion,
+                problem == null ? null : problem.detail());
+    }
+
+    private String stateName() {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 }

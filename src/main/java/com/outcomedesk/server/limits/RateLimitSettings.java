@@ -31,6 +31,11 @@ public record RateLimitSettings(Map<Budget, Integer> perMinute) {
         return new RateLimitSettings(m);
     }
 
+    /** The largest limit an administrator may set for a budget: beyond it a limit no longer limits anything. */
+    public static int maximum(Budget budget) {
+        return budget == Budget.PREDICT ? 60_000_000 : 1_000_000;
+    }
+
     public int of(Budget budget) {
         return perMinute.get(budget);
     }

@@ -12,14 +12,15 @@ import java.util.OptionalLong;
  * refused. A large budget (prediction) is refilled each second with a sixtieth of it, so a client cannot spend a
  * minute's worth at once; a small one (sign-in, batch, training) once a minute with all of it: a few quick requests
  * pass, a guessing loop waits. Buckets are kept
- * for the most recently seen keys only, so a flood of addresses cannot fill the memory.
+ * for the most recently seen keys only, so a flood of addresses cannot fill the memory. New settings apply to the next
+ * request: the buckets start again under them.
  */
 public final class RateLimits {
     private static final int MAX_KEYS = 20_000;
     /** Budgets this large are refilled every second (a sixtieth each time), smaller ones once a minute. */
     static final int PER_SECOND_FROM = 6_000;
 
-    private final RateLimitSettings settings;
+    private volatile RateLimitSettings settings;
     private final Map<String, AtomicRateLimiter> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, AtomicRateLimiter> eldest) {
@@ -29,6 +30,18 @@ public final class RateLimits {
 
     public RateLimits(RateLimitSettings settings) {
         this.settings = settings;
+    }
+
+    public RateLimitSettings settings() {
+        return settings;
+    }
+
+    /** Applies new limits at once: every bucket starts again, full, under them. */
+    public void update(RateLimitSettings limits) {
+        synchronized (buckets) {
+            settings = limits;
+            buckets.clear();
+        }
     }
 
     /**
