@@ -1,6 +1,9 @@
 package com.outcomedesk.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +18,9 @@ import java.util.function.BiConsumer;
 
 /**
  * N client threads, each sending the prepared predict requests one after another (closed loop: a client waits for its
- * answer before the next) until the time is up; every answer's latency goes into the client's own histogram.
+ * answer before the next) until the time is up; every answer's latency goes into the client's own histogram. The CPU
+ * time of the client threads and of the HTTP client's own threads is measured beside the whole process's, so the
+ * report tells whether the load generator, which shares the cores, is what limits the rate.
  */
 final class PredictLoad {
     private final HttpClient http;
@@ -33,7 +38,10 @@ final class PredictLoad {
         this.clients = clients;
     }
 
-    record Result(int clients, double seconds, long requests, long ok, Map<Integer, Long> errors, LatencyHistogram latency) {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    record Result(int clients, double seconds, long requests, long ok, Map<Integer, Long> errors, LatencyHistogram latency,
+                  double processCpuSeconds, double loadGeneratorCpuSeconds) {
         Map<String, Object> document() {
             long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -50,6 +58,10 @@ final class PredictLoad {
             }
             ms.put("max", millis(latency.maxNanos()));
             doc.put("latencyMs", ms);
+            doc.put("processCpuSeconds", Math.round(processCpuSeconds * 100) / 100.0);
+            doc.put("loadGeneratorCpuSeconds", Math.round(loadGeneratorCpuSeconds * 100) / 100.0);
+            doc.put("cpuIs", "CPU time over the run: the whole process (server and clients), and the client threads with "
+                    + "the HTTP client's own (HttpClient-*) threads");
             return doc;
         }
 
@@ -61,6 +73,8 @@ final class PredictLoad {
     Result run(Duration length, Sampler sampler) throws InterruptedException {
         long start = System.nanoTime();
         long end = start + length.toNanos();
+        long processCpu = processCpuNanos();
+        Map<Long, Long> httpClientCpu = httpClientThreadCpu();
         List<Client> running = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             Client c = new Client(i * (requests.size() / clients + 1), end);
@@ -78,6 +92,10 @@ final class PredictLoad {
         }
         for (Client c : running) c.thread.join();
         double seconds = (System.nanoTime() - start) / 1e9;
+        long generatorCpu = 0;
+        for (Map.Entry<Long, Long> after : httpClientThreadCpu().entrySet()) {
+            generatorCpu += after.getValue() - httpClientCpu.getOrDefault(after.getKey(), 0L);
+        }
         LatencyHistogram all = new LatencyHistogram();
         Map<Integer, Long> errors = new HashMap<>();
         long ok = 0;
@@ -85,8 +103,25 @@ final class PredictLoad {
             all.add(c.latency);
             ok += c.ok;
             c.errors.forEach((status, n) -> errors.merge(status, n, Long::sum));
+            generatorCpu += c.cpuNanos;
         }
-        return new Result(clients, seconds, all.count(), ok, errors, all);
+        return new Result(clients, seconds, all.count(), ok, errors, all, (processCpuNanos() - processCpu) / 1e9, generatorCpu / 1e9);
+    }
+
+    /** CPU nanoseconds of the JDK HTTP client's threads (its selector and executor), by thread id. */
+    private static Map<Long, Long> httpClientThreadCpu() {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (t == null || !t.getThreadName().startsWith("HttpClient-")) continue;
+            long nanos = THREADS.getThreadCpuTime(t.getThreadId());
+            if (nanos >= 0) cpu.put(t.getThreadId(), nanos);
+        }
+        return cpu;
+    }
+
+    static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private final class Client implements Runnable {
@@ -96,6 +131,7 @@ final class PredictLoad {
         final long end;
         int next;
         long ok;
+        long cpuNanos;
 
         Client(int first, long end) {
             this.next = first;
@@ -122,6 +158,7 @@ final class PredictLoad {
                 if (status == 200) ok++;
                 else errors.merge(status, 1L, Long::sum);
             }
+            cpuNanos = Math.max(0, THREADS.getCurrentThreadCpuTime());
         }
     }
 }

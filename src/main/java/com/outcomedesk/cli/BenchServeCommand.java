@@ -1,6 +1,8 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.bench.ServeBenchmark;
+import com.outcomedesk.learn.TrainingRequest;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,13 +33,24 @@ final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "10000", description = "Demo appointments in the store the model is trained "
             + "on (default ${DEFAULT-VALUE}).")
     long records;
+    @Option(names = "--algorithm", defaultValue = "auto", paramLabel = "auto|logreg|forest|gbm",
+            description = "Model to train and activate, as train takes it (default ${DEFAULT-VALUE}).")
+    String algorithm;
 
     @Override
     public Integer call() throws Exception {
         Map<String, Object> r = ServeBenchmark.run(new ServeBenchmark.Settings(clients, seconds, warmupSeconds, batchRows,
-                soakMinutes, records), this::progress);
+                soakMinutes, records, algorithm()), this::progress);
         json.print(spec.commandLine().getOut(), r, JsonOption.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
         return 0;
+    }
+
+    private TrainingRequest.Algorithm algorithm() {
+        try {
+            return TrainingRequest.Algorithm.valueOf(algorithm.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown algorithm '" + algorithm + "': use auto, logreg, forest or gbm");
+        }
     }
 
     private void progress(String step) {

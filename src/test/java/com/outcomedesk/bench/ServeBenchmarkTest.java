@@ -2,6 +2,7 @@ package com.outcomedesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outcomedesk.learn.TrainingRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ class ServeBenchmarkTest {
     @Test
     void loadsPredictAndBatchWithoutErrors() throws Exception {
         List<String> steps = new ArrayList<>();
-        Map<String, Object> r = ServeBenchmark.run(new ServeBenchmark.Settings(2, 1, 0, 300, 0, 1_000), steps::add);
+        Map<String, Object> r = ServeBenchmark.run(new ServeBenchmark.Settings(2, 1, 0, 300, 0, 1_000,
+                TrainingRequest.Algorithm.LOGREG), steps::add);
 
         Map<?, ?> predict = (Map<?, ?>) r.get("predict");
         assertThat((Long) predict.get("requests")).isPositive();
@@ -34,6 +36,8 @@ class ServeBenchmarkTest {
         assertThat((Long) ((Map<?, ?>) r.get("rssMb")).get("peakMb")).isPositive();
         assertThat((String) r.get("rateLimits")).contains("raised");
         assertThat((String) r.get("accessLog")).doesNotContain(" 0 lines");
+        assertThat((Double) predict.get("processCpuSeconds")).isPositive();
+        assertThat((Map<?, ?>) r.get("targetsMet")).containsKeys("predict", "batch");
         assertThat(r).containsKeys("loadAverageAtStart", "loadAverageAtEnd", "targets").doesNotContainKey("soak");
         assertThat(steps).anyMatch(s -> s.startsWith("training"));
     }
