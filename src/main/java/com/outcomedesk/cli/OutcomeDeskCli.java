@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
                 ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
                 DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
                 InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, BenchSyncCommand.class,
-                BenchCommand.class, BenchInsightCommand.class, KeysCommand.class, ServeCommand.class, SettingsCommand.class,
+                BenchCommand.class, BenchInsightCommand.class, BenchServeCommand.class, KeysCommand.class, ServeCommand.class,
+                SettingsCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
