@@ -8,27 +8,17 @@ import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.appointments.AppointmentQuery;
 import com.outcomedesk.audit.AuditEntry;
 import com.outcomedesk.audit.AuditQuery;
-import com.outcomedesk.common.Actor;
-import com.outcomedesk.common.ProgressListener;
-import com.outcomedesk.common.Role;
 import com.outcomedesk.documents.Documents;
-import com.outcomedesk.engine.Engine;
-import com.outcomedesk.store.StoreLocation;
-import com.outcomedesk.testing.TestStores;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Appointments over HTTP on a real server (random loopback port, H2 store with the reference sample): the whole
@@ -36,39 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * audit trail unchanged by every refused request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AppointmentRoutesTest {
-    private static final String ADMIN_PASSWORD = "river stone lantern";
-    private static final String CLINICIAN_PASSWORD = "maple cloud harbour";
+class AppointmentRoutesTest extends ReferenceStoreServer {
     /** SQL metacharacters, a wildcard, an astral emoji, combining and right-to-left marks, CJK, quotes and a backslash. */
     private static final String ODD = "Ch\u00e9st pain \ud83e\udec0 \u202eRTL\u202c e\u0301 \u4e2d\u6587 ' OR 1=1; DROP TABLE appointments; -- %_ \"q\" \\";
-
-    @TempDir
-    static Path dir;
-    private Engine engine;
-    private Actor alice;
-    private ApiServer server;
-    private ApiClient api;
-    private String admin;
-    private String clinician;
-
-    @BeforeAll
-    void start() {
-        StoreLocation location = TestStores.h2(dir);
-        engine = Engine.open(location);
-        alice = engine.accounts().createFirstAdministrator("alice", ADMIN_PASSWORD.toCharArray());
-        engine.accounts().create("carl", Role.CLINICIAN, CLINICIAN_PASSWORD.toCharArray(), alice);
-        engine.importer().importFile(TestStores.referenceSample(), alice, ProgressListener.NONE);
-        server = ApiServer.start(engine, ServerOptions.loopbackHttp(0));
-        api = ApiClient.plain(server.port());
-        admin = api.signIn("alice", ADMIN_PASSWORD);
-        clinician = api.signIn("carl", CLINICIAN_PASSWORD);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) server.close();
-        if (engine != null) engine.close();
-    }
 
     @Test
     void aClinicianCreatesReadsUpdatesRecordsAnOutcomeAndDeletes() {

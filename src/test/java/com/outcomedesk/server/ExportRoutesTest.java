@@ -5,64 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.audit.AuditQuery;
-import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.ProgressListener;
-import com.outcomedesk.common.Role;
 import com.outcomedesk.documents.Documents;
 import com.outcomedesk.documents.MetricsDocuments;
-import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.transfer.ExportMode;
 import com.outcomedesk.transfer.FileFormat;
-import com.outcomedesk.testing.TestStores;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /export} answers byte for byte what the export command writes for the same store, in JSON and CSV, and
  * only administrators get it identifiable; {@code GET /metrics} answers the document {@code metrics --json} prints.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ExportRoutesTest {
-    private static final String ADMIN_PASSWORD = "river stone lantern";
-    private static final String CLINICIAN_PASSWORD = "maple cloud harbour";
-
-    @TempDir
-    static Path dir;
-    private Engine engine;
-    private Actor alice;
-    private ApiServer server;
-    private ApiClient api;
-    private String admin;
-    private String clinician;
-
-    @BeforeAll
-    void start() {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
-        alice = engine.accounts().createFirstAdministrator("alice", ADMIN_PASSWORD.toCharArray());
-        engine.accounts().create("carl", Role.CLINICIAN, CLINICIAN_PASSWORD.toCharArray(), alice);
-        engine.importer().importFile(TestStores.referenceSample(), alice, ProgressListener.NONE);
+class ExportRoutesTest extends ReferenceStoreServer {
+    @Override
+    void beforeServing() {
         // Quotes, commas, a line break and odd Unicode: what CSV quoting and JSON escaping must carry unchanged.
         engine.appointments().create(new AppointmentInput("dr_09", "pain, \"sharp\"\nat night \ud83e\udec0 ' OR 1=1 --",
                 LocalDate.of(2024, 2, 29), "P;\u4e2d", "better, \u00e9"), alice);
-        server = ApiServer.start(engine, ServerOptions.loopbackHttp(0));
-        api = ApiClient.plain(server.port());
-        admin = api.signIn("alice", ADMIN_PASSWORD);
-        clinician = api.signIn("carl", CLINICIAN_PASSWORD);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) server.close();
-        if (engine != null) engine.close();
     }
 
     @Test

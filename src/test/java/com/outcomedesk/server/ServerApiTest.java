@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.Role;
-import com.outcomedesk.common.ProgressListener;
-import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
 import com.outcomedesk.security.StoreSecrets;
@@ -14,22 +12,16 @@ import com.outcomedesk.server.auth.TokenService;
 import com.outcomedesk.documents.Documents;
 import com.outcomedesk.server.limits.Budget;
 import com.outcomedesk.server.limits.RateLimitSettings;
-import com.outcomedesk.store.StoreLocation;
-import com.outcomedesk.testing.TestStores;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API on a real server (random loopback port, H2 store with the reference sample) through a real HTTP
@@ -37,40 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the store unchanged after each refused request.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServerApiTest {
-    static final String ADMIN_PASSWORD = "river stone lantern";
-    static final String CLINICIAN_PASSWORD = "maple cloud harbour";
-
-    @TempDir
-    static Path dir;
-    private Engine engine;
-    private Actor alice;
-    private ApiServer server;
-    private ApiClient api;
-    private String admin;
-    private String clinician;
-
-    @BeforeAll
-    void start() {
-        StoreLocation location = TestStores.h2(dir);
-        // Not encrypted (as a PostgreSQL store is not): the server works on the open engine either way, and
-        // encrypting would add seconds to every run.
-        engine = Engine.open(location);
-        alice = engine.accounts().createFirstAdministrator("alice", ADMIN_PASSWORD.toCharArray());
-        engine.accounts().create("carl", Role.CLINICIAN, CLINICIAN_PASSWORD.toCharArray(), alice);
-        engine.importer().importFile(TestStores.referenceSample(), alice, ProgressListener.NONE);
-        server = ApiServer.start(engine, ServerOptions.loopbackHttp(0));
-        api = ApiClient.plain(server.port());
-        admin = api.signIn("alice", ADMIN_PASSWORD);
-        clinician = api.signIn("carl", CLINICIAN_PASSWORD);
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) server.close();
-        if (engine != null) engine.close();
-    }
-
+class ServerApiTest extends ReferenceStoreServer {
     private long savedPredictions() {
         return engine.predictions().stats().count();
     }
