@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,8 @@ public final class AuditTrail {
     private final AuditRepository rows;
     private final ChangeStamper stamper;
     private final ChainLinks links;
+    /** This site's newest entry as last written here (checked against the store before each use); null: unknown. */
+    private AuditHead newest;
 
     public AuditTrail(Database database, ChangeStamper stamper, byte[] auditKey) {
         this.rows = new AuditRepository(database);
@@ -51,7 +55,7 @@ public final class AuditTrail {
     /** Appends one entry. {@code details} must never hold summary text or patient references. */
     public synchronized void record(Actor actor, String action, String entity, String entityId, String details) {
         String site = stamper.siteId();
-        rows.append(site, head -> next(site, head, actor, action, entity, entityId, details));
+        newest = rows.append(site, newest, head -> List.of(next(site, head, actor, action, entity, entityId, details)));
     }
 
     /**
@@ -60,9 +64,31 @@ public final class AuditTrail {
      */
     public synchronized void recordAndCommit(Connection c, Actor actor, String action, String entity, String entityId,
                                              String details) throws SQLException {
+        recordAllAndCommit(c, List.of(new Entry(actor, action, entity, entityId, details)));
+    }
+
+    /** One entry to append: {@code details} must never hold summary text or patient references. */
+    public record Entry(Actor actor, String action, String entity, String entityId, String details) {
+    }
+
+    /**
+     * Appends entries, linked one after another, inside the caller's transaction and commits it: the records they
+     * audit and the entries are stored together or not at all, under one commit however many there are.
+     */
+    public synchronized void recordAllAndCommit(Connection c, List<Entry> entries) throws SQLException {
         String site = stamper.siteId();
-        AuditRepository.append(c, site, head -> next(site, head, actor, action, entity, entityId, details));
+        AuditHead after = AuditRepository.append(c, site, newest, stored -> {
+            List<AuditRow> rows = new ArrayList<>(entries.size());
+            Optional<AuditHead> head = stored;
+            for (Entry e : entries) {
+                AuditRow row = next(site, head, e.actor(), e.action(), e.entity(), e.entityId(), e.details());
+                rows.add(row);
+                head = Optional.of(new AuditHead(row.seq(), row.hash()));
+            }
+            return rows;
+        });
         c.commit();
+        newest = after;
     }
 
     /**

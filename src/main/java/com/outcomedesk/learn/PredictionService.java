@@ -4,14 +4,15 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.GroupCommit;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.LearningRows;
-import com.outcomedesk.store.Prediction;
 import com.outcomedesk.store.PredictionRepository;
 import com.outcomedesk.store.PredictionRepository.NewPrediction;
 import com.outcomedesk.store.SettingsRepository;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -27,16 +29,24 @@ import java.util.stream.Collectors;
  * that drove the score. An unknown doctor contributes no doctor effect and the result says so.
  */
 public final class PredictionService {
+    private static final int RECORD_BATCH = 256;
+    private static final long TIERS_FRESH_NANOS = 1_000_000_000L;
     private final PredictionRepository saved;
     private final LearningRows appointments;
     private final ModelRegistry registry;
     private final SettingsRepository settings;
     private final ChangeStamper stamper;
     private final AuditTrail audit;
+    /** Predictions saved one by one (a form, the server) share commits with those saved at the same moment. */
+    private final GroupCommit<Recorded> recorder;
+    /** Model numbers are unique in a store and never reused, so the id of each is read once. */
+    private final Map<Integer, UUID> modelIds = new ConcurrentHashMap<>();
     private volatile Predictor predictor;
+    private volatile Tiers tiers;
 
     public PredictionService(Database database, ModelRegistry registry, SettingsRepository settings, ChangeStamper stamper,
                              AuditTrail audit) {
+        this.recorder = new GroupCommit<>(batch -> write(database, batch), RECORD_BATCH);
         this.saved = new PredictionRepository(database);
         this.appointments = new LearningRows(database);
         this.registry = registry;
@@ -46,13 +56,17 @@ public final class PredictionService {
     }
 
     public RiskTiers riskTiers() {
-        return RiskTiers.from(settings);
+        long now = System.nanoTime();
+        Tiers t = tiers;
+        if (t == null || now - t.readAt() > TIERS_FRESH_NANOS) tiers = t = new Tiers(RiskTiers.from(settings), now);
+        return t.value();
     }
 
     /** Stores new default risk cut-offs; administrators only. */
     public void setRiskTiers(RiskTiers tiers, Actor actor) {
         actor.requireAdministrator("change the risk cut-offs");
         settings.put(RiskTiers.SETTING, tiers.format());
+        this.tiers = null;
         audit.record(actor, "setting-change", "setting", RiskTiers.SETTING, "value=" + tiers.format());
     }
 
@@ -75,9 +89,23 @@ public final class PredictionService {
     /** Saves a prediction for the record (counts and latency in 'metrics'); no summary text is stored. */
     public void record(PredictionResult result, String doctorId, UUID appointmentId, Actor actor) {
         NewPrediction p = prediction(result, doctorId, appointmentId, actor);
-        saved.saveAll(List.of(p));
-        audit.record(actor, "prediction", "prediction", p.id().toString(),
-                "appointment=" + appointmentId + "; answeredBy=" + result.answeredBy());
+        recorder.submit(new Recorded(p, new AuditTrail.Entry(actor, "prediction", "prediction", p.id().toString(),
+                "appointment=" + appointmentId + "; answeredBy=" + result.answeredBy())));
+    }
+
+    /** The predictions and their audit entries in one transaction: both are stored, or neither. */
+    private void write(Database database, List<Recorded> batch) {
+        database.withConnection(c -> {
+            c.setAutoCommit(false);
+            try {
+                PredictionRepository.insert(c, batch.stream().map(Recorded::prediction).toList());
+                audit.recordAllAndCommit(c, batch.stream().map(Recorded::entry).toList());
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            return null;
+        });
     }
 
     /** Predicts every appointment whose outcome is not known yet and saves the predictions; returns how many. */
@@ -107,10 +135,18 @@ public final class PredictionService {
     }
 
     private NewPrediction prediction(PredictionResult result, String doctorId, UUID appointmentId, Actor actor) {
-        UUID modelId = result.modelVersion() == null ? null : registry.find(result.modelVersion()).map(ModelVersionInfo::id).orElse(null);
+        UUID modelId = result.modelVersion() == null ? null : modelIds.computeIfAbsent(result.modelVersion(),
+                n -> registry.find(n).map(ModelVersionInfo::id).orElse(null));
         return new NewPrediction(UUID.randomUUID(), appointmentId, doctorId, modelId, result.answeredBy(),
                 OutcomeLabel.fromCode(result.label()), result.probability(), OutcomeCategory.fromCode(result.category()),
-                Prediction.RiskTier.valueOf(result.riskTier()), result.latencyMicros(), stamper.now(), actor.name(), stamper.siteId());
+                PredictionRepository.RiskTier.valueOf(result.riskTier()), result.latencyMicros(), stamper.now(), actor.name(), stamper.siteId());
+    }
+
+    private record Recorded(NewPrediction prediction, AuditTrail.Entry entry) {
+    }
+
+    /** The cut-offs as last read; another process's change is seen within {@link #TIERS_FRESH_NANOS}. */
+    private record Tiers(RiskTiers value, long readAt) {
     }
 
     /** The latest prediction saved for an appointment, as its row in a list shows it. */

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.result.ResultIterator;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -37,39 +38,56 @@ public final class AuditRepository {
                          OffsetDateTime to, int limit) {
     }
 
-    /** Appends the row {@code next} builds from the site's newest entry (empty when the site has none yet). */
-    public void append(String site, Function<Optional<AuditHead>, AuditRow> next) {
-        database.jdbi(h -> {
-            append(h, site, next);
-            return null;
-        });
+    /**
+     * Appends the rows {@code next} chains onto the site's newest entry (empty when the site has none yet), in one
+     * batch, and returns the newest entry after them. {@code known} is the newest entry as the caller last saw it (or
+     * null): when it still is, two index look-ups confirm it instead of a search for the newest, which on H2 reads
+     * every entry of the site.
+     */
+    public AuditHead append(String site, AuditHead known, Function<Optional<AuditHead>, List<AuditRow>> next) {
+        return database.jdbi(h -> append(h, site, known, next));
     }
 
     /**
-     * Like {@link #append(String, Function)} on a connection the caller holds, inside the caller's transaction: the
-     * entry is committed with the changes it records, or not at all.
+     * Like {@link #append(String, AuditHead, Function)} on a connection the caller holds, inside the caller's
+     * transaction: the entries are committed with the changes they record, or not at all.
      */
-    public static void append(Connection connection, String site, Function<Optional<AuditHead>, AuditRow> next)
-            throws SQLException {
+    public static AuditHead append(Connection connection, String site, AuditHead known,
+                                   Function<Optional<AuditHead>, List<AuditRow>> next) throws SQLException {
         try (Handle h = Database.jdbiOver(connection)) {
-            append(h, site, next);
+            return append(h, site, known, next);
         } catch (JdbiException e) {
             throw sqlFailure(e);
         }
     }
 
-    private static void append(Handle h, String site, Function<Optional<AuditHead>, AuditRow> next) {
-        AuditRow row = next.apply(head(h, site));
-        UUID id = UUID.randomUUID();
-        h.createUpdate("INSERT INTO audit_log (id, seq, occurred_at, user_name, action, entity, entity_id, details, "
-                        + "site_id, prev_hash, hash) VALUES (:id, :seq, :at, :user, :action, :entity, :entityId, "
-                        + ":details, :site, :prev, :hash)")
-                .bind("id", (Argument) (position, statement, ctx) -> statement.setObject(position, id))
-                .bind("seq", row.seq()).bind("at", row.occurredAt()).bind("user", row.user())
-                .bind("action", row.action()).bind("entity", row.entity()).bind("entityId", row.entityId())
-                .bind("details", row.details()).bind("site", row.site()).bind("prev", row.prevHash())
-                .bind("hash", row.hash())
-                .execute();
+    private static AuditHead append(Handle h, String site, AuditHead known, Function<Optional<AuditHead>, List<AuditRow>> next) {
+        List<AuditRow> rows = next.apply(stillNewest(h, site, known) ? Optional.of(known) : head(h, site));
+        if (rows.isEmpty()) throw new IllegalArgumentException("nothing to append");
+        PreparedBatch batch = h.prepareBatch("INSERT INTO audit_log (id, seq, occurred_at, user_name, action, entity, "
+                + "entity_id, details, site_id, prev_hash, hash) VALUES (:id, :seq, :at, :user, :action, :entity, "
+                + ":entityId, :details, :site, :prev, :hash)");
+        for (AuditRow row : rows) {
+            UUID id = UUID.randomUUID();
+            batch.bind("id", (Argument) (position, statement, ctx) -> statement.setObject(position, id))
+                    .bind("seq", row.seq()).bind("at", row.occurredAt()).bind("user", row.user())
+                    .bind("action", row.action()).bind("entity", row.entity()).bind("entityId", row.entityId())
+                    .bind("details", row.details()).bind("site", row.site()).bind("prev", row.prevHash())
+                    .bind("hash", row.hash())
+                    .add();
+        }
+        batch.execute();
+        AuditRow last = rows.get(rows.size() - 1);
+        return new AuditHead(last.seq(), last.hash());
+    }
+
+    /** Whether {@code known} is stored as the site's entry with the highest number: it exists and has no successor. */
+    private static boolean stillNewest(Handle h, String site, AuditHead known) {
+        if (known == null) return false;
+        List<AuditHead> around = h.createQuery("SELECT seq, hash FROM audit_log WHERE site_id = :site AND seq BETWEEN :seq AND :next")
+                .bind("site", site).bind("seq", known.seq()).bind("next", known.seq() + 1)
+                .map((rs, ctx) -> new AuditHead(rs.getLong(1), rs.getString(2))).list();
+        return around.size() == 1 && around.get(0).equals(known);
     }
 
     /** The site's newest entry, empty when it has none. */
@@ -77,8 +95,10 @@ public final class AuditRepository {
         return database.jdbi(h -> head(h, site));
     }
 
+    /** Through MAX: H2 answers {@code ORDER BY seq DESC LIMIT 1} by sorting the site's entries, many times slower. */
     private static Optional<AuditHead> head(Handle h, String site) {
-        return h.createQuery("SELECT seq, hash FROM audit_log WHERE site_id = :site ORDER BY seq DESC LIMIT 1")
+        return h.createQuery("SELECT seq, hash FROM audit_log WHERE site_id = :site "
+                        + "AND seq = (SELECT MAX(seq) FROM audit_log WHERE site_id = :site)")
                 .bind("site", site).map((rs, ctx) -> new AuditHead(rs.getLong(1), rs.getString(2))).findOne();
     }
 

@@ -4,7 +4,7 @@ package com.outcomedesk.store;
 final class Entities {
     static final Class<?>[] ALL = {
             Appointment.class, Doctor.class, OutcomeMapping.class, ModelVersion.class, ModelActivation.class,
-            Prediction.class, Setting.class,
+            Setting.class,
     };
 
     private Entities() {

@@ -2,6 +2,10 @@ package com.outcomedesk.store;
 
 import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,14 +21,13 @@ public final class PredictionRepository {
         this.database = database;
     }
 
+    /** How risky a prediction was called, as the column stores it. */
+    public enum RiskTier { low, medium, high }
+
     /** A prediction to save. */
     public record NewPrediction(UUID id, UUID appointmentId, String doctorId, UUID modelVersionId, String answeredBy,
-                                OutcomeLabel label, double probability, OutcomeCategory category, Prediction.RiskTier riskTier,
+                                OutcomeLabel label, double probability, OutcomeCategory category, RiskTier riskTier,
                                 Long latencyMicros, OffsetDateTime createdAt, String createdBy, String siteId) {
-        Prediction entity() {
-            return new Prediction(id, appointmentId, doctorId, modelVersionId, answeredBy, label, probability, category, riskTier,
-                    latencyMicros, createdAt, createdBy, siteId);
-        }
     }
 
     /** A saved prediction of an appointment, as its row in a list shows it. */
@@ -36,10 +39,46 @@ public final class PredictionRepository {
     public record Stats(long count, Double meanLatencyMicros, Long maxLatencyMicros) {
     }
 
-    /** Saves predictions in one transaction (inserted in JDBC batches). */
+    /** Saves predictions in one transaction. */
     public void saveAll(List<NewPrediction> predictions) {
         if (predictions.isEmpty()) return;
-        database.inTransactionDo(em -> predictions.forEach(p -> em.persist(p.entity())));
+        database.withConnection(c -> {
+            c.setAutoCommit(false);
+            try {
+                insert(c, predictions);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            return null;
+        });
+    }
+
+    /** Inserts predictions in one JDBC batch inside the caller's transaction, which the caller commits. */
+    public static void insert(Connection c, List<NewPrediction> predictions) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO predictions (id, appointment_id, doctor_id, "
+                + "model_version_id, answered_by, label, probability, category, risk_tier, latency_micros, created_at, "
+                + "created_by, site_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewPrediction p : predictions) {
+                insert.setObject(1, p.id());
+                insert.setObject(2, p.appointmentId());
+                insert.setString(3, p.doctorId());
+                insert.setObject(4, p.modelVersionId());
+                insert.setString(5, p.answeredBy());
+                insert.setString(6, p.label().code());
+                insert.setDouble(7, p.probability());
+                insert.setString(8, p.category() == null ? null : p.category().code());
+                insert.setString(9, p.riskTier() == null ? null : p.riskTier().name());
+                if (p.latencyMicros() == null) insert.setNull(10, Types.BIGINT);
+                else insert.setLong(10, p.latencyMicros());
+                insert.setObject(11, p.createdAt());
+                insert.setString(12, p.createdBy());
+                insert.setString(13, p.siteId());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /** The latest saved prediction of each of these appointments that has one (one read, on the appointment index). */

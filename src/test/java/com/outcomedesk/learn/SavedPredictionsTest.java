@@ -53,6 +53,50 @@ class SavedPredictionsTest {
         }
     }
 
+    @Test
+    void predictionsRecordedAtOnceFromManyThreadsAreEachSavedAndAuditedOnAnIntactChainOnH2() throws Exception {
+        recordedAtOnce(TestStores.h2(dir));
+    }
+
+    @Test
+    void predictionsRecordedAtOnceFromManyThreadsAreEachSavedAndAuditedOnAnIntactChainOnPostgresql() throws Exception {
+        String schema = TestStores.createPostgresSchema();
+        try {
+            recordedAtOnce(TestStores.postgres(dir, schema));
+        } finally {
+            TestStores.dropPostgresSchema(schema);
+        }
+    }
+
+    /** The server records each request's prediction as it comes; concurrent ones share commits (group commit). */
+    private void recordedAtOnce(StoreLocation location) throws Exception {
+        try (Engine engine = Engine.open(location)) {
+            UUID appointment = engine.appointments().create(new AppointmentInput("dr_1", "Cough, review in 2 weeks.", null, null, null), admin).id();
+            int threads = 8;
+            int each = 40;
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            try {
+                List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    running.add(pool.submit(() -> {
+                        for (int i = 0; i < each; i++) engine.predictions().record(result("worse", 0.7, "high", 10), "dr_1", appointment, admin);
+                    }));
+                }
+                for (var r : running) r.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(engine.predictions().stats().count()).isEqualTo(threads * each);
+            assertThat(engine.auditLog().list(com.outcomedesk.audit.AuditQuery.action("prediction"), admin)).hasSize(threads * each);
+            assertThat(engine.auditLog().verify(admin).intact()).isTrue();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.predictions()
+                    .record(result("better", 0.1, "low", 10), "dr_1", UUID.randomUUID(), admin))
+                    .as("a prediction of an appointment that does not exist").isInstanceOf(RuntimeException.class);
+            assertThat(engine.predictions().stats().count()).as("nothing half-written").isEqualTo(threads * each);
+            assertThat(engine.auditLog().list(com.outcomedesk.audit.AuditQuery.action("prediction"), admin)).hasSize(threads * each);
+        }
+    }
+
     private static PredictionResult result(String label, double p, String tier, long micros) {
         return new PredictionResult(label, p, label.equals("worse") ? "poor" : "good", Map.of(), tier, null, "test", null, true, null,
                 List.of(), micros);

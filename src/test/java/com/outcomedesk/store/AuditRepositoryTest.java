@@ -33,10 +33,38 @@ class AuditRepositoryTest {
     }
 
     @Test
+    void aKnownHeadIsUsedOnlyWhileItIsStillTheNewestEntry() {
+        try (Database db = Database.open(TestStores.h2(dir))) {
+            AuditRepository audit = new AuditRepository(db);
+            AuditHead first = audit.append("site-a", null, next("site-a", "sign-in", 1));
+            assertThat(first).isEqualTo(new AuditHead(1, "hash-site-a-1"));
+            AuditHead third = audit.append("site-a", first, head -> {
+                AuditRow two = row("site-a", "sign-in", 2, head);
+                return List.of(two, row("site-a", "sign-in", 3, Optional.of(new AuditHead(two.seq(), two.hash()))));
+            });
+            assertThat(third).as("a batch links entry to entry and answers the last").isEqualTo(new AuditHead(3, "hash-site-a-3"));
+            assertThat(audit.entry("site-a", 3).orElseThrow().prevHash()).isEqualTo("hash-site-a-2");
+
+            List<Optional<AuditHead>> seen = new ArrayList<>();
+            java.util.function.Function<Optional<AuditHead>, List<AuditRow>> recording = head -> {
+                seen.add(head);
+                return next("site-a", "sign-in", 9).apply(head);
+            };
+            audit.append("site-a", first, recording);
+            assertThat(seen.get(0)).as("someone else wrote after the known head").contains(third);
+            audit.append("site-a", new AuditHead(5, "never-stored"), recording);
+            assertThat(seen.get(1)).as("a head that was rolled back").contains(new AuditHead(4, "hash-site-a-4"));
+            audit.append("site-a", new AuditHead(5, "hash-site-a-5-forged"), recording);
+            assertThat(seen.get(2)).as("the right number with another link").contains(new AuditHead(5, "hash-site-a-5"));
+            assertThat(audit.count("site-a")).isEqualTo(6);
+        }
+    }
+
+    @Test
     void browsingFiltersAndLimitsNewestFirst() {
         try (Database db = Database.open(TestStores.h2(dir))) {
             AuditRepository audit = new AuditRepository(db);
-            for (int i = 0; i < 4; i++) audit.append("site-a", next("site-a", i % 2 == 0 ? "sign-in" : "user-create", i));
+            for (int i = 0; i < 4; i++) audit.append("site-a", null, next("site-a", i % 2 == 0 ? "sign-in" : "user-create", i));
             AuditRepository.Filter signIns = new AuditRepository.Filter(null, "sign-in", null, null, null, null, 0);
             assertThat(audit.list(signIns)).extracting(AuditRow::seq).containsExactly(3L, 1L);
             AuditRepository.Filter window = new AuditRepository.Filter(" ", null, "", null, T0.plusMinutes(1),
@@ -50,7 +78,7 @@ class AuditRepositoryTest {
     static void appendAndWalk(AuditRepository audit) {
         List<Optional<AuditHead>> heads = new ArrayList<>();
         for (String site : List.of("site-b", "site-a", "site-b", "site-a", "site-a")) {
-            audit.append(site, head -> {
+            audit.append(site, null, head -> {
                 heads.add(head);
                 return next(site, "sign-in", heads.size()).apply(head);
             });
@@ -84,10 +112,10 @@ class AuditRepositoryTest {
         AuditRepository audit = new AuditRepository(db);
         try (Connection c = db.dataSource().getConnection()) {
             c.setAutoCommit(false);
-            AuditRepository.append(c, "site-import", next("site-import", "import-batch", 1));
+            AuditRepository.append(c, "site-import", null, next("site-import", "import-batch", 1));
             c.rollback();
             assertThat(audit.count("site-import")).as("rolled back with the caller's work").isZero();
-            AuditRepository.append(c, "site-import", next("site-import", "import-batch", 1));
+            AuditRepository.append(c, "site-import", null, next("site-import", "import-batch", 1));
             assertThat(audit.count("site-import")).as("not committed yet").isZero();
             c.commit();
             c.setAutoCommit(true);
@@ -96,11 +124,13 @@ class AuditRepositoryTest {
     }
 
     /** A row following the head: links named after their site and seq, so the order they were read in shows. */
-    static java.util.function.Function<Optional<AuditHead>, AuditRow> next(String site, String action, int n) {
-        return head -> {
-            long seq = head.map(AuditHead::seq).orElse(0L) + 1;
-            return new AuditRow(site, seq, T0.plusMinutes(n), "alice", action, null, null, "n=" + n,
-                    head.map(AuditHead::hash).orElse("genesis"), "hash-" + site + "-" + seq);
-        };
+    static java.util.function.Function<Optional<AuditHead>, List<AuditRow>> next(String site, String action, int n) {
+        return head -> List.of(row(site, action, n, head));
+    }
+
+    private static AuditRow row(String site, String action, int n, Optional<AuditHead> head) {
+        long seq = head.map(AuditHead::seq).orElse(0L) + 1;
+        return new AuditRow(site, seq, T0.plusMinutes(n), "alice", action, null, null, "n=" + n,
+                head.map(AuditHead::hash).orElse("genesis"), "hash-" + site + "-" + seq);
     }
 }
