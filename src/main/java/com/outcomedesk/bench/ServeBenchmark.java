@@ -53,7 +53,7 @@ public final class ServeBenchmark {
 
     /** What to run; {@code storeRecords} demo appointments fill the store the model is trained on with {@code algorithm}. */
     public record Settings(int clients, int seconds, int warmupSeconds, long batchRows, int soakMinutes, long storeRecords,
-                           TrainingRequest.Algorithm algorithm) {
+                           TrainingRequest.Algorithm algorithm, boolean wrk) {
         public Settings {
             if (clients < 1 || clients > 1_024) throw new IllegalArgumentException("clients must be between 1 and 1024");
             if (seconds < 1 || warmupSeconds < 0) throw new IllegalArgumentException("seconds must be at least 1, warm-up not negative");
@@ -102,7 +102,7 @@ public final class ServeBenchmark {
                     + "): the limiter still takes a permit on every request but never refuses one");
             AccessLogFile accessLog = AccessLogFile.redirect(dir.resolve("access.log"));
             try (ApiServer server = ApiServer.start(engine, options)) {
-                out.putAll(load(settings, server.port(), progress));
+                out.putAll(load(settings, server.port(), dir, progress));
             } finally {
                 out.put("accessLog", accessLog.restore());
             }
@@ -110,7 +110,7 @@ public final class ServeBenchmark {
         return out;
     }
 
-    private static Map<String, Object> load(Settings settings, int port, Consumer<String> progress)
+    private static Map<String, Object> load(Settings settings, int port, Path dir, Consumer<String> progress)
             throws IOException, InterruptedException {
         Map<String, Object> out = new LinkedHashMap<>();
         String base = "http://127.0.0.1:" + port + "/api/v1";
@@ -135,6 +135,14 @@ public final class ServeBenchmark {
                 + "each prediction and its audit entry, as for any caller");
         out.put("predict", predictDoc);
         rss.put("afterPredictMb", Memory.rssMb());
+        if (settings.wrk()) {
+            Path wrk = WrkLoad.find().orElseThrow(() -> new IllegalArgumentException(
+                    "--wrk needs wrk on the PATH: install Debian's package (apt-get install wrk)"));
+            progress.accept(settings.clients() + " wrk connections on /predict for " + settings.seconds() + " s");
+            out.put("predictWrk", WrkLoad.run(wrk, base + "/predict", token, bodies(settings.storeRecords()), settings.clients(),
+                    settings.seconds(), dir));
+            rss.put("afterWrkMb", Memory.rssMb());
+        }
         if (settings.batchRows() > 0) {
             progress.accept("batch of " + settings.batchRows() + " rows");
             out.put("batch", batch(http, base, token, settings.batchRows(), settings.storeRecords()));
@@ -162,7 +170,7 @@ public final class ServeBenchmark {
         out.put("rssIs", "VmRSS of this process (/proc/self/status): the server runs in-process, beside the load generator, "
                 + "whose own memory is small and fixed; peakMb is VmHWM");
         out.put("loadAverageAtEnd", loadAverage());
-        out.put("targetsMet", targetsMet(predict, out.get("batch")));
+        out.put("targetsMet", targetsMet(predict, out.get("batch"), out.get("predictWrk")));
         Map<String, Object> targets = new LinkedHashMap<>();
         targets.put("predictRequestsPerSecond", 5_000);
         targets.put("predictP99Ms", 20);
@@ -174,12 +182,16 @@ public final class ServeBenchmark {
     }
 
     /** Whether the figures reach the targets; the predict target is stated for 32 clients. */
-    private static Map<String, Object> targetsMet(PredictLoad.Result predict, Object batch) {
+    private static Map<String, Object> targetsMet(PredictLoad.Result predict, Object batch, Object wrk) {
         Map<String, Object> met = new LinkedHashMap<>();
         long errors = predict.errors().values().stream().mapToLong(Long::longValue).sum();
         met.put("predict", predict.requests() / predict.seconds() >= 5_000 && predict.latency().percentileNanos(0.99) <= 20_000_000
                 && errors == 0);
         met.put("predictAtTargetClients", predict.clients() == 32);
+        if (wrk instanceof Map<?, ?> w) {
+            met.put("predictWrk", ((Number) w.get("requestsPerSecond")).longValue() >= 5_000 && ((Number) w.get("errors")).longValue() == 0
+                    && ((Number) ((Map<?, ?>) w.get("latencyMs")).get("p99")).doubleValue() <= 20);
+        }
         if (batch instanceof Map<?, ?> b) met.put("batch", ((Number) b.get("rowsPerSecond")).longValue() >= 200_000);
         return met;
     }

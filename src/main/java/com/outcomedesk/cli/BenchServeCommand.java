@@ -36,11 +36,14 @@ final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--algorithm", defaultValue = "auto", paramLabel = "auto|logreg|forest|gbm",
             description = "Model to train and activate, as train takes it (default ${DEFAULT-VALUE}).")
     String algorithm;
+    @Option(names = "--wrk", description = "Also load /predict from wrk (Debian's package), a separate process, for the "
+            + "same time and clients: the figures are then the server's without an in-process client's cost.")
+    boolean wrk;
 
     @Override
     public Integer call() throws Exception {
         Map<String, Object> r = ServeBenchmark.run(new ServeBenchmark.Settings(clients, seconds, warmupSeconds, batchRows,
-                soakMinutes, records, algorithm()), this::progress);
+                soakMinutes, records, algorithm(), wrk), this::progress);
         json.print(spec.commandLine().getOut(), r, JsonOption.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
         return 0;
     }

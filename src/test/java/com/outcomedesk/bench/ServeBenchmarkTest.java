@@ -15,7 +15,7 @@ class ServeBenchmarkTest {
     void loadsPredictAndBatchWithoutErrors() throws Exception {
         List<String> steps = new ArrayList<>();
         Map<String, Object> r = ServeBenchmark.run(new ServeBenchmark.Settings(2, 1, 0, 300, 0, 1_000,
-                TrainingRequest.Algorithm.LOGREG), steps::add);
+                TrainingRequest.Algorithm.LOGREG, false), steps::add);
 
         Map<?, ?> predict = (Map<?, ?>) r.get("predict");
         assertThat((Long) predict.get("requests")).isPositive();
@@ -42,6 +42,28 @@ class ServeBenchmarkTest {
         assertThat(met.get("batch")).isInstanceOf(Boolean.class);
         assertThat(r).containsKeys("loadAverageAtStart", "loadAverageAtEnd", "targets").doesNotContainKey("soak");
         assertThat(steps).anyMatch(s -> s.startsWith("training"));
+    }
+
+    @Test
+    void wrkLoadsPredictFromItsOwnProcessWhenInstalled() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(WrkLoad.find().isPresent(), "wrk is not installed");
+        Map<String, Object> r = ServeBenchmark.run(new ServeBenchmark.Settings(4, 1, 0, 0, 0, 1_000,
+                TrainingRequest.Algorithm.LOGREG, true), s -> { });
+        Map<?, ?> wrk = (Map<?, ?>) r.get("predictWrk");
+        assertThat((Long) wrk.get("requests")).isPositive();
+        assertThat(wrk.get("errors")).isEqualTo(0L);
+        assertThat((Long) wrk.get("requestsPerSecond")).isPositive();
+        Map<?, ?> latency = (Map<?, ?>) wrk.get("latencyMs");
+        assertThat((Double) latency.get("p50")).isPositive().isLessThanOrEqualTo((Double) latency.get("p99"));
+        assertThat((Double) wrk.get("serverCpuSeconds")).isPositive();
+        assertThat(((Map<?, ?>) r.get("targetsMet")).get("predictWrk")).isInstanceOf(Boolean.class);
+    }
+
+    @Test
+    void aBodyThatWouldCloseTheLuaStringIsQuotedOneLevelDeeper() {
+        String lua = WrkLoad.script("t0ken", List.of("{\"summary\":\"a]]b\"}", "{\"summary\":\"c]=]d\"}"));
+        assertThat(lua).contains("[=[{\"summary\":\"a]]b\"}]=]").contains("[==[{\"summary\":\"c]=]d\"}]==]")
+                .contains("Bearer t0ken");
     }
 
     @Test
