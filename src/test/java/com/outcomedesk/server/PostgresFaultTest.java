@@ -10,6 +10,7 @@ import com.outcomedesk.store.AuditRepository;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.store.TrainingJobRepository;
 import com.outcomedesk.store.TrainingJobRow;
+import com.outcomedesk.testing.FaultyProxy;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.net.URI;
@@ -33,7 +34,7 @@ class PostgresFaultTest {
     void theDatabaseStopsWhileTheServerRunsAndComesBack() throws Exception {
         String schema = TestStores.createPostgresSchema();
         URI pg = URI.create(TestStores.PG_URL.substring("jdbc:".length()));
-        try (CuttableProxy proxy = new CuttableProxy(pg.getHost(), pg.getPort());
+        try (FaultyProxy proxy = new FaultyProxy(pg.getHost(), pg.getPort());
              Engine engine = Engine.open(new StoreLocation(dir, "jdbc:postgresql://127.0.0.1:" + proxy.port() + pg.getPath()
                      + "?currentSchema=" + schema + "&connectTimeout=2&socketTimeout=5", TestStores.PG_USER, null))) {
             Actor alice = engine.accounts().createFirstAdministrator("alice", ServerApiTest.ADMIN_PASSWORD.toCharArray());
