@@ -41,6 +41,11 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * {@link #close()}.
  */
 public final class ApiServer implements AutoCloseable {
+    /**
+     * How long a request waits for a database connection before it answers 503: short, so a client hears soon that
+     * the database is down; a pool busy for that long answers 503 too, which tells a client to retry.
+     */
+    static final java.time.Duration CONNECTION_WAIT = java.time.Duration.ofSeconds(2);
     private final Javalin app;
     private final TrainingJobs jobs;
     private ServerConnector connector;
@@ -55,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
     }
 
     public static ApiServer start(Engine engine, ServerOptions options, Clock clock) {
+        engine.database().waitForConnectionsAtMost(CONNECTION_WAIT);
         PrometheusMeterRegistry metrics = metrics(engine);
         Counter.Builder finished = Counter.builder("outcomedesk.training.jobs").description("Training jobs that ended, by state");
         TrainingJobs jobs = new TrainingJobs(engine.training(), new TrainingJobRepository(engine.database()), clock, job -> finished

@@ -108,6 +108,17 @@ public final class Database implements AutoCloseable {
         return config.createEntityManagerFactory();
     }
 
+    /**
+     * Waits at most this long for a pooled connection from now on (opening waits 10 s, which a slow network to a
+     * sync target may need). A server sets it short: while the database is down each request would otherwise hold
+     * its client for the whole wait before hearing so. Checking a pooled connection takes at most half of it.
+     */
+    public void waitForConnectionsAtMost(java.time.Duration wait) {
+        var pool = dataSource.getHikariConfigMXBean();
+        pool.setValidationTimeout(Math.max(250, Math.min(pool.getValidationTimeout(), wait.toMillis() / 2)));
+        pool.setConnectionTimeout(wait.toMillis());
+    }
+
     /** The store cannot be opened: which one, why, and what to check (the server only where there is one). */
     public static StoreException cannotOpen(StoreLocation location, Exception e) {
         return StoreFailures.classify(location, e).orElseGet(() -> {

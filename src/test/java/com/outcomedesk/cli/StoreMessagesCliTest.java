@@ -2,6 +2,8 @@ package com.outcomedesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outcomedesk.security.KeyringSignIn;
+import com.outcomedesk.security.PasswordHasher;
 import com.outcomedesk.testing.HoldStore;
 import com.outcomedesk.testing.TestStores;
 import java.io.BufferedReader;
@@ -9,6 +11,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -73,8 +76,14 @@ class StoreMessagesCliTest {
     void aDamagedEncryptedStoreSaysSoAndAuditVerifyDoesNotCallItIntact() throws Exception {
         encryptedStoreWithData();
         Path file = home().resolve("outcome-desk.mv.db");
+        byte[] key = new KeyringSignIn(home().resolve("outcome-desk.keyring"), PasswordHasher.DEFAULT)
+                .unlock("alice", ADMIN.get(Passwords.PASSWORD_ENV).toCharArray(), OffsetDateTime.now());
+        List<TablePages.Span> pages = TablePages.leavesBelowTheRoot(file, key, dir.resolve("decrypted"));
+        assertThat(pages).as("table pages that only a query reads").isNotEmpty();
         byte[] bytes = Files.readAllBytes(file);
-        for (int i = bytes.length / 2 - 32_768; i < bytes.length / 2 + 32_768; i++) bytes[i] ^= (byte) 0xFF;
+        for (TablePages.Span page : pages) {
+            for (long i = page.start(); i < page.end(); i++) bytes[(int) i] ^= (byte) 0xFF;
+        }
         Files.write(file, bytes);
 
         CliRun status = run(ADMIN, "--user", "alice", "status");

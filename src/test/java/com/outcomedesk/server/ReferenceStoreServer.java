@@ -4,6 +4,7 @@ import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.common.Role;
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real server on a random loopback port over an H2 store holding the reference sample, with the administrator
- * alice and the clinician carl signed in: what the API test classes share. Not encrypted (as a PostgreSQL store is
- * not): the server works on the open engine either way, and encrypting would add seconds to every run.
+ * alice and the clinician carl signed in: what the API test classes share; a subclass may serve a PostgreSQL store
+ * instead. Not encrypted (as a PostgreSQL store is not): the server works on the open engine either way, and
+ * encrypting would add seconds to every run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReferenceStoreServer {
@@ -30,13 +32,22 @@ abstract class ReferenceStoreServer {
     String admin;
     String clinician;
 
+    /** The store the server works on: a new H2 file store by default. */
+    StoreLocation store() {
+        return TestStores.h2(dir.resolve("store"));
+    }
+
+    /** Removes what {@link #store()} made outside the test's folder; nothing by default. */
+    void dropStore() {
+    }
+
     /** What a test class adds to the store before the server starts; nothing by default. */
     void beforeServing() {
     }
 
     @BeforeAll
     void start() {
-        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+        engine = Engine.open(store());
         alice = engine.accounts().createFirstAdministrator("alice", ADMIN_PASSWORD.toCharArray());
         engine.accounts().create("carl", Role.CLINICIAN, CLINICIAN_PASSWORD.toCharArray(), alice);
         engine.importer().importFile(TestStores.referenceSample(), alice, ProgressListener.NONE);
@@ -51,5 +62,6 @@ abstract class ReferenceStoreServer {
     void stop() {
         if (server != null) server.close();
         if (engine != null) engine.close();
+        dropStore();
     }
 }

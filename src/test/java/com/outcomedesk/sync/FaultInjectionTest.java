@@ -3,6 +3,7 @@ package com.outcomedesk.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.FaultyProxy;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.io.IOException;
@@ -54,7 +55,7 @@ class FaultInjectionTest {
                     Future<Integer> runsA = pool.submit(() -> syncUntilComplete(a, viaProxy));
                     Future<Integer> runsB = pool.submit(() -> syncUntilComplete(b, viaProxy));
                     int attempts = runsA.get() + runsB.get();
-                    assertThat(proxy.cuts.get()).as("connections cut").isPositive();
+                    assertThat(proxy.cuts()).as("connections cut").isPositive();
                     assertThat(attempts).isGreaterThan(2);
                 } finally {
                     pool.shutdownNow();

@@ -186,17 +186,38 @@ class AppointmentsUiTest extends HeadlessUiTest {
                 com.outcomedesk.appointments.AppointmentSort.Key.DOCTOR, false), 0, 1).get(0).doctorId();
         String last = service.page(AppointmentQuery.ALL, new com.outcomedesk.appointments.AppointmentSort(
                 com.outcomedesk.appointments.AppointmentSort.Key.DOCTOR, true), 0, 1).get(0).doctorId();
+        // A row selected while the header is clicked: the new rows must not land while the table updates selection.
+        waitFor(() -> onFx(() -> doctorInRow(robot, 0)) != null);
+        robot.interact(() -> table(robot).getSelectionModel().select(0));
         robot.clickOn(robot.lookup(".column-header").lookup("Doctor").queryLabeled());
-        waitFor(() -> first.equals(doctorInRow(robot, 0)));
+        waitFor(() -> first.equals(onFx(() -> doctorInRow(robot, 0))));
+        robot.interact(() -> table(robot).getSelectionModel().select(1));
         robot.clickOn(robot.lookup(".column-header").lookup("Doctor").queryLabeled());
-        waitFor(() -> last.equals(doctorInRow(robot, 0)));
+        waitFor(() -> last.equals(onFx(() -> doctorInRow(robot, 0))));
+        assertThat(uncaught).as("exceptions that reached the FX thread").isEmpty();
 
         engine.appointments().create(new com.outcomedesk.appointments.AppointmentInput("dr_ref",
                 "Patient reference search check, all fine.", null, "P7770001", null), Actor.localUser());
         robot.clickOn("#patientField").write("P777");
-        waitFor(() -> rows(robot) == 1 && "dr_ref".equals(doctorInRow(robot, 0)));
+        waitFor(() -> rows(robot) == 1 && "dr_ref".equals(onFx(() -> doctorInRow(robot, 0))));
         waitFor(() -> robot.lookup(".table-cell").queryAll().stream()
                 .anyMatch(n -> "P7770001".equals(((javafx.scene.control.Labeled) n).getText())));
+    }
+
+    /**
+     * Reads on the FX thread, giving up after 10 s: the table's items are only safe to read there, and a read
+     * that waited forever for a busy FX thread would hang the test instead of failing it.
+     */
+    static <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
+        var result = new java.util.concurrent.CompletableFuture<T>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(read.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     static String doctorInRow(FxRobot robot, int index) {

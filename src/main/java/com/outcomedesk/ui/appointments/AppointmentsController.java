@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
@@ -54,6 +55,8 @@ public final class AppointmentsController {
     private DateStyle.Converter toConverter;
     /** Held here: the style's property keeps only a weak reference, so a closed screen can go. */
     private final InvalidationListener restyle = o -> this.table.refresh();
+    /** While new rows go in, the table clears and regains its sort order: that is no request to sort. */
+    private boolean showingNewRows;
     @FXML private Button newButton;
     @FXML private Button editButton;
     @FXML private Button outcomeButton;
@@ -138,8 +141,13 @@ public final class AppointmentsController {
         model.rowsProperty().addListener((o, old, rows) -> {
             // New items clear the table's sort order; the rows come sorted by the store, so keep showing which way.
             List<TableColumn<PagedRows.Slot, ?>> order = List.copyOf(table.getSortOrder());
-            table.setItems(rows);
-            if (!order.equals(table.getSortOrder())) table.getSortOrder().setAll(order);
+            showingNewRows = true;
+            try {
+                table.setItems(rows);
+                if (!order.equals(table.getSortOrder())) table.getSortOrder().setAll(order);
+            } finally {
+                showingNewRows = false;
+            }
         });
         table.setItems(model.rowsProperty().get());
         table.setFixedCellSize(26);
@@ -176,14 +184,17 @@ public final class AppointmentsController {
 
     /**
      * A click on a header sorts by the store's query (the rows are paged from the store, so the table cannot sort
-     * them itself); a third click goes back to newest first.
+     * them itself); a third click goes back to newest first. The new rows come after the policy returns: TableView
+     * updates its selection around the policy, and items replaced inside it fail that update.
      */
     private void sortable() {
         table.setSortPolicy(t -> {
+            if (showingNewRows) return true;
             List<TableColumn<PagedRows.Slot, ?>> order = t.getSortOrder();
             TableColumn<PagedRows.Slot, ?> first = order.isEmpty() ? null : order.get(0);
-            model.sortByColumn(first == null ? null : first.getId(),
-                    first != null && first.getSortType() == TableColumn.SortType.DESCENDING);
+            String columnId = first == null ? null : first.getId();
+            boolean descending = first != null && first.getSortType() == TableColumn.SortType.DESCENDING;
+            Platform.runLater(() -> model.sortByColumn(columnId, descending));
             return true;
         });
     }

@@ -1,4 +1,4 @@
-package com.outcomedesk.sync;
+package com.outcomedesk.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,57 +12,89 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A TCP proxy between a client and PostgreSQL that cuts every connection after a random number of bytes
- * (both directions counted), so a sync dies at random points: mid-batch, before a commit, after a commit before the
- * client hears of it.
+ * A TCP proxy in front of PostgreSQL that makes the database fail without stopping the shared server. Either it
+ * cuts each connection after a random number of bytes (both directions counted), so work dies at random points
+ * (mid-batch, before a commit, after a commit before the client hears of it); or it passes everything until the
+ * test cuts it: open connections drop and new ones close as soon as they arrive, until {@link #restore()}.
  */
-final class FaultyProxy implements AutoCloseable {
+public final class FaultyProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final String targetHost;
     private final int targetPort;
+    /** Null when connections are cut only by {@link #cut()}. */
     private final Random random;
     private final int maxBytesBeforeCut;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
-    final AtomicLong cuts = new AtomicLong();
-    private volatile boolean faulty = true;
+    private final AtomicLong cuts = new AtomicLong();
+    private volatile boolean cut;
 
-    FaultyProxy(String targetHost, int targetPort, long seed, int maxBytesBeforeCut) throws IOException {
+    /** Passes everything through until {@link #cut()}. */
+    public FaultyProxy(String targetHost, int targetPort) throws IOException {
+        this(targetHost, targetPort, null, 0);
+    }
+
+    /** Cuts each connection after 2,000 plus up to {@code maxBytesBeforeCut} bytes, drawn from the seed. */
+    public FaultyProxy(String targetHost, int targetPort, long seed, int maxBytesBeforeCut) throws IOException {
+        this(targetHost, targetPort, new Random(seed), maxBytesBeforeCut);
+    }
+
+    private FaultyProxy(String targetHost, int targetPort, Random random, int maxBytesBeforeCut) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.random = new Random(seed);
+        this.random = random;
         this.maxBytesBeforeCut = maxBytesBeforeCut;
         Thread acceptor = new Thread(this::accept, "faulty-proxy");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    /** From now on, pass everything through. */
-    void heal() {
-        faulty = false;
+    /** How many connections the proxy has cut so far. */
+    public long cuts() {
+        return cuts.get();
+    }
+
+    /** The database is gone: open connections drop, new ones are closed as soon as they arrive. */
+    public void cut() {
+        cut = true;
+        cuts.addAndGet(open.size() / 2);
+        for (Socket s : open) closeQuietly(s);
+        open.clear();
+    }
+
+    /** The database is back: new connections go through again. */
+    public void restore() {
+        cut = false;
     }
 
     private void accept() {
         while (!listener.isClosed()) {
             try {
                 Socket client = listener.accept();
+                if (cut) {
+                    closeQuietly(client);
+                    continue;
+                }
                 Socket server = new Socket(targetHost, targetPort);
                 open.add(client);
                 open.add(server);
-                long budget;
-                synchronized (random) {
-                    budget = faulty ? 2_000 + random.nextInt(maxBytesBeforeCut) : Long.MAX_VALUE;
-                }
-                AtomicLong left = new AtomicLong(budget);
+                AtomicLong left = new AtomicLong(budget());
                 pump(client, server, left);
                 pump(server, client, left);
             } catch (IOException e) {
-                return;
+                if (listener.isClosed()) return;
             }
+        }
+    }
+
+    private long budget() {
+        if (random == null) return Long.MAX_VALUE;
+        synchronized (random) {
+            return 2_000 + random.nextInt(maxBytesBeforeCut);
         }
     }
 
@@ -85,10 +117,12 @@ final class FaultyProxy implements AutoCloseable {
                     out.flush();
                 }
             } catch (IOException ignored) {
-                // the other direction closed the pair
+                // the other direction, or cut(), closed the pair
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                open.remove(from);
+                open.remove(to);
             }
         }, "faulty-proxy-pump");
         t.setDaemon(true);
