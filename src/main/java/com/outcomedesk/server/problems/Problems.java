@@ -16,8 +16,6 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * know becomes a 500 whose detail holds only an incident id; the stack trace goes to the server log under that id.
  */
 public final class Problems {
-    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final Incidents INCIDENTS = new Incidents(LoggerFactory.getLogger(Problems.class), java.time.Clock.systemUTC());
 
     /** The desktop form's field names ({@link AppointmentInput}) to the API's JSON names. */
     private static final Map<String, String> FIELDS = Map.of(
@@ -85,9 +83,7 @@ public final class Problems {
     }
 
     private static String incident(Throwable e) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        LOG.error("incident {}", id, e);
-        return id;
+        return INCIDENTS.log(e);
     }
 
     private static Problem invalidRequest(InvalidRequestException e) {
