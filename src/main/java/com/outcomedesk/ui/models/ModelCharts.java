@@ -24,6 +24,20 @@ public final class ModelCharts {
 
     /** The metrics by version; {@code lastVersion} ends the axis (1 when there is none). */
     public record Versions(List<Series> series, int lastVersion) {
+        /**
+         * The version axis runs 0.6 past the first and the last version. JavaFX's NumberAxis puts whole ticks
+         * between its bounds only when one tick unit past the lower bound is still inside them: with half a unit
+         * each side, a single version (0.5 to 1.5) had no tick of its own and so no label.
+         */
+        public static final double AXIS_MARGIN = 0.6;
+
+        public double axisLower() {
+            return 1 - AXIS_MARGIN;
+        }
+
+        public double axisUpper() {
+            return lastVersion + AXIS_MARGIN;
+        }
     }
 
     /**

@@ -141,10 +141,14 @@ public final class ModelsController {
 
     private void showVersions(ModelCharts.Versions chart) {
         versionsChart.getData().setAll(chart.series().stream().map(ModelsController::series).toList());
-        NumberAxis x = (NumberAxis) versionsChart.getXAxis();
+        versionAxis((NumberAxis) versionsChart.getXAxis(), chart);
+    }
+
+    /** A tick, and so a label, on every version and on nothing between them. */
+    static void versionAxis(NumberAxis x, ModelCharts.Versions chart) {
         x.setAutoRanging(false);
-        x.setLowerBound(0.5);
-        x.setUpperBound(chart.lastVersion() + 0.5);
+        x.setLowerBound(chart.axisLower());
+        x.setUpperBound(chart.axisUpper());
         x.setTickUnit(1);
         x.setMinorTickVisible(false);
         x.setTickLabelFormatter(new javafx.util.StringConverter<>() {

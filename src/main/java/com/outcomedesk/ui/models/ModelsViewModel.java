@@ -168,7 +168,7 @@ public final class ModelsViewModel {
         return (v.trainedAt() == null ? "" : v.trainedAt().format(TRAINED_AT)) + (v.trainedBy() == null ? "" : " by " + v.trainedBy());
     }
 
-    /** Versions are whole numbers: a tick is labelled on them only, not on the half-steps at the axis' ends. */
+    /** Versions are whole numbers: a tick is labelled on them only, not on the bounds at the axis' ends. */
     public static String versionTick(double tick) {
         return tick == Math.rint(tick) ? String.valueOf((int) tick) : "";
     }

@@ -25,15 +25,16 @@ public final class AccountMenu {
         MenuItem lock = item("lockNowItem", "_Lock now", session::lockNow);
         lock.setAccelerator(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN));
         MenuItem password = item("changePasswordItem", "_Change my password…", () -> {
-            boolean changed = ChangePasswordView.create(new ChangePasswordViewModel(session.engine().accounts(),
-                    session.actor(), background), owner.get()).showAndWait()
+            ChangePasswordViewModel change = new ChangePasswordViewModel(session.engine().accounts(), session.actor(),
+                    background);
+            boolean changed = ChangePasswordView.create(change, owner.get()).showAndWait()
                     .filter(ChangePasswordView.CHANGE::equals).isPresent();
             if (changed) {
                 Alert done = Views.styled(new Alert(Alert.AlertType.INFORMATION));
                 done.initOwner(owner.get());
-                done.setTitle("Password changed");
-                done.setHeaderText("Your password is changed");
-                done.setContentText("Use the new password from now on: to sign in and to unlock the window.");
+                done.setTitle(ChangePasswordViewModel.DONE_TITLE);
+                done.setHeaderText(ChangePasswordViewModel.DONE_HEADER);
+                done.setContentText(change.doneTextProperty().get());
                 done.showAndWait();
             }
         });

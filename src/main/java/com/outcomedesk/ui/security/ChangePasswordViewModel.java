@@ -20,6 +20,9 @@ import javafx.beans.property.StringProperty;
  * store) runs in the background.
  */
 public final class ChangePasswordViewModel {
+    /** The title and header of the notice shown once the password is changed. */
+    public static final String DONE_TITLE = "Password changed";
+    public static final String DONE_HEADER = "Your password is changed";
     private final AccountService accounts;
     private final Actor actor;
     private final Background background;
@@ -29,6 +32,7 @@ public final class ChangePasswordViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final BooleanProperty done = new SimpleBooleanProperty();
+    private final StringProperty doneText = new SimpleStringProperty("");
     private final StringBinding problem;
 
     public ChangePasswordViewModel(AccountService accounts, Actor actor, Background background) {
@@ -71,6 +75,7 @@ public final class ChangePasswordViewModel {
             return Boolean.TRUE;
         }, ok -> {
             busy.set(false);
+            doneText.set("Use the new password from now on: to sign in and to unlock the window.");
             done.set(true);
         }, failure -> {
             busy.set(false);
@@ -87,5 +92,7 @@ public final class ChangePasswordViewModel {
     public ReadOnlyStringProperty errorProperty() { return error; }
     public ReadOnlyBooleanProperty busyProperty() { return busy; }
     public ReadOnlyBooleanProperty doneProperty() { return done; }
+    /** What to do now that the password is changed; empty until it is. */
+    public ReadOnlyStringProperty doneTextProperty() { return doneText; }
     public Actor actor() { return actor; }
 }

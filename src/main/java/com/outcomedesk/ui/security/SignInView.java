@@ -15,6 +15,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The sign-in screen, or the first-run administrator setup, shown before anything of the store. */
@@ -77,16 +78,20 @@ public final class SignInView {
         Label checking = new Label();
         checking.setId("signInChecking");
         checking.textProperty().bind(vm.progressTextProperty());
+        checking.setWrapText(true);
         HBox progress = new HBox(8, spinner, checking);
         progress.setAlignment(Pos.CENTER_LEFT);
         progress.visibleProperty().bind(vm.busyProperty());
         form.disableProperty().bind(vm.busyProperty());
         submit.disableProperty().bind(vm.busyProperty());
         clear.disableProperty().bind(vm.busyProperty());
-        HBox buttons = new HBox(8, submit, clear, progress);
+        // The progress gets a row of its own below the buttons, its height kept while hidden: a long "Creating the
+        // account…" beside them squeezed them to "Crea…" and "…", and showing it must not move the form.
+        for (Button b : new Button[] {submit, clear}) b.setMinWidth(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, submit, clear);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
-        VBox box = new VBox(12, title, hint, form, buttons, message);
+        VBox box = new VBox(12, title, hint, form, buttons, progress, message);
         box.setPadding(new Insets(40));
         box.setMaxWidth(460);
         box.setAlignment(Pos.CENTER_LEFT);

@@ -53,22 +53,17 @@ final class HelpWindows {
         return url == null ? null : new Image(url.toExternalForm());
     }
 
-    static void about(Window owner, String store) {
+    static void about(Window owner, AboutViewModel about) {
         Alert alert = Windows.place(Views.styled(new Alert(Alert.AlertType.INFORMATION)), owner, null, 520, 0, 400, 200);
-        alert.setTitle("About OutcomeDesk");
-        alert.setHeaderText("OutcomeDesk " + version());
+        alert.setTitle(AboutViewModel.TITLE);
+        alert.setHeaderText(about.header());
         // A label that wraps, so a long store path is shown whole.
-        Label text = new Label("Learns from your clinic's own appointment notes.\n\nStore: " + store
-                + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"));
+        Label text = new Label(about.text());
         text.setWrapText(true);
         text.setMaxWidth(480);
         text.setId("aboutText");
         alert.getDialogPane().setContent(text);
         alert.showAndWait();
-    }
-
-    private static String version() {
-        return com.outcomedesk.common.AppVersion.current();
     }
 
     private static String read(String resource) {

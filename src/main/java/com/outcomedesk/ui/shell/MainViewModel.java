@@ -81,6 +81,13 @@ public final class MainViewModel {
                 modelVersion::set, this::fail);
     }
 
+    /** Reads which server this store syncs with (a settings read, so off the FX thread), then shows About. */
+    public void about(java.util.function.Consumer<AboutViewModel> show) {
+        background.load(p -> engine.sync().config().map(c -> c.displayName()),
+                server -> show.accept(AboutViewModel.of(storeName.get(),
+                        engine.database().vendor() == com.outcomedesk.store.Vendor.POSTGRESQL, server)), this::fail);
+    }
+
     private void showCounts(AppointmentService.Totals c) {
         storeSummary.set(String.format("%,d appointments, %,d doctors", c.appointments(), c.doctors()));
         welcomeVisible.set(c.appointments() == 0 && !welcomeDismissed);

@@ -30,6 +30,16 @@ class ModelChartsTest {
                 new ModelCharts.Series("AUC", List.of(new ModelCharts.Point(1, 0.71), new ModelCharts.Point(3, 0.78))));
         assertThat(chart.lastVersion()).isEqualTo(3);
         assertThat(ModelCharts.versions(List.of()).lastVersion()).as("an axis even without versions").isEqualTo(1);
+        assertThat(chart.axisUpper() - 3).as("as much room after the last version as before the first")
+                .isCloseTo(1 - chart.axisLower(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void theVersionAxisOfASingleVersionReachesPastOneTickUnit() {
+        ModelCharts.Versions one = ModelCharts.versions(List.of(version(1, 0.71, 0.65, 0.6)));
+        // NumberAxis puts a tick on 1 only when lower + 1 < upper.
+        assertThat(one.axisLower() + 1).isLessThan(one.axisUpper());
+        assertThat(one.axisLower()).isGreaterThan(0);
     }
 
     @Test

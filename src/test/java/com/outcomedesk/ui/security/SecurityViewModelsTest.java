@@ -110,6 +110,7 @@ class SecurityViewModelsTest {
             assertThat(vm.errorProperty().get()).as("the current password is checked")
                     .isEqualTo("The current password is not right; type the password you sign in with.");
             assertThat(vm.doneProperty().get()).isFalse();
+            assertThat(vm.doneTextProperty().get()).as("no notice for a refused change").isEmpty();
             assertThat(vm.currentProperty().get()).as("passwords are not kept in the form").isEmpty();
 
             vm.currentProperty().set(ADMIN_PW);
@@ -118,6 +119,8 @@ class SecurityViewModelsTest {
             vm.change();
             assertThat(vm.errorProperty().get()).isEmpty();
             assertThat(vm.doneProperty().get()).isTrue();
+            assertThat(vm.doneTextProperty().get())
+                    .isEqualTo("Use the new password from now on: to sign in and to unlock the window.");
             assertThat(session.engine().auditLog().list(new com.outcomedesk.audit.AuditQuery(null, "user-password",
                     null, null, null, null, 10), session.actor())).extracting(e -> e.details()).containsExactly("own password");
         }
