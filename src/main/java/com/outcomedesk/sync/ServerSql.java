@@ -37,11 +37,6 @@ final class ServerSql {
         return rows;
     }
 
-    /** Every row of the table numbered after {@code mark} up to {@code upTo}, in server order (small tables). */
-    static List<SyncRow> all(Connection server, SyncTable table, long mark, long upTo) throws SQLException {
-        return page(server, table, mark, upTo, Integer.MAX_VALUE);
-    }
-
     /** A batch statement recording agreed versions ({@link SyncStateRepository#AGREE}); add rows with {@link #addAgreed}. */
     static PreparedStatement agreeing(Connection server) throws SQLException {
         return server.prepareStatement(SyncStateRepository.AGREE);
