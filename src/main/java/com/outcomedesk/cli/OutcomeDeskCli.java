@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
                 OutcomesCommand.class, BenchImportCommand.class, TrainCommand.class, ModelsCommand.class,
                 ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
                 DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
-                InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, BenchSyncCommand.class,
+                InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, SitesCommand.class, BenchSyncCommand.class,
                 BenchCommand.class, BenchInsightCommand.class, BenchServeCommand.class, KeysCommand.class, ServeCommand.class,
                 SettingsCommand.class,
                 CommandLine.HelpCommand.class,
