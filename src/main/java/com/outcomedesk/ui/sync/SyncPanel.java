@@ -173,7 +173,7 @@ public final class SyncPanel {
         direct.managedProperty().bind(isServer.not());
         isServer.addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
 
-        VBox content = new VBox(10, new HBox(16, viaServer, viaDatabase), server, direct, error);
+        VBox content = new VBox(10, new VBox(6, viaServer, viaDatabase), server, direct, error);
         content.setPadding(new Insets(12));
         content.setPrefWidth(560);
         for (Label l : new Label[] {warning, passwordNote, result, problems, error}) {
