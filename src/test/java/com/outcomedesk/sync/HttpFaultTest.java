@@ -7,6 +7,9 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -115,6 +118,83 @@ class HttpFaultTest {
                 assertThat(site.sync().status().pending()).isZero();
             }
         }
+    }
+
+    /** The server process: an OutcomeDesk Server over the PostgreSQL schema args[1] (home args[0]) on port args[2]. */
+    static final class ServerProcess {
+        public static void main(String[] args) throws Exception {
+            Engine engine = Engine.open(TestStores.postgres(Path.of(args[0]), args[1]));
+            com.outcomedesk.server.ApiServer.start(engine, com.outcomedesk.server.ServerOptions.loopbackHttp(
+                    Integer.parseInt(args[2]))).join();
+        }
+    }
+
+    @Test
+    void theServerKilledMidBatchLosesNothing() throws Exception {
+        String schema = TestStores.createPostgresSchema();
+        Path serverHome = java.nio.file.Files.createDirectories(dir.resolve("server"));
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String code;
+        try (Engine setup = Engine.open(TestStores.postgres(serverHome, schema))) {
+            code = setup.sync().sites().add("clinic-a", SyncFixture.ADMIN).code();
+        }
+        Process server = startServer(serverHome, schema, port);
+        try (Engine site = Engine.open(TestStores.h2(dir.resolve("site")))) {
+            site.importer().importFile(TestStores.referenceSample(), SyncFixture.ADMIN, ProgressListener.NONE);
+            SiteOps.randomWork(site, new Random(5), 20);
+            site.sync().enroll("http://127.0.0.1:" + port, code, false, SyncFixture.ADMIN);
+            SyncTarget target = HttpServerSide.target(site.sync().login().orElseThrow());
+            SyncEngine engine = new SyncEngine(site.database(), site.stamper().hlc(), 5);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try (Connection db = DriverManager.getConnection(TestStores.PG_URL + "?currentSchema=" + schema,
+                    TestStores.PG_USER, null)) {
+                Future<Integer> runs = pool.submit(() -> {
+                    for (int attempt = 1; attempt <= 600; attempt++) {
+                        if (engine.run(target).complete()) return attempt;
+                        Thread.sleep(100);
+                    }
+                    throw new AssertionError("sync never completed after the server's restart");
+                });
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (ServerCounter.committed(db) < 100 && System.nanoTime() < deadline) Thread.sleep(5);
+                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                long atKill = ServerCounter.committed(db);
+                assertThat(atKill).as("batches committed before the kill").isPositive();
+                server = startServer(serverHome, schema, port);
+                assertThat(runs.get(180, TimeUnit.SECONDS)).as("attempts").isGreaterThan(1);
+                Map<String, String> sums = StoreChecksum.of(db);
+                // The site's last run pulled before its own audit entry of the enrolment could be numbered: compare rows.
+                assertThat(sums.get("appointments")).isEqualTo(SyncFixture.checksum(site).get("appointments"));
+                assertThat(sums.get("predictions")).isEqualTo(SyncFixture.checksum(site).get("predictions"));
+                assertThat(site.sync().status().pending()).isZero();
+            } finally {
+                pool.shutdownNow();
+            }
+        } finally {
+            server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            TestStores.dropPostgresSchema(schema);
+        }
+    }
+
+    private static Process startServer(Path home, String schema, int port) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), ServerProcess.class.getName(), home.toString(), schema,
+                Integer.toString(port)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/health/live")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) return p;
+            } catch (java.io.IOException e) {
+                Thread.sleep(200);
+            }
+        }
+        p.destroyForcibly();
+        throw new AssertionError("the server process did not start");
     }
 
     /** Runs the engine with a small batch, so cuts land between many commits; returns the attempts used. */
