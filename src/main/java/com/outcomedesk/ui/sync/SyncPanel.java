@@ -172,6 +172,7 @@ public final class SyncPanel {
         direct.visibleProperty().bind(isServer.not());
         direct.managedProperty().bind(isServer.not());
         isServer.addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+        vm.enrollResultProperty().addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
 
         VBox content = new VBox(10, new VBox(6, viaServer, viaDatabase), server, direct, error);
         content.setPadding(new Insets(12));
