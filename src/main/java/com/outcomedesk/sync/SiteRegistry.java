@@ -133,8 +133,12 @@ public final class SiteRegistry {
             throw new IllegalArgumentException("The site " + s.name() + " is " + s.status() + ", not suspended.");
         }
         sites.setStatus(s.name(), status, clock.instant());
-        audit.record(actor, "site." + (status.equals("active") ? "resume" : status.replace("ed", "")), "site", s.name(),
-                "was=" + s.status());
+        String action = switch (status) {
+            case "active" -> "site.resume";
+            case "suspended" -> "site.suspend";
+            default -> "site.revoke";
+        };
+        audit.record(actor, action, "site", s.name(), "was=" + s.status());
         return find(s.name());
     }
 
