@@ -152,14 +152,14 @@ public final class SyncPanel {
             grid.addRow(i, caption, fields[i]);
         }
         grid.add(tls, 1, 5);
-        VBox direct = new VBox(10, warning, grid, passwordNote, testRow, result, problems);
+        VBox direct = new VBox(8, warning, grid, passwordNote, testRow, result, problems);
         if (!vm.note().isEmpty()) direct.getChildren().add(2, new Label(vm.note()));
         VBox server = serverPane(vm);
 
         ToggleGroup modes = new ToggleGroup();
         RadioButton viaServer = new RadioButton("OutcomeDesk Server (recommended)");
         viaServer.setId("modeServer");
-        RadioButton viaDatabase = new RadioButton("Direct PostgreSQL (advanced, trusted network)");
+        RadioButton viaDatabase = new RadioButton("Direct PostgreSQL (advanced)");
         viaDatabase.setId("modeDirect");
         viaServer.setToggleGroup(modes);
         viaDatabase.setToggleGroup(modes);
@@ -174,7 +174,7 @@ public final class SyncPanel {
         isServer.addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
         vm.enrollResultProperty().addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
 
-        VBox content = new VBox(10, new VBox(6, viaServer, viaDatabase), server, direct, error);
+        VBox content = new VBox(10, new HBox(16, viaServer, viaDatabase), server, direct, error);
         content.setPadding(new Insets(12));
         content.setPrefWidth(560);
         for (Label l : new Label[] {warning, passwordNote, result, problems, error}) {

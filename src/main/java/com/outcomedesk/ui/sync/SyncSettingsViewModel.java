@@ -32,8 +32,8 @@ public final class SyncSettingsViewModel {
 
     /** Why the direct mode is only for a trusted network, shown beside it. */
     public static final String DIRECT_WARNING = "Advanced, trusted network only: this computer then keeps a database "
-            + "login that can read and rewrite every site's appointments. A stolen computer is the whole network's "
-            + "data. The OutcomeDesk Server gives each site its own credential that the server can revoke.";
+            + "login that can read and rewrite every site's appointments, so a stolen computer is the whole network's "
+            + "data. The OutcomeDesk Server gives each site a credential it can revoke.";
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SERVER);
     private final StringProperty serverUrl = new SimpleStringProperty("");
