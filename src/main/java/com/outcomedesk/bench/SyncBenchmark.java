@@ -1,6 +1,9 @@
 package com.outcomedesk.bench;
 
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.demo.DemoDataGenerator;
+import com.outcomedesk.server.ApiServer;
+import com.outcomedesk.server.ServerOptions;
 import com.outcomedesk.sync.ServerConfig;
 import com.outcomedesk.sync.SyncEngine;
 import com.outcomedesk.sync.SyncException;
@@ -24,14 +27,22 @@ import java.util.stream.Stream;
  */
 public final class SyncBenchmark {
 
-    public record Result(long records, long pushMs, double pushedPerSecond, long pullMs, double pulledPerSecond,
-                         long maxHeapMb, long usedHeapAfterMb, int batch, String server) {
+    /**
+     * One transport's figures. {@code peakRssMb} is this process's high-water resident memory (VmHWM) after the run:
+     * both sites and, over HTTP, the server share the process, so it bounds each of them from above.
+     */
+    public record Result(String transport, long records, long pushMs, double pushedPerSecond, long pullMs,
+                         double pulledPerSecond, long maxHeapMb, long usedHeapAfterMb, long peakRssMb, int batch,
+                         String server) {
     }
+
+    /** How the sites reach the server: a PostgreSQL login of their own, or the OutcomeDesk Server's sync API. */
+    public enum Transport { DIRECT, HTTP }
 
     private SyncBenchmark() {
     }
 
-    public static Result run(ServerConfig server, long records, long seed) {
+    public static Result run(ServerConfig server, long records, long seed, Transport transport) {
         String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         Path dir;
         try {
@@ -43,8 +54,23 @@ public final class SyncBenchmark {
         try (Engine a = Engine.open(StoreLocation.of(dir.resolve("a"), null));
              Engine b = Engine.open(StoreLocation.of(dir.resolve("b"), null))) {
             generate(a, records, seed);
-            SyncReport push = a.sync().sync(scratch, 1);
-            SyncReport pull = b.sync().sync(scratch, 1);
+            SyncReport push;
+            SyncReport pull;
+            if (transport == Transport.HTTP) {
+                try (Engine hub = Engine.open(new StoreLocation(dir.resolve("server"), scratch.url(), scratch.user(),
+                        scratch.password()));
+                     ApiServer api = ApiServer.start(hub, ServerOptions.loopbackHttp(0))) {
+                    String url = "http://127.0.0.1:" + api.port();
+                    Actor admin = Actor.localUser();
+                    a.sync().enroll(url, hub.sync().sites().add("bench-a", admin).code(), false, admin);
+                    b.sync().enroll(url, hub.sync().sites().add("bench-b", admin).code(), false, admin);
+                    push = a.sync().sync(1);
+                    pull = b.sync().sync(1);
+                }
+            } else {
+                push = a.sync().sync(scratch, 1);
+                pull = b.sync().sync(scratch, 1);
+            }
             if (!push.complete() || !pull.complete()) throw new SyncException("The benchmark sync did not complete: "
                     + (push.complete() ? pull : push).message());
             long pulled = pull.pulledByTable().getOrDefault("appointments", 0L);
@@ -53,12 +79,22 @@ public final class SyncBenchmark {
                         + pulled + " appointments instead of " + records);
             }
             Runtime rt = Runtime.getRuntime();
-            return new Result(records, push.pushMs(), rate(records, push.pushMs()), pull.pullMs(),
-                    rate(records, pull.pullMs()), rt.maxMemory() >> 20, (rt.totalMemory() - rt.freeMemory()) >> 20,
-                    SyncEngine.DEFAULT_BATCH, server.displayName());
+            return new Result(transport.name().toLowerCase(java.util.Locale.ROOT), records, push.pushMs(),
+                    rate(records, push.pushMs()), pull.pullMs(), rate(records, pull.pullMs()), rt.maxMemory() >> 20,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, peakRssMb(), SyncEngine.DEFAULT_BATCH, server.displayName());
         } finally {
             SyncBenchmarkSql.dropScratchSchema(server, schema);
             deleteTree(dir);
+        }
+    }
+
+    /** VmHWM from /proc/self/status; -1 where there is no /proc (not Linux). */
+    private static long peakRssMb() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
+            return lines.filter(l -> l.startsWith("VmHWM:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) >> 10).orElse(-1L);
+        } catch (IOException | RuntimeException e) {
+            return -1;
         }
     }
 

@@ -2,6 +2,8 @@ package com.outcomedesk.cli;
 
 import com.outcomedesk.sync.ServerConfig;
 import com.outcomedesk.bench.SyncBenchmark;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,16 +27,28 @@ final class BenchSyncCommand implements Callable<Integer> {
     String user;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data.")
     long seed;
+    @Option(names = "--transport", defaultValue = "direct", paramLabel = "T", description = "direct (a PostgreSQL login, "
+            + "the default), http (through an OutcomeDesk Server on loopback over the same PostgreSQL) or both.")
+    String transport;
 
     @Override
     public Integer call() {
         if (records < 1) throw new IllegalArgumentException("--records must be at least 1.");
-        SyncBenchmark.Result r = SyncBenchmark.run(
-                new ServerConfig(server, user, System.getenv(SyncCommand.PASSWORD_ENV)), records, seed);
-        json.print(spec.commandLine().getOut(), r, String.format(
-                "%d appointments via %s: pushed in %d ms (%.0f/s), pulled in %d ms (%.0f/s); heap limit %d MB, batch %d",
-                r.records(), r.server(), r.pushMs(), r.pushedPerSecond(), r.pullMs(), r.pulledPerSecond(),
-                r.maxHeapMb(), r.batch()));
+        List<SyncBenchmark.Transport> transports = switch (transport.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "direct" -> List.of(SyncBenchmark.Transport.DIRECT);
+            case "http" -> List.of(SyncBenchmark.Transport.HTTP);
+            case "both" -> List.of(SyncBenchmark.Transport.DIRECT, SyncBenchmark.Transport.HTTP);
+            default -> throw new IllegalArgumentException("--transport must be direct, http or both, not " + transport + ".");
+        };
+        ServerConfig config = new ServerConfig(server, user, System.getenv(SyncCommand.PASSWORD_ENV));
+        List<SyncBenchmark.Result> results = new ArrayList<>();
+        for (SyncBenchmark.Transport t : transports) results.add(SyncBenchmark.run(config, records, seed, t));
+        String human = results.stream().map(r -> String.format("%d appointments %s via %s: pushed in %d ms (%.0f/s), "
+                        + "pulled in %d ms (%.0f/s); heap limit %d MB, peak RSS %d MB, batch %d", r.records(),
+                r.transport(), r.server(), r.pushMs(), r.pushedPerSecond(), r.pullMs(), r.pulledPerSecond(),
+                r.maxHeapMb(), r.peakRssMb(), r.batch())).collect(java.util.stream.Collectors.joining("\n"));
+        json.print(spec.commandLine().getOut(), results.size() == 1 ? results.get(0) : java.util.Map.of("results", results),
+                human);
         return 0;
     }
 }

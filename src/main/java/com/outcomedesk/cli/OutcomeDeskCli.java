@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
                 OutcomesCommand.class, BenchImportCommand.class, TrainCommand.class, ModelsCommand.class,
                 ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
                 DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
-                InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, BenchSyncCommand.class,
+                InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, SitesCommand.class, BenchSyncCommand.class,
                 BenchCommand.class, BenchInsightCommand.class, BenchServeCommand.class, KeysCommand.class, ServeCommand.class,
                 SettingsCommand.class,
                 CommandLine.HelpCommand.class,
@@ -98,8 +98,9 @@ public final class OutcomeDeskCli {
             return " Import appointments with outcomes, then run '" + LAUNCHER + " train --activate'.";
         }
         if (e instanceof com.outcomedesk.sync.NoServerException) {
-            return " An administrator sets one with '" + LAUNCHER + " sync configure --server jdbc:postgresql://HOST:5432/DB"
-                    + " --server-user USER'.";
+            return " An administrator enrols this site with an OutcomeDesk Server: '" + LAUNCHER + " sync enroll --server "
+                    + "https://HOST:PORT --code CODE' (recommended), or, on a trusted network only, '" + LAUNCHER
+                    + " sync configure --server jdbc:postgresql://HOST:5432/DB --server-user USER'.";
         }
         if (e instanceof com.outcomedesk.security.NoAccountsException) {
             return " Run '" + LAUNCHER + " init --admin NAME'.";

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sync", description = "Push local changes to the shared server and pull the other sites' changes.",
-        subcommands = {SyncCommand.Configure.class, SyncCommand.Status.class, SyncCommand.Conflicts.class,
+        subcommands = {SyncCommand.Enroll.class, SyncCommand.Configure.class, SyncCommand.Status.class, SyncCommand.Conflicts.class,
                 SyncQuarantineCommand.class})
 final class SyncCommand implements Callable<Integer> {
     static final String PASSWORD_ENV = "OUTCOMEDESK_SYNC_PASSWORD";
@@ -49,7 +49,37 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "configure", description = "Set the shared PostgreSQL server (administrators). The password "
+    @Command(name = "enroll", description = "Sync through an OutcomeDesk Server (recommended): trade the one-time code "
+            + "its administrator gave ('sites add NAME') for this site's own credential, kept in the store's secrets.")
+    static final class Enroll implements Callable<Integer> {
+        @ParentCommand SyncCommand parent;
+        @Spec CommandSpec spec;
+        @Mixin JsonOption json;
+
+        @Option(names = "--server", required = true, paramLabel = "URL", description = "https://HOST:PORT")
+        String server;
+        @Option(names = "--code", required = true, paramLabel = "CODE") String code;
+        @Option(names = "--pin-certificate", description = "Trust exactly the certificate the server shows now (for a "
+                + "self-signed one); compare its SHA-256, printed here, with the server's.")
+        boolean pin;
+
+        @Override
+        public Integer call() {
+            try (Engine engine = parent.root.openEngine()) {
+                SyncService.Enrolled e = engine.sync().enroll(server, code, pin, parent.root.actor());
+                String where = e.secretSealed() ? " Its secret is sealed under the store's encryption key."
+                        : " The store is not encrypted, so its secret is kept in a file only your user account can read;"
+                        + " run 'init --admin NAME' to encrypt the store and seal it.";
+                json.print(spec.commandLine().getOut(), e, "Enrolled as site " + e.site() + " with " + e.server() + "."
+                        + where + (e.pinnedCertificate() == null ? "" : " Pinned certificate SHA-256 "
+                        + e.pinnedCertificate() + ".") + " Run 'sync' to sync now.");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "configure", description = "Advanced, trusted network only: sync with the shared PostgreSQL "
+            + "directly, with a database login (administrators); 'sync enroll' is the recommended way. The password "
             + "comes from $" + PASSWORD_ENV + " or a prompt.")
     static final class Configure implements Callable<Integer> {
         @ParentCommand SyncCommand parent;

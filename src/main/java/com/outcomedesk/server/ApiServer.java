@@ -11,6 +11,7 @@ import com.outcomedesk.server.limits.RateLimits;
 import com.outcomedesk.server.limits.StoredRateLimits;
 import com.outcomedesk.server.openapi.ApiDocs;
 import com.outcomedesk.store.TrainingJobRepository;
+import com.outcomedesk.sync.SyncHub;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Counter;
@@ -68,7 +69,8 @@ public final class ApiServer implements AutoCloseable {
         Gauge.builder("outcomedesk.training.jobs.active", jobs, TrainingJobs::active).register(metrics);
         TokenService tokens = new TokenService(TokenService.storeKey(StoreSecrets.of(engine.database().location())),
                 engine.accounts(), clock, options.tokenLifetime());
-        Services services = new Services(engine, options, tokens, new RateLimits(StoredRateLimits.load(engine.settings(), options.rateLimits())), jobs, metrics);
+        Services services = new Services(engine, options, tokens, new RateLimits(StoredRateLimits.load(engine.settings(), options.rateLimits())), jobs, metrics,
+                new SyncHub(engine.database(), engine.audit(), engine.settings().siteId(), clock));
         ApiServer[] server = new ApiServer[1];
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

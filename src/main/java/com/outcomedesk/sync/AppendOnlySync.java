@@ -23,14 +23,24 @@ final class AppendOnlySync {
     record Reference(String column, SyncTable target) {
     }
 
+    /** The append-only tables in the order they travel: referenced rows before the rows that refer to them. */
+    static final List<SyncTable> TABLES = List.of(SyncTable.MODEL_VERSIONS, SyncTable.MODEL_ACTIVATIONS,
+            SyncTable.PREDICTIONS, SyncTable.AUDIT);
+    private static final Reference MODEL = new Reference("model_version_id", SyncTable.MODEL_VERSIONS);
+    private static final Reference APPOINTMENT = new Reference("appointment_id", SyncTable.APPOINTMENTS);
+
     private final SyncTable table;
-    private final List<Reference> references;
     private final int batch;
 
-    AppendOnlySync(SyncTable table, List<Reference> references, int batch) {
+    AppendOnlySync(SyncTable table, int batch) {
         this.table = table;
-        this.references = references;
         this.batch = batch;
+    }
+
+    static List<Reference> references(SyncTable table) {
+        if (table == SyncTable.MODEL_ACTIVATIONS) return List.of(MODEL);
+        if (table == SyncTable.PREDICTIONS) return List.of(MODEL, APPOINTMENT);
+        return List.of();
     }
 
     SyncTable table() {
@@ -38,7 +48,7 @@ final class AppendOnlySync {
     }
 
     /** Pushes rows not yet on the server. */
-    PushResult push(Connection local, Connection server) throws SQLException {
+    PushResult push(Connection local, ServerSide server) throws SQLException {
         PushResult result = PushResult.NONE;
         Object after = null;
         String sql = "SELECT " + table.columnList() + " FROM " + table.name() + " WHERE server_seq IS NULL"
@@ -56,52 +66,29 @@ final class AppendOnlySync {
             after = rows.get(rows.size() - 1).key();
             int read = rows.size();
             rows = withoutBroken(local, rows);
-            long conflicts = 0;
-
-            ServerCounter counter = ServerCounter.lock(server);
-            Map<UUID, Long> onServer = serverNumbers(server, rows);
-            List<SyncRow> fresh = new ArrayList<>();
-            for (SyncRow r : rows) if (!onServer.containsKey(r.key())) fresh.add(r);
-            fresh = writable(server, fresh);
-            if (table == SyncTable.MODEL_VERSIONS) {
-                List<SyncRow> colliding = ModelNumbers.colliding(server, fresh);
-                for (SyncRow r : colliding) {
-                    if (ModelNumbers.recordConflict(server, counter, r)) conflicts++;
-                }
-                fresh.removeAll(colliding);
-            }
-            try (PreparedStatement ps = server.prepareStatement(table.insertSql("server_seq"))) {
-                for (SyncRow r : fresh) {
-                    long seq = counter.next();
-                    ps.setLong(table.bindAll(ps, r), seq);
-                    ps.addBatch();
-                    onServer.put((UUID) r.key(), seq);
-                }
-                ps.executeBatch();
-            }
-            if (table == SyncTable.MODEL_ACTIVATIONS && !fresh.isEmpty()) ModelNumbers.deriveStatus(server);
-            counter.commit();
-
+            ServerSide.AppendOutcome outcome = rows.isEmpty() ? new ServerSide.AppendOutcome(Map.of(), 0, 0)
+                    : server.pushAppendOnly(table, rows);
+            Map<UUID, Long> onServer = outcome.numbers();
             try (SyncStateRepository state = SyncStateRepository.over(local)) {
                 state.numbered(table.name(), onServer);
             }
             local.commit();
-            result = result.plus(new PushResult(fresh.size(), conflicts, read - rows.size()));
+            result = result.plus(new PushResult(outcome.written(), outcome.conflicts(), read - rows.size()));
         }
     }
 
     /** Pulls the server's rows numbered after the high-water mark up to {@code upTo}; returns rows inserted. */
-    long pull(Connection local, Connection server, String watermarkName, long upTo) throws SQLException {
+    long pull(Connection local, ServerSide server, String watermarkName, long upTo) throws SQLException {
         long inserted = 0;
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             long mark = state.mark(watermarkName);
             while (mark < upTo) {
-                List<SyncRow> rows = ServerSql.page(server, table, mark, upTo, batch);
+                List<SyncRow> rows = server.page(table, mark, upTo, batch);
                 if (rows.isEmpty()) break;
                 Set<Object> present = SyncSql.existingKeys(local, table, rows.stream().map(SyncRow::key).toList());
                 List<SyncRow> fresh = new ArrayList<>();
                 for (SyncRow r : rows) if (!present.contains(r.key())) fresh.add(r);
-                fresh = writable(local, fresh);
+                fresh = writable(local, table, fresh);
                 // A model whose number this site already uses for its own model stays on the server; the
                 // pushing site recorded the collision as a conflict.
                 if (table == SyncTable.MODEL_VERSIONS) fresh.removeAll(ModelNumbers.colliding(local, fresh));
@@ -138,17 +125,10 @@ final class AppendOnlySync {
         return kept;
     }
 
-    private Map<UUID, Long> serverNumbers(Connection server, List<SyncRow> rows) throws SQLException {
-        Map<Object, SyncRow> found = SyncSql.fetchNumbered(server, table, rows.stream().map(SyncRow::key).toList());
-        Map<UUID, Long> numbers = new HashMap<>();
-        found.forEach((k, v) -> numbers.put((UUID) k, v.serverSeq()));
-        return numbers;
-    }
-
     /** Drops rows whose references are missing on the receiving side; they stay pending and are retried. */
-    private List<SyncRow> writable(Connection target, List<SyncRow> rows) throws SQLException {
+    static List<SyncRow> writable(Connection target, SyncTable table, List<SyncRow> rows) throws SQLException {
         List<SyncRow> ok = rows;
-        for (Reference ref : references) {
+        for (Reference ref : references(table)) {
             int col = table.index(ref.column());
             Set<Object> wanted = new HashSet<>();
             for (SyncRow r : ok) if (r.value(col) != null) wanted.add(r.value(col));

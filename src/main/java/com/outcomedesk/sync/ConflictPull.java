@@ -11,12 +11,12 @@ import java.util.Set;
 final class ConflictPull {
     private static final SyncTable T = SyncTable.CONFLICTS;
 
-    long pull(Connection local, Connection server, String watermarkName, long upTo, int batch) throws SQLException {
+    long pull(Connection local, ServerSide server, String watermarkName, long upTo, int batch) throws SQLException {
         long applied = 0;
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             long mark = state.mark(watermarkName);
             while (mark < upTo) {
-                List<SyncRow> rows = ServerSql.page(server, T, mark, upTo, batch);
+                List<SyncRow> rows = server.page(T, mark, upTo, batch);
                 if (rows.isEmpty()) break;
                 Set<Object> present = SyncSql.existingKeys(local, T, rows.stream().map(SyncRow::key).toList());
                 try (PreparedStatement insert = local.prepareStatement(T.insertSql("server_seq"));

@@ -1,6 +1,7 @@
 package com.outcomedesk.sync;
 
 import com.outcomedesk.store.SyncStateRepository;
+import com.outcomedesk.sync.ServerSide.MappingOffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,19 +21,15 @@ final class MappingSync {
     private static final int CATEGORY = T.index("category");
     private static final int N = T.columns().size();
 
-    /** A local mapping with the category last agreed with the server (null when it never was). */
-    private record Local(SyncRow row, String agreedCategory) {
-    }
-
-    PushResult push(Connection local, Connection server) throws SQLException {
-        List<Local> dirty = new ArrayList<>();
+    PushResult push(Connection local, ServerSide server) throws SQLException {
+        List<MappingOffer> dirty = new ArrayList<>();
         try (PreparedStatement ps = local.prepareStatement("SELECT " + T.columnList() + ", base_category FROM "
                 + "outcome_mappings WHERE " + SyncStateRepository.MAPPING_DIRTY); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) dirty.add(readLocal(rs));
         }
         Map<Object, Quarantine.Problem> held = new java.util.LinkedHashMap<>();
-        List<Local> rows = new ArrayList<>();
-        for (Local r : dirty) {
+        List<MappingOffer> rows = new ArrayList<>();
+        for (MappingOffer r : dirty) {
             Quarantine.Problem p = Quarantine.check(T, r.row());
             if (p == null) rows.add(r);
             else held.put(r.row().key(), p);
@@ -40,60 +37,28 @@ final class MappingSync {
         Quarantine.record(local, Quarantine.MAPPING, dirty.stream().map(r -> r.row().key()).toList(), held, "push");
         local.commit();
         if (rows.isEmpty()) return new PushResult(0, 0, held.size());
-        long written = 0;
-        long conflicts = 0;
-        ServerCounter counter = ServerCounter.lock(server);
-        Map<Object, SyncRow> existing = SyncSql.fetch(server, T, rows.stream().map(r -> r.row().key()).toList());
-        try (PreparedStatement insert = server.prepareStatement(T.insertSql("server_seq", "base_category"));
-             PreparedStatement update = server.prepareStatement(T.updateSql("server_seq = ?", "base_category = ?"))) {
-            for (Local l : rows) {
-                SyncRow r = l.row();
-                SyncRow s = existing.get(r.key());
-                if (s == null) {
-                    int i = T.bindAll(insert, r);
-                    insert.setLong(i, counter.next());
-                    insert.setString(i + 1, (String) r.value(CATEGORY));
-                    insert.addBatch();
-                } else if (!Objects.equals(s.value(CATEGORY), r.value(CATEGORY))) {
-                    if (!Objects.equals(l.agreedCategory(), s.value(CATEGORY)) && ConflictLog.record(server, counter,
-                            "outcome_mapping", (String) r.key(), null, null, null, null, RowJson.write(T, s))) {
-                        conflicts++;
-                    }
-                    int i = T.bindValues(update, r);
-                    update.setLong(i, counter.next());
-                    update.setString(i + 1, (String) r.value(CATEGORY));
-                    update.setString(i + 2, (String) r.key());
-                    update.addBatch();
-                } else {
-                    continue;
-                }
-                written++;
-            }
-            insert.executeBatch();
-            update.executeBatch();
-        }
-        counter.commit();
+        PushResult pushed = server.pushMappings(rows);
         Map<String, String> agreed = new java.util.LinkedHashMap<>();
-        for (Local l : rows) agreed.put((String) l.row().key(), (String) l.row().value(CATEGORY));
+        for (MappingOffer l : rows) agreed.put((String) l.row().key(), (String) l.row().value(CATEGORY));
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             state.agreeMappings(agreed);
         }
         local.commit();
-        return new PushResult(written, conflicts, held.size());
+        return pushed.plus(new PushResult(0, 0, held.size()));
     }
 
-    long pull(Connection local, Connection server, String watermarkName, long upTo) throws SQLException {
+    long pull(Connection local, ServerSide server, String watermarkName, long upTo) throws SQLException {
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             long mark = state.mark(watermarkName);
             if (mark >= upTo) return 0;
-            List<SyncRow> rows = ServerSql.all(server, T, mark, upTo);
+            List<SyncRow> rows = server.page(T, mark, upTo, Integer.MAX_VALUE);
             long applied = 0;
-            Map<Object, Local> existing = SyncSql.fetch(local, T, T.name() + " a", ", a.base_category",
+            Map<Object, MappingOffer> existing = SyncSql.fetch(local, T, T.name() + " a", ", a.base_category",
                     rows.stream().map(SyncRow::key).toList(), MappingSync::readLocal);
             try (PreparedStatement insert = local.prepareStatement(T.insertSql("server_seq", "base_category"));
                  PreparedStatement update = local.prepareStatement(T.updateSql("server_seq = ?", "base_category = ?"))) {
                 for (SyncRow p : rows) {
-                    Local l = existing.get(p.key());
+                    MappingOffer l = existing.get(p.key());
                     if (l == null) {
                         int i = T.bindAll(insert, p);
                         insert.setLong(i, p.serverSeq());
@@ -121,7 +86,7 @@ final class MappingSync {
     }
 
     /** Reads the catalogue columns followed by the agreed category. */
-    private static Local readLocal(ResultSet rs) throws SQLException {
-        return new Local(T.read(rs), rs.getString(N + 1));
+    private static MappingOffer readLocal(ResultSet rs) throws SQLException {
+        return new MappingOffer(T.read(rs), rs.getString(N + 1));
     }
 }

@@ -37,9 +37,34 @@ final class ServerSql {
         return rows;
     }
 
-    /** Every row of the table numbered after {@code mark} up to {@code upTo}, in server order (small tables). */
-    static List<SyncRow> all(Connection server, SyncTable table, long mark, long upTo) throws SQLException {
-        return page(server, table, mark, upTo, Integer.MAX_VALUE);
+    /** Takes one pulled row; may throw what writing it out throws. */
+    @FunctionalInterface
+    interface RowSink {
+        void accept(SyncRow row) throws java.io.IOException;
+    }
+
+    /**
+     * As {@link #page}, each row handed to the sink as it is read (a cursor on PostgreSQL), so a page of any size is
+     * never held whole; returns how many rows went.
+     */
+    static long stream(Connection server, SyncTable table, long mark, long upTo, int limit, RowSink sink)
+            throws SQLException, java.io.IOException {
+        String sql = "SELECT " + table.columnList() + ", server_seq FROM " + table.name()
+                + " WHERE server_seq > ? AND server_seq <= ? ORDER BY server_seq LIMIT " + limit;
+        long n = 0;
+        try (PreparedStatement ps = server.prepareStatement(sql)) {
+            ps.setFetchSize(1_000);
+            ps.setLong(1, mark);
+            ps.setLong(2, upTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(table.readNumbered(rs));
+                    n++;
+                }
+            }
+        }
+        server.commit();
+        return n;
     }
 
     /** A batch statement recording agreed versions ({@link SyncStateRepository#AGREE}); add rows with {@link #addAgreed}. */

@@ -38,25 +38,23 @@ public final class SyncEngine {
         this.database = database;
         this.batch = batch;
         this.appointments = new AppointmentSync(batch, clock);
-        AppendOnlySync.Reference model = new AppendOnlySync.Reference("model_version_id", SyncTable.MODEL_VERSIONS);
-        AppendOnlySync.Reference appointment = new AppendOnlySync.Reference("appointment_id", SyncTable.APPOINTMENTS);
-        // Order matters: referenced rows travel before the rows that refer to them.
-        this.appendOnly = List.of(
-                new AppendOnlySync(SyncTable.MODEL_VERSIONS, List.of(), batch),
-                new AppendOnlySync(SyncTable.MODEL_ACTIVATIONS, List.of(model), batch),
-                new AppendOnlySync(SyncTable.PREDICTIONS, List.of(model, appointment), batch),
-                new AppendOnlySync(SyncTable.AUDIT, List.of(), batch));
+        this.appendOnly = AppendOnlySync.TABLES.stream().map(t -> new AppendOnlySync(t, batch)).toList();
+    }
+
+    /** Runs once over a direct PostgreSQL connection (the advanced mode); see {@link #run(SyncTarget)}. */
+    public SyncReport run(ServerConfig config) {
+        return run(SyncTarget.direct(config));
     }
 
     /** Runs once. Connection failures end the run early with {@code reachable == false}; other errors throw. */
-    public SyncReport run(ServerConfig config) {
+    SyncReport run(SyncTarget config) {
         long start = System.nanoTime();
         Tally tally = new Tally();
         String message;
         boolean reachable = true;
         boolean complete = false;
         boolean connected = false;
-        try (ServerLink link = ServerLink.open(config, 5); Connection local = database.dataSource().getConnection()) {
+        try (ServerSide link = config.open(); Connection local = database.dataSource().getConnection()) {
             local.setAutoCommit(false);
             connected = true;
             try {
@@ -70,6 +68,7 @@ public final class SyncEngine {
                 local.setAutoCommit(true);
             }
         } catch (SQLException | RuntimeException e) {
+            if (e instanceof SiteRefusedException) throw (SiteRefusedException) e;
             if (!ServerLink.isConnectionLoss(e)) {
                 throw new SyncException("Sync with " + config.displayName() + " failed: " + firstLine(e)
                         + ". Nothing was lost; fix the cause and sync again.", e);
@@ -101,10 +100,9 @@ public final class SyncEngine {
     }
 
     /** Pushes, then pulls, counting into the tally. */
-    private void exchange(ServerLink link, Connection local, Tally tally) throws SQLException {
-        Connection server = link.connection();
+    private void exchange(ServerSide server, Connection local, Tally tally) throws SQLException {
         long start = System.nanoTime();
-        DirectServerWrites.number(server);
+        server.numberDirectWrites();
 
         tally.pushed("appointments", appointments.push(local, server));
         for (AppendOnlySync table : appendOnly) tally.pushed(table.table().name(), table.push(local, server));
@@ -113,9 +111,8 @@ public final class SyncEngine {
         long pushedAt = System.nanoTime();
         tally.pushMs = (pushedAt - start) / 1_000_000;
         // Pull only what was committed before this point: a row then never arrives before a row it refers to.
-        long upTo = ServerCounter.committed(server);
-        server.commit();
-        String at = "@" + link.serverId();
+        long upTo = server.committed();
+        String at = "@" + server.serverId();
         tally.pulled.put("appointments", appointments.pull(local, server, "pull.appointments" + at, upTo));
         for (AppendOnlySync table : appendOnly) {
             tally.pulled.put(table.table().name(), table.pull(local, server, "pull." + table.table().name() + at, upTo));

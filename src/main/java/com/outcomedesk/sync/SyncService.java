@@ -36,6 +36,15 @@ public final class SyncService {
     static final String LAST_ATTEMPT = "sync.last.attempt";
     static final String LAST_REACHABLE = "sync.last.reachable";
     static final String INTERVAL = "sync.interval_minutes";
+    /** "server": through the OutcomeDesk Server (recommended); "direct": the site's own PostgreSQL login (advanced). */
+    static final String MODE = "sync.mode";
+    static final String VIA_SERVER = "server";
+    static final String DIRECT = "direct";
+    static final String HTTP_URL = "sync.http.url";
+    static final String HTTP_SITE = "sync.http.site";
+    static final String HTTP_PIN = "sync.http.pin";
+    /** The site's secret among the store's secrets: sealed under the data key when the store is encrypted. */
+    static final String SITE_SECRET = "sync.site.secret";
     public static final int DEFAULT_ATTEMPTS = 5;
     public static final int DEFAULT_INTERVAL_MINUTES = 5;
     public static final int MAX_INTERVAL_MINUTES = 1440;
@@ -124,9 +133,98 @@ public final class SyncService {
         }
         settings.put(URL, url.strip());
         settings.put(USER, user == null ? "" : user);
+        settings.put(MODE, DIRECT);
         secrets.putSecret(PASSWORD, password);
         ServerConfig config = config().orElseThrow();
         audit.record(actor, "sync.configure", "settings", "sync.server", "server=" + config.displayName());
+    }
+
+    /** What enrolling did: the site's name, the server, whether its secret is sealed, the pinned certificate. */
+    public record Enrolled(String site, String server, boolean secretSealed, String pinnedCertificate) {
+    }
+
+    /**
+     * Enrols this store with an OutcomeDesk Server (administrators only) using the one-time code its administrator
+     * gave, and syncs through it from then on: the site's secret goes into the store's secrets, never a plain
+     * setting. With {@code pinCertificate} the server's current certificate is pinned (for a self-signed one).
+     */
+    public Enrolled enroll(String serverUrl, String code, boolean pinCertificate, Actor actor) {
+        actor.requireAdministrator("enrol this site with a server");
+        if (database.vendor() == Vendor.POSTGRESQL) {
+            throw new IllegalArgumentException("This store is already on the shared server; enrolment is for a local store.");
+        }
+        java.net.URI uri = serverUri(serverUrl);
+        if (code == null || code.isBlank()) throw new IllegalArgumentException("Give the enrolment code the server's administrator sent (sites add NAME).");
+        String pin = null;
+        if (pinCertificate) {
+            if (!uri.getScheme().equals("https")) throw new IllegalArgumentException("Only an https:// server has a certificate to pin.");
+            try {
+                pin = SiteTls.fingerprint(uri);
+            } catch (java.io.IOException e) {
+                throw new SyncException("The server " + uri + " could not be reached to read its certificate: "
+                        + e.getMessage(), e);
+            }
+        }
+        SiteLogin login = HttpServerSide.enroll(uri, code.strip(), stamper.siteId(), pin);
+        secrets.putSecret(SITE_SECRET, login.secret());
+        settings.put(HTTP_URL, uri.toString());
+        settings.put(HTTP_SITE, login.site());
+        if (pin == null) settings.remove(HTTP_PIN);
+        else settings.put(HTTP_PIN, pin);
+        settings.put(MODE, VIA_SERVER);
+        audit.record(actor, "sync.enroll", "settings", "sync.server", "server=" + uri + "; site=" + login.site()
+                + (pin == null ? "" : "; pinned"));
+        return new Enrolled(login.site(), login.displayName(), secrets.sealed(), pin);
+    }
+
+    /** https://HOST:PORT; plain http only to this computer (a server started with --insecure-http on loopback). */
+    private static java.net.URI serverUri(String url) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url == null ? "" : url.strip());
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || uri.getScheme() == null) {
+            throw new IllegalArgumentException("The server's address must be https://HOST:PORT, not '" + url + "'.");
+        }
+        boolean loopback = uri.getHost().equals("localhost") || uri.getHost().equals("127.0.0.1") || uri.getHost().equals("[::1]");
+        if (!uri.getScheme().equals("https") && !(uri.getScheme().equals("http") && loopback)) {
+            throw new IllegalArgumentException("The server's address must start with https:// (plain http only to this "
+                    + "computer): " + url);
+        }
+        return java.net.URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
+    }
+
+    /** The sites enrolled with this store when it serves as an OutcomeDesk Server ({@code sites} commands). */
+    public SiteRegistry sites() {
+        return new SiteRegistry(database, audit, java.time.Clock.systemUTC());
+    }
+
+    /** True when this store syncs through an OutcomeDesk Server; false for the direct (advanced) mode or none. */
+    public boolean viaServer() {
+        return settings.get(MODE).filter(VIA_SERVER::equals).isPresent();
+    }
+
+    /** The OutcomeDesk Server login, when this store is enrolled and set to sync through it. */
+    public Optional<SiteLogin> login() {
+        if (!viaServer()) return Optional.empty();
+        Optional<String> url = settings.get(HTTP_URL);
+        Optional<String> site = settings.get(HTTP_SITE);
+        Optional<String> secret = secrets.secret(SITE_SECRET);
+        if (url.isEmpty() || site.isEmpty() || secret.isEmpty()) return Optional.empty();
+        return Optional.of(new SiteLogin(java.net.URI.create(url.get()), site.get(), secret.get(),
+                settings.get(HTTP_PIN).orElse(null)));
+    }
+
+    /** Whether a sync has somewhere to go, by either way. */
+    public boolean configured() {
+        return target().isPresent();
+    }
+
+    private Optional<SyncTarget> target() {
+        if (viaServer()) return login().map(HttpServerSide::target);
+        return config().map(SyncTarget::direct);
     }
 
     /** Sets the shared server from its fields (administrators only); bad fields are refused with every reason. */
@@ -173,8 +271,7 @@ public final class SyncService {
      * times. An unreachable server is a normal outcome, reported with {@code reachable == false}.
      */
     public SyncReport sync(int maxAttempts) {
-        ServerConfig config = config().orElseThrow(NoServerException::new);
-        return sync(config, maxAttempts);
+        return sync(target().orElseThrow(NoServerException::new), maxAttempts);
     }
 
     /** As {@link #sync(int)}, recorded in the audit trail as run by the actor. */
@@ -186,6 +283,10 @@ public final class SyncService {
     }
 
     public SyncReport sync(ServerConfig config, int maxAttempts) {
+        return sync(SyncTarget.direct(config), maxAttempts);
+    }
+
+    private SyncReport sync(SyncTarget config, int maxAttempts) {
         SyncReport report = engine.run(config);
         int attempts = 1;
         while (report.interrupted() && attempts < maxAttempts) {
@@ -201,9 +302,9 @@ public final class SyncService {
 
     /** Pending changes are counted only when a server is set: on a large store that count reads every row. */
     public SyncStatus status() {
-        Optional<ServerConfig> server = config();
+        Optional<SyncTarget> server = target();
         boolean configured = server.isPresent();
-        return new SyncStatus(server.map(ServerConfig::displayName).orElse(null),
+        return new SyncStatus(server.map(SyncTarget::displayName).orElse(null),
                 settings.get(LAST_SYNC).map(OffsetDateTime::parse).orElse(null),
                 settings.get(LAST_ATTEMPT).map(OffsetDateTime::parse).orElse(null),
                 settings.get(LAST_REACHABLE).map(Boolean::parseBoolean).orElse(null),
@@ -289,6 +390,10 @@ public final class SyncService {
         ConflictView resolved;
         if (database.vendor() == Vendor.POSTGRESQL) {
             resolved = database.withConnection(c -> conflicts.resolveOn(c, id, decision, actor));
+        } else if (viaServer()) {
+            throw new SyncException("This site syncs through the OutcomeDesk Server, which keeps the conflicts: an "
+                    + "administrator there resolves them ('sync conflicts confirm|swap ID' on the server's store), and "
+                    + "the decision reaches this site with its next sync.");
         } else {
             ServerConfig config = config().orElseThrow(() -> new SyncException(
                     "No sync server is configured, so there is nothing to resolve here."));

@@ -76,6 +76,12 @@ final class SyncTable {
     static final List<SyncTable> ALL = List.of(APPOINTMENTS, MODEL_VERSIONS, MODEL_ACTIVATIONS, PREDICTIONS, AUDIT,
             MAPPINGS, CONFLICTS, DOCTORS);
 
+    /** The synced table of this name, or null. */
+    static SyncTable named(String name) {
+        for (SyncTable t : ALL) if (t.name.equals(name)) return t;
+        return null;
+    }
+
     private final String name;
     private final List<SyncColumn> columns;
     private final Map<String, String> localColumns;

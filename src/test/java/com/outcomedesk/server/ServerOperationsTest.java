@@ -133,7 +133,7 @@ class ServerOperationsTest {
             assertThat(checks.get("store").get("ok").asBoolean()).isTrue();
             assertThat(checks.get("migrations").get("ok").asBoolean()).isTrue();
             assertThat(checks.get("migrations").get("applied").asText()).isEqualTo(checks.get("migrations").get("newest").asText())
-                    .isEqualTo("48");
+                    .isEqualTo("50");
             assertThat(checks.get("model").get("answeredBy").asText()).isNotBlank();
             JsonNode sites = checks.get("sync").get("sites");
             assertThat(sites.findValuesAsText("site")).containsExactly(engine.settings().siteId());

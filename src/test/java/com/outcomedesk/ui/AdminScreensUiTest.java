@@ -49,7 +49,12 @@ class AdminScreensUiTest extends HeadlessUiTest {
     @Test
     void syncSettingsAreFieldsWithATestConnectionButton() throws Exception {
         robot.clickOn("Sync").clickOn("Sync settings…");
-        waitFor(() -> dialog() != null && robot.lookup("#syncHost").tryQuery().isPresent());
+        waitFor(() -> dialog() != null && robot.lookup("#modeDirect").tryQuery().isPresent());
+        assertThat(shown(robot.lookup("#serverUrl").query())).as("the recommended way comes first").isTrue();
+        assertThat(shown(robot.lookup("#syncHost").query())).isFalse();
+        robot.clickOn("#modeDirect");
+        waitFor(() -> shown(robot.lookup("#syncHost").query()));
+        assertThat(robot.lookup("#directWarning").queryLabeled().getText()).startsWith("Advanced, trusted network only");
         robot.clickOn("#syncHost").write("127.0.0.1");
         robot.doubleClickOn("#syncDatabase").write("no_such_db_here");
         robot.clickOn("#syncUser").write(TestStores.PG_USER);
@@ -65,5 +70,11 @@ class AdminScreensUiTest extends HeadlessUiTest {
         robot.clickOn(robot.from(dialog()).lookup("Cancel").queryButton()); // the dialog's, not another window's
         waitFor(() -> dialog() == null);
         assertThat(engine.sync().config()).as("testing a connection saves nothing").isEmpty();
+    }
+
+    /** Whether the node and every pane around it are shown. */
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) if (!n.isVisible()) return false;
+        return true;
     }
 }

@@ -7,5 +7,7 @@ public enum Access implements RouteRole {
     /** Probes, metrics, sign-in, the API description. */
     PUBLIC,
     /** A valid bearer token. */
-    SIGNED_IN
+    SIGNED_IN,
+    /** An enrolled site's credential (sync routes). */
+    SITE
 }

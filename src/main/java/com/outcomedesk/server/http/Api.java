@@ -28,6 +28,11 @@ public final class Api {
     public static void configure(JavalinConfig config, Services s) {
         config.routes.beforeMatched(ctx -> {
             if (ctx.routeRoles().contains(Access.SIGNED_IN)) ctx.attribute(Requests.ACTOR, signedIn(s, ctx));
+            if (ctx.routeRoles().contains(Access.SITE)) {
+                com.outcomedesk.sync.SiteRegistry.Site site = SyncRoutes.authenticate(s, ctx);
+                ctx.attribute(SyncRoutes.SITE, site);
+                ctx.attribute(Requests.ACTOR, site.actor());
+            }
         });
         AuthRoutes.register(config.routes, s);
         PredictRoutes.register(config.routes, s);
@@ -40,6 +45,8 @@ public final class Api {
         AppointmentRoutes.register(config.routes, s);
         ExportRoutes.register(config.routes, s);
         SettingsRoutes.register(config.routes, s);
+        SyncRoutes.register(config.routes, s);
+        SiteRoutes.register(config.routes, s);
         config.routes.exception(HttpResponseException.class, (e, ctx) -> Requests.problem(ctx, httpProblem(e), Map.of()));
         config.routes.exception(Exception.class, (e, ctx) -> Requests.problem(ctx, Problems.of(e),
                 e instanceof ProblemException p ? p.headers() : Map.of()));

@@ -22,6 +22,8 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -134,6 +136,11 @@ public final class SyncPanel {
         passwordNote.setWrapText(true);
         passwordNote.getStyleClass().add("settings-note");
 
+        Label warning = new Label(SyncSettingsViewModel.DIRECT_WARNING);
+        warning.setId("directWarning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add("sync-warning");
+
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -145,16 +152,40 @@ public final class SyncPanel {
             grid.addRow(i, caption, fields[i]);
         }
         grid.add(tls, 1, 5);
-        VBox content = new VBox(10, grid, passwordNote, testRow, result, problems, error);
-        if (!vm.note().isEmpty()) content.getChildren().add(1, new Label(vm.note()));
+        VBox direct = new VBox(8, warning, grid, passwordNote, testRow, result, problems);
+        if (!vm.note().isEmpty()) direct.getChildren().add(2, new Label(vm.note()));
+        VBox server = serverPane(vm);
+
+        ToggleGroup modes = new ToggleGroup();
+        RadioButton viaServer = new RadioButton("OutcomeDesk Server (recommended)");
+        viaServer.setId("modeServer");
+        RadioButton viaDatabase = new RadioButton("Direct PostgreSQL (advanced)");
+        viaDatabase.setId("modeDirect");
+        viaServer.setToggleGroup(modes);
+        viaDatabase.setToggleGroup(modes);
+        modes.selectToggle(vm.modeProperty().get() == SyncSettingsViewModel.Mode.SERVER ? viaServer : viaDatabase);
+        modes.selectedToggleProperty().addListener((o, was, now) -> vm.modeProperty().set(now == viaDatabase
+                ? SyncSettingsViewModel.Mode.DIRECT : SyncSettingsViewModel.Mode.SERVER));
+        var isServer = vm.modeProperty().isEqualTo(SyncSettingsViewModel.Mode.SERVER);
+        server.visibleProperty().bind(isServer);
+        server.managedProperty().bind(isServer);
+        direct.visibleProperty().bind(isServer.not());
+        direct.managedProperty().bind(isServer.not());
+        isServer.addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+        vm.enrollResultProperty().addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+
+        VBox content = new VBox(10, new HBox(16, viaServer, viaDatabase), server, direct, error);
         content.setPadding(new Insets(12));
         content.setPrefWidth(560);
-        for (Label l : new Label[] {passwordNote, result, problems, error}) {
+        for (Label l : new Label[] {warning, passwordNote, result, problems, error}) {
             l.setMaxWidth(536);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         if (!vm.editable()) {
             grid.setDisable(true);
+            server.setDisable(true);
+            viaServer.setDisable(true);
+            viaDatabase.setDisable(true);
             error.textProperty().unbind();
             error.setText("Only an administrator can change the sync server.");
         }
@@ -169,8 +200,54 @@ public final class SyncPanel {
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             if (!vm.save()) e.consume();
         });
-        dialog.setOnShown(e -> Platform.runLater(host::requestFocus));
+        dialog.setOnShown(e -> Platform.runLater(() -> {
+            if (vm.modeProperty().get() == SyncSettingsViewModel.Mode.DIRECT) host.requestFocus();
+        }));
         return dialog.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    /** The recommended way: the server's address, the enrollment code, certificate pinning, and Enrol. */
+    private static VBox serverPane(SyncSettingsViewModel vm) {
+        Label intro = new Label("Each site has its own credential, which the server's administrator can suspend or "
+                + "revoke; this computer keeps no database login. Ask the administrator for an enrollment code "
+                + "('sites add NAME' on the server).");
+        intro.setWrapText(true);
+        intro.getStyleClass().add("settings-note");
+        TextField url = field("serverUrl", vm.serverUrlProperty(), 28, "https://server.clinic.local:8443");
+        TextField code = field("enrollCode", vm.codeProperty(), 28, "XXXXX-XXXXX-XXXXX-XXXXX");
+        CheckBox pin = new CheckBox("Pin the server's certificate now (a self-signed certificate)");
+        pin.setId("pinCertificate");
+        pin.selectedProperty().bindBidirectional(vm.pinProperty());
+        Button enroll = new Button("Enrol");
+        enroll.setId("enroll");
+        enroll.disableProperty().bind(vm.enrollingProperty().or(vm.serverUrlProperty().isEmpty())
+                .or(vm.codeProperty().isEmpty()));
+        enroll.setOnAction(e -> vm.enroll());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(16, 16);
+        spinner.visibleProperty().bind(vm.enrollingProperty());
+        spinner.managedProperty().bind(vm.enrollingProperty());
+        Label result = new Label();
+        result.setId("enrollResult");
+        result.setWrapText(true);
+        result.setMaxWidth(536);
+        result.setMinHeight(Region.USE_PREF_SIZE);
+        result.textProperty().bind(vm.enrollResultProperty());
+        vm.enrollOkProperty().addListener((o, was, ok) -> {
+            result.getStyleClass().removeAll(SyncSettingsViewModel.TEST_STYLES);
+            SyncSettingsViewModel.testStyle(ok).ifPresent(result.getStyleClass()::add);
+        });
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Server address"), url);
+        grid.addRow(1, new Label("Enrollment code"), code);
+        grid.add(pin, 1, 2);
+        HBox row = new HBox(8, enroll, spinner);
+        row.setAlignment(Pos.CENTER_LEFT);
+        intro.setMaxWidth(536);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+        return new VBox(10, intro, grid, row, result);
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty text, int columns, String prompt) {

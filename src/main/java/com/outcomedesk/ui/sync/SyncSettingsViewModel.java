@@ -3,7 +3,6 @@ package com.outcomedesk.ui.sync;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.sync.ConnectionCheck;
 import com.outcomedesk.sync.ServerAddress;
-import com.outcomedesk.sync.ServerConfig;
 import com.outcomedesk.sync.SyncService;
 import com.outcomedesk.ui.support.FailureSentences;
 import java.util.List;
@@ -21,11 +20,28 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The sync settings dialog: the shared server as host, port, database, user name, password and TLS; the
- * engine builds the connection from them. Test connection tries the server in the background and says
- * in words what it found; Save (administrators) stores the server.
+ * The sync settings dialog. Recommended: the OutcomeDesk Server, by its address and the one-time enrollment code
+ * its administrator gave; Enrol trades the code for this site's own credential in the background. Advanced, on a
+ * trusted network only: the shared PostgreSQL directly, as host, port, database, user name, password and TLS (the
+ * engine builds the connection from them); Test connection tries it in the background and says in words what it
+ * found; Save (administrators) stores it.
  */
 public final class SyncSettingsViewModel {
+    /** How this site syncs. */
+    public enum Mode { SERVER, DIRECT }
+
+    /** Why the direct mode is only for a trusted network, shown beside it. */
+    public static final String DIRECT_WARNING = "Advanced, trusted network only: this computer then keeps a database "
+            + "login that can read and rewrite every site's appointments, so a stolen computer is the whole network's "
+            + "data. The OutcomeDesk Server gives each site a credential it can revoke.";
+
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.SERVER);
+    private final StringProperty serverUrl = new SimpleStringProperty("");
+    private final StringProperty code = new SimpleStringProperty("");
+    private final BooleanProperty pin = new SimpleBooleanProperty();
+    private final BooleanProperty enrolling = new SimpleBooleanProperty();
+    private final StringProperty enrollResult = new SimpleStringProperty("");
+    private final ObjectProperty<Boolean> enrollOk = new SimpleObjectProperty<>();
     private final SyncService sync;
     private final Actor actor;
     private final Executor worker;
@@ -62,6 +78,8 @@ public final class SyncSettingsViewModel {
             password.set(a.password());
             tls.set(a.tls());
         });
+        sync.login().ifPresent(l -> serverUrl.set(l.server().toString()));
+        mode.set(configured.isPresent() && !sync.viaServer() ? Mode.DIRECT : Mode.SERVER);
         note = configured.isPresent() && address.isEmpty()
                 ? "The current server was set up with options this form does not show; saving replaces them." : "";
         problems = Bindings.createStringBinding(() -> String.join(" ", problemList()), host, port, database, user);
@@ -125,8 +143,49 @@ public final class SyncSettingsViewModel {
         });
     }
 
+    /** Enrols with the OutcomeDesk Server as typed, in the background; the result arrives in {@link #enrollResultProperty()}. */
+    public void enroll() {
+        if (enrolling.get()) return;
+        String url = serverUrl.get().strip();
+        String typed = code.get().strip();
+        boolean pinned = pin.get();
+        enrolling.set(true);
+        enrollOk.set(null);
+        enrollResult.set("Enrolling with " + url + "…");
+        worker.execute(() -> {
+            String text;
+            boolean ok;
+            try {
+                SyncService.Enrolled e = sync.enroll(url, typed, pinned, actor);
+                text = "Enrolled as site " + e.site() + " with " + e.server() + "." + (e.pinnedCertificate() == null ? ""
+                        : " Pinned certificate SHA-256 " + e.pinnedCertificate() + "; compare it with the server's.");
+                ok = true;
+            } catch (RuntimeException e) {
+                text = FailureSentences.describe(e);
+                ok = false;
+            }
+            String message = text;
+            boolean done = ok;
+            fxThread.execute(() -> {
+                enrolling.set(false);
+                enrollOk.set(done);
+                enrollResult.set(message);
+                if (done) code.set("");
+            });
+        });
+    }
+
     /** Saves; on bad input shows every reason and returns false, keeping what was typed. */
     public boolean save() {
+        if (mode.get() == Mode.SERVER) {
+            if (sync.viaServer() && sync.login().isPresent()) {
+                error.set("");
+                return true;
+            }
+            error.set("Enrol with the server first: type its address and the enrollment code its administrator gave "
+                    + "('sites add NAME' on the server), then press Enrol.");
+            return false;
+        }
         if (!problems.get().isEmpty()) {
             error.set(problems.get());
             return false;
@@ -142,12 +201,15 @@ public final class SyncSettingsViewModel {
     }
 
     public String currentServer() {
-        return sync.config().map(ServerConfig::displayName).orElse("none, this store works on its own");
+        if (sync.viaServer()) {
+            return sync.login().map(l -> l.displayName() + ", as site " + l.site()).orElse("none, this store works on its own");
+        }
+        return sync.config().map(c -> c.displayName() + " (direct)").orElse("none, this store works on its own");
     }
 
     /** The settings dialog's header: what it sets, and the server in use now. */
     public String header() {
-        return "The shared PostgreSQL server\nNow: " + currentServer();
+        return "How this site syncs with the other sites\nNow: " + currentServer();
     }
 
     /** The style classes a connection test's result may carry, so a new result drops the last one's. */
@@ -170,6 +232,14 @@ public final class SyncSettingsViewModel {
                 + "seal it.";
     }
 
+    public ObjectProperty<Mode> modeProperty() { return mode; }
+    public StringProperty serverUrlProperty() { return serverUrl; }
+    public StringProperty codeProperty() { return code; }
+    public BooleanProperty pinProperty() { return pin; }
+    public ReadOnlyBooleanProperty enrollingProperty() { return enrolling; }
+    public ReadOnlyStringProperty enrollResultProperty() { return enrollResult; }
+    /** True or false after an enrollment, null before one. */
+    public ReadOnlyObjectProperty<Boolean> enrollOkProperty() { return enrollOk; }
     public StringProperty hostProperty() { return host; }
     public StringProperty portProperty() { return port; }
     public StringProperty databaseProperty() { return database; }

@@ -66,7 +66,7 @@ public final class SyncStatusViewModel implements AutoCloseable {
 
     /** Syncs now unless a sync is already running or no server is set. */
     public void syncNow() {
-        if (closed || !sync.config().isPresent() || !running.compareAndSet(false, true)) return;
+        if (closed || !sync.configured() || !running.compareAndSet(false, true)) return;
         syncing.set(true);
         worker.execute(() -> {
             String problem = null;

@@ -22,6 +22,8 @@ class SyncSettingsViewModelTest {
     void fieldsExplainWhatIsMissingAndBuildTheServerAddress() {
         try (Engine engine = Engine.open(TestStores.h2(dir))) {
             SyncSettingsViewModel vm = new SyncSettingsViewModel(engine.sync(), ADMIN, Runnable::run, Runnable::run);
+            assertThat(vm.modeProperty().get()).as("recommended first").isEqualTo(SyncSettingsViewModel.Mode.SERVER);
+            vm.modeProperty().set(SyncSettingsViewModel.Mode.DIRECT);
             assertThat(vm.problemsProperty().get()).contains("Enter the server's host name or address")
                     .contains("Enter the user name");
             vm.hostProperty().set("db clinic");
@@ -43,10 +45,12 @@ class SyncSettingsViewModelTest {
             assertThat(saved.user()).isEqualTo("desk");
             assertThat(saved.password()).isEqualTo("s3cret");
             assertThat(vm.passwordNote()).startsWith("This store is not encrypted: the password is kept in a file beside it");
-            assertThat(vm.currentServer()).isEqualTo("PostgreSQL server db.clinic.local:5433 / database outcomedesk");
-            assertThat(vm.header()).isEqualTo("The shared PostgreSQL server\nNow: PostgreSQL server db.clinic.local:5433 / database outcomedesk");
+            assertThat(vm.currentServer()).isEqualTo("PostgreSQL server db.clinic.local:5433 / database outcomedesk (direct)");
+            assertThat(vm.header()).isEqualTo("How this site syncs with the other sites\nNow: PostgreSQL server "
+                    + "db.clinic.local:5433 / database outcomedesk (direct)");
 
             SyncSettingsViewModel again = new SyncSettingsViewModel(engine.sync(), ADMIN, Runnable::run, Runnable::run);
+            assertThat(again.modeProperty().get()).isEqualTo(SyncSettingsViewModel.Mode.DIRECT);
             assertThat(again.hostProperty().get()).isEqualTo("db.clinic.local");
             assertThat(again.portProperty().get()).isEqualTo("5433");
             assertThat(again.tlsProperty().get()).isTrue();
@@ -93,6 +97,34 @@ class SyncSettingsViewModelTest {
         assertThat(vm.testOkProperty().get()).isFalse();
         assertThat(vm.testResultProperty().get()).doesNotContain("jdbc").doesNotContain("SQL").doesNotContain("Exception");
         return vm.testResultProperty().get();
+    }
+
+    @Test
+    void enrollingWithTheServerStoresTheSitesCredentialAndSwitchesToIt() {
+        try (Engine hub = Engine.open(TestStores.h2(dir.resolve("server")));
+             com.outcomedesk.server.ApiServer server = com.outcomedesk.server.ApiServer.start(hub,
+                     com.outcomedesk.server.ServerOptions.loopbackHttp(0));
+             Engine site = Engine.open(TestStores.h2(dir.resolve("site")))) {
+            SyncSettingsViewModel vm = new SyncSettingsViewModel(site.sync(), ADMIN, Runnable::run, Runnable::run);
+            assertThat(vm.save()).isFalse();
+            assertThat(vm.errorProperty().get()).startsWith("Enrol with the server first");
+            vm.serverUrlProperty().set("http://127.0.0.1:" + server.port());
+            vm.codeProperty().set("WRONG-CODE0-00000-00000");
+            vm.enroll();
+            assertThat(vm.enrollOkProperty().get()).isFalse();
+            assertThat(vm.enrollResultProperty().get()).contains("not known to the server");
+
+            vm.codeProperty().set(hub.sync().sites().add("clinic-north", ADMIN).code());
+            vm.enroll();
+            assertThat(vm.enrollOkProperty().get()).as(vm.enrollResultProperty().get()).isTrue();
+            assertThat(vm.enrollResultProperty().get()).startsWith("Enrolled as site clinic-north");
+            assertThat(vm.codeProperty().get()).as("a used code is cleared").isEmpty();
+            assertThat(vm.save()).isTrue();
+            assertThat(site.sync().viaServer()).isTrue();
+            assertThat(new SyncSettingsViewModel(site.sync(), ADMIN, Runnable::run, Runnable::run).currentServer())
+                    .isEqualTo("127.0.0.1:" + server.port() + " (OutcomeDesk Server), as site clinic-north");
+            assertThat(site.sync().sync(1).complete()).isTrue();
+        }
     }
 
     @Test

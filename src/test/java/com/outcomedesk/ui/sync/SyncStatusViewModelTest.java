@@ -26,6 +26,7 @@ class SyncStatusViewModelTest {
 
             SyncSettingsViewModel settings = new SyncSettingsViewModel(engine.sync(), new Actor("a", Role.ADMINISTRATOR),
                     direct, direct);
+            settings.modeProperty().set(SyncSettingsViewModel.Mode.DIRECT);
             settings.hostProperty().set("127.0.0.1");
             settings.portProperty().set("1");
             settings.databaseProperty().set("none");
@@ -74,6 +75,7 @@ class SyncStatusViewModelTest {
             SyncSettingsViewModel settings = new SyncSettingsViewModel(engine.sync(), new Actor("c", Role.CLINICIAN),
                     direct, direct);
             assertThat(settings.editable()).isFalse();
+            settings.modeProperty().set(SyncSettingsViewModel.Mode.DIRECT);
             settings.hostProperty().set("h");
             settings.userProperty().set("desk");
             assertThat(settings.save()).isFalse();

@@ -1,0 +1,111 @@
+package com.outcomedesk.cli;
+
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.sync.SiteRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sites", description = "On the OutcomeDesk Server's store: list the sites enrolled for sync, or manage "
+        + "them with a subcommand (administrators).",
+        subcommands = {SitesCommand.Add.class, SitesCommand.Suspend.class, SitesCommand.Resume.class,
+                SitesCommand.Revoke.class, SitesCommand.Scope.class})
+final class SitesCommand implements Callable<Integer> {
+    @ParentCommand OutcomeDeskCli root;
+    @Spec CommandSpec spec;
+    @Mixin JsonOption json;
+
+    @Override
+    public Integer call() {
+        try (Engine engine = root.openEngine()) {
+            root.actor().requireAdministrator("list the sites");
+            List<SiteRegistry.Site> sites = engine.sync().sites().list();
+            json.print(spec.commandLine().getOut(), Map.of("sites", sites), sites.isEmpty()
+                    ? "No sites yet; 'sites add NAME' registers one and gives its enrollment code."
+                    : sites.stream().map(s -> String.format("%-24s %-10s %-16s scope %-8s last seen %s", s.name(),
+                            s.status(), s.storeSiteId() == null ? "(not enrolled)" : s.storeSiteId(), s.pushScope(),
+                            s.lastSeenAt() == null ? "never" : s.lastSeenAt())).collect(Collectors.joining("\n")));
+            return 0;
+        }
+    }
+
+    @Command(name = "add", description = "Register a site; prints its one-time enrollment code (valid 7 days).")
+    static final class Add implements Callable<Integer> {
+        @ParentCommand SitesCommand parent;
+        @Spec CommandSpec spec;
+        @Mixin JsonOption json;
+        @Parameters(paramLabel = "NAME", description = "e.g. clinic-north") String name;
+
+        @Override
+        public Integer call() {
+            try (Engine engine = parent.root.openEngine()) {
+                SiteRegistry.Enrollment e = engine.sync().sites().add(name, parent.root.actor());
+                json.print(spec.commandLine().getOut(), e, "Site " + e.site() + " added. Its enrollment code, valid "
+                        + "once until " + e.expiresAt() + ":\n  " + e.code() + "\nOn the site run: sync enroll --server "
+                        + "https://THIS-SERVER:PORT --code " + e.code());
+                return 0;
+            }
+        }
+    }
+
+    abstract static class Change implements Callable<Integer> {
+        @ParentCommand SitesCommand parent;
+        @Spec CommandSpec spec;
+        @Mixin JsonOption json;
+        @Parameters(paramLabel = "NAME") String name;
+
+        abstract SiteRegistry.Site apply(SiteRegistry sites);
+
+        @Override
+        public Integer call() {
+            try (Engine engine = parent.root.openEngine()) {
+                SiteRegistry.Site s = apply(engine.sync().sites());
+                json.print(spec.commandLine().getOut(), s, "Site " + s.name() + " is " + s.status() + ".");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "suspend", description = "Refuse the site's syncs until resumed; its data stays as it is.")
+    static final class Suspend extends Change {
+        @Override
+        SiteRegistry.Site apply(SiteRegistry sites) {
+            return sites.suspend(name, parent.root.actor());
+        }
+    }
+
+    @Command(name = "resume", description = "Let a suspended site sync again.")
+    static final class Resume extends Change {
+        @Override
+        SiteRegistry.Site apply(SiteRegistry sites) {
+            return sites.resume(name, parent.root.actor());
+        }
+    }
+
+    @Command(name = "revoke", description = "Refuse the site for good (a stolen computer); its data stays as it is.")
+    static final class Revoke extends Change {
+        @Override
+        SiteRegistry.Site apply(SiteRegistry sites) {
+            return sites.revoke(name, parent.root.actor());
+        }
+    }
+
+    @Command(name = "scope", description = "Which sites' rows the site may change: '*' (the whole network, the "
+            + "default) or site ids, comma-separated; its own rows always.")
+    static final class Scope extends Change {
+        @Option(names = "--push", required = true, paramLabel = "SCOPE") String scope;
+
+        @Override
+        SiteRegistry.Site apply(SiteRegistry sites) {
+            return sites.scope(name, scope, parent.root.actor());
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package com.outcomedesk.sync;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.store.Database;
+import com.outcomedesk.sync.ServerSide.AppointmentOffer;
+import com.outcomedesk.sync.ServerSide.AppointmentOutcome;
+import com.outcomedesk.sync.SiteRegistry.Site;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The OutcomeDesk Server's side of sync over HTTP: what the sync routes call for an authenticated site. It applies
+ * {@link ServerRules}, the rules a direct connection applies, on the server's own store in its own transactions,
+ * after three checks a database login never had: a row must carry this site's own stamp, lie in the site's push
+ * scope, and not be stamped more than {@link #MAX_CLOCK_LEAD} ahead of the server's clock. A refused row is
+ * answered as refused (the site quarantines it, nothing is written) and audited.
+ */
+public final class SyncHub {
+    /** The most rows one push may carry; a site sends {@link SyncEngine#DEFAULT_BATCH}. */
+    public static final int MAX_PUSH_ROWS = 10_000;
+    /** The most rows one pull answers. */
+    public static final int MAX_PULL_ROWS = 20_000;
+    /** How far ahead of the server's clock a row's stamp may be: a clock far in the future would win every edit. */
+    public static final Duration MAX_CLOCK_LEAD = Duration.ofMinutes(5);
+
+    /** Where a site's pulls stand: the server's id and its highest committed change number. */
+    public record Mark(String serverId, long committed) {
+    }
+
+    /** A push over {@link #MAX_PUSH_ROWS}: answered 413, nothing applied. */
+    public static final class Oversize extends IllegalArgumentException {
+        Oversize(int rows) {
+            super("A push may carry at most " + MAX_PUSH_ROWS + " rows; this one has " + rows + ". Nothing was applied.");
+        }
+    }
+
+    private final Database database;
+    private final AuditTrail audit;
+    private final SiteRegistry sites;
+    private final String serverId;
+    private final Clock clock;
+
+    public SyncHub(Database database, AuditTrail audit, String serverId, Clock clock) {
+        this.database = database;
+        this.audit = audit;
+        this.serverId = serverId;
+        this.clock = clock;
+        this.sites = new SiteRegistry(database, audit, clock);
+    }
+
+    public SiteRegistry sites() {
+        return sites;
+    }
+
+    /** Starts a site's run: numbers rows written directly on the server, so the site pulls them too. */
+    public Mark begin(Site site) {
+        return inTransaction(c -> {
+            DirectServerWrites.number(c);
+            SyncBatches.prune(c);
+            return new Mark(serverId, committed(c));
+        });
+    }
+
+    public Mark mark() {
+        return inTransaction(c -> new Mark(serverId, committed(c)));
+    }
+
+    private static long committed(Connection c) throws SQLException {
+        long n = ServerCounter.committed(c);
+        c.commit();
+        return n;
+    }
+
+    /** Applies one push batch (see {@link SyncWire}) and returns its answer, or the stored answer of a batch sent again. */
+    public String push(Site site, JsonNode body) {
+        String batchId = body.path("batchId").asText("");
+        if (batchId.isBlank() || batchId.length() > 128) {
+            throw new IllegalArgumentException("batchId must be given (at most 128 characters).");
+        }
+        String tableName = body.path("table").asText("");
+        SyncTable table = SyncTable.named(tableName);
+        List<JsonNode> rows = SyncWire.rows(body);
+        if (rows.size() > MAX_PUSH_ROWS) throw new Oversize(rows.size());
+        String key = SyncBatches.key(site.name(), batchId);
+        return inTransaction(c -> {
+            String earlier = SyncBatches.answer(c, key);
+            if (earlier != null) return earlier;
+            Applied applied;
+            if (table == SyncTable.APPOINTMENTS) applied = appointments(c, site, rows);
+            else if (table == SyncTable.MAPPINGS) applied = mappings(c, rows);
+            else if (table != null && AppendOnlySync.TABLES.contains(table)) applied = appendOnly(c, site, table, rows);
+            else throw new IllegalArgumentException("table must be one of appointments, outcome_mappings, "
+                        + String.join(", ", AppendOnlySync.TABLES.stream().map(SyncTable::name).toList()) + "; not '"
+                        + tableName + "'.");
+            String answer = write(applied.answer());
+            SyncBatches.record(c, key, site.name(), table.name(), answer);
+            if (applied.written() > 0 || applied.refused() > 0) {
+                audit.record(site.actor(), applied.refused() > 0 ? "sync.push.refused" : "sync.push", "site",
+                        site.name(), "table=" + table.name() + "; written=" + applied.written() + "; refused="
+                                + applied.refused() + (applied.why().isEmpty() ? "" : "; why=" + applied.why()));
+            }
+            return answer;
+        });
+    }
+
+    /** What one batch did, for its answer and its audit entry. */
+    private record Applied(ObjectNode answer, long written, long refused, String why) {
+    }
+
+    private Applied appointments(Connection c, Site site, List<JsonNode> rows) throws SQLException {
+        List<AppointmentOffer> offers = new ArrayList<>();
+        for (JsonNode n : rows) offers.add(SyncWire.appointmentOffer(n));
+        Map<Object, Quarantine.Problem> refused = new LinkedHashMap<>();
+        Map<Object, SyncRow> onServer = SyncSql.fetch(c, SyncTable.APPOINTMENTS, offers.stream().map(o -> o.row().key()).toList());
+        c.commit();
+        List<AppointmentOffer> allowed = new ArrayList<>();
+        for (AppointmentOffer o : offers) {
+            Quarantine.Problem p = check(site, o.row());
+            SyncRow current = onServer.get(o.row().key());
+            if (p == null && current != null && !site.mayChange(current.site())) {
+                p = new Quarantine.Problem(null, "refused by the server: the appointment was last written by "
+                        + current.site() + ", outside this site's push scope");
+            }
+            if (p == null) allowed.add(o);
+            else refused.put(o.row().key(), p);
+        }
+        AppointmentOutcome done = ServerRules.pushAppointments(c, allowed);
+        refused.putAll(done.refused());
+        AppointmentOutcome all = new AppointmentOutcome(done.written(), done.conflicts(), done.serverWins(), refused);
+        return new Applied(SyncWire.answer(all), done.written(), refused.size(), why(refused));
+    }
+
+    private Applied appendOnly(Connection c, Site site, SyncTable table, List<JsonNode> rows) throws SQLException {
+        List<SyncRow> own = new ArrayList<>();
+        Map<Object, Quarantine.Problem> refused = new LinkedHashMap<>();
+        for (JsonNode n : rows) {
+            SyncRow r = RowJson.read(table, n.get("row"), null);
+            Quarantine.Problem p = r.site() != null && !r.site().equals(site.storeSiteId())
+                    ? new Quarantine.Problem("site_id", "written by " + r.site() + ", not by this site") : check(site, r);
+            if (p == null) own.add(r);
+            else refused.put(r.key(), p);
+        }
+        ServerSide.AppendOutcome done = ServerRules.pushAppendOnly(c, table, own);
+        return new Applied(SyncWire.answer(done), done.written(), refused.size(), why(refused));
+    }
+
+    private Applied mappings(Connection c, List<JsonNode> rows) throws SQLException {
+        List<ServerSide.MappingOffer> offers = new ArrayList<>();
+        for (JsonNode n : rows) offers.add(SyncWire.mappingOffer(n));
+        PushResult done = ServerRules.pushMappings(c, offers);
+        return new Applied(SyncWire.answer(done), done.pushed(), 0, "");
+    }
+
+    /** A row stamped by another site, or too far in the future: refused, with the field and reason. */
+    private Quarantine.Problem check(Site site, SyncRow row) {
+        if (row.key() == null) throw new IllegalArgumentException("A " + row.table() + " row has no key.");
+        if (row.version() == null) return null;
+        if (!row.version().site().equals(site.storeSiteId())) {
+            return new Quarantine.Problem("site_id", "refused by the server: stamped by " + row.version().site()
+                    + ", not by this site (" + site.storeSiteId() + ")");
+        }
+        long millis = row.version().hlc() >>> 16;
+        if (millis > clock.millis() + MAX_CLOCK_LEAD.toMillis()) {
+            return new Quarantine.Problem("hlc", "refused by the server: stamped " + java.time.Instant.ofEpochMilli(millis)
+                    + ", more than " + MAX_CLOCK_LEAD.toMinutes() + " minutes ahead of the server's clock; set this "
+                    + "computer's clock right and edit the row again");
+        }
+        return null;
+    }
+
+    private static String why(Map<Object, Quarantine.Problem> refused) {
+        return refused.values().stream().map(p -> p.field() == null ? "scope" : p.field()).distinct()
+                .reduce((a, b) -> a + "," + b).orElse("");
+    }
+
+    /**
+     * Streams up to {@code limit} rows of the table numbered after {@code since} up to {@code upTo} (at most the
+     * committed number) as NDJSON; returns how many.
+     */
+    public long pull(Site site, String tableName, long since, long upTo, int limit, OutputStream out) {
+        SyncTable table = SyncTable.named(tableName);
+        if (table == null || table == SyncTable.DOCTORS) {
+            throw new IllegalArgumentException("table must be a synced table (appointments, outcome_mappings, "
+                    + "sync_conflicts, model_versions, model_activations, predictions, audit_log); not '" + tableName + "'.");
+        }
+        int n = Math.max(1, Math.min(limit, MAX_PULL_ROWS));
+        return inTransaction(c -> {
+            long until = Math.min(upTo, committed(c));
+            try (JsonGenerator g = SyncWire.MAPPER.getFactory().createGenerator(out)) {
+                g.setRootValueSeparator(null);
+                return ServerSql.stream(c, table, since, until, n, row -> {
+                    g.writeTree(SyncWire.pulled(table, row));
+                    g.writeRaw('\n');
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = database.dataSource().getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                return work.run(c);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new SyncException("The server's store refused the sync: " + SyncEngine.firstLine(e), e);
+        }
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return SyncWire.MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a sync answer", e);
+        }
+    }
+}
