@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.FaultyProxy;
 import com.outcomedesk.testing.NeedsPostgres;
 import com.outcomedesk.testing.TestStores;
 import java.net.URI;
@@ -62,7 +63,7 @@ class HttpFaultTest {
                     Future<Integer> runsA = pool.submit(() -> syncUntilComplete(a, via));
                     Future<Integer> runsB = pool.submit(() -> syncUntilComplete(b, via));
                     int attempts = runsA.get() + runsB.get();
-                    assertThat(proxy.cuts.get()).as("connections cut").isPositive();
+                    assertThat(proxy.cuts()).as("connections cut").isPositive();
                     assertThat(attempts).isGreaterThan(2);
                 } finally {
                     pool.shutdownNow();
