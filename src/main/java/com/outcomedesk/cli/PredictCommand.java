@@ -6,6 +6,7 @@ import com.outcomedesk.learn.Contribution;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
 import com.outcomedesk.learn.RiskTiers;
+import com.outcomedesk.learn.TaskAgreement;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ImportReport;
 import com.outcomedesk.transfer.ParsedRecord;
@@ -152,9 +153,30 @@ final class PredictCommand implements Callable<Integer> {
                 r.label(), r.probability(), r.riskTier(), r.category(), r.answeredBy(), r.latencyMicros()));
         if (r.fallbackReason() != null) s.append(System.lineSeparator()).append("fallback: ").append(r.fallbackReason());
         if (r.doctorNote() != null) s.append(System.lineSeparator()).append(r.doctorNote());
-        s.append(System.lineSeparator()).append("top terms:");
+        String agreement = agreement(r.agreement());
+        if (agreement != null) s.append(System.lineSeparator()).append(agreement);
+        s.append(System.lineSeparator()).append(String.format(Locale.ROOT,
+                "why (log-odds of worse: base %+.3f plus these weights):", r.baseValue()));
         for (Contribution c : r.explanation()) s.append(String.format(Locale.ROOT, "%n  %+.3f  %s", c.weight(), c.term()));
+        if (r.whyNot() != null) {
+            s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "why not %s: \"%s\" (%+.3f) pulls the other way",
+                    r.label().equals("worse") ? "better" : "worse", r.whyNot().term(), r.whyNot().weight()));
+        }
         return s.toString();
+    }
+
+    /** The category model's own lean, in words, when it differs from the answer; null when they agree. */
+    static String agreement(TaskAgreement a) {
+        if (a == null) return null;
+        return switch (a.kind()) {
+            case AGREE -> null;
+            case OPPOSITE -> String.format(Locale.ROOT, "The five-category model alone would lean the other way (P(worse) %.2f); "
+                    + "the categories shown are rescaled to the calibrated %.2f.", a.worseByCategories(), a.worse());
+            case CATEGORIES_STRONGER -> String.format(Locale.ROOT, "The five-category model alone sees more risk (P(worse) %.2f "
+                    + "against the calibrated %.2f); the categories shown are rescaled to it.", a.worseByCategories(), a.worse());
+            case CATEGORIES_WEAKER -> String.format(Locale.ROOT, "The five-category model alone sees less risk (P(worse) %.2f "
+                    + "against the calibrated %.2f); the categories shown are rescaled to it.", a.worseByCategories(), a.worse());
+        };
     }
 
 }

@@ -115,17 +115,110 @@ public final class TreeModel implements BinaryModel {
         return p;
     }
 
-    /** Tree models have no per-term weights: the entities present, weighted by the model's importance. */
+    /**
+     * Shapley values of the note's factors on the trees' log-odds: the players are the units of the summary whose
+     * entities are columns of the trees, the doctor and the date; a player left out is absent (its entities 0, the
+     * doctor unknown, no month). Exact over every coalition up to {@link #EXACT_PLAYERS} players, else averaged over
+     * {@link #ORDERINGS} seeded orderings; either way base + weights = the trees' log-odds exactly.
+     */
     @Override
-    public List<Contribution> explain(Explainer explainer, int limit) {
-        List<Contribution> terms = new ArrayList<>();
-        double total = Arrays.stream(importance).sum();
+    public Attribution attribute(Explainer explainer) {
+        List<int[]> columnsOf = new ArrayList<>(); // per column in the row: its players
+        List<Integer> columnIndex = new ArrayList<>();
+        Map<Integer, Integer> playerOfUnit = new HashMap<>();
+        List<Integer> players = new ArrayList<>(); // unit index, or DOCTOR / DATE / NO_FOLLOW_UP
         for (Explainer.Named f : explainer.features) {
-            Integer c = entityColumns.get(f.index());
-            if (c != null && f.group() == com.outcomedesk.text.FeatureGroup.ENTITY) terms.add(new Contribution(f.name(), importance[c] / total));
+            Integer c = f.group() == com.outcomedesk.text.FeatureGroup.ENTITY ? entityColumns.get(f.index()) : null;
+            if (c == null) continue;
+            int[] who = f.unitA() < 0 ? new int[] {player(players, NO_FOLLOW_UP)}
+                    : f.unitB() < 0 || f.unitB() == f.unitA() ? new int[] {unitPlayer(players, playerOfUnit, f.unitA())}
+                    : new int[] {unitPlayer(players, playerOfUnit, f.unitA()), unitPlayer(players, playerOfUnit, f.unitB())};
+            columnsOf.add(who);
+            columnIndex.add(c);
         }
-        terms.add(new Contribution("doctor's share of worse outcomes", importance[entityColumns.size()] / total));
-        terms.sort(Comparator.comparingDouble((Contribution t) -> -t.weight()));
-        return terms.size() > limit ? List.copyOf(terms.subList(0, limit)) : terms;
+        int doctorPlayer = explainer.doctorId != null ? player(players, DOCTOR) : -1;
+        int datePlayer = explainer.date != null ? player(players, DATE) : -1;
+        int n = players.size();
+        double[] doctorRate = {doctorRates.probability(explainer.row, 0), doctorRates.overall()};
+        int month = explainer.row.monthOfYear[0];
+        java.util.function.Function<boolean[], Double> value = in -> {
+            double[] v = new double[entityColumns.size() + 2];
+            for (int k = 0; k < columnsOf.size(); k++) {
+                boolean on = true;
+                for (int p : columnsOf.get(k)) on &= in[p];
+                if (on) v[columnIndex.get(k)] = 1;
+            }
+            v[entityColumns.size()] = doctorPlayer >= 0 && in[doctorPlayer] ? doctorRate[0] : doctorRate[1];
+            v[entityColumns.size() + 1] = datePlayer >= 0 && in[datePlayer] ? month : 0;
+            return Sigmoid.logit(trees.probability(v));
+        };
+        double[] phi = n <= EXACT_PLAYERS ? exactShapley(n, value) : sampledShapley(n, value, explainer.units.size());
+        FactorSums sums = new FactorSums(explainer);
+        for (int i = 0; i < n; i++) {
+            int who = players.get(i);
+            if (who == DOCTOR) sums.addDoctor(phi[i]);
+            else if (who == DATE) sums.addDate(phi[i]);
+            else if (who == NO_FOLLOW_UP) sums.addNoFollowUp(phi[i]);
+            else sums.addUnit(who, phi[i]);
+        }
+        return new Attribution(value.apply(new boolean[n]), sums.factors());
+    }
+
+    static final int EXACT_PLAYERS = 8, ORDERINGS = 16;
+    private static final int DOCTOR = -1, DATE = -2, NO_FOLLOW_UP = -3;
+
+    private static int player(List<Integer> players, int who) {
+        int i = players.indexOf(who);
+        if (i >= 0) return i;
+        players.add(who);
+        return players.size() - 1;
+    }
+
+    private static int unitPlayer(List<Integer> players, Map<Integer, Integer> byUnit, int unit) {
+        return byUnit.computeIfAbsent(unit, u -> player(players, u));
+    }
+
+    /** phi_i = sum over coalitions S without i of |S|!(n-|S|-1)!/n! (v(S+i) - v(S)). */
+    private static double[] exactShapley(int n, java.util.function.Function<boolean[], Double> value) {
+        double[] v = new double[1 << n];
+        for (int mask = 0; mask < v.length; mask++) {
+            boolean[] in = new boolean[n];
+            for (int i = 0; i < n; i++) in[i] = (mask & 1 << i) != 0;
+            v[mask] = value.apply(in);
+        }
+        double[] weight = new double[n];
+        for (int s = 0; s < n; s++) weight[s] = factorial(s) * factorial(n - s - 1) / factorial(n);
+        double[] phi = new double[n];
+        for (int mask = 0; mask < v.length; mask++) {
+            int size = Integer.bitCount(mask);
+            for (int i = 0; i < n; i++) if ((mask & 1 << i) == 0) phi[i] += weight[size] * (v[mask | 1 << i] - v[mask]);
+        }
+        return phi;
+    }
+
+    private static double factorial(int k) {
+        double f = 1;
+        for (int i = 2; i <= k; i++) f *= i;
+        return f;
+    }
+
+    /** The mean marginal contribution over seeded orderings (each ordering's contributions sum to v(all) - v(none)). */
+    private static double[] sampledShapley(int n, java.util.function.Function<boolean[], Double> value, long seed) {
+        double[] phi = new double[n];
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int r = 0; r < ORDERINGS; r++) {
+            LogisticTrainer.shuffle(order, random);
+            boolean[] in = new boolean[n];
+            double before = value.apply(in);
+            for (int i : order) {
+                in[i] = true;
+                double after = value.apply(in);
+                phi[i] += (after - before) / ORDERINGS;
+                before = after;
+            }
+        }
+        return phi;
     }
 }
