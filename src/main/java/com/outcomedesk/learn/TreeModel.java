@@ -2,28 +2,20 @@ package com.outcomedesk.learn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import smile.classification.GradientTreeBoost;
-import smile.classification.RandomForest;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.IntVector;
 
 /**
- * Smile random forest or gradient boosting on dense features: one column per clinical entity
- * (negation-marked) and follow-up bucket seen in training, the doctor's smoothed worse rate (from the
- * training rows only) and the month. Trees train on a stratified sample capped at {@link #SAMPLE_CAP}
- * rows, so their cost does not grow with the store. The fitted trees are kept as plain arrays
- * ({@link TreeEnsemble}), which is what predicts and what the model artifact stores.
+ * A random forest or gradient-boosted trees ({@link SparseTrees}) on one binary column per entity feature seen in
+ * training, the doctor's smoothed worse rate (from the training rows only) and the month, trained on every row up to
+ * {@link #SAMPLE_CAP}. The fitted trees are kept as plain arrays ({@link TreeEnsemble}), which is what predicts and
+ * what the model artifact stores; artifacts of the former Smile trees read and predict the same way.
  */
 public final class TreeModel implements BinaryModel {
-    public static final int SAMPLE_CAP = 5_000;
-    private static final double GBM_SHRINKAGE = 0.1;
-    static final int MAX_ENTITY_COLUMNS = 100;
+    /** Trees see every labelled row up to this many (beyond it, a uniform sample of this size). */
+    public static final int SAMPLE_CAP = 200_000;
 
     public enum Kind { FOREST, GBM }
 
@@ -44,46 +36,23 @@ public final class TreeModel implements BinaryModel {
     }
 
     static Map<String, Object> describe(Kind kind) {
+        String features = "binary columns for entity features (entities, values, thresholds, pairs, follow-up) seen in at least"
+                + " max(3, rows/5000) rows, at most " + SparseTrees.MAX_COLUMNS + ", + doctor rate + month";
         return kind == Kind.FOREST
-                ? Map.of("library", "Smile RandomForest", "trees", 50, "maxDepth", 10, "maxNodes", 64, "nodeSize", 5,
-                "features", "dense entities + follow-up bucket + doctor rate + month", "sampleCap", SAMPLE_CAP)
-                : Map.of("library", "Smile GradientTreeBoost", "trees", 50, "maxDepth", 3, "maxNodes", 8,
-                "shrinkage", 0.1, "subsample", 0.7, "features", "dense entities + follow-up bucket + doctor rate + month",
-                "sampleCap", SAMPLE_CAP);
+                ? Map.of("library", "own sparse trees (SparseTrees)", "trees", SparseTrees.FOREST_TREES, "maxDepth",
+                SparseTrees.FOREST_DEPTH, "columnShare", SparseTrees.FOREST_COLUMN_SHARE, "minLeafRows", 5, "features", features,
+                "sampleCap", SAMPLE_CAP)
+                : Map.of("library", "own sparse trees (SparseTrees)", "maxRounds", SparseTrees.MAX_ROUNDS, "maxDepth",
+                SparseTrees.BOOST_DEPTH, "learningRate", SparseTrees.RATE, "earlyStopping", "logistic loss on a seeded inner tenth, "
+                + SparseTrees.PATIENCE + " rounds patience", "features", features, "sampleCap", SAMPLE_CAP);
     }
 
     static TreeModel fit(Kind kind, Dataset data, int[] rows, long seed) {
-        int[] sample = sample(data, rows, seed);
-        DoctorRateModel rates = DoctorRateModel.fit(data, sample);
-        Map<Integer, Integer> frequency = new HashMap<>();
-        for (int r : sample) for (int k = 0; k < data.entityCount(r); k++) frequency.merge(data.entity(r, k), 1, Integer::sum);
-        List<Integer> kept = new ArrayList<>(frequency.keySet());
-        kept.sort(Comparator.comparingInt((Integer e) -> -frequency.get(e)).thenComparingInt(e -> e));
-        Map<Integer, Integer> columns = new HashMap<>();
-        for (int i = 0; i < Math.min(MAX_ENTITY_COLUMNS, kept.size()); i++) columns.put(kept.get(i), i);
-        String[] names = new String[columns.size() + 2];
-        for (int i = 0; i < columns.size(); i++) names[i] = "e" + i;
-        names[columns.size()] = "doctorRate";
-        names[columns.size() + 1] = "month";
-        double[][] x = new double[sample.length][];
-        int[] y = new int[sample.length];
-        for (int i = 0; i < sample.length; i++) {
-            x[i] = dense(data, sample[i], columns, rates, data.monthOfYear[sample[i]]);
-            y[i] = data.worse(sample[i]);
-        }
-        DataFrame frame = DataFrame.of(x, names).merge(IntVector.of("y", y));
-        Formula formula = Formula.lhs("y");
         TrainingService.checkCancelled();
-        if (kind == Kind.FOREST) {
-            RandomForest forest = RandomForest.fit(formula, frame, 50, (int) Math.max(1, Math.sqrt(names.length)),
-                    smile.base.cart.SplitRule.GINI, 10, 64, 5, 1.0);
-            return new TreeModel(kind, TreeEnsemble.of(forest), columns, rates, forest.importance());
-        }
-        GradientTreeBoost gbm = GradientTreeBoost.fit(formula, frame, 50, 3, 8, 5, GBM_SHRINKAGE, 0.7);
-        return new TreeModel(kind, TreeEnsemble.of(gbm, GBM_SHRINKAGE), columns, rates, gbm.importance());
+        return SparseTrees.fit(kind, data, sample(data, rows, seed), seed);
     }
 
-    /** A stratified-by-accident uniform sample: every row when under the cap. */
+    /** A uniform sample when over the cap, else every row. */
     private static int[] sample(Dataset data, int[] rows, long seed) {
         if (rows.length <= SAMPLE_CAP) return rows;
         int[] copy = rows.clone();
@@ -93,20 +62,26 @@ public final class TreeModel implements BinaryModel {
         return s;
     }
 
-    private static double[] dense(Dataset data, int row, Map<Integer, Integer> columns, DoctorRateModel rates, int monthOfYear) {
-        double[] v = new double[columns.size() + 2];
-        for (int k = 0; k < data.entityCount(row); k++) {
-            Integer c = columns.get(data.entity(row, k));
-            if (c != null) v[c] = 1;
-        }
-        v[columns.size()] = rates.probability(data, row);
-        v[columns.size() + 1] = monthOfYear;
-        return v;
-    }
+    /** One dense row per thread, cleared after use: a row sets only a few of the thousands of columns. */
+    private final ThreadLocal<double[]> buffer = ThreadLocal.withInitial(() -> new double[0]);
 
     @Override
     public double probability(Dataset data, int row) {
-        return trees.probability(dense(data, row, entityColumns, doctorRates, data.monthOfYear[row]));
+        int columns = entityColumns.size();
+        double[] v = buffer.get();
+        if (v.length != columns + 2) buffer.set(v = new double[columns + 2]);
+        for (int k = 0; k < data.entityCount(row); k++) {
+            Integer c = entityColumns.get(data.entity(row, k));
+            if (c != null) v[c] = 1;
+        }
+        v[columns] = doctorRates.probability(data, row);
+        v[columns + 1] = data.monthOfYear[row];
+        double p = trees.probability(v);
+        for (int k = 0; k < data.entityCount(row); k++) {
+            Integer c = entityColumns.get(data.entity(row, k));
+            if (c != null) v[c] = 0;
+        }
+        return p;
     }
 
     double[] probabilities(Dataset data, int[] rows) {
@@ -141,8 +116,9 @@ public final class TreeModel implements BinaryModel {
         int n = players.size();
         double[] doctorRate = {doctorRates.probability(explainer.row, 0), doctorRates.overall()};
         int month = explainer.row.monthOfYear[0];
+        double[] v = new double[entityColumns.size() + 2];
         java.util.function.Function<boolean[], Double> value = in -> {
-            double[] v = new double[entityColumns.size() + 2];
+            for (int c : columnIndex) v[c] = 0;
             for (int k = 0; k < columnsOf.size(); k++) {
                 boolean on = true;
                 for (int p : columnsOf.get(k)) on &= in[p];
