@@ -4,6 +4,7 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.Featurizer;
+import java.util.Map;
 
 /** Predicts with one loaded model; immutable and thread-safe, so batch scoring can run in parallel. */
 public final class Predictor {
@@ -34,6 +35,23 @@ public final class Predictor {
                 loaded.version(), loaded.answeredBy(), loaded.fallbackReason(), known, known ? null
                 : "doctor " + request.doctorId() + " is unknown to the model: no doctor effect was applied",
                 why.factors(), micros, why.base(), whyNot(why, answer.label()), answer.agreement());
+    }
+
+    /**
+     * The answer without its explanation, for scoring files: the same calibrated probability, consistent categories,
+     * tier and agreement as {@link #predict}, without naming features or attributing them (most of a full answer's cost).
+     */
+    public Answer answer(PredictionRequest request, RiskTiers tiers) {
+        boolean known = model.knownDoctors().contains(request.doctorId());
+        Dataset row = Dataset.single(featurizer, known ? request.doctorId() : null, request.summary(), request.date());
+        double p = model.calibration().apply(model.binary().probability(row, 0));
+        Coherent c = Coherent.of(p, categoryProbabilities(row, p));
+        return new Answer(c.label().code(), p, c.category().code(), c.byName(), tiers.tier(p), known, c.agreement().kind());
+    }
+
+    /** A file row's answer: what {@link PredictionResult} says, less the explanation and the model's identity. */
+    public record Answer(String label, double probability, String category, Map<String, Double> categoryProbabilities,
+                         String riskTier, boolean doctorKnown, TaskAgreement.Kind agreement) {
     }
 
     /** The strongest factor pushing away from the answer: towards better when it says worse, and the reverse. */
