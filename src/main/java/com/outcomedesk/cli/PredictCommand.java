@@ -5,7 +5,9 @@ import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.Contribution;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
+import com.outcomedesk.learn.Predictor;
 import com.outcomedesk.learn.RiskTiers;
+import com.outcomedesk.learn.TaskAgreement;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ImportReport;
 import com.outcomedesk.transfer.ParsedRecord;
@@ -45,7 +47,8 @@ final class PredictCommand implements Callable<Integer> {
     static final class Source {
         @ArgGroup(exclusive = false)
         Single single;
-        @Option(names = "--input", paramLabel = "FILE", description = "A JSON array or CSV of appointments (import format).")
+        @Option(names = "--input", paramLabel = "FILE", description = "A JSON array or CSV of appointments (import format); each row gets the answer without its "
+                + "explanation (predict one appointment with --doctor and --summary to see why).")
         Path input;
         @Option(names = "--pending", description = "Predict the store's appointments without an outcome and save the predictions.")
         boolean pending;
@@ -89,30 +92,36 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
+    /** Records are read in chunks and each chunk is scored on all cores; rows are written in file order. */
+    static final int CHUNK = 16_384;
+
     private void batch(Engine engine, RiskTiers tiers, PrintWriter stdout) throws IOException {
         if (out == null && !json.enabled) throw new IllegalArgumentException("With --input give --out FILE or --json");
         long predicted = 0;
         long rejectedTotal = 0;
         List<ImportReport.Rejection> rejected = new ArrayList<>();
-        Writer target = out == null ? nonClosing(stdout) : Files.newBufferedWriter(out);
+        Predictor predictor = engine.predictions().predictor();
+        Writer target = out == null ? nonClosing(stdout) : Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8);
         try (RecordReader reader = RecordReader.open(source.input, FileFormat.detect(source.input));
              JsonGenerator g = JsonOption.MAPPER.getFactory().createGenerator(target)) {
             g.writeStartArray();
+            List<ParsedRecord> chunk = new ArrayList<>(CHUNK);
             ParsedRecord p;
-            while ((p = reader.next()) != null) {
-                if (p.rejected()) {
+            boolean more = true;
+            while (more) {
+                p = reader.next();
+                more = p != null;
+                if (p != null && p.rejected()) {
                     if (rejected.size() < ImportReport.MAX_LISTED) rejected.add(new ImportReport.Rejection(p.position(), p.rejection()));
                     rejectedTotal++;
-                    continue;
+                } else if (p != null) {
+                    chunk.add(p);
                 }
-                PredictionResult r = engine.predictions().predict(new PredictionRequest(p.record().doctorId(), p.record().summary(),
-                        p.record().appointmentDate()), tiers);
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", p.record().id());
-                row.put("doctorId", p.record().doctorId());
-                row.put("prediction", r);
-                g.writeObject(row);
-                predicted++;
+                if (chunk.size() == CHUNK || !more && !chunk.isEmpty()) {
+                    write(g, chunk, score(predictor, chunk, tiers));
+                    predicted += chunk.size();
+                    chunk.clear();
+                }
             }
             g.writeEndArray();
         }
@@ -132,8 +141,39 @@ final class PredictCommand implements Callable<Integer> {
             summary.put("rejectedTotal", rejectedTotal);
             summary.put("rejected", rejected);
             summary.put("out", out.toString());
+            summary.put("answeredBy", predictor.answeredBy());
             json.print(stdout, summary, predicted + " predictions written to " + out
                     + (rejectedTotal > 0 ? "; " + rejectedTotal + " records rejected:" + rejections : "."));
+        }
+    }
+
+    private static Predictor.Answer[] score(Predictor predictor, List<ParsedRecord> chunk, RiskTiers tiers) {
+        Predictor.Answer[] answers = new Predictor.Answer[chunk.size()];
+        java.util.stream.IntStream.range(0, chunk.size()).parallel().forEach(i -> {
+            var r = chunk.get(i).record();
+            answers[i] = predictor.answer(new PredictionRequest(r.doctorId(), r.summary(), r.appointmentDate()), tiers);
+        });
+        return answers;
+    }
+
+    private static void write(JsonGenerator g, List<ParsedRecord> chunk, Predictor.Answer[] answers) throws IOException {
+        for (int i = 0; i < answers.length; i++) {
+            Predictor.Answer a = answers[i];
+            g.writeStartObject();
+            g.writeStringField("id", chunk.get(i).record().id());
+            g.writeStringField("doctorId", chunk.get(i).record().doctorId());
+            g.writeObjectFieldStart("prediction");
+            g.writeStringField("label", a.label());
+            g.writeNumberField("probability", a.probability());
+            g.writeStringField("category", a.category());
+            g.writeObjectFieldStart("categoryProbabilities");
+            for (Map.Entry<String, Double> e : a.categoryProbabilities().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+            g.writeEndObject();
+            g.writeStringField("riskTier", a.riskTier());
+            g.writeBooleanField("doctorKnown", a.doctorKnown());
+            g.writeStringField("agreement", a.agreement().name());
+            g.writeEndObject();
+            g.writeEndObject();
         }
     }
 
@@ -152,9 +192,30 @@ final class PredictCommand implements Callable<Integer> {
                 r.label(), r.probability(), r.riskTier(), r.category(), r.answeredBy(), r.latencyMicros()));
         if (r.fallbackReason() != null) s.append(System.lineSeparator()).append("fallback: ").append(r.fallbackReason());
         if (r.doctorNote() != null) s.append(System.lineSeparator()).append(r.doctorNote());
-        s.append(System.lineSeparator()).append("top terms:");
+        String agreement = agreement(r.agreement());
+        if (agreement != null) s.append(System.lineSeparator()).append(agreement);
+        s.append(System.lineSeparator()).append(String.format(Locale.ROOT,
+                "why (log-odds of worse: base %+.3f plus these weights):", r.baseValue()));
         for (Contribution c : r.explanation()) s.append(String.format(Locale.ROOT, "%n  %+.3f  %s", c.weight(), c.term()));
+        if (r.whyNot() != null) {
+            s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "why not %s: \"%s\" (%+.3f) pulls the other way",
+                    r.label().equals("worse") ? "better" : "worse", r.whyNot().term(), r.whyNot().weight()));
+        }
         return s.toString();
+    }
+
+    /** The category model's own lean, in words, when it differs from the answer; null when they agree. */
+    static String agreement(TaskAgreement a) {
+        if (a == null) return null;
+        return switch (a.kind()) {
+            case AGREE -> null;
+            case OPPOSITE -> String.format(Locale.ROOT, "The five-category model alone would lean the other way (P(worse) %.2f); "
+                    + "the categories shown are rescaled to the calibrated %.2f.", a.worseByCategories(), a.worse());
+            case CATEGORIES_STRONGER -> String.format(Locale.ROOT, "The five-category model alone sees more risk (P(worse) %.2f "
+                    + "against the calibrated %.2f); the categories shown are rescaled to it.", a.worseByCategories(), a.worse());
+            case CATEGORIES_WEAKER -> String.format(Locale.ROOT, "The five-category model alone sees less risk (P(worse) %.2f "
+                    + "against the calibrated %.2f); the categories shown are rescaled to it.", a.worseByCategories(), a.worse());
+        };
     }
 
 }

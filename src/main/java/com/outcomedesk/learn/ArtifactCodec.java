@@ -26,7 +26,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <pre>
  * offset  size  field
  * 0       4     magic "ODMA"
- * 4       2     format version (3; 2 is still read)
+ * 4       2     format version (4; 3 and 2 are still read)
  * 6       1     model kind (ModelBody.Kind code, for tools; the body repeats it)
  * 7       4     body length after inflating (at most MAX_BODY)
  * 11      4     N: gzip'd body length
@@ -35,13 +35,16 @@ import javax.crypto.spec.SecretKeySpec;
  * 23+N    32    HMAC-SHA256(key, bytes 0..23+N || "outcome-desk model artifact\n" id "\n" number "\n" site)
  * </pre>
  * Format 3 is format 2 with the model's {@link ModelProvenance} at the end of the body; a format-2 artifact reads
- * as a model without provenance. The header's format version, which the signature covers, decides how the body
+ * as a model without provenance. Format 4 is format 3 with the featurizer version last; formats 2 and 3 read as
+ * feature version 1. The header's format version, which the signature covers, decides how the body
  * is read; the stored format column only has to name a format this code reads.
  * Format 1 (Java serialisation with a SHA-256 beside it) is not read at all: its checksum proves nothing to
  * someone who can write both, and re-signing it would bless whatever such a person wrote.
  */
 public final class ArtifactCodec {
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
+    /** Format 4 without the featurizer version (trained on feature version 1). */
+    static final int WITHOUT_FEATURE_VERSION = 3;
     /** The oldest format still read: the same layout without provenance. */
     static final int WITHOUT_PROVENANCE = 2;
     static final int LEGACY_FORMAT = 1;
@@ -133,7 +136,7 @@ public final class ArtifactCodec {
     }
 
     private static boolean readable(int format) {
-        return format == FORMAT || format == WITHOUT_PROVENANCE;
+        return format == FORMAT || format == WITHOUT_FEATURE_VERSION || format == WITHOUT_PROVENANCE;
     }
 
     /** The body, never more than it declared (a gzip bomb stops at the declared size and is refused). */

@@ -1,11 +1,12 @@
 package com.outcomedesk.learn;
 
-import java.util.List;
-
 /** A fitted model of the probability of a worse outcome (uncalibrated). */
 public interface BinaryModel {
     double probability(Dataset data, int row);
 
-    /** The terms that moved this row's score most, strongest first. */
-    List<Contribution> explain(Explainer explainer, int limit);
+    /**
+     * This appointment's log-odds of worse taken apart into the base value and one weight per factor (phrases of the
+     * summary, the doctor, the date), computed for this model: base + weights = logit(probability).
+     */
+    Attribution attribute(Explainer explainer);
 }

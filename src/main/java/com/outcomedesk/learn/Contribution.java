@@ -1,5 +1,29 @@
 package com.outcomedesk.learn;
 
-/** One term of an explanation: a readable feature name and its weight (positive pushes towards worse). */
-public record Contribution(String term, double weight) {
+/**
+ * One factor of an explanation: what the clinician wrote (a word, an entity phrase with its negation such as "No chest
+ * pain", a duration) or a factor beside the text (the doctor, the appointment date, no follow-up stated), with its
+ * signed weight on the log-odds of a worse outcome (positive pushes towards worse). {@code start}/{@code end} are the
+ * phrase's character span in the summary, -1 for factors beside the text.
+ */
+public record Contribution(String term, double weight, Kind kind, int start, int end) {
+    public enum Kind {
+        /** Words of the summary. */
+        PHRASE,
+        /** The doctor's own effect. */
+        DOCTOR,
+        /** The appointment month and season. */
+        DATE,
+        /** No follow-up interval was stated in the summary. */
+        FOLLOW_UP
+    }
+
+    /** A factor without a span in the summary. */
+    public Contribution(String term, double weight) {
+        this(term, weight, Kind.PHRASE, -1, -1);
+    }
+
+    Contribution scaled(double factor) {
+        return new Contribution(term, weight * factor, kind, start, end);
+    }
 }

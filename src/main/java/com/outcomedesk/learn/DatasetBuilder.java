@@ -144,5 +144,13 @@ public final class DatasetBuilder {
         int[] toArray() {
             return Arrays.copyOf(values, size);
         }
+
+        int size() {
+            return size;
+        }
+
+        void set(int i, int v) {
+            values[i] = v;
+        }
     }
 }

@@ -42,10 +42,12 @@ public final class DoctorRateModel implements BinaryModel {
         return overall;
     }
 
+    /** The overall share is the base; the doctor's smoothed share moves it, when the model knows the doctor. */
     @Override
-    public List<Contribution> explain(Explainer explainer, int limit) {
+    public Attribution attribute(Explainer explainer) {
+        double base = Sigmoid.logit(overall);
         double p = probability(explainer.row, 0);
-        return List.of(new Contribution(explainer.row.doctor[0] < 0 ? "overall share of worse outcomes" : "doctor's share of worse outcomes",
-                Sigmoid.logit(p) - Sigmoid.logit(overall)));
+        if (explainer.doctorId == null || p == overall) return new Attribution(base, List.of());
+        return new Attribution(base, List.of(explainer.doctor(Sigmoid.logit(p) - base)));
     }
 }

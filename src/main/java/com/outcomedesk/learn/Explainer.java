@@ -6,17 +6,44 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One appointment being explained: its features with readable names, and as a one-row dataset. */
+/**
+ * One appointment being explained: its features with readable names and the units of the summary each came from,
+ * and the same appointment as a one-row dataset (what the model scores).
+ */
 public final class Explainer {
-    record Named(FeatureGroup group, int index, String name) {
+    /** A feature; {@code unitA}/{@code unitB} index {@link #units} (-1: not from the text; a bigram or pair has two). */
+    record Named(FeatureGroup group, int index, String name, int unitA, int unitB) {
     }
 
     final List<Named> features = new ArrayList<>(64);
+    final List<Featurizer.TextUnit> units;
     final Dataset row;
+    final String doctorId;
+    final java.time.LocalDate date;
 
     Explainer(Featurizer featurizer, String doctorId, boolean knownDoctor, String summary, LocalDate date) {
-        featurizer.featurize(knownDoctor ? doctorId : null, summary, date, true,
-                (group, index, name) -> features.add(new Named(group, index, name)));
-        this.row = Dataset.single(featurizer, knownDoctor ? doctorId : null, summary, date);
+        this.doctorId = knownDoctor ? doctorId : null;
+        this.date = date;
+        this.units = featurizer.explain(this.doctorId, summary, date,
+                (group, index, name, a, b) -> features.add(new Named(group, index, name, a, b)));
+        this.row = Dataset.single(featurizer, this.doctorId, summary, date);
+    }
+
+    Contribution phrase(int unit, double weight) {
+        Featurizer.TextUnit u = units.get(unit);
+        return new Contribution(u.text(), weight, Contribution.Kind.PHRASE, u.start(), u.end());
+    }
+
+    Contribution doctor(double weight) {
+        return new Contribution("doctor " + doctorId, weight, Contribution.Kind.DOCTOR, -1, -1);
+    }
+
+    Contribution date(double weight) {
+        return new Contribution("appointment in " + date.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ROOT),
+                weight, Contribution.Kind.DATE, -1, -1);
+    }
+
+    static Contribution noFollowUp(double weight) {
+        return new Contribution("no follow-up interval stated", weight, Contribution.Kind.FOLLOW_UP, -1, -1);
     }
 }

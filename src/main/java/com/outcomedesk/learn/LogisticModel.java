@@ -1,12 +1,7 @@
 package com.outcomedesk.learn;
 
 import com.outcomedesk.text.FeatureGroup;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Logistic regression over hashed sparse features: bias plus the weights of the row's features. */
@@ -36,15 +31,13 @@ public final class LogisticModel implements BinaryModel {
         return Sigmoid.of(z);
     }
 
+    /** Exact: a linear model's log-odds is its bias plus the weights of the features present. */
     @Override
-    public List<Contribution> explain(Explainer explainer, int limit) {
-        Map<String, Double> byTerm = new LinkedHashMap<>();
+    public Attribution attribute(Explainer explainer) {
+        FactorSums sums = new FactorSums(explainer);
         for (Explainer.Named f : explainer.features) {
-            if (groups.contains(f.group()) && weights[f.index()] != 0) byTerm.merge(f.name(), weights[f.index()], Double::sum);
+            if (groups.contains(f.group())) sums.add(f, weights[f.index()]);
         }
-        List<Contribution> terms = new ArrayList<>();
-        byTerm.forEach((term, w) -> terms.add(new Contribution(term, w)));
-        terms.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight())));
-        return terms.size() > limit ? List.copyOf(terms.subList(0, limit)) : terms;
+        return new Attribution(bias, sums.factors());
     }
 }

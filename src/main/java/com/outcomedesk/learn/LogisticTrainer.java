@@ -14,10 +14,11 @@ public final class LogisticTrainer {
     /** @param epochs passes over the data; @param rate AdaGrad base step; @param l2 per-update shrinkage */
     public record Params(int epochs, double rate, double l2) {
         public static Params forRows(int rows) {
-            // Fewer rows need more passes to converge; large data converges in a few.
-            // Rates and passes chosen by measurement on demo data (20k rows: AUC within 0.008 of the truth).
-            int epochs = rows >= 200_000 ? 3 : rows >= 20_000 ? 5 : 10;
-            return new Params(epochs, rows >= 5_000 ? 0.05 : 0.1, 1e-4);
+            // Fewer rows need more passes to converge; large data converges in a few. Rates and passes chosen by
+            // measurement on demo data with feature version 2: at 20k rows 3 passes at 0.03 reach held-out AUC 0.7374
+            // (5 at 0.05: 0.7339; truth 0.7426). Above 200k rows the rate measured with feature version 1 is kept.
+            int epochs = rows >= 5_000 ? 3 : 10;
+            return new Params(epochs, rows >= 200_000 ? 0.05 : rows >= 5_000 ? 0.03 : 0.1, 1e-4);
         }
 
         public Map<String, Object> describe() {

@@ -15,8 +15,9 @@ public record MajorityModel(double rate) implements BinaryModel {
         return rate;
     }
 
+    /** Everyone gets the same answer: the base value is all there is. */
     @Override
-    public List<Contribution> explain(Explainer explainer, int limit) {
-        return List.of(new Contribution("share of worse outcomes in training", rate));
+    public Attribution attribute(Explainer explainer) {
+        return new Attribution(Sigmoid.logit(rate), List.of());
     }
 }

@@ -3,6 +3,7 @@ package com.outcomedesk.learn;
 import com.outcomedesk.learn.ArtifactCodec.Refusal;
 import com.outcomedesk.learn.ArtifactCodec.RefusedArtifactException;
 import com.outcomedesk.text.FeatureGroup;
+import com.outcomedesk.text.Featurizer;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -22,11 +23,13 @@ import java.util.Set;
 /**
  * The body of an artifact: a {@link TrainedModel} as big-endian numbers, arrays as an int count
  * then the values, strings as an int byte count then UTF-8, optional parts behind a 0/1 byte.
- * Format 3 appends the provenance to the format-2 body, so format 2 is read by stopping before it.
+ * Format 3 appends the provenance to the format-2 body, so format 2 is read by stopping before it; format 4 appends
+ * the featurizer version (formats 2 and 3 were all trained on version 1, {@link Featurizer#LEGACY_VERSION}).
  * <pre>
  * body        = kind:u8 algorithm:str hashBits:i32 binary calA:f64 calB:f64
  *               0|1 categories  0|1 shares:f64[]  knownDoctors:i32 str*
- *               0|1 provenance                                                      (format 3 only)
+ *               0|1 provenance                                                      (format 3 and 4)
+ *               featureVersion:i32                                                  (format 4 only; 1 before)
  * logistic    = groups:i32 (bit per FeatureGroup ordinal) bias:f64 weights:f64[]   (2^hashBits)
  * majority    = rate:f64
  * doctor-rate = overall:f64 n:i32 (doctor:i32 rate:f64)*n
@@ -90,6 +93,7 @@ final class ModelBody {
             for (String d : m.knownDoctors()) string(out, d);
             out.writeBoolean(m.provenance() != null);
             if (m.provenance() != null) provenance(out, m.provenance());
+            out.writeInt(m.featureVersion());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -183,7 +187,7 @@ final class ModelBody {
         out.write(b);
     }
 
-    /** Reads a body of the given artifact format (2 or 3). */
+    /** Reads a body of the given artifact format (2, 3 or 4). */
     static TrainedModel read(byte[] body, int format) throws RefusedArtifactException {
         try {
             Reader in = new Reader(ByteBuffer.wrap(body));
@@ -206,8 +210,13 @@ final class ModelBody {
             Set<String> known = new HashSet<>();
             for (int i = 0; i < doctors; i++) known.add(in.string());
             ModelProvenance provenance = format >= 3 && in.flag() ? in.provenance() : null;
+            int featureVersion = format >= 4 ? in.b.getInt() : Featurizer.LEGACY_VERSION;
+            if (featureVersion != Featurizer.LEGACY_VERSION && featureVersion != Featurizer.VERSION) {
+                throw new RefusedArtifactException(Refusal.UNKNOWN_FORMAT, "feature version " + featureVersion);
+            }
             if (in.b.hasRemaining()) throw damaged("bytes follow the model");
-            return new TrainedModel(algorithm, bits, binary, calibration, categories, shares, Set.copyOf(known), provenance);
+            return new TrainedModel(algorithm, bits, binary, calibration, categories, shares, Set.copyOf(known), provenance,
+                    featureVersion);
         } catch (BufferUnderflowException e) {
             throw damaged("it ends early");
         }

@@ -4,13 +4,10 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.Featurizer;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Predicts with one loaded model; immutable and thread-safe, so batch scoring can run in parallel. */
 public final class Predictor {
-    static final int EXPLANATION_TERMS = 8;
     private final LoadedModel loaded;
     private final TrainedModel model;
     private final Featurizer featurizer;
@@ -18,31 +15,53 @@ public final class Predictor {
     public Predictor(LoadedModel loaded) {
         this.loaded = loaded;
         this.model = loaded.model();
-        this.featurizer = new Featurizer(model.hashBits(), ClinicalEntityExtractor.defaults());
+        this.featurizer = new Featurizer(model.hashBits(), model.featureVersion(), ClinicalEntityExtractor.defaults());
     }
 
     LoadedModel loaded() {
         return loaded;
     }
 
-    /** The full answer: calibrated probability, tier, category, explanation and the time it took. */
+    /** The full answer: calibrated probability, tier, consistent categories, explanation and the time it took. */
     public PredictionResult predict(PredictionRequest request, RiskTiers tiers) {
         long start = System.nanoTime();
         boolean known = model.knownDoctors().contains(request.doctorId());
         Explainer explainer = new Explainer(featurizer, request.doctorId(), known, request.summary(), request.date());
         double p = model.calibration().apply(model.binary().probability(explainer.row, 0));
-        double[] categories = categoryProbabilities(explainer.row, p);
-        int best = 0;
-        for (int c = 1; c < categories.length; c++) if (categories[c] > categories[best]) best = c;
-        Map<String, Double> byName = new LinkedHashMap<>();
-        for (OutcomeCategory c : OutcomeCategory.values()) byName.put(c.code(), categories[c.ordinal()]);
-        List<Contribution> explanation = model.binary().explain(explainer, EXPLANATION_TERMS);
+        Coherent answer = Coherent.of(p, categoryProbabilities(explainer.row, p));
+        Attribution why = model.binary().attribute(explainer).calibrated(model.calibration());
         long micros = (System.nanoTime() - start) / 1_000;
-        return new PredictionResult(p >= 0.5 ? OutcomeLabel.WORSE.code() : OutcomeLabel.BETTER.code(), p,
-                OutcomeCategory.values()[best].code(), byName, tiers.tier(p), loaded.version(), loaded.answeredBy(),
-                loaded.fallbackReason(), known, known ? null
+        return new PredictionResult(answer.label().code(), p, answer.category().code(), answer.byName(), tiers.tier(p),
+                loaded.version(), loaded.answeredBy(), loaded.fallbackReason(), known, known ? null
                 : "doctor " + request.doctorId() + " is unknown to the model: no doctor effect was applied",
-                explanation, micros);
+                why.factors(), micros, why.base(), whyNot(why, answer.label()), answer.agreement());
+    }
+
+    /**
+     * The answer without its explanation, for scoring files: the same calibrated probability, consistent categories,
+     * tier and agreement as {@link #predict}, without naming features or attributing them (most of a full answer's cost).
+     */
+    public Answer answer(PredictionRequest request, RiskTiers tiers) {
+        boolean known = model.knownDoctors().contains(request.doctorId());
+        Dataset row = Dataset.single(featurizer, known ? request.doctorId() : null, request.summary(), request.date());
+        double p = model.calibration().apply(model.binary().probability(row, 0));
+        Coherent c = Coherent.of(p, categoryProbabilities(row, p));
+        return new Answer(c.label().code(), p, c.category().code(), c.byName(), tiers.tier(p), known, c.agreement().kind());
+    }
+
+    /** A file row's answer: what {@link PredictionResult} says, less the explanation and the model's identity. */
+    public record Answer(String label, double probability, String category, Map<String, Double> categoryProbabilities,
+                         String riskTier, boolean doctorKnown, TaskAgreement.Kind agreement) {
+    }
+
+    /** The strongest factor pushing away from the answer: towards better when it says worse, and the reverse. */
+    static Contribution whyNot(Attribution why, OutcomeLabel label) {
+        Contribution best = null;
+        for (Contribution c : why.factors()) {
+            double against = label == OutcomeLabel.WORSE ? -c.weight() : c.weight();
+            if (against > 0 && (best == null || against > Math.abs(best.weight()))) best = c;
+        }
+        return best;
     }
 
     /**

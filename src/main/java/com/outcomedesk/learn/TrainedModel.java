@@ -1,24 +1,30 @@
 package com.outcomedesk.learn;
 
+import com.outcomedesk.text.Featurizer;
 import java.util.Set;
 
 /**
  * What a model version's artifact holds: the selected binary model, its Platt calibration, the
- * five-category model (or, for the store baseline, only the category shares), the feature space,
- * the doctors seen in training (others are "unknown") and how it was made ({@code provenance}: null for
- * the store baseline and for artifacts saved before format 3).
+ * five-category model (or, for the store baseline, only the category shares), the feature space (hash bits and
+ * the featurizer version it was trained with: a model is always fed the features it learned from), the doctors
+ * seen in training (others are "unknown") and how it was made ({@code provenance}: null for the store baseline
+ * and for artifacts saved before format 3).
  */
 public record TrainedModel(String algorithm, int hashBits, BinaryModel binary, Calibration calibration,
                            CategoryModel categories, double[] categoryShares, Set<String> knownDoctors,
-                           ModelProvenance provenance) {
+                           ModelProvenance provenance, int featureVersion) {
 
-    /** A model without provenance: fitted, but not yet saved as a version of its own. */
+    /** A model of the current feature version without provenance: fitted, but not yet saved as a version of its own. */
     public TrainedModel(String algorithm, int hashBits, BinaryModel binary, Calibration calibration, CategoryModel categories,
                         double[] categoryShares, Set<String> knownDoctors) {
-        this(algorithm, hashBits, binary, calibration, categories, categoryShares, knownDoctors, null);
+        this(algorithm, hashBits, binary, calibration, categories, categoryShares, knownDoctors, null, Featurizer.VERSION);
     }
 
     public TrainedModel withProvenance(ModelProvenance p) {
-        return new TrainedModel(algorithm, hashBits, binary, calibration, categories, categoryShares, knownDoctors, p);
+        return new TrainedModel(algorithm, hashBits, binary, calibration, categories, categoryShares, knownDoctors, p, featureVersion);
+    }
+
+    public TrainedModel withFeatureVersion(int version) {
+        return new TrainedModel(algorithm, hashBits, binary, calibration, categories, categoryShares, knownDoctors, provenance, version);
     }
 }

@@ -2,28 +2,20 @@ package com.outcomedesk.learn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import smile.classification.GradientTreeBoost;
-import smile.classification.RandomForest;
-import smile.data.DataFrame;
-import smile.data.formula.Formula;
-import smile.data.vector.IntVector;
 
 /**
- * Smile random forest or gradient boosting on dense features: one column per clinical entity
- * (negation-marked) and follow-up bucket seen in training, the doctor's smoothed worse rate (from the
- * training rows only) and the month. Trees train on a stratified sample capped at {@link #SAMPLE_CAP}
- * rows, so their cost does not grow with the store. The fitted trees are kept as plain arrays
- * ({@link TreeEnsemble}), which is what predicts and what the model artifact stores.
+ * A random forest or gradient-boosted trees ({@link SparseTrees}) on one binary column per entity feature seen in
+ * training, the doctor's smoothed worse rate (from the training rows only) and the month, trained on every row up to
+ * {@link #SAMPLE_CAP}. The fitted trees are kept as plain arrays ({@link TreeEnsemble}), which is what predicts and
+ * what the model artifact stores; artifacts of the former Smile trees read and predict the same way.
  */
 public final class TreeModel implements BinaryModel {
-    public static final int SAMPLE_CAP = 5_000;
-    private static final double GBM_SHRINKAGE = 0.1;
-    static final int MAX_ENTITY_COLUMNS = 100;
+    /** Trees see every labelled row up to this many (beyond it, a uniform sample of this size). */
+    public static final int SAMPLE_CAP = 200_000;
 
     public enum Kind { FOREST, GBM }
 
@@ -44,46 +36,23 @@ public final class TreeModel implements BinaryModel {
     }
 
     static Map<String, Object> describe(Kind kind) {
+        String features = "binary columns for entity features (entities, values, thresholds, pairs, follow-up) seen in at least"
+                + " max(3, rows/5000) rows, at most " + SparseTrees.MAX_COLUMNS + ", + doctor rate + month";
         return kind == Kind.FOREST
-                ? Map.of("library", "Smile RandomForest", "trees", 50, "maxDepth", 10, "maxNodes", 64, "nodeSize", 5,
-                "features", "dense entities + follow-up bucket + doctor rate + month", "sampleCap", SAMPLE_CAP)
-                : Map.of("library", "Smile GradientTreeBoost", "trees", 50, "maxDepth", 3, "maxNodes", 8,
-                "shrinkage", 0.1, "subsample", 0.7, "features", "dense entities + follow-up bucket + doctor rate + month",
-                "sampleCap", SAMPLE_CAP);
+                ? Map.of("library", "own sparse trees (SparseTrees)", "trees", SparseTrees.FOREST_TREES, "maxDepth",
+                SparseTrees.FOREST_DEPTH, "columnShare", SparseTrees.FOREST_COLUMN_SHARE, "minLeafRows", 5, "features", features,
+                "sampleCap", SAMPLE_CAP)
+                : Map.of("library", "own sparse trees (SparseTrees)", "maxRounds", SparseTrees.MAX_ROUNDS, "maxDepth",
+                SparseTrees.BOOST_DEPTH, "learningRate", SparseTrees.RATE, "earlyStopping", "logistic loss on a seeded inner tenth, "
+                + SparseTrees.PATIENCE + " rounds patience", "features", features, "sampleCap", SAMPLE_CAP);
     }
 
     static TreeModel fit(Kind kind, Dataset data, int[] rows, long seed) {
-        int[] sample = sample(data, rows, seed);
-        DoctorRateModel rates = DoctorRateModel.fit(data, sample);
-        Map<Integer, Integer> frequency = new HashMap<>();
-        for (int r : sample) for (int k = 0; k < data.entityCount(r); k++) frequency.merge(data.entity(r, k), 1, Integer::sum);
-        List<Integer> kept = new ArrayList<>(frequency.keySet());
-        kept.sort(Comparator.comparingInt((Integer e) -> -frequency.get(e)).thenComparingInt(e -> e));
-        Map<Integer, Integer> columns = new HashMap<>();
-        for (int i = 0; i < Math.min(MAX_ENTITY_COLUMNS, kept.size()); i++) columns.put(kept.get(i), i);
-        String[] names = new String[columns.size() + 2];
-        for (int i = 0; i < columns.size(); i++) names[i] = "e" + i;
-        names[columns.size()] = "doctorRate";
-        names[columns.size() + 1] = "month";
-        double[][] x = new double[sample.length][];
-        int[] y = new int[sample.length];
-        for (int i = 0; i < sample.length; i++) {
-            x[i] = dense(data, sample[i], columns, rates, data.monthOfYear[sample[i]]);
-            y[i] = data.worse(sample[i]);
-        }
-        DataFrame frame = DataFrame.of(x, names).merge(IntVector.of("y", y));
-        Formula formula = Formula.lhs("y");
         TrainingService.checkCancelled();
-        if (kind == Kind.FOREST) {
-            RandomForest forest = RandomForest.fit(formula, frame, 50, (int) Math.max(1, Math.sqrt(names.length)),
-                    smile.base.cart.SplitRule.GINI, 10, 64, 5, 1.0);
-            return new TreeModel(kind, TreeEnsemble.of(forest), columns, rates, forest.importance());
-        }
-        GradientTreeBoost gbm = GradientTreeBoost.fit(formula, frame, 50, 3, 8, 5, GBM_SHRINKAGE, 0.7);
-        return new TreeModel(kind, TreeEnsemble.of(gbm, GBM_SHRINKAGE), columns, rates, gbm.importance());
+        return SparseTrees.fit(kind, data, sample(data, rows, seed), seed);
     }
 
-    /** A stratified-by-accident uniform sample: every row when under the cap. */
+    /** A uniform sample when over the cap, else every row. */
     private static int[] sample(Dataset data, int[] rows, long seed) {
         if (rows.length <= SAMPLE_CAP) return rows;
         int[] copy = rows.clone();
@@ -93,20 +62,26 @@ public final class TreeModel implements BinaryModel {
         return s;
     }
 
-    private static double[] dense(Dataset data, int row, Map<Integer, Integer> columns, DoctorRateModel rates, int monthOfYear) {
-        double[] v = new double[columns.size() + 2];
-        for (int k = 0; k < data.entityCount(row); k++) {
-            Integer c = columns.get(data.entity(row, k));
-            if (c != null) v[c] = 1;
-        }
-        v[columns.size()] = rates.probability(data, row);
-        v[columns.size() + 1] = monthOfYear;
-        return v;
-    }
+    /** One dense row per thread, cleared after use: a row sets only a few of the thousands of columns. */
+    private final ThreadLocal<double[]> buffer = ThreadLocal.withInitial(() -> new double[0]);
 
     @Override
     public double probability(Dataset data, int row) {
-        return trees.probability(dense(data, row, entityColumns, doctorRates, data.monthOfYear[row]));
+        int columns = entityColumns.size();
+        double[] v = buffer.get();
+        if (v.length != columns + 2) buffer.set(v = new double[columns + 2]);
+        for (int k = 0; k < data.entityCount(row); k++) {
+            Integer c = entityColumns.get(data.entity(row, k));
+            if (c != null) v[c] = 1;
+        }
+        v[columns] = doctorRates.probability(data, row);
+        v[columns + 1] = data.monthOfYear[row];
+        double p = trees.probability(v);
+        for (int k = 0; k < data.entityCount(row); k++) {
+            Integer c = entityColumns.get(data.entity(row, k));
+            if (c != null) v[c] = 0;
+        }
+        return p;
     }
 
     double[] probabilities(Dataset data, int[] rows) {
@@ -115,17 +90,111 @@ public final class TreeModel implements BinaryModel {
         return p;
     }
 
-    /** Tree models have no per-term weights: the entities present, weighted by the model's importance. */
+    /**
+     * Shapley values of the note's factors on the trees' log-odds: the players are the units of the summary whose
+     * entities are columns of the trees, the doctor and the date; a player left out is absent (its entities 0, the
+     * doctor unknown, no month). Exact over every coalition up to {@link #EXACT_PLAYERS} players, else averaged over
+     * {@link #ORDERINGS} seeded orderings; either way base + weights = the trees' log-odds exactly.
+     */
     @Override
-    public List<Contribution> explain(Explainer explainer, int limit) {
-        List<Contribution> terms = new ArrayList<>();
-        double total = Arrays.stream(importance).sum();
+    public Attribution attribute(Explainer explainer) {
+        List<int[]> columnsOf = new ArrayList<>(); // per column in the row: its players
+        List<Integer> columnIndex = new ArrayList<>();
+        Map<Integer, Integer> playerOfUnit = new HashMap<>();
+        List<Integer> players = new ArrayList<>(); // unit index, or DOCTOR / DATE / NO_FOLLOW_UP
         for (Explainer.Named f : explainer.features) {
-            Integer c = entityColumns.get(f.index());
-            if (c != null && f.group() == com.outcomedesk.text.FeatureGroup.ENTITY) terms.add(new Contribution(f.name(), importance[c] / total));
+            Integer c = f.group() == com.outcomedesk.text.FeatureGroup.ENTITY ? entityColumns.get(f.index()) : null;
+            if (c == null) continue;
+            int[] who = f.unitA() < 0 ? new int[] {player(players, NO_FOLLOW_UP)}
+                    : f.unitB() < 0 || f.unitB() == f.unitA() ? new int[] {unitPlayer(players, playerOfUnit, f.unitA())}
+                    : new int[] {unitPlayer(players, playerOfUnit, f.unitA()), unitPlayer(players, playerOfUnit, f.unitB())};
+            columnsOf.add(who);
+            columnIndex.add(c);
         }
-        terms.add(new Contribution("doctor's share of worse outcomes", importance[entityColumns.size()] / total));
-        terms.sort(Comparator.comparingDouble((Contribution t) -> -t.weight()));
-        return terms.size() > limit ? List.copyOf(terms.subList(0, limit)) : terms;
+        int doctorPlayer = explainer.doctorId != null ? player(players, DOCTOR) : -1;
+        int datePlayer = explainer.date != null ? player(players, DATE) : -1;
+        int n = players.size();
+        double[] doctorRate = {doctorRates.probability(explainer.row, 0), doctorRates.overall()};
+        int month = explainer.row.monthOfYear[0];
+        double[] v = new double[entityColumns.size() + 2];
+        java.util.function.Function<boolean[], Double> value = in -> {
+            for (int c : columnIndex) v[c] = 0;
+            for (int k = 0; k < columnsOf.size(); k++) {
+                boolean on = true;
+                for (int p : columnsOf.get(k)) on &= in[p];
+                if (on) v[columnIndex.get(k)] = 1;
+            }
+            v[entityColumns.size()] = doctorPlayer >= 0 && in[doctorPlayer] ? doctorRate[0] : doctorRate[1];
+            v[entityColumns.size() + 1] = datePlayer >= 0 && in[datePlayer] ? month : 0;
+            return Sigmoid.logit(trees.probability(v));
+        };
+        double[] phi = n <= EXACT_PLAYERS ? exactShapley(n, value) : sampledShapley(n, value, explainer.units.size());
+        FactorSums sums = new FactorSums(explainer);
+        for (int i = 0; i < n; i++) {
+            int who = players.get(i);
+            if (who == DOCTOR) sums.addDoctor(phi[i]);
+            else if (who == DATE) sums.addDate(phi[i]);
+            else if (who == NO_FOLLOW_UP) sums.addNoFollowUp(phi[i]);
+            else sums.addUnit(who, phi[i]);
+        }
+        return new Attribution(value.apply(new boolean[n]), sums.factors());
+    }
+
+    static final int EXACT_PLAYERS = 8, ORDERINGS = 16;
+    private static final int DOCTOR = -1, DATE = -2, NO_FOLLOW_UP = -3;
+
+    private static int player(List<Integer> players, int who) {
+        int i = players.indexOf(who);
+        if (i >= 0) return i;
+        players.add(who);
+        return players.size() - 1;
+    }
+
+    private static int unitPlayer(List<Integer> players, Map<Integer, Integer> byUnit, int unit) {
+        return byUnit.computeIfAbsent(unit, u -> player(players, u));
+    }
+
+    /** phi_i = sum over coalitions S without i of |S|!(n-|S|-1)!/n! (v(S+i) - v(S)). */
+    private static double[] exactShapley(int n, java.util.function.Function<boolean[], Double> value) {
+        double[] v = new double[1 << n];
+        for (int mask = 0; mask < v.length; mask++) {
+            boolean[] in = new boolean[n];
+            for (int i = 0; i < n; i++) in[i] = (mask & 1 << i) != 0;
+            v[mask] = value.apply(in);
+        }
+        double[] weight = new double[n];
+        for (int s = 0; s < n; s++) weight[s] = factorial(s) * factorial(n - s - 1) / factorial(n);
+        double[] phi = new double[n];
+        for (int mask = 0; mask < v.length; mask++) {
+            int size = Integer.bitCount(mask);
+            for (int i = 0; i < n; i++) if ((mask & 1 << i) == 0) phi[i] += weight[size] * (v[mask | 1 << i] - v[mask]);
+        }
+        return phi;
+    }
+
+    private static double factorial(int k) {
+        double f = 1;
+        for (int i = 2; i <= k; i++) f *= i;
+        return f;
+    }
+
+    /** The mean marginal contribution over seeded orderings (each ordering's contributions sum to v(all) - v(none)). */
+    private static double[] sampledShapley(int n, java.util.function.Function<boolean[], Double> value, long seed) {
+        double[] phi = new double[n];
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int r = 0; r < ORDERINGS; r++) {
+            LogisticTrainer.shuffle(order, random);
+            boolean[] in = new boolean[n];
+            double before = value.apply(in);
+            for (int i : order) {
+                in[i] = true;
+                double after = value.apply(in);
+                phi[i] += (after - before) / ORDERINGS;
+                before = after;
+            }
+        }
+        return phi;
     }
 }

@@ -14,6 +14,10 @@ public final class ClinicalEntityExtractor {
     private static final Set<String> NEGATION_CUES = Set.of("no", "not", "without", "denies", "denied", "negative",
             "free", "absent", "never");
     private static final int NEGATION_WINDOW = 3;
+    /** A cue's scope ends at the sentence end, at one of these words, or this many tokens after it. */
+    private static final Set<String> SCOPE_ENDS = Set.of("but", "however", "although", "though", "except", "yet", "apart",
+            "aside", "whereas", "while", "reports", "presents", "complains");
+    private static final int SCOPE_TOKENS = 8;
 
     private static volatile ClinicalEntityExtractor defaults;
     private final ClinicalDictionary dictionary;
@@ -62,8 +66,9 @@ public final class ClinicalEntityExtractor {
                 continue;
             }
             boolean negated = negated(tokens, i);
+            int cue = negationCue(tokens, i);
             for (ClinicalDictionary.Entry e : best.entries) {
-                found.add(new ClinicalEntity(e.type(), e.canonical(), negated, i, bestEnd));
+                found.add(new ClinicalEntity(e.type(), e.canonical(), negated, i, bestEnd, cue));
             }
             i = bestEnd;
         }
@@ -78,15 +83,31 @@ public final class ClinicalEntityExtractor {
         return false;
     }
 
+    /** The nearest cue before {@code start} in its sentence whose scope reaches it, or -1. */
+    private static int negationCue(Tokens tokens, int start) {
+        for (int k = start - 1; k >= Math.max(0, start - SCOPE_TOKENS); k--) {
+            if (tokens.sentence()[k] != tokens.sentence()[start]) return -1;
+            String w = tokens.word(k);
+            if (SCOPE_ENDS.contains(w)) return -1;
+            if (NEGATION_CUES.contains(w)) return k;
+        }
+        return -1;
+    }
+
     /** The first stated interval ("3 days", "one month", "2 weeks") in days, if any. */
     public static OptionalInt followUpDays(Tokens tokens) {
+        int at = followUpToken(tokens);
+        return at < 0 ? OptionalInt.empty() : OptionalInt.of(amount(tokens.word(at)) * unitDays(Tokens.stem(tokens.word(at + 1))));
+    }
+
+    /** The token where the first stated interval starts (its amount; the unit follows), or -1. */
+    public static int followUpToken(Tokens tokens) {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             int amount = amount(tokens.word(i));
             if (amount <= 0) continue;
-            int unit = unitDays(Tokens.stem(tokens.word(i + 1)));
-            if (unit > 0) return OptionalInt.of(amount * unit);
+            if (unitDays(Tokens.stem(tokens.word(i + 1))) > 0) return i;
         }
-        return OptionalInt.empty();
+        return -1;
     }
 
     private static int amount(String word) {

@@ -6,30 +6,42 @@ import java.util.Locale;
 
 /**
  * Splits text into lower-case alphanumeric tokens, remembering which sentence each came from
- * (sentences end at . ; : ! ? or a line break), so negation does not cross a sentence.
+ * (sentences end at . ; : ! ? or a line break), so negation does not cross a sentence, and where each token
+ * starts and ends in the text ({@code start[i]} inclusive, {@code end[i]} exclusive), so an explanation can
+ * highlight exactly the words the clinician wrote.
  */
-public record Tokens(List<String> words, int[] sentence) {
+public record Tokens(List<String> words, int[] sentence, int[] start, int[] end) {
 
     public static Tokens of(String text) {
         List<String> words = new ArrayList<>();
         int[] sentences = new int[Math.max(4, text.length() / 3)];
-        int sentenceNo = 0;
+        int[] starts = new int[sentences.length], ends = new int[sentences.length];
+        int sentenceNo = 0, begin = 0;
         StringBuilder current = new StringBuilder();
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
             if (Character.isLetterOrDigit(c)) {
+                if (current.isEmpty()) begin = i;
                 current.append(Character.toLowerCase(c));
                 continue;
             }
             if (!current.isEmpty()) {
-                if (words.size() == sentences.length) sentences = java.util.Arrays.copyOf(sentences, sentences.length * 2);
+                if (words.size() == sentences.length) {
+                    sentences = java.util.Arrays.copyOf(sentences, sentences.length * 2);
+                    starts = java.util.Arrays.copyOf(starts, sentences.length);
+                    ends = java.util.Arrays.copyOf(ends, sentences.length);
+                }
                 sentences[words.size()] = sentenceNo;
+                starts[words.size()] = begin;
+                ends[words.size()] = i;
                 words.add(current.toString());
                 current.setLength(0);
             }
             if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') sentenceNo++;
         }
-        return new Tokens(words, java.util.Arrays.copyOf(sentences, words.size()));
+        int n = words.size();
+        return new Tokens(words, java.util.Arrays.copyOf(sentences, n), java.util.Arrays.copyOf(starts, n),
+                java.util.Arrays.copyOf(ends, n));
     }
 
     /** Folds simple plurals so "migraines" matches "migraine" and "allergies" matches "allergy". */

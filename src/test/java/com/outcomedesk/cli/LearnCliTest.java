@@ -45,6 +45,14 @@ class LearnCliTest {
         assertThat(p.get("label").asText()).isIn("better", "worse");
         assertThat(p.get("riskTier").asText()).isIn("low", "medium", "high");
         assertThat(p.get("modelVersion").asInt()).isEqualTo(1);
+        // The explanation is exact: the base value plus every factor's signed weight is the logit of the probability.
+        double logit = p.get("baseValue").asDouble();
+        for (JsonNode c : p.get("explanation")) logit += c.get("weight").asDouble();
+        double probability = p.get("probability").asDouble();
+        assertThat(logit).isCloseTo(Math.log(probability / (1 - probability)), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(p.get("categoryProbabilities").get("poor").asDouble() + p.get("categoryProbabilities").get("critical").asDouble())
+                .isCloseTo(probability, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(p.get("agreement").get("kind").asText()).isIn("AGREE", "CATEGORIES_STRONGER", "CATEGORIES_WEAKER", "OPPOSITE");
 
         assertThat(run("train", "--algorithm", "logreg", "--seed", "3").code()).isZero();
         assertThat(run("activate", "2", "--json").json().get("version").asInt()).isEqualTo(2);
@@ -62,7 +70,15 @@ class LearnCliTest {
         Path batch = dir.resolve("predictions.json");
         CliRun file = run("predict", "--input", TestStores.referenceSample().toString(), "--out", batch.toString(), "--json");
         assertThat(file.json().get("predicted").asLong()).isEqualTo(400);
-        assertThat(new ObjectMapper().readTree(Files.readString(batch)).size()).isEqualTo(400);
+        JsonNode rows = new ObjectMapper().readTree(Files.readString(batch));
+        assertThat(rows.size()).isEqualTo(400);
+        for (JsonNode row : rows) {
+            JsonNode answer = row.get("prediction");
+            boolean worse = answer.get("label").asText().equals("worse");
+            assertThat(worse).isEqualTo(answer.get("probability").asDouble() >= 0.5);
+            assertThat(answer.get("category").asText()).isIn(worse ? List.of("poor", "critical") : List.of("excellent", "good", "neutral"));
+        }
+        assertThat(file.json().get("answeredBy").asText()).isEqualTo("model version 1");
 
         Path mixed = dir.resolve("mixed.json");
         Files.writeString(mixed, "[{\"doctor_id\":\"dr_1\",\"summary\":\"Follow-up for asthma, inhaler adjusted.\"},"

@@ -27,7 +27,34 @@ class FeaturizerTest {
         List<String> names = names("dr_1", "Headaches for 3 DAYS, BP 140/90. Will reassess in 2 weeks.", null);
         assertThat(names).contains("TEXT headache", "TEXT <days>", "TEXT <weeks>", "TEXT #", "TEXT headache for",
                 "ENTITY follow-up days", "DOCTOR doctor dr_1");
-        assertThat(names).noneMatch(n -> n.contains("DAYS") || n.contains("140"));
+        assertThat(names).noneMatch(n -> n.contains("DAYS") || n.startsWith("TEXT") && n.contains("140"));
+    }
+
+    @Test
+    void keepsDurationsAndNumbersAsValuesAndThresholds() {
+        List<String> names = names("dr_1", "Cough for 10 days. BP 140/90.", null);
+        assertThat(names).contains("ENTITY days = 10", "ENTITY days >= 7", "ENTITY days >= 10", "ENTITY bp = 140",
+                "ENTITY bp >= 128");
+        assertThat(names).doesNotContain("ENTITY days >= 14", "ENTITY bp >= 256");
+    }
+
+    @Test
+    void scopesNegationToItsPhraseAndPairsEntitiesAcrossSentences() {
+        List<String> names = names("dr_1", "No fever but chest pain. Referred to cardiology.", null);
+        assertThat(names).contains("ENTITY entity symptom:fever:negated", "ENTITY entity symptom:chest pain")
+                .anyMatch(n -> n.startsWith("ENTITY pair") && n.contains("chest pain") && n.contains("cardiology"))
+                .noneMatch(n -> n.startsWith("ENTITY pair") && n.contains("fever") && n.contains("chest pain"));
+        List<String> legacy = new ArrayList<>();
+        new Featurizer(18, Featurizer.LEGACY_VERSION, ClinicalEntityExtractor.defaults()).featurize("dr_1",
+                "No fever but chest pain. Referred to cardiology.", null, true, (g, i, n) -> legacy.add(g + " " + n));
+        assertThat(legacy).contains("ENTITY entity symptom:chest pain:negated").noneMatch(n -> n.contains("pair") || n.contains("days"));
+    }
+
+    @Test
+    void explainedUnitsCoverTheNoteWithNegatedPhrasesWhole() {
+        List<Featurizer.TextUnit> units = featurizer.explain("dr_1", "No chest pain, persistent cough for 3 days.", null,
+                (g, i, n, a, b) -> { });
+        assertThat(units).extracting(Featurizer.TextUnit::text).containsExactly("No chest pain", "persistent", "cough", "for", "3 days");
     }
 
     @Test
@@ -43,6 +70,8 @@ class FeaturizerTest {
         Tokens expected = Tokens.of(text), actual = Featurizer.tokenize(text);
         assertThat(actual.words()).isEqualTo(expected.words());
         assertThat(actual.sentence()).isEqualTo(expected.sentence());
+        assertThat(actual.start()).isEqualTo(expected.start());
+        assertThat(actual.end()).isEqualTo(expected.end());
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class PredictionController {
     @FXML private Label modelText;
     @FXML private Label readingText;
     @FXML private TableView<Contribution> driversTable;
+    @FXML private Label whyNotText;
     @FXML private TableColumn<Contribution, String> termColumn;
     @FXML private TableColumn<Contribution, Double> weightColumn;
     @FXML private TableColumn<Contribution, String> directionColumn;
@@ -113,11 +114,17 @@ public final class PredictionController {
             series.getData().add(new XYChart.Data<>(PredictionViewModel.categoryBar(e.getKey(), e.getValue()), e.getValue()));
         }
         categoryChart.getData().setAll(List.of(series));
+        whyNotText.setText(PredictionViewModel.whyNotText(r));
         highlighted.getChildren().clear();
         for (PredictionViewModel.Span span : PredictionViewModel.highlight(model.summaryProperty().get(), r.explanation())) {
             Text t = new Text(span.text());
             span.styleClass().ifPresent(t.getStyleClass()::add);
             highlighted.getChildren().add(t);
+            span.badge().ifPresent(b -> {
+                Text badge = new Text(" " + b);
+                badge.getStyleClass().addAll("weight-badge", span.styleClass().orElse(""));
+                highlighted.getChildren().add(badge);
+            });
         }
     }
 

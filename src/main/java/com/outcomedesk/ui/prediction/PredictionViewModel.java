@@ -6,8 +6,7 @@ import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
 import com.outcomedesk.learn.PredictionService;
-import com.outcomedesk.outcome.OutcomeCategory;
-import com.outcomedesk.outcome.OutcomeLabel;
+import com.outcomedesk.learn.TaskAgreement;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.ui.appointments.AppointmentRow;
 import com.outcomedesk.ui.support.Background;
@@ -168,35 +167,31 @@ public final class PredictionViewModel {
     public record Reading(double worse, double worseByCategories, boolean agree, String text) {
     }
 
-    /** Below this gap both models lean the same way with about the same strength. */
-    static final double STRENGTH_GAP = 0.15;
-
+    /** The engine's {@link TaskAgreement} in words: the categories shown always add up to P(worse). */
     static Reading relate(PredictionResult r) {
-        Map<String, Double> categories = r.categoryProbabilities();
-        double p = r.probability();
-        double byCategories = categories.getOrDefault(OutcomeCategory.POOR.code(), 0.0)
-                + categories.getOrDefault(OutcomeCategory.CRITICAL.code(), 0.0);
-        boolean worse = p >= 0.5, worseByCategories = byCategories >= 0.5;
-        double gap = Math.abs(p - byCategories);
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "The better/worse model gives P(worse) = %.2f; the category model gives P(poor) + P(critical) = %.2f. ",
-                p, byCategories));
-        boolean agree = worse == worseByCategories && gap < STRENGTH_GAP;
-        if (worse != worseByCategories) {
-            s.append("The two models disagree: trust the better/worse figure, which is calibrated on held-out data.");
-        } else if (!agree) {
-            s.append(String.format(Locale.ROOT, "Both lean towards %s but differ in strength by %.2f: trust the better/worse"
-                    + " figure, which is calibrated on held-out data.", worse ? "worse" : "better", gap));
-        } else {
-            s.append("The two models agree.");
+        TaskAgreement a = r.agreement();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "P(worse) = %.2f = P(poor) + P(critical) as shown. ",
+                r.probability()));
+        String side = a.worse() >= 0.5 ? "worse" : "better";
+        switch (a.kind()) {
+            case AGREE -> s.append("The five-category model agrees.");
+            case OPPOSITE -> s.append(String.format(Locale.ROOT, "The five-category model alone would lean towards %s (its own"
+                    + " P(worse) %.2f): the answer follows the better/worse model, which is calibrated on held-out data, and"
+                    + " the categories are rescaled to it.", a.worse() >= 0.5 ? "better" : "worse", a.worseByCategories()));
+            case CATEGORIES_STRONGER, CATEGORIES_WEAKER -> s.append(String.format(Locale.ROOT, "Both lean towards %s, but the"
+                    + " five-category model alone sees %s risk of worse (%.2f): the categories are rescaled to the calibrated"
+                    + " figure.", side, a.kind() == TaskAgreement.Kind.CATEGORIES_STRONGER ? "more" : "less", a.worseByCategories()));
         }
-        OutcomeCategory likeliest = OutcomeCategory.fromCode(r.category());
-        if ((likeliest.label() == OutcomeLabel.WORSE) != worse) {
-            s.append(String.format(Locale.ROOT, " The likeliest single category, %s (%.2f), is on the %s side only because"
-                    + " the probability is shared among five categories; it is not the answer.", likeliest.code(),
-                    categories.getOrDefault(likeliest.code(), 0.0), likeliest.label().code()));
-        }
-        return new Reading(p, byCategories, agree, s.toString());
+        return new Reading(a.worse(), a.worseByCategories(), a.kind() == TaskAgreement.Kind.AGREE, s.toString());
+    }
+
+    /** The strongest factor against the answer, in words ("why not better"), or empty when every factor agrees. */
+    public static String whyNotText(PredictionResult r) {
+        Contribution c = r.whyNot();
+        if (c == null) return "";
+        String other = "worse".equals(r.label()) ? "better" : "worse";
+        return String.format(Locale.ROOT, "Why not %s: \u201c%s\u201d (%s) pulls towards %s, but not enough.", other, c.term(),
+                weight(c.weight()), other);
     }
 
     /** A weight as the drivers table shows it: signed, two decimals. */
@@ -211,50 +206,33 @@ public final class PredictionViewModel {
 
     /** A span of the summary and how it drove the prediction: positive towards worse, negative towards better. */
     public record Span(String text, double weight) {
-        /** The style class of a word that drives the answer (bold, in the worse or better colour of app.css), or none. */
+        /** The style class of a phrase that drives the answer (bold, in the worse or better colour of app.css), or none. */
         public Optional<String> styleClass() {
             return weight == 0 ? Optional.empty() : Optional.of(weight > 0 ? "drives-worse" : "drives-better");
         }
+
+        /** The signed weight shown beside a driving phrase, or empty for text that drove nothing. */
+        public Optional<String> badge() {
+            return weight == 0 ? Optional.empty() : Optional.of(PredictionViewModel.weight(weight));
+        }
     }
 
-    /** The summary split into spans, with the words of the driving terms weighted. */
+    /** The summary split into spans: each phrase the explanation weighed, at its place, and the text between. */
     public static List<Span> highlight(String summary, List<Contribution> explanation) {
         List<Span> spans = new ArrayList<>();
         if (summary == null) return spans;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\p{L}\\p{N}'-]+|[^\\p{L}\\p{N}'-]+").matcher(summary);
-        while (m.find()) {
-            String piece = m.group();
-            spans.add(new Span(piece, Character.isLetter(piece.charAt(0)) ? weight(piece, explanation) : 0));
+        List<Contribution> phrases = explanation.stream()
+                .filter(c -> c.kind() == Contribution.Kind.PHRASE && c.start() >= 0 && c.end() <= summary.length())
+                .sorted(java.util.Comparator.comparingInt(Contribution::start)).toList();
+        int at = 0;
+        for (Contribution c : phrases) {
+            if (c.start() < at) continue;
+            if (c.start() > at) spans.add(new Span(summary.substring(at, c.start()), 0));
+            spans.add(new Span(summary.substring(c.start(), c.end()), c.weight()));
+            at = c.end();
         }
+        if (at < summary.length()) spans.add(new Span(summary.substring(at), 0));
         return spans;
-    }
-
-    private static double weight(String word, List<Contribution> explanation) {
-        String w = word.toLowerCase(Locale.ROOT);
-        double best = 0;
-        for (Contribution c : explanation) {
-            for (String termWord : words(c.term())) {
-                if (termWord.length() >= 3 && (w.startsWith(termWord) || termWord.startsWith(w) && w.length() >= 4)
-                        && Math.abs(c.weight()) > Math.abs(best)) {
-                    best = c.weight();
-                }
-            }
-        }
-        return best;
-    }
-
-    /** The summary words behind a feature name such as "chest pain" or "entity condition:pneumonia:negated". */
-    static List<String> words(String term) {
-        String t = term.toLowerCase(Locale.ROOT);
-        if (t.startsWith("doctor") || t.startsWith("month ") || t.startsWith("season ") || t.startsWith("follow-up")
-                || t.startsWith("overall") || t.startsWith("share")) return List.of();
-        if (t.startsWith("entity ")) {
-            String[] parts = t.substring("entity ".length()).split(":");
-            t = parts.length > 1 ? parts[1] : parts[0];
-        }
-        List<String> words = new ArrayList<>();
-        for (String s : t.split("[^\\p{L}]+")) if (!s.isBlank()) words.add(s);
-        return words;
     }
 
     /** The answer in words: "Likely worse (62% chance of worse)". */

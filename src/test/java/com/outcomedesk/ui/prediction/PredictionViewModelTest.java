@@ -42,7 +42,7 @@ class PredictionViewModelTest {
             var result = model.resultProperty().get();
             assertThat(result.probability()).isBetween(0.0, 1.0);
             assertThat(result.categoryProbabilities()).hasSize(5);
-            assertThat(model.readingProperty().get().text()).contains("P(worse) = ").contains("P(poor) + P(critical) = ");
+            assertThat(model.readingProperty().get().text()).contains("P(worse) = ").contains("= P(poor) + P(critical) as shown");
             assertThat(model.drivers()).isEqualTo(result.explanation()).isNotEmpty();
             // No model trained yet: the baseline answers, and the screen says so rather than quoting metrics.
             assertThat(model.modelTextProperty().get()).contains("baseline");
@@ -72,29 +72,39 @@ class PredictionViewModelTest {
     }
 
     @Test
-    void saysTheTwoModelsDisagreeWhenTheyFallOnDifferentSidesAndWhyTheLikeliestCategoryLooksOdd() {
-        var r = PredictionViewModel.relate(result(0.60, "good", 0.10, 0.30, 0.19, 0.25, 0.16));
+    void saysTheCategoryModelAloneWouldLeanTheOtherWay() {
+        var r = PredictionViewModel.relate(result(0.60, "poor", 0.10, 0.30, 0.19, 0.25, 0.16));
         assertThat(r.agree()).isFalse();
         assertThat(r.worseByCategories()).isCloseTo(0.41, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(r.text()).isEqualTo("The better/worse model gives P(worse) = 0.60; the category model gives"
-                + " P(poor) + P(critical) = 0.41. The two models disagree: trust the better/worse figure, which is"
-                + " calibrated on held-out data. The likeliest single category, good (0.30), is on the better side only"
-                + " because the probability is shared among five categories; it is not the answer.");
+        assertThat(r.text()).isEqualTo("P(worse) = 0.60 = P(poor) + P(critical) as shown. The five-category model alone would"
+                + " lean towards better (its own P(worse) 0.41): the answer follows the better/worse model, which is calibrated"
+                + " on held-out data, and the categories are rescaled to it.");
     }
 
     @Test
     void saysWhenTheyAgreeInDirectionButNotInStrength() {
         var r = PredictionViewModel.relate(result(0.85, "poor", 0.10, 0.15, 0.15, 0.35, 0.25));
         assertThat(r.agree()).isFalse();
-        assertThat(r.text()).contains("P(worse) = 0.85").contains("= 0.60")
-                .contains("Both lean towards worse but differ in strength by 0.25").doesNotContain("likeliest");
+        assertThat(r.text()).contains("P(worse) = 0.85").contains("Both lean towards worse, but the five-category model alone"
+                + " sees less risk of worse (0.60)");
     }
 
     @Test
     void saysWhenTheyAgree() {
         var r = PredictionViewModel.relate(result(0.62, "poor", 0.10, 0.10, 0.20, 0.35, 0.25));
         assertThat(r.agree()).isTrue();
-        assertThat(r.text()).endsWith("P(poor) + P(critical) = 0.60. The two models agree.");
+        assertThat(r.text()).endsWith("The five-category model agrees.");
+    }
+
+    @Test
+    void namesTheStrongestFactorAgainstTheAnswer() {
+        PredictionResult base = result(0.62, "poor", 0.10, 0.10, 0.20, 0.35, 0.25);
+        PredictionResult r = new PredictionResult(base.label(), base.probability(), base.category(), base.categoryProbabilities(),
+                base.riskTier(), 1, "model version 1", null, true, null, List.of(), 10, -0.3,
+                new Contribution("No chest pain", -0.42, Contribution.Kind.PHRASE, 0, 13), base.agreement());
+        assertThat(PredictionViewModel.whyNotText(r)).isEqualTo("Why not better: \u201cNo chest pain\u201d (-0.42) pulls towards"
+                + " better, but not enough.");
+        assertThat(PredictionViewModel.whyNotText(base)).isEmpty();
     }
 
     private static PredictionResult result(double p, String category, double excellent, double good, double neutral,
@@ -125,16 +135,18 @@ class PredictionViewModelTest {
     }
 
     @Test
-    void highlightsTheWordsOfDrivingTerms() {
-        var spans = PredictionViewModel.highlight("Severe chest pain, no fever.",
-                List.of(new Contribution("chest pain", 0.8), new Contribution("entity symptom:fever:negated", -0.4),
-                        new Contribution("doctor dr_01", 2.0)));
-        assertThat(spans).extracting(PredictionViewModel.Span::text)
-                .containsExactly("Severe", " ", "chest", " ", "pain", ", ", "no", " ", "fever", ".");
-        assertThat(spans.get(2).weight()).isEqualTo(0.8);
-        assertThat(spans.get(4).weight()).isEqualTo(0.8);
-        assertThat(spans.get(8).weight()).isEqualTo(-0.4);
-        assertThat(spans.get(0).weight()).isZero();
+    void highlightsEachWeighedPhraseAtItsPlaceWithItsWeight() {
+        String summary = "Severe chest pain, no fever.";
+        var spans = PredictionViewModel.highlight(summary,
+                List.of(new Contribution("chest pain", 0.8, Contribution.Kind.PHRASE, 7, 17),
+                        new Contribution("no fever", -0.4, Contribution.Kind.PHRASE, 19, 27),
+                        new Contribution("doctor dr_01", 2.0, Contribution.Kind.DOCTOR, -1, -1)));
+        assertThat(spans).extracting(PredictionViewModel.Span::text).containsExactly("Severe ", "chest pain", ", ", "no fever", ".");
+        assertThat(spans.get(1).weight()).isEqualTo(0.8);
+        assertThat(spans.get(1).badge()).contains("+0.80");
+        assertThat(spans.get(3).weight()).isEqualTo(-0.4);
+        assertThat(spans.get(0).badge()).isEmpty();
+        assertThat(String.join("", spans.stream().map(PredictionViewModel.Span::text).toList())).isEqualTo(summary);
     }
 
     @Test
