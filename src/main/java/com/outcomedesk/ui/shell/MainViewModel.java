@@ -120,8 +120,9 @@ public final class MainViewModel {
     public void backup() {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         dialogs.saveFile("Back up the store", engine.backup().suggestedFileName(stamp)).ifPresent(file ->
-                background.run("Backing up", p -> engine.backup().backup(file, p),
-                        message -> dialogs.info("Backup finished", message), this::fail));
+                background.run("Backing up", p -> engine.backup().backup(file, actor.get(), null, true, p),
+                        m -> dialogs.info("Backup finished", String.format("Backed up %,d rows to %s.", m.rows(), file)),
+                        this::fail));
     }
 
     /** Asks how many demo records to load, then loads them. */
