@@ -106,7 +106,7 @@ public record BackupManifest(String format, int formatVersion, String appVersion
             if (!p.sha256().matches("[0-9a-f]{64}")) throw notAManifest("the sha256 of part " + p.name() + " is not 64 hex digits");
             if (p.bytes() < 0) throw notAManifest("part " + p.name() + " has a negative size");
             if (!names.add(p.name())) throw notAManifest("part " + p.name() + " is listed twice");
-            if (p.name().equals(NAME) || p.name().startsWith("/") || p.name().contains("..")) {
+            if (p.name().equals(NAME) || p.name().startsWith("/") || java.util.Arrays.asList(p.name().split("/")).contains("..")) {
                 throw notAManifest("part name " + p.name() + " is not allowed");
             }
             if (Part.TABLE.equals(p.kind())) {

@@ -29,6 +29,13 @@ public final class BackupVerifier {
     public record Damaged(String part, String reason) {
     }
 
+    /** The manifest of a backup (checked against its own checksum), to say what it is and which key it needs. */
+    public static BackupManifest manifest(Path file) {
+        try (BackupArchive archive = BackupArchive.open(file)) {
+            return archive.manifest();
+        }
+    }
+
     public Report verify(Path file, BackupKey.Unlock unlock, ProgressListener progress) {
         try (BackupArchive archive = BackupArchive.open(file)) {
             long total = archive.partBytes();
