@@ -120,16 +120,7 @@ public final class BackupRestorer {
             OwnerOnly.createDirectories(staging);
             StoreLocation aside = StoreLocation.of(staging, null);
             Result loaded = load(archive, aside, unlock, progress);
-            Optional<Path> kept = Optional.empty();
-            if (occupied) {
-                Path keep = home.resolveSibling(home.getFileName() + ".replaced-"
-                        + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-                Files.move(home, keep, StandardCopyOption.ATOMIC_MOVE);
-                kept = Optional.of(keep);
-            } else {
-                Files.deleteIfExists(home);
-            }
-            Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+            Optional<Path> kept = swapIn(staging, home);
             return new Result(StoreLocation.of(home, null), loaded.manifest(), loaded.rows(), loaded.audit(), kept);
         } catch (IOException e) {
             throw new BackupException(BackupException.Reason.TARGET_TAKEN, null, "Cannot restore into " + home + ": "
@@ -137,6 +128,24 @@ public final class BackupRestorer {
         } finally {
             deleteTree(staging);
         }
+    }
+
+    /**
+     * Moves a restored data directory into place; a store there is kept aside as {@code HOME.replaced-TIME} (returned).
+     * The desktop calls this after closing its store, to replace the store it had open.
+     */
+    public Optional<Path> swapIn(Path restored, Path home) throws IOException {
+        Optional<Path> kept = Optional.empty();
+        if (occupied(home)) {
+            Path keep = home.resolveSibling(home.getFileName() + ".replaced-"
+                    + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Files.move(home, keep, StandardCopyOption.ATOMIC_MOVE);
+            kept = Optional.of(keep);
+        } else {
+            Files.deleteIfExists(home);
+        }
+        Files.move(restored, home, StandardCopyOption.ATOMIC_MOVE);
+        return kept;
     }
 
     private Result intoServer(BackupArchive archive, StoreLocation target, BackupKey.Unlock unlock, ProgressListener progress) {

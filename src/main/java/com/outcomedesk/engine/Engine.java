@@ -66,7 +66,7 @@ public final class Engine implements AutoCloseable {
         this.securitySettings = new SecuritySettings(settings, audit);
         this.displaySettings = new DisplaySettings(settings, audit);
         this.accounts = new AccountService(database, audit, stamper, PasswordHasher.DEFAULT);
-        this.backup = new StoreBackup(database, clock);
+        this.backup = new StoreBackup(database, settings, audit, clock);
         this.models = new ModelRegistry(database, stamper, audit);
         this.training = new TrainingService(database, models, clock);
         this.predictions = new PredictionService(database, models, settings, stamper, audit);

@@ -94,6 +94,13 @@ public final class DesktopApp extends Application {
                     Shell.STOP_BOUND.toSeconds());
         }
         if (engine != null) engine.close();
+        if (shell != null) {
+            try {
+                shell.afterStoreClosed().ifPresent(kept -> LOG.info("Restored store put in place; the replaced one is in {}", kept));
+            } catch (java.io.IOException e) {
+                LOG.error("The restored store could not be put in place ({}); it is kept beside the data directory", e.getMessage());
+            }
+        }
     }
 
     private static void timing(String event) {

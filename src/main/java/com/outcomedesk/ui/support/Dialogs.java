@@ -18,6 +18,9 @@ public interface Dialogs {
     /** A file to write, or empty when the user cancelled. */
     Optional<Path> saveFile(String title, String suggestedName);
 
+    /** A password or passphrase typed hidden, or empty when the user cancelled. */
+    Optional<char[]> secret(String title, String message);
+
     /** One of the choices, or empty when the user cancelled. */
     <T> Optional<T> choose(String title, String message, List<T> choices, T preselected);
 }

@@ -56,6 +56,22 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<char[]> secret(String title, String message) {
+        javafx.scene.control.Dialog<char[]> dialog = Windows.place(Views.styled(new javafx.scene.control.Dialog<>()), owner,
+                null, 420, 0, 340, 160);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("secretField");
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, messageView(message), field);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
+        javafx.application.Platform.runLater(field::requestFocus);
+        return dialog.showAndWait().filter(s -> s.length > 0);
+    }
+
+    @Override
     public <T> Optional<T> choose(String title, String message, List<T> choices, T preselected) {
         ChoiceDialog<T> dialog = Windows.place(Views.styled(new ChoiceDialog<>(preselected, choices)), owner, null, 420, 0, 340, 160);
         dialog.setTitle(title);
