@@ -41,6 +41,11 @@ public final class ScriptedDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> openBackup(String title) {
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
     public Optional<Path> saveFile(String title, String suggestedName) {
         return Optional.ofNullable(files.poll());
     }

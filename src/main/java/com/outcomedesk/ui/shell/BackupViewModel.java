@@ -93,7 +93,7 @@ public final class BackupViewModel {
     }
 
     public void restore() {
-        Optional<Path> chosen = dialogs.openFile("Restore from a backup");
+        Optional<Path> chosen = dialogs.openBackup("Restore from a backup");
         if (chosen.isEmpty()) return;
         Path file = chosen.get();
         background.run("Reading " + file.getFileName(), p -> BackupVerifier.manifest(file),

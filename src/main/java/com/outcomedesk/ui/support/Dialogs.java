@@ -15,6 +15,9 @@ public interface Dialogs {
     /** A file to read, or empty when the user cancelled. */
     Optional<Path> openFile(String title);
 
+    /** A backup file to restore from, or empty when the user cancelled. */
+    Optional<Path> openBackup(String title);
+
     /** A file to write, or empty when the user cancelled. */
     Optional<Path> saveFile(String title, String suggestedName);
 

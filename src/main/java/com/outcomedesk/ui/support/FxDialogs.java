@@ -49,6 +49,15 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> openBackup(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("OutcomeDesk backups (*.odbackup)", "*.odbackup"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        return remember(chooser.showOpenDialog(owner));
+    }
+
+    @Override
     public Optional<Path> saveFile(String title, String suggestedName) {
         FileChooser chooser = chooser(title);
         chooser.setInitialFileName(suggestedName);
