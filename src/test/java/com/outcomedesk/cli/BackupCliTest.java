@@ -26,6 +26,8 @@ class BackupCliTest {
         assertThat(appointments).isPositive();
         assertThat(b.get("encryption").asText()).isEqualTo("none");
         assertThat(CliRun.of(home, "backup", "--out", file.toString()).err()).contains("exists already");
+        assertThat(CliRun.of(home, "status", "--json").json().get("lastBackup").get("file").asText())
+                .isEqualTo(file.toAbsolutePath().toString());
 
         CliRun verify = CliRun.of(home, "backup", "verify", file.toString(), "--json");
         assertThat(verify.code()).as(verify.err()).isZero();
