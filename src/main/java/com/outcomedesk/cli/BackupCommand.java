@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "backup", description = "Back up the whole store (every table, the keyring and the store's keys) into"
-        + " one .odbackup file; 'backup verify FILE' proves a backup restores.", subcommands = BackupCommand.Verify.class)
+        + " one .odbackup file; 'backup verify FILE' proves a backup restores.", subcommands = {BackupCommand.Verify.class, BackupCommand.Schedule.class})
 final class BackupCommand implements Callable<Integer> {
     static final String PASSPHRASE_ENV = "OUTCOMEDESK_BACKUP_PASSPHRASE";
 
@@ -131,6 +131,52 @@ final class BackupCommand implements Callable<Integer> {
             }
             json.print(spec.commandLine().getOut(), result, human.toString());
             return r.sound() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "schedule", description = "Back up every day at a time into a directory, keeping the newest --keep and"
+            + " one a week for --weeks weeks (administrators); the desktop app and the server run it. Without options, show it.")
+    static final class Schedule implements Callable<Integer> {
+        @ParentCommand BackupCommand backup;
+        @Spec CommandSpec spec;
+        @Mixin JsonOption json;
+
+        @Option(names = "--at", paramLabel = "HH:MM", description = "Time of day (local).")
+        java.time.LocalTime at;
+        @Option(names = "--dir", paramLabel = "DIR", description = "Directory for the scheduled backups.")
+        Path dir;
+        @Option(names = "--keep", defaultValue = "7", description = "Newest backups kept (default ${DEFAULT-VALUE}).")
+        int keep;
+        @Option(names = "--weeks", defaultValue = "4", description = "Weeks with one backup kept each (default ${DEFAULT-VALUE}).")
+        int weeks;
+        @Option(names = "--off", description = "Stop scheduled backups.")
+        boolean off;
+
+        @Override
+        public Integer call() {
+            try (Engine engine = backup.root.openEngine()) {
+                if (off) {
+                    com.outcomedesk.backup.BackupSchedule.remove(engine.settings(), engine.audit(), backup.root.actor());
+                } else if (at != null || dir != null) {
+                    if (at == null || dir == null) throw new IllegalArgumentException("Give both --at HH:MM and --dir DIR.");
+                    new com.outcomedesk.backup.BackupSchedule(at, dir.toAbsolutePath(), keep, weeks)
+                            .save(engine.settings(), engine.audit(), backup.root.actor());
+                }
+                var s = com.outcomedesk.backup.BackupSchedule.read(engine.settings());
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("scheduled", s.isPresent());
+                s.ifPresent(x -> {
+                    result.put("at", x.at().toString());
+                    result.put("directory", x.directory().toString());
+                    result.put("keepLast", x.keepLast());
+                    result.put("keepWeeks", x.keepWeeks());
+                });
+                json.print(spec.commandLine().getOut(), result, s.map(x -> String.format("Backups every day at %s into %s,"
+                        + " keeping the newest %d and one a week for %d weeks (run by the desktop app and the server while "
+                        + "they run).", x.at(), x.directory(), x.keepLast(), x.keepWeeks()))
+                        .orElse("No scheduled backups."));
+                return 0;
+            }
         }
     }
 }

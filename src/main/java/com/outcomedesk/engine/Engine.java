@@ -98,6 +98,9 @@ public final class Engine implements AutoCloseable {
     public Exporter exporter() { return exporter; }
     public AuditTrail audit() { return audit; }
     public StoreBackup backup() { return backup; }
+    public com.outcomedesk.backup.ScheduledBackups scheduledBackups() {
+        return new com.outcomedesk.backup.ScheduledBackups(backup, settings, Clock.systemDefaultZone());
+    }
     public ModelRegistry models() { return models; }
     public TrainingService training() { return training; }
     public PredictionService predictions() { return predictions; }

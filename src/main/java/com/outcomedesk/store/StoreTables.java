@@ -66,6 +66,8 @@ public final class StoreTables {
     private static final String HISTORY = "flyway_schema_history";
     private static final int FETCH = 1000;
     private static final int BATCH = 1000;
+    /** H2 keeps a transaction's changes in memory: a restore commits every so many rows to stay bounded. */
+    private static final int COMMIT_EVERY = 50_000;
 
     private StoreTables() {
     }
@@ -170,7 +172,8 @@ public final class StoreTables {
 
         /** Opens the empty store at the location and prepares it for the rows of a backup of schema version. */
         public static Loader open(StoreLocation location, String schemaVersion) {
-            String url = location.databaseFile().isPresent() ? Database.writingAtCommit(location.jdbcUrl()) : location.jdbcUrl();
+            // No WRITE_DELAY=0 here: the restore is written aside and moved in place only once whole and closed.
+            String url = location.jdbcUrl();
             // Flyway passes a missing user on as "null"; H2 then misreads an encrypted store's "filekey password".
             String user = location.user() == null ? "" : location.user();
             try {
@@ -278,12 +281,13 @@ public final class StoreTables {
         }
     }
 
-    /** Batched inserts into one table; H2 commits each batch (the restore is written aside, then moved in place). */
+    /** Batched inserts into one table; H2 commits every {@value StoreTables#COMMIT_EVERY} rows (the restore is written aside, then moved in place). */
     public static final class Inserter implements AutoCloseable {
         private final PreparedStatement statement;
         private final List<Kind> kinds;
         private final boolean commitBatches;
         private int pending;
+        private int uncommitted;
 
         private Inserter(PreparedStatement statement, List<Kind> kinds, boolean commitBatches) {
             this.statement = statement;
@@ -304,8 +308,12 @@ public final class StoreTables {
         private void flush() throws SQLException {
             if (pending == 0) return;
             statement.executeBatch();
-            if (commitBatches) statement.getConnection().commit();
+            uncommitted += pending;
             pending = 0;
+            if (commitBatches && uncommitted >= COMMIT_EVERY) {
+                statement.getConnection().commit();
+                uncommitted = 0;
+            }
         }
 
         @Override

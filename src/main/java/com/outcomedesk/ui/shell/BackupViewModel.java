@@ -48,6 +48,11 @@ public final class BackupViewModel {
         this.background = background;
         this.dialogs = dialogs;
         this.clock = clock;
+        refreshLast();
+    }
+
+    /** Reads when the last good backup was made (here, by the schedule, or from the command line). */
+    public void refreshLast() {
         background.load(p -> engine.backup().last(), last -> last.ifPresent(l -> showLast(l.at())),
                 failure -> lastBackup.set("")); // the status bar then just does not show it; the store's failures show elsewhere
     }

@@ -197,4 +197,9 @@ public final class Shell {
     public java.util.Optional<java.nio.file.Path> afterStoreClosed() throws java.io.IOException {
         return model.backups().afterStoreClosed();
     }
+
+    /** A scheduled backup was made: the status bar shows it. */
+    public void backupMade() {
+        model.backups().refreshLast();
+    }
 }
