@@ -186,6 +186,7 @@ public final class BackupRestorer {
                 long total = m.rows();
                 long[] done = {0};
                 for (BackupManifest.Part p : m.tables()) {
+                    progress.progress("Restoring " + p.table(), done[0], total);
                     loadTable(archive, p, opened.key(), loader, done, total, progress);
                 }
                 for (BackupManifest.Part p : m.tables()) {

@@ -119,6 +119,7 @@ public final class BackupWriter {
             long[] done = {0};
             progress.progress("Backing up", 0, total);
             for (StoreTables.Table t : snapshot.tables()) {
+                progress.progress("Backing up " + t.name(), done[0], total);
                 String name = TABLES + t.name() + ".json";
                 Counted out = part(zip, name, key);
                 long rows;
