@@ -1,79 +1,61 @@
 package com.outcomedesk.backup;
 
-import com.outcomedesk.store.Database;
-import com.outcomedesk.store.StoreException;
-import com.outcomedesk.store.StoreMaintenance;
-import com.outcomedesk.store.Vendor;
-import com.outcomedesk.transfer.Exporter;
-import com.outcomedesk.transfer.FileFormat;
+import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.security.EncryptedStore;
-import com.outcomedesk.store.OwnerOnly;
-import java.io.IOException;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
+import com.outcomedesk.store.Database;
+import com.outcomedesk.store.SettingsRepository;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /**
- * Backs up the store. The embedded H2 store is copied whole (every table, models and audit included) into
- * a zip with H2's online BACKUP, which is consistent while the app runs. A PostgreSQL store is backed up
- * by its server's tools; here its appointments are exported in the reference format, which Import reads back.
+ * The open store's backups, for the engine's callers: what File > Backup and {@code backup} write. Each good backup is
+ * audited and remembered (when, where), so the status bar and {@code status} can say how recent the last one is.
  */
 public final class StoreBackup {
-    private final Database database;
-    private final StoreMaintenance maintenance;
-    private final Exporter exporter;
+    public static final String EXTENSION = ".odbackup";
+    static final String LAST_AT = "backup.last.at";
+    static final String LAST_FILE = "backup.last.file";
 
-    public StoreBackup(Database database, Exporter exporter) {
-        this.database = database;
-        this.maintenance = new StoreMaintenance(database);
-        this.exporter = exporter;
+    private final Database database;
+    private final SettingsRepository settings;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    /** When and where the last good backup was written. */
+    public record Last(OffsetDateTime at, String file) {
     }
 
-    /** What a backup of this store contains, for the file dialog and the confirmation. */
-    public boolean wholeStore() {
-        return database.vendor() == Vendor.H2;
+    public StoreBackup(Database database, SettingsRepository settings, AuditTrail audit, Clock clock) {
+        this.database = database;
+        this.settings = settings;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     public String suggestedFileName(String stamp) {
-        return "outcome-desk-backup-" + stamp + (wholeStore() ? ".zip" : ".json");
+        return "outcome-desk-" + stamp + EXTENSION;
     }
 
-    /** @return a sentence saying what was written */
-    public String backup(Path target, ProgressListener progress) {
-        Path file = target.toAbsolutePath();
-        if (!wholeStore()) {
-            long n = exporter.export(file, FileFormat.JSON, progress).records();
-            return String.format("Exported %,d appointments to %s.", n, file);
-        }
-        progress.progress("Backing up the store", 0, -1);
-        maintenance.backupTo(file);
-        if (!Files.isRegularFile(file)) throw new StoreException("The backup was not written to " + file + ".");
-        addKeyring(file);
-        ownerOnly(file);
-        return "Copied the whole store to " + file + ". To restore, unzip it into the data directory while the app is closed.";
+    /** True when the store is encrypted at rest, so its backup is encrypted with it (no passphrase is asked). */
+    public boolean encryptedWithStore() {
+        return EncryptedStore.dataKey(database.location()).isPresent();
     }
 
-    /** A whole-store backup holds all the data (and the keyring), so it gets the store's own permissions. */
-    private static void ownerOnly(Path zip) {
-        try {
-            OwnerOnly.restrict(zip);
-        } catch (IOException e) {
-            throw new StoreException("The backup was written but could not be made readable by its owner only: "
-                    + e.getMessage(), e);
-        }
+    public BackupManifest backup(Path target, Actor actor, char[] passphrase, boolean overwrite, ProgressListener progress) {
+        BackupManifest m = new BackupWriter(database, clock).write(target, actor, passphrase, overwrite, progress);
+        String file = target.toAbsolutePath().toString();
+        settings.put(LAST_AT, m.createdAt().toString());
+        settings.put(LAST_FILE, file);
+        audit.record(actor, "backup", "backup", target.getFileName().toString(), "rows=" + m.rows() + " encryption="
+                + m.encryption().scheme());
+        return m;
     }
 
-    /** An encrypted store cannot be read without its keyring (it holds only wrapped keys), so it goes along. */
-    private void addKeyring(Path zip) {
-        EncryptedStore.keyringPath(database.location()).filter(Files::isRegularFile).ifPresent(keyring -> {
-            try (FileSystem fs = FileSystems.newFileSystem(zip)) {
-                Files.copy(keyring, fs.getPath(keyring.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new StoreException("The backup was written but the keyring could not be added: " + e.getMessage(), e);
-            }
-        });
+    public Optional<Last> last() {
+        return settings.get(LAST_AT).map(at -> new Last(OffsetDateTime.parse(at), settings.get(LAST_FILE).orElse("")));
     }
 }

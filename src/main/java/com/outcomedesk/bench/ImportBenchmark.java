@@ -96,18 +96,18 @@ public final class ImportBenchmark {
         }
     }
 
-    private static long directoryBytes(Path home) throws IOException {
+    static long directoryBytes(Path home) throws IOException {
         try (Stream<Path> files = Files.walk(home)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         System.gc();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     }
 
-    private static long heapPoolPeaksMegabytes() {
+    static long heapPoolPeaksMegabytes() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1_000_000;
     }
@@ -115,7 +115,7 @@ public final class ImportBenchmark {
     private ImportBenchmark() {
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
 }

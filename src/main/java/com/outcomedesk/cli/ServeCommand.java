@@ -75,8 +75,11 @@ final class ServeCommand implements Callable<Integer> {
             engine.close();
             throw e;
         }
+        com.outcomedesk.backup.BackupTimer backups = com.outcomedesk.backup.BackupTimer.start(engine.scheduledBackups(),
+                file -> spec.commandLine().getOut().println("Scheduled backup written to " + file + "."));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
+            backups.close();
             engine.close();
         }, "serve-shutdown"));
         spec.commandLine().getOut().println("OutcomeDesk server on " + (insecureHttp ? "http" : "https") + "://" + bind + ":"

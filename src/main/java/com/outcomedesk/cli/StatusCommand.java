@@ -28,10 +28,13 @@ final class StatusCommand implements Callable<Integer> {
             result.put("withOutcome", counts.withOutcome());
             result.put("unmappedOutcomes", counts.unmappedOutcomes());
             result.put("doctors", counts.doctors());
+            var last = engine.backup().last();
+            result.put("lastBackup", last.map(l -> Map.of("at", l.at().toString(), "file", l.file())).orElse(null));
             json.print(spec.commandLine().getOut(), result, String.format(
-                    "Store %s (site %s)%n%d appointments, %d with a known outcome (%d unmapped), %d doctors",
+                    "Store %s (site %s)%n%d appointments, %d with a known outcome (%d unmapped), %d doctors%n%s",
                     result.get("store"), result.get("site"), counts.appointments(), counts.withOutcome(),
-                    counts.unmappedOutcomes(), counts.doctors()));
+                    counts.unmappedOutcomes(), counts.doctors(), last.map(l -> "Last good backup: " + l.at() + " to "
+                            + l.file()).orElse("No backup made yet: run '" + OutcomeDeskCli.LAUNCHER + " backup'.")));
             return 0;
         }
     }

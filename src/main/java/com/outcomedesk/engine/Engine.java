@@ -66,7 +66,7 @@ public final class Engine implements AutoCloseable {
         this.securitySettings = new SecuritySettings(settings, audit);
         this.displaySettings = new DisplaySettings(settings, audit);
         this.accounts = new AccountService(database, audit, stamper, PasswordHasher.DEFAULT);
-        this.backup = new StoreBackup(database, exporter);
+        this.backup = new StoreBackup(database, settings, audit, clock);
         this.models = new ModelRegistry(database, stamper, audit);
         this.training = new TrainingService(database, models, clock);
         this.predictions = new PredictionService(database, models, settings, stamper, audit);
@@ -98,6 +98,9 @@ public final class Engine implements AutoCloseable {
     public Exporter exporter() { return exporter; }
     public AuditTrail audit() { return audit; }
     public StoreBackup backup() { return backup; }
+    public com.outcomedesk.backup.ScheduledBackups scheduledBackups() {
+        return new com.outcomedesk.backup.ScheduledBackups(backup, settings, Clock.systemDefaultZone());
+    }
     public ModelRegistry models() { return models; }
     public TrainingService training() { return training; }
     public PredictionService predictions() { return predictions; }

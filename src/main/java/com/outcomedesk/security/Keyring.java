@@ -148,6 +148,19 @@ public final class Keyring {
         }
     }
 
+    /**
+     * The data key as the user's password unwraps it from this copy of a keyring, or empty when it does not: for a
+     * keyring that is not a store's live one (a backup's), where a failure is not counted.
+     */
+    public Optional<byte[]> dataKey(String user, char[] password, PasswordHasher hasher) {
+        Entry e = content.users.get(user);
+        if (e == null) {
+            hasher.wasteACheck(password);
+            return Optional.empty();
+        }
+        return unwrap(e, user, password, hasher);
+    }
+
     public void remove(String user) {
         content.users.remove(user);
     }

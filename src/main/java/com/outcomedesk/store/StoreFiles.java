@@ -62,4 +62,9 @@ public final class StoreFiles {
                     + "now readable by their owner only", tightened);
         }
     }
+
+    /** The live process that has the embedded store open, if any (by the hint it leaves beside the store). */
+    public static Optional<Long> inUseBy(StoreLocation location) {
+        return StoreOwner.of(location);
+    }
 }

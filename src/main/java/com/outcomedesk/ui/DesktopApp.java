@@ -36,6 +36,7 @@ public final class DesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
     private Engine engine;
     private Shell shell;
+    private com.outcomedesk.backup.BackupTimer backupTimer;
 
     /** The store to open: the Launcher parses the command line once and hands it over before the toolkit starts
      *  (started any other way, e.g. from an IDE, the app opens the default store). */
@@ -71,6 +72,8 @@ public final class DesktopApp extends Application {
             shell = Shell.build(engine, session.actor(), stage);
             scene.setRoot(shell.root());
             shell.start();
+            backupTimer = com.outcomedesk.backup.BackupTimer.start(engine.scheduledBackups(),
+                    file -> Platform.runLater(shell::backupMade));
             shell.addAccountMenu(SecureStart.lockWhenIdle(scene, session));
             Platform.runLater(() -> timing("main window interactive"));
         }, failure -> {
@@ -93,7 +96,15 @@ public final class DesktopApp extends Application {
             LOG.warn("Background work had not stopped {} s after quitting; closing the store regardless",
                     Shell.STOP_BOUND.toSeconds());
         }
+        if (backupTimer != null) backupTimer.close();
         if (engine != null) engine.close();
+        if (shell != null) {
+            try {
+                shell.afterStoreClosed().ifPresent(kept -> LOG.info("Restored store put in place; the replaced one is in {}", kept));
+            } catch (java.io.IOException e) {
+                LOG.error("The restored store could not be put in place ({}); it is kept beside the data directory", e.getMessage());
+            }
+        }
     }
 
     private static void timing(String event) {

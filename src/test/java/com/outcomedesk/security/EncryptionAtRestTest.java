@@ -43,7 +43,7 @@ class EncryptionAtRestTest {
         StoreLocation location = TestStores.h2(dir.resolve("enc"));
         SignIn.initialize(location, "alice", PASSWORD);
         fill(location, "alice");
-        assertThat(unzipNames(dir.resolve("enc/backup.zip"))).contains("outcome-desk.keyring");
+        assertThat(unzipNames(dir.resolve("enc/backup.zip"))).contains("files/outcome-desk.keyring");
         assertThat(found(dir.resolve("enc"), secrets)).isEmpty();
         assertThat(Files.readString(EncryptedStore.keyringPath(location).orElseThrow())).doesNotContain("dr_");
     }
@@ -55,7 +55,7 @@ class EncryptionAtRestTest {
             engine.importer().importFile(TestStores.referenceSample(), s.actor(), ProgressListener.NONE);
             engine.appointments().create(new AppointmentInput("dr_marker_77", MARKER, LocalDate.of(2025, 5, 1),
                     PATIENT, null), s.actor());
-            engine.backup().backup(location.home().resolve("backup.zip"), ProgressListener.NONE);
+            engine.backup().backup(location.home().resolve("backup.zip"), s.actor(), null, false, ProgressListener.NONE);
         }
     }
 

@@ -45,7 +45,7 @@ class StoreFilePermissionsTest {
         Path backup = dir.resolve("backup.zip");
         try (SignIn.Session s = SignIn.signIn(location, "alice", PW)) {
             s.engine().sync().configure("jdbc:postgresql://db.clinic.local:5432/outcomedesk", "desk", "pw", s.actor());
-            s.engine().backup().backup(backup, ProgressListener.NONE);
+            s.engine().backup().backup(backup, s.actor(), null, false, ProgressListener.NONE);
         }
         Map<String, String> modes = modes(home);
         assertThat(modes).containsKeys("outcome-desk.mv.db", "outcome-desk.keyring", "outcome-desk.keyring.lock",

@@ -13,6 +13,10 @@ public final class ScriptedDialogs implements Dialogs {
     public final List<String> errors = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
     public final Deque<Path> files = new ArrayDeque<>();
+    public final Deque<String> secrets = new ArrayDeque<>();
+    /** Which choice to pick next (by index); when empty, the preselected one. */
+    public final Deque<Integer> choices = new ArrayDeque<>();
+    public final List<String> confirmations = new ArrayList<>();
     public boolean confirmAnswer = true;
 
     @Override
@@ -27,6 +31,7 @@ public final class ScriptedDialogs implements Dialogs {
 
     @Override
     public boolean confirm(String title, String message) {
+        confirmations.add(message);
         return confirmAnswer;
     }
 
@@ -36,12 +41,23 @@ public final class ScriptedDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> openBackup(String title) {
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
     public Optional<Path> saveFile(String title, String suggestedName) {
         return Optional.ofNullable(files.poll());
     }
 
     @Override
+    public Optional<char[]> secret(String title, String message) {
+        return Optional.ofNullable(secrets.poll()).map(String::toCharArray);
+    }
+
+    @Override
     public <T> Optional<T> choose(String title, String message, List<T> choices, T preselected) {
-        return Optional.ofNullable(preselected);
+        Integer index = this.choices.poll();
+        return Optional.ofNullable(index == null ? preselected : choices.get(index));
     }
 }

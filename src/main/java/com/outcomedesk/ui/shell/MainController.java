@@ -40,6 +40,7 @@ public final class MainController {
     @FXML private Label summaryLabel;
     @FXML private Label modelLabel;
     @FXML private Label userLabel;
+    @FXML private Label backupLabel;
     @FXML private HBox workBox;
     @FXML private Label workLabel;
     @FXML private ProgressBar workProgress;
@@ -65,6 +66,9 @@ public final class MainController {
         modelLabel.visibleProperty().bind(model.modelVersionProperty().isNotEmpty());
         modelLabel.managedProperty().bind(modelLabel.visibleProperty());
         userLabel.textProperty().bind(model.userTextProperty());
+        backupLabel.textProperty().bind(model.backups().lastBackupProperty());
+        backupLabel.visibleProperty().bind(model.backups().lastBackupProperty().isNotEmpty());
+        backupLabel.managedProperty().bind(backupLabel.visibleProperty());
         userLabel.visibleProperty().bind(model.accountsProperty());
         userLabel.managedProperty().bind(userLabel.visibleProperty());
         workBox.visibleProperty().bind(background.busyProperty());
@@ -135,6 +139,7 @@ public final class MainController {
     @FXML private void importFile() { model.importFile(); }
     @FXML private void exportFile() { model.exportFile(); }
     @FXML private void backup() { model.backup(); }
+    @FXML private void restore() { model.restore(); }
     @FXML private void loadDemoData() { model.chooseAndLoadDemoData(); }
     @FXML private void quit() { model.quit(); }
     @FXML private void userGuide() { HelpWindows.userGuide(root.getScene().getWindow()); }

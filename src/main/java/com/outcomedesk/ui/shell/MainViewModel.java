@@ -15,8 +15,6 @@ import com.outcomedesk.ui.support.Dialogs;
 import com.outcomedesk.ui.support.FailureSentences;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -56,6 +54,7 @@ public final class MainViewModel {
     private final ObservableValue<String> userText = actor.map(a -> "Signed in: " + a.name()).orElse("");
     private Runnable onQuit = () -> { };
     private final StoreCounts counts;
+    private final BackupViewModel backups;
 
     public MainViewModel(Engine engine, Actor actor, Background background, Dialogs dialogs) {
         this.engine = engine;
@@ -67,6 +66,8 @@ public final class MainViewModel {
         this.counts = new StoreCounts(engine.appointments(), background,
                 failure -> dialogs.error("Could not read the store", FailureSentences.describe(failure)));
         counts.totalsProperty().addListener((o, was, totals) -> showCounts(totals));
+        this.backups = new BackupViewModel(engine, this.actor::get, background, dialogs, java.time.Clock.systemDefaultZone());
+        backups.setCloseApp(() -> onQuit.run());
     }
 
     /** Reads the store's counts (for the status bar and the appointment list together); an empty store shows the welcome. */
@@ -124,11 +125,14 @@ public final class MainViewModel {
         return actor.get().isAdministrator() ? ExportMode.IDENTIFIABLE : ExportMode.DEIDENTIFIED;
     }
 
+    /** File > Backup... */
     public void backup() {
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        dialogs.saveFile("Back up the store", engine.backup().suggestedFileName(stamp)).ifPresent(file ->
-                background.run("Backing up", p -> engine.backup().backup(file, p),
-                        message -> dialogs.info("Backup finished", message), this::fail));
+        backups.backup();
+    }
+
+    /** File > Restore... */
+    public void restore() {
+        backups.restore();
     }
 
     /** Asks how many demo records to load, then loads them. */
@@ -230,4 +234,5 @@ public final class MainViewModel {
     }
     public ReadOnlyIntegerProperty dataVersionProperty() { return dataVersion; }
     public StoreCounts counts() { return counts; }
+    public BackupViewModel backups() { return backups; }
 }

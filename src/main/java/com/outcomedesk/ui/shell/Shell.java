@@ -192,4 +192,14 @@ public final class Shell {
     public MainViewModel model() { return model; }
     public MainController controller() { return controller; }
     public Parent root() { return root; }
+
+    /** After the store was closed: a restore that replaces it is put in place now (see {@link BackupViewModel}). */
+    public java.util.Optional<java.nio.file.Path> afterStoreClosed() throws java.io.IOException {
+        return model.backups().afterStoreClosed();
+    }
+
+    /** A scheduled backup was made: the status bar shows it. */
+    public void backupMade() {
+        model.backups().refreshLast();
+    }
 }

@@ -49,10 +49,35 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> openBackup(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("OutcomeDesk backups (*.odbackup)", "*.odbackup"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        return remember(chooser.showOpenDialog(owner));
+    }
+
+    @Override
     public Optional<Path> saveFile(String title, String suggestedName) {
         FileChooser chooser = chooser(title);
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner));
+    }
+
+    @Override
+    public Optional<char[]> secret(String title, String message) {
+        javafx.scene.control.Dialog<char[]> dialog = Windows.place(Views.styled(new javafx.scene.control.Dialog<>()), owner,
+                null, 420, 0, 340, 160);
+        dialog.setTitle(title);
+        dialog.setHeaderText(title);
+        javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+        field.setId("secretField");
+        javafx.scene.layout.VBox content = new javafx.scene.layout.VBox(8, messageView(message), field);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == ButtonType.OK ? field.getText().toCharArray() : null);
+        javafx.application.Platform.runLater(field::requestFocus);
+        return dialog.showAndWait().filter(s -> s.length > 0);
     }
 
     @Override

@@ -71,10 +71,11 @@ class MainViewModelTest {
     void exportAndBackupWriteFiles() throws Exception {
         model.importFile(TestStores.referenceSample());
         Path export = dir.resolve("out.csv");
-        Path backup = dir.resolve("backup.zip");
+        Path backup = dir.resolve("backup.odbackup");
         dialogs.files.add(export);
         model.exportFile();
         dialogs.files.add(backup);
+        dialogs.confirmAnswer = false; // no passphrase
         model.backup();
 
         assertThat(dialogs.errors).isEmpty();
