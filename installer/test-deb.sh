@@ -13,12 +13,14 @@ SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
 DISPLAY_NUMBER=${DISPLAY_NUMBER:-15}
 USER_HOME=$(mktemp -d)
 pids=()
+made_menus=
 
 fail() { echo "test-deb: FAILED: $*" >&2; exit 1; }
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   if dpkg -s outcome-desk >/dev/null 2>&1; then $SUDO dpkg -r outcome-desk >/dev/null || true; fi
   rm -rf "$USER_HOME"
+  if [ -n "$made_menus" ]; then $SUDO rmdir /etc/xdg/menus 2>/dev/null || true; fi
 }
 trap cleanup EXIT
 
@@ -26,10 +28,17 @@ trap cleanup EXIT
 # user.home from the password database, not $HOME, hence the system property.
 as_user() { env -u OUTCOMEDESK_HOME -u XDG_DATA_HOME HOME="$USER_HOME" JAVA_TOOL_OPTIONS="-Duser.home=$USER_HOME" "$@"; }
 
+# xdg-desktop-menu adds the menu entry only where a desktop menu exists (/etc/xdg/menus): a build machine
+# without a desktop gets one for the test, as on a clinic PC.
+if [ ! -d /etc/xdg/menus ]; then $SUDO mkdir -p /etc/xdg/menus && made_menus=1; fi
+
 echo "== install $(basename "$DEB")"
 $SUDO dpkg -i "$DEB" || { $SUDO apt-get install -y -f && dpkg -s outcome-desk >/dev/null; } || fail "dpkg -i"
 [ -x /opt/outcome-desk/bin/outcome-desk ] || fail "no launcher in /opt/outcome-desk/bin"
 command -v outcome-desk >/dev/null || fail "outcome-desk is not on the PATH"
+entry=$(ls /usr/share/applications/*outcome-desk*.desktop 2>/dev/null | head -n1)
+[ -n "$entry" ] && grep -q '^Name=OutcomeDesk$' "$entry" || fail "no OutcomeDesk menu entry in /usr/share/applications"
+echo "menu entry $entry"
 
 echo "== outcome-desk --version"
 version=$(as_user outcome-desk --version 2>/dev/null)
