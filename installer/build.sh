@@ -4,7 +4,8 @@
 #   Windows .msi (needs WiX 3 on the PATH; run from Git Bash)
 #   macOS   .dmg
 # Output: target/installer/. The jar is built first (mvn package, the platform profile picks this OS's natives);
-# SKIP_JAR=1 reuses target/outcome-desk.jar. The JDK comes from JAVA_HOME, else the PATH (17 or later).
+# SKIP_JAR=1 reuses target/outcome-desk.jar. DPKG_DEB_COMPRESSOR_TYPE=zstd makes a quicker, larger test .deb
+# (the default xz takes minutes on the 300 MB inside). The JDK comes from JAVA_HOME, else the PATH (17 or later).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
