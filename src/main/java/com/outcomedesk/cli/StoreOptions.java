@@ -11,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 /** The global options that say which store to open: every command takes them, and so does the desktop app. */
 public final class StoreOptions {
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Data directory (default: $OUTCOMEDESK_HOME or ~/.outcome-desk).")
+            description = "Data directory (default: $OUTCOMEDESK_HOME, else ~/.outcome-desk if it exists, else"
+                    + " ~/.local/share/outcome-desk, %LOCALAPPDATA%\\OutcomeDesk or ~/Library/Application Support/OutcomeDesk).")
     Path home;
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",

@@ -11,10 +11,9 @@ public record StoreLocation(Path home, String jdbcUrl, String user, String passw
 
     public static final String HOME_ENV = "OUTCOMEDESK_HOME";
 
+    /** See {@link DefaultHome}: $OUTCOMEDESK_HOME, an existing ~/.outcome-desk, else the platform's place. */
     public static Path defaultHome() {
-        String env = System.getenv(HOME_ENV);
-        if (env != null && !env.isBlank()) return Path.of(env);
-        return Path.of(System.getProperty("user.home"), ".outcome-desk");
+        return DefaultHome.resolve(System.getenv(), System.getProperty("os.name"), Path.of(System.getProperty("user.home")));
     }
 
     public static StoreLocation of(Path home, String jdbcUrl) {
