@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
                 DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
                 InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, BenchSyncCommand.class,
                 BenchCommand.class, BenchInsightCommand.class, BenchServeCommand.class, KeysCommand.class, ServeCommand.class,
-                SettingsCommand.class,
+                SettingsCommand.class, MonitorCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
