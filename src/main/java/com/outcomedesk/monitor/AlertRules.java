@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * The rule set: drift above threshold, live AUC below the activated cross-validated figure by a margin, a
- * calibration slope below 1 by a margin, answers from a fallback model, and no outcome recorded for a number of
+ * calibration slope below 1 by a margin (both judged on the upper end of their 95% interval), answers from a fallback model, and no outcome recorded for a number of
  * days while predictions are being made. Pure: the same findings always raise the same alerts.
  */
 final class AlertRules {
@@ -42,15 +42,18 @@ final class AlertRules {
                         p.predictions(), p.period())));
             }
             if (p.withOutcome() < t.minOutcomes()) continue;
-            if (p.auc() != null && activated.cvAuc() != null && p.auc().value() < activated.cvAuc() - t.aucMargin()) {
+            // Judged on the interval's upper end, so a small month's sampling noise is not a drop: a stable stream
+            // checked every month for two years would otherwise raise one by chance.
+            if (p.auc() != null && activated.cvAuc() != null && p.auc().high() < activated.cvAuc() - t.aucMargin()) {
                 raised.add(new Raised("auc", p.period(), "auc", String.format(Locale.ROOT,
-                        "Live AUC %.3f (95%% %.3f-%.3f, %d outcomes) in %s is more than %s below the %.3f version %d was "
-                                + "activated with.", p.auc().value(), p.auc().low(), p.auc().high(), p.withOutcome(), p.period(),
+                        "Live AUC %.3f (95%% %.3f-%.3f, %d outcomes) in %s is confidently more than %s below the %.3f "
+                                + "version %d was activated with.", p.auc().value(), p.auc().low(), p.auc().high(), p.withOutcome(), p.period(),
                         t.aucMargin(), activated.cvAuc(), activated.version())));
             }
-            if (p.calibrationSlope() != null && p.calibrationSlope().value() < 1 - t.slopeMargin()) {
+            if (p.calibrationSlope() != null && p.calibrationSlope().high() < 1 - t.slopeMargin()) {
                 raised.add(new Raised("calibration", p.period(), "slope", String.format(Locale.ROOT,
-                        "Calibration slope %.2f (95%% %.2f-%.2f) in %s is more than %s below 1: predictions are too extreme.",
+                        "Calibration slope %.2f (95%% %.2f-%.2f) in %s is confidently more than %s below 1: predictions "
+                                + "are too extreme.",
                         p.calibrationSlope().value(), p.calibrationSlope().low(), p.calibrationSlope().high(), p.period(),
                         t.slopeMargin())));
             }
