@@ -22,7 +22,7 @@ import java.util.UUID;
  * outcomes follow the predicted probability; from it on the probabilities rise, two new doctors take half the
  * appointments, the summaries use words never seen before, and outcomes no longer follow the predictions.
  */
-final class MonitorStream {
+public final class MonitorStream {
     static final LocalDate START = LocalDate.of(2024, 1, 1);
     private static final String[] WORDS = {"cough", "fever", "asthma", "knee", "pain", "follow", "review", "routine",
             "headache", "rash", "fatigue", "dizzy", "blood", "pressure", "sugar"};
@@ -31,7 +31,7 @@ final class MonitorStream {
     private MonitorStream() {
     }
 
-    static void write(Engine engine, Path dir, Actor actor, int months, int perMonth, int shiftMonth, long seed)
+    public static void write(Engine engine, Path dir, Actor actor, int months, int perMonth, int shiftMonth, long seed)
             throws IOException {
         Random random = new Random(seed);
         StringBuilder json = new StringBuilder("[");
@@ -64,7 +64,7 @@ final class MonitorStream {
         new PredictionRepository(engine.database()).saveAll(predictions);
     }
 
-    static String month(int m) {
+    public static String month(int m) {
         return START.plusMonths(m).toString().substring(0, 7);
     }
 }
