@@ -57,20 +57,23 @@ public final class MonitorRepository {
         });
     }
 
-    /** Labelled appointments per doctor stored by {@code trainedAt}: the doctor mix a model was trained on. */
+    /**
+     * Labelled appointments per doctor as they stood at {@code trainedAt}: the doctor mix a model was trained on. A row
+     * changed since (an outcome that arrived later, an edit) is left out: it may not have been labelled then.
+     */
     public Map<String, Long> labelledDoctorMix(OffsetDateTime trainedAt) {
         Map<String, Long> mix = new LinkedHashMap<>();
         database.jdbi(h -> h.createQuery("SELECT doctor_id, COUNT(*) FROM appointments WHERE deleted = FALSE "
-                        + "AND outcome_category IS NOT NULL AND created_at <= :at GROUP BY doctor_id ORDER BY doctor_id")
+                        + "AND outcome_category IS NOT NULL AND updated_at <= :at GROUP BY doctor_id ORDER BY doctor_id")
                 .bind("at", trainedAt).map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2))).list())
                 .forEach(e -> mix.put(e.getKey(), e.getValue()));
         return mix;
     }
 
-    /** Up to {@code limit} summaries of labelled appointments stored by {@code trainedAt}, the newest first. */
+    /** Up to {@code limit} summaries of labelled appointments as they stood at {@code trainedAt}, the newest first. */
     public List<String> labelledSummaries(OffsetDateTime trainedAt, int limit) {
         return database.jdbi(h -> h.createQuery("SELECT summary FROM appointments WHERE deleted = FALSE "
-                        + "AND outcome_category IS NOT NULL AND created_at <= :at ORDER BY created_at DESC")
+                        + "AND outcome_category IS NOT NULL AND updated_at <= :at ORDER BY updated_at DESC")
                 .bind("at", trainedAt).setMaxRows(limit).mapTo(String.class).list());
     }
 
