@@ -157,6 +157,7 @@ public final class Shell {
         }
         javafx.scene.control.Label alertsLabel = new javafx.scene.control.Label();
         alertsLabel.getStyleClass().add("status-alerts");
+        alertsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         alertsLabel.textProperty().bind(monitoring.openAlertsTextProperty());
         alertsLabel.setOnMouseClicked(e -> controller.show(MONITORING));
         ((Pane) root.lookup(".status-bar")).getChildren().add(4, alertsLabel);
