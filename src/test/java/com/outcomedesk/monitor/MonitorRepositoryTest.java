@@ -73,4 +73,17 @@ class MonitorRepositoryTest {
         assertThat(new MonitorRepository(engine.database()).predictedSummaries(MonitorStream.START,
                 MonitorStream.START.plusMonths(1), 1000)).hasSize(40);
     }
+
+    @Test
+    void aMonitorRunRaisesAlertsOnceAndAcknowledgesThem() throws Exception {
+        engine = Engine.open(location());
+        MonitorStream.write(engine, dir, ADMIN, 8, 120, 5, 9);
+        MonitorReport bySite = engine.monitor().run(MonitorGrouping.SITE, ADMIN);
+        assertThat(bySite.periods()).hasSize(8).allSatisfy(p -> assertThat(p.group()).isEqualTo(engine.stamper().siteId()));
+        assertThat(bySite.alerts()).isNotEmpty();
+        assertThat(engine.monitor().run(MonitorGrouping.MONTH, ADMIN).alerts()).hasSize(bySite.alerts().size());
+        Alert acked = engine.monitor().acknowledge(bySite.alerts().get(0).id(), ADMIN);
+        assertThat(acked.acknowledgedBy()).isEqualTo("admin");
+        assertThat(engine.monitor().openAlerts()).isEqualTo(bySite.alerts().size() - 1);
+    }
 }
