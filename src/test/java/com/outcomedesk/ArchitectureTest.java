@@ -84,7 +84,8 @@ class ArchitectureTest {
     @Test
     void theEngineLeavesItsSqlToTheStoresRepositories() {
         noClasses().that().resideInAnyPackage(ROOT + ".appointments..", ROOT + ".transfer..", ROOT + ".learn..",
-                        ROOT + ".insight..", ROOT + ".security..", ROOT + ".audit..", ROOT + ".backup..", ROOT + ".engine..")
+                        ROOT + ".insight..", ROOT + ".security..", ROOT + ".audit..", ROOT + ".backup..", ROOT + ".engine..",
+                        ROOT + ".monitor..", ROOT + ".settings..")
                 .should().dependOnClassesThat().belongToAnyOf(java.sql.Statement.class, java.sql.PreparedStatement.class,
                         java.sql.ResultSet.class, java.sql.DriverManager.class)
                 .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.jdbi..")

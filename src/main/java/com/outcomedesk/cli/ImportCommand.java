@@ -29,7 +29,8 @@ final class ImportCommand implements Callable<Integer> {
             if (!json.enabled) report.warnings().forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             StringBuilder human = new StringBuilder()
                     .append("Imported ").append(report.imported()).append(", skipped ").append(report.skipped())
-                    .append(" already present, conflicting ").append(report.conflictingTotal())
+                    .append(" already present, outcomes added ").append(report.outcomesAdded())
+                    .append(" (stored appointments whose unknown outcome the file filled in), conflicting ").append(report.conflictingTotal())
                     .append(", rejected ").append(report.rejectedTotal()).append('.');
             if (report.conflictingTotal() > 0) {
                 human.append("\nConflicting (the store holds these ids with other content; the stored records were kept):");

@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
                 DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
                 InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, SitesCommand.class, BenchSyncCommand.class,
                 BenchCommand.class, BenchInsightCommand.class, BenchServeCommand.class, KeysCommand.class, ServeCommand.class,
-                SettingsCommand.class, BackupCommand.class, RestoreCommand.class, BenchBackupCommand.class,
+                SettingsCommand.class, BackupCommand.class, RestoreCommand.class, BenchBackupCommand.class, MonitorCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {

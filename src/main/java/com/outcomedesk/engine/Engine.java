@@ -15,7 +15,9 @@ import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.PasswordHasher;
 import com.outcomedesk.security.SecuritySettings;
 import com.outcomedesk.security.StoreSecrets;
+import com.outcomedesk.monitor.MonitorService;
 import com.outcomedesk.settings.DisplaySettings;
+import com.outcomedesk.settings.MonitoringSettings;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.HybridClock;
@@ -51,6 +53,8 @@ public final class Engine implements AutoCloseable {
     private final SecuritySettings securitySettings;
     private final DisplaySettings displaySettings;
     private final SyncService sync;
+    private final MonitoringSettings monitoringSettings;
+    private final MonitorService monitor;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -73,6 +77,8 @@ public final class Engine implements AutoCloseable {
         this.doctors = new DoctorInsights(database, audit);
         this.diseases = new DiseaseInsights(database, audit, ClinicalEntityExtractor.defaults());
         this.sync = new SyncService(database, settings, stamper, audit, appointments);
+        this.monitoringSettings = new MonitoringSettings(settings, audit);
+        this.monitor = new MonitorService(database, models, monitoringSettings, stamper, audit);
     }
 
     public static Engine open(StoreLocation location) {
@@ -111,6 +117,8 @@ public final class Engine implements AutoCloseable {
     public SecuritySettings securitySettings() { return securitySettings; }
     public DisplaySettings displaySettings() { return displaySettings; }
     public SyncService sync() { return sync; }
+    public MonitoringSettings monitoringSettings() { return monitoringSettings; }
+    public MonitorService monitor() { return monitor; }
 
     @Override
     public void close() {

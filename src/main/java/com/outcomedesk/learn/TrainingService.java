@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -48,18 +50,21 @@ public final class TrainingService {
         OffsetDateTime startedAt = OffsetDateTime.now(clock);
         Featurizer featurizer = new Featurizer(request.hashBits(), ClinicalEntityExtractor.defaults());
         DatasetBuilder.Built built = LabelledData.load(labelled, featurizer, progress);
-        Evaluation evaluation = new Evaluator(built.dataset(), request, progress).evaluate();
+        Evaluation folds = new Evaluator(built.dataset(), request, progress).evaluate();
+        progress.progress("time-ordered validation", 0, 1);
+        Optional<TimeOrderedSplit.Result> timeOrdered = TimeOrderedSplit.evaluate(built.dataset(), labelled.labelledDates(),
+                candidate(folds, built.dataset().rows()), request.seed(), folds.selectedResult().auc());
+        Evaluation evaluation = timeOrdered.map(t -> withNote(folds, t.note())).orElse(folds);
         progress.progress("final fit", 0, 1);
         TrainedModel fitted = fitFinal(built.dataset(), evaluation, request, built.doctorRows().keySet());
         checkCancelled();
         progress.progress("saving", 0, 1);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
-        Candidate selected = Candidate.forRequest(TrainingRequest.Algorithm.AUTO, built.dataset().rows()).stream()
-                .filter(c -> c.name().equals(evaluation.selected())).findFirst().orElseThrow();
+        Candidate selected = candidate(evaluation, built.dataset().rows());
         ModelProvenance provenance = provenance(request, selected, built, evaluation, actor, startedAt, durationMs);
         TrainedModel model = fitted.withProvenance(provenance);
         ModelVersionInfo version = registry.save(model, json(selected.params()), provenance.featureSpec().description(),
-                built.fingerprint(), built.dataset().rows(), request.folds(), json(metricsDocument(evaluation)),
+                built.fingerprint(), built.dataset().rows(), request.folds(), json(metricsDocument(evaluation, timeOrdered.orElse(null))),
                 json(provenanceDocument(provenance, selected, evaluation, built.doctorRows().size())), actor, startedAt, durationMs);
         boolean activated = false;
         if (request.activate()) {
@@ -89,11 +94,25 @@ public final class TrainingService {
         return m;
     }
 
-    static Map<String, Object> metricsDocument(Evaluation evaluation) {
+    static Map<String, Object> metricsDocument(Evaluation evaluation, TimeOrderedSplit.Result timeOrdered) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("summary", summary(evaluation.selectedResult()));
         doc.put("evaluation", evaluation);
+        doc.put("timeOrdered", timeOrdered);
         return doc;
+    }
+
+    private static Candidate candidate(Evaluation evaluation, int rows) {
+        return Candidate.forRequest(TrainingRequest.Algorithm.AUTO, rows).stream()
+                .filter(c -> c.name().equals(evaluation.selected())).findFirst().orElseThrow();
+    }
+
+    /** The evaluation with one more note (the time-ordered figure), stored and shown with the others. */
+    private static Evaluation withNote(Evaluation e, String note) {
+        List<String> notes = new ArrayList<>(e.notes());
+        notes.add(note);
+        return new Evaluation(e.rows(), e.worseRows(), e.folds(), e.repeats(), e.seed(), e.selected(), e.candidates(),
+                e.ablation(), e.categories(), e.roc(), e.calibration(), e.platt(), List.copyOf(notes));
     }
 
     private static ModelProvenance provenance(TrainingRequest request, Candidate selected, DatasetBuilder.Built built,

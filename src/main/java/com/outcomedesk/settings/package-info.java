@@ -1,2 +1,5 @@
-/** Store-wide settings of how the app presents things (the date format), changed by administrators and audited. */
+/**
+ * Store-wide settings changed by administrators and audited: how the app presents things (the date format) and the
+ * monitor's alert thresholds.
+ */
 package com.outcomedesk.settings;

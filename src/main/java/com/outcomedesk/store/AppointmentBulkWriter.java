@@ -33,8 +33,14 @@ public final class AppointmentBulkWriter implements AutoCloseable {
                 site_id, row_version, hlc, deleted)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, FALSE)""";
     private static final String STORED = """
-            SELECT id, external_id, doctor_id, summary, outcome_text, patient_ref, appointment_date
+            SELECT id, external_id, doctor_id, summary, outcome_text, patient_ref, appointment_date, deleted,
+                outcome_category
             FROM appointments WHERE id = ANY(?)""";
+    // The outcome conditions are repeated so a row given an outcome (or deleted) since it was read is left alone.
+    private static final String FILL_OUTCOME = """
+            UPDATE appointments SET outcome_text = ?, outcome_category = ?, outcome_source = ?, updated_at = ?,
+                updated_by = ?, site_id = ?, row_version = row_version + 1, hlc = ?
+            WHERE id = ? AND outcome_text IS NULL AND outcome_category IS NULL AND deleted = FALSE""";
     private static final String INSERT_DOCTOR = """
             MERGE INTO doctors t USING (VALUES (CAST(? AS VARCHAR(100)))) AS s(doctor_id) ON t.doctor_id = s.doctor_id
             WHEN NOT MATCHED THEN INSERT (doctor_id, created_at) VALUES (s.doctor_id, ?)""";
@@ -52,6 +58,18 @@ public final class AppointmentBulkWriter implements AutoCloseable {
                                  String summary, String outcomeText, OutcomeCategory category, OutcomeSource source) {
     }
 
+    /** A stored row's content and whether it is deleted or already has an outcome category. */
+    public record StoredRow(AppointmentRepository.Content content, boolean deleted, boolean categorised) {
+        /** True when an outcome arriving later may be filled in: the row is live and has no outcome at all. */
+        public boolean outcomeUnknown() {
+            return !deleted && !categorised && content.outcomeText() == null;
+        }
+    }
+
+    /** An outcome to fill in on a stored appointment whose outcome is unknown. */
+    public record OutcomeFill(UUID key, String outcomeText, OutcomeCategory category, OutcomeSource source) {
+    }
+
     public AppointmentBulkWriter(Connection connection, ChangeStamper stamper, String user) throws SQLException {
         this.connection = connection;
         this.stamper = stamper;
@@ -62,15 +80,15 @@ public final class AppointmentBulkWriter implements AutoCloseable {
     }
 
     /** The stored content of those of the keys already stored (deleted rows too), in one query. */
-    public List<AppointmentRepository.Content> stored(Collection<UUID> keys) throws SQLException {
-        List<AppointmentRepository.Content> found = new ArrayList<>();
+    public List<StoredRow> stored(Collection<UUID> keys) throws SQLException {
+        List<StoredRow> found = new ArrayList<>();
         try (PreparedStatement stored = connection.prepareStatement(STORED)) {
             stored.setArray(1, connection.createArrayOf("UUID", keys.toArray()));
             try (ResultSet rs = stored.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new AppointmentRepository.Content(rs.getObject(1, UUID.class), rs.getString(2),
+                    found.add(new StoredRow(new AppointmentRepository.Content(rs.getObject(1, UUID.class), rs.getString(2),
                             rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getObject(7, LocalDate.class)));
+                            rs.getObject(7, LocalDate.class)), rs.getBoolean(8), rs.getString(9) != null));
                 }
             }
         }
@@ -100,6 +118,37 @@ public final class AppointmentBulkWriter implements AutoCloseable {
             connection.rollback(before);
             return insertOneByOne(items, row, refused);
         }
+    }
+
+    /**
+     * Fills in the outcomes of stored appointments that have none, in one batch, stamped as a local change (so sync
+     * sends it). A row that gained an outcome or was deleted meanwhile is not touched. Returns the keys filled in.
+     * Nothing is committed here.
+     */
+    public List<UUID> fillOutcomes(Collection<OutcomeFill> fills) throws SQLException {
+        List<UUID> filled = new ArrayList<>();
+        if (fills.isEmpty()) return filled;
+        try (PreparedStatement update = connection.prepareStatement(FILL_OUTCOME)) {
+            for (OutcomeFill f : fills) {
+                update.setString(1, f.outcomeText());
+                update.setString(2, f.category() == null ? null : f.category().code());
+                update.setString(3, f.source() == null ? null : f.source().code());
+                update.setObject(4, now);
+                update.setString(5, user);
+                update.setString(6, stamper.siteId());
+                update.setLong(7, stamper.tick());
+                update.setObject(8, f.key());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            int i = 0;
+            for (OutcomeFill f : fills) {
+                // SUCCESS_NO_INFO (-2) means the driver did not count; the WHERE clause still guarded the row.
+                if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) filled.add(f.key());
+                i++;
+            }
+        }
+        return filled;
     }
 
     private <T> long insertOneByOne(Collection<T> items, Function<T, NewAppointment> row, BiConsumer<T, String> refused)

@@ -9,6 +9,7 @@ import java.util.Set;
 final class ImportTally {
     private long imported;
     private long skipped;
+    private long outcomesAdded;
     private final List<ImportReport.Conflict> conflicting = new ArrayList<>();
     private long conflictingTotal;
     private final List<ImportReport.Rejection> rejected = new ArrayList<>();
@@ -18,6 +19,15 @@ final class ImportTally {
 
     void imported(long records) {
         imported += records;
+    }
+
+    void outcomesAdded(long records) {
+        outcomesAdded += records;
+    }
+
+    /** Records meant to fill an outcome whose row gained one (or was deleted) meanwhile: left as stored. */
+    void skippedLate(long records) {
+        skipped += records;
     }
 
     void reject(long position, String reason) {
@@ -52,7 +62,7 @@ final class ImportTally {
         }
         // Records the database refused are found when their batch is stored, after later rejections were listed.
         rejected.sort(Comparator.comparingLong(ImportReport.Rejection::position));
-        return new ImportReport(imported, skipped, List.copyOf(conflicting), conflictingTotal, List.copyOf(rejected),
+        return new ImportReport(imported, skipped, outcomesAdded, List.copyOf(conflicting), conflictingTotal, List.copyOf(rejected),
                 rejectedTotal, warnings);
     }
 }

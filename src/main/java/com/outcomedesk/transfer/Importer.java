@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -53,7 +55,7 @@ public final class Importer {
             audit.record(actor, "import-start", "appointments", run, source + "; records=" + total);
             ImportReport report = insert(file, format, total, actor, run, progress);
             audit.record(actor, "import", "appointments", run, source + "; imported=" + report.imported()
-                    + "; skipped=" + report.skipped() + "; conflicting=" + report.conflictingTotal()
+                    + "; skipped=" + report.skipped() + "; outcomesAdded=" + report.outcomesAdded() + "; conflicting=" + report.conflictingTotal()
                     + "; rejected=" + report.rejectedTotal());
             return report;
         } catch (IOException e) {
@@ -135,6 +137,10 @@ public final class Importer {
      * not written, so re-importing adds nothing and never overwrites a local edit; their content is compared
      * to tell identical re-imports from conflicts. The rest are inserted with a JDBC batch and committed together
      * with the batch's audit entry. Should the database still refuse a row, only that row is rejected.
+     *
+     * <p>An outcome arriving later is the one exception to "stored records are kept": when the stored row is live, has
+     * no outcome at all, and the record differs from it only by carrying an outcome, that outcome is filled in. A known
+     * outcome is never replaced, and a row edited here (any other field differs) stays a conflict, untouched.
      */
     private final class Batch implements AutoCloseable {
         private final Connection connection;
@@ -144,6 +150,7 @@ public final class Importer {
         private final OutcomeClassifier classifier = outcomes.classifier();
         private final AppointmentBulkWriter writer;
         private final Map<UUID, ParsedRecord> records = new LinkedHashMap<>();
+        private final List<AppointmentBulkWriter.OutcomeFill> fills = new ArrayList<>();
         private int size;
         private long first;
         private long last;
@@ -177,19 +184,36 @@ public final class Importer {
             long added = records.isEmpty() ? 0 : writer.insert(records.values(), this::row, (p, sqlState) ->
                     tally.reject(p.position(), "the database refused it (SQLState " + sqlState + ")"));
             tally.imported(added);
+            long filled = writer.fillOutcomes(fills).size();
+            tally.outcomesAdded(filled);
+            // A record whose row gained an outcome since it was read is left as stored, like any other duplicate.
+            tally.skippedLate(fills.size() - filled);
             audit.recordAndCommit(connection, actor, "import-batch", "appointments", run,
-                    "records=" + first + "-" + last + "; imported=" + added);
+                    "records=" + first + "-" + last + "; imported=" + added + "; outcomesAdded=" + filled);
             records.clear();
+            fills.clear();
             size = 0;
         }
 
         private void leaveOutStored() throws SQLException {
-            for (AppointmentRepository.Content stored : writer.stored(records.keySet())) {
+            for (AppointmentBulkWriter.StoredRow row : writer.stored(records.keySet())) {
+                AppointmentRepository.Content stored = row.content();
                 ParsedRecord mine = records.remove(stored.id());
                 AppointmentRecord theirs = new AppointmentRecord(stored.externalId(), stored.doctorId(), stored.summary(),
                         stored.outcomeText(), stored.patientRef(), stored.appointmentDate());
-                tally.duplicate(mine.position(), theirs.fieldsDifferingFrom(mine.record()));
+                List<String> differing = theirs.fieldsDifferingFrom(mine.record());
+                if (row.outcomeUnknown() && differing.equals(List.of(Field.OUTCOME.canonical()))) {
+                    fills.add(outcomeFill(mine.record()));
+                } else {
+                    tally.duplicate(mine.position(), differing);
+                }
             }
+        }
+
+        private AppointmentBulkWriter.OutcomeFill outcomeFill(AppointmentRecord r) {
+            OutcomeClassification outcome = classifier.classify(r.outcome());
+            return new AppointmentBulkWriter.OutcomeFill(r.key(), r.outcome(), outcome == null ? null : outcome.category(),
+                    outcome == null ? null : outcome.source());
         }
 
         private AppointmentBulkWriter.NewAppointment row(ParsedRecord p) {

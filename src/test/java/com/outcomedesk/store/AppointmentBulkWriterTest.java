@@ -97,7 +97,7 @@ class AppointmentBulkWriterTest {
         List<AppointmentRepository.Content> found = new ArrayList<>();
         database.withConnection(c -> {
             try (AppointmentBulkWriter writer = new AppointmentBulkWriter(c, stamper, "importer")) {
-                found.addAll(writer.stored(List.of(kept.key(), absent)));
+                writer.stored(List.of(kept.key(), absent)).forEach(row -> found.add(row.content()));
             }
             return null;
         });

@@ -189,6 +189,9 @@ public final class MainViewModel {
     static String describe(ImportReport r) {
         StringBuilder s = new StringBuilder(String.format("Imported %,d appointments; %,d were already in the store.",
                 r.imported(), r.skipped()));
+        if (r.outcomesAdded() > 0) {
+            s.append(String.format("%nFilled in the outcome of %,d stored appointments that had none.", r.outcomesAdded()));
+        }
         if (r.conflictingTotal() > 0) {
             s.append(String.format("%n%,d records have the id of a stored appointment but different content; the stored "
                     + "ones were kept:", r.conflictingTotal()));

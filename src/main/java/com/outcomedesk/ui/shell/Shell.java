@@ -19,6 +19,8 @@ import com.outcomedesk.ui.models.ModelsController;
 import com.outcomedesk.ui.models.ModelsViewModel;
 import com.outcomedesk.ui.models.RetrainController;
 import com.outcomedesk.ui.models.RetrainViewModel;
+import com.outcomedesk.ui.monitoring.MonitoringController;
+import com.outcomedesk.ui.monitoring.MonitoringViewModel;
 import com.outcomedesk.ui.outcomes.OutcomeMappingController;
 import com.outcomedesk.ui.outcomes.OutcomeMappingViewModel;
 import com.outcomedesk.ui.prediction.PredictionController;
@@ -53,6 +55,7 @@ public final class Shell {
     public static final String DISEASES = "Alike diseases";
     public static final String SETTINGS = "Settings";
     public static final String CONFLICTS = "Conflicts";
+    public static final String MONITORING = "Monitoring";
 
     private final MainViewModel model;
     private final MainController controller;
@@ -117,6 +120,10 @@ public final class Shell {
                     .filter(i -> "retrainItem".equals(i.getId())).forEach(i -> i.setDisable(true));
         }
         controller.addModelMenuItem("versionsItem", "_Versions...", () -> controller.show(MODELS));
+        MonitoringViewModel monitoring = new MonitoringViewModel(engine.monitor(), model.actorProperty()::get, background,
+                model.dialogs());
+        controller.addScreen(MONITORING, "Live AUC and calibration against the activated figure, drift, and alerts",
+                () -> new MonitoringController(monitoring).load());
         if (actor.isAdministrator()) {
             controller.addScreen(USERS, "Add users, change roles, reset passwords, disable accounts",
                     () -> UsersView.create(new UsersViewModel(engine.accounts(), actor)));
@@ -148,6 +155,13 @@ public final class Shell {
                             engine.displaySettings(), engine.sync(), actor, background, Shell::useDateFormat,
                             sync::scheduleEveryMinutes)));
         }
+        javafx.scene.control.Label alertsLabel = new javafx.scene.control.Label();
+        alertsLabel.getStyleClass().add("status-alerts");
+        alertsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        alertsLabel.textProperty().bind(monitoring.openAlertsTextProperty());
+        alertsLabel.setOnMouseClicked(e -> controller.show(MONITORING));
+        ((Pane) root.lookup(".status-bar")).getChildren().add(4, alertsLabel);
+        monitoring.refreshOpenAlerts();
         useDateFormat(engine.displaySettings().dateFormat());
         model.setOnQuit(Platform::exit);
         return new Shell(model, controller, root, background, sync, stage);

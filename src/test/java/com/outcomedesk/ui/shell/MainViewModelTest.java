@@ -87,7 +87,7 @@ class MainViewModelTest {
 
     @Test
     void describesRejections() {
-        var report = new com.outcomedesk.transfer.ImportReport(2, 1,
+        var report = new com.outcomedesk.transfer.ImportReport(2, 1, 0,
                 java.util.List.of(new com.outcomedesk.transfer.ImportReport.Conflict(4, java.util.List.of("summary", "future_outcome"))), 1,
                 java.util.List.of(new com.outcomedesk.transfer.ImportReport.Rejection(3, "missing summary")), 1,
                 java.util.List.of("Ignored unknown field 'x'"));

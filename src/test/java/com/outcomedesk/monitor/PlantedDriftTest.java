@@ -1,0 +1,88 @@
+package com.outcomedesk.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.TestStores;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The monitor on a stream with a planted shift, and on a stable one (the false-alarm test), over 24 months. */
+class PlantedDriftTest {
+    private static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
+    private static final int SHIFT = 14;
+    @TempDir Path dir;
+    private Engine engine;
+
+    @BeforeEach
+    void open() {
+        engine = Engine.open(TestStores.h2(dir.resolve("store")));
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    @Test
+    void aShiftRaisesDriftAlertsInItsFirstMonthAndNotBeforeAndTheLiveAucFalls() throws IOException {
+        MonitorStream.write(engine, dir, ADMIN, 24, 300, SHIFT, 11);
+        MonitorReport report = engine.monitor().run(MonitorGrouping.MONTH, ADMIN);
+
+        List<Alert> drift = report.alerts().stream().filter(a -> a.rule().equals("drift")).toList();
+        assertThat(drift).isNotEmpty().allSatisfy(a -> assertThat(a.period()).isGreaterThanOrEqualTo(MonitorStream.month(SHIFT)));
+        assertThat(drift).filteredOn(a -> a.period().equals(MonitorStream.month(SHIFT)))
+                .extracting(Alert::subject).contains(DriftMeasure.PROBABILITY, DriftMeasure.DOCTORS, DriftMeasure.TEXT);
+        LivePerformance before = report.periods().get(SHIFT - 1), after = report.periods().get(SHIFT);
+        assertThat(before.period()).isEqualTo(MonitorStream.month(SHIFT - 1));
+        assertThat(after.auc().high()).isLessThan(before.auc().low());
+        assertThat(report.openAlerts()).isEqualTo(report.alerts().size());
+    }
+
+    @Test
+    void aStableStreamRaisesNothingOverTwentyFourMonths() throws IOException {
+        MonitorStream.write(engine, dir, ADMIN, 24, 300, -1, 12);
+        MonitorReport report = engine.monitor().run(MonitorGrouping.MONTH, ADMIN);
+        assertThat(report.periods()).hasSize(24);
+        assertThat(report.drift()).isNotEmpty().noneMatch(DriftFinding::flagged);
+        assertThat(report.alerts()).isEmpty();
+    }
+
+    @Test
+    void runningAgainRaisesNoAlertTwiceAndAcknowledgingRecordsWhoAndWhen() throws IOException {
+        MonitorStream.write(engine, dir, ADMIN, 18, 200, SHIFT, 13);
+        int raised = engine.monitor().run(MonitorGrouping.MONTH, ADMIN).alerts().size();
+        assertThat(raised).isPositive();
+        assertThat(engine.monitor().run(MonitorGrouping.MONTH, ADMIN).alerts()).hasSize(raised);
+
+        Alert first = engine.monitor().alerts().get(0);
+        Alert acked = engine.monitor().acknowledge(first.id(), ADMIN);
+        assertThat(acked.acknowledged()).isTrue();
+        assertThat(acked.acknowledgedBy()).isEqualTo("admin");
+        assertThat(acked.acknowledgedAt()).isNotNull();
+        assertThat(engine.monitor().openAlerts()).isEqualTo(raised - 1);
+        Alert again = engine.monitor().acknowledge(first.id(), new Actor("someone", Role.CLINICIAN));
+        assertThat(again.acknowledgedBy()).isEqualTo("admin");
+    }
+
+    @Test
+    void groupingByDoctorPartitionsEachMonthsPredictions() throws IOException {
+        MonitorStream.write(engine, dir, ADMIN, 3, 150, -1, 14);
+        MonitorReport byMonth = engine.monitor().run(MonitorGrouping.MONTH, ADMIN);
+        MonitorReport byDoctor = engine.monitor().run(MonitorGrouping.DOCTOR, ADMIN);
+        for (LivePerformance month : byMonth.periods()) {
+            List<LivePerformance> groups = byDoctor.periods().stream().filter(p -> p.period().equals(month.period())).toList();
+            assertThat(groups).hasSize(5);
+            assertThat(groups.stream().mapToLong(LivePerformance::predictions).sum()).isEqualTo(month.predictions());
+            assertThat(groups.stream().mapToLong(LivePerformance::withOutcome).sum()).isEqualTo(month.withOutcome());
+        }
+        assertThat(byMonth.overall().predictions()).isEqualTo(450);
+    }
+}
