@@ -134,11 +134,23 @@ public final class BackupRestorer {
      * Moves a restored data directory into place; a store there is kept aside as {@code HOME.replaced-TIME} (returned).
      * The desktop calls this after closing its store, to replace the store it had open.
      */
+    /**
+     * {@code HOME<mark>TIME} beside the home, to the second, with "-2", "-3", ... added when that is taken: two restores
+     * in one second must not meet in one directory.
+     */
+    public static Path freshSibling(Path home, String mark, Clock clock) {
+        String base = home.getFileName() + mark + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path candidate = home.resolveSibling(base);
+        for (int n = 2; Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS); n++) {
+            candidate = home.resolveSibling(base + "-" + n);
+        }
+        return candidate;
+    }
+
     public Optional<Path> swapIn(Path restored, Path home) throws IOException {
         Optional<Path> kept = Optional.empty();
         if (occupied(home)) {
-            Path keep = home.resolveSibling(home.getFileName() + ".replaced-"
-                    + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            Path keep = freshSibling(home, ".replaced-", clock);
             Files.move(home, keep, StandardCopyOption.ATOMIC_MOVE);
             kept = Optional.of(keep);
         } else {

@@ -51,8 +51,8 @@ class HttpFaultTest {
             f.sync(a);
             f.sync(b);
             Random random = new Random(7);
-            SiteOps.randomWork(a, random, 40);
-            SiteOps.randomWork(b, random, 40);
+            SiteOps.randomWork(a, random, 200);
+            SiteOps.randomWork(b, random, 200);
             Set<Object> predictions = FaultInjectionTest.ids(a, "predictions");
             predictions.addAll(FaultInjectionTest.ids(b, "predictions"));
 

@@ -118,7 +118,7 @@ public final class BackupViewModel {
                 : Optional.of(BESIDE);
         if (where.isEmpty()) return;
         boolean replace = where.get().equals(REPLACE);
-        Path target = home.resolveSibling(home.getFileName() + "-restored-" + LocalDateTime.now(clock).format(STAMP));
+        Path target = BackupRestorer.freshSibling(home, "-restored-", clock);
         if (replace && !dialogs.confirm("Replace the current store?", "OutcomeDesk restores the backup beside the current "
                 + "store, then closes. The current store is kept as " + home.getFileName() + ".replaced-TIME beside it and "
                 + "the restored one takes its place; start OutcomeDesk again to use it.")) {

@@ -89,6 +89,7 @@ class BackupViewModelTest {
                 Clock.systemDefaultZone());
         replacing.setCloseApp(() -> closed++);
         replacing.restore();
+        assertThat(dialogs.errors).as("a second restore in the same second").isEmpty();
         assertThat(closed).isEqualTo(1);
         engine.close();
         Optional<Path> kept = replacing.afterStoreClosed();
