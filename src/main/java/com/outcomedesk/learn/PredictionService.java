@@ -12,7 +12,6 @@ import com.outcomedesk.store.LearningRows;
 import com.outcomedesk.store.PredictionRepository;
 import com.outcomedesk.store.PredictionRepository.NewPrediction;
 import com.outcomedesk.store.SettingsRepository;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -95,15 +94,9 @@ public final class PredictionService {
 
     /** The predictions and their audit entries in one transaction: both are stored, or neither. */
     private void write(Database database, List<Recorded> batch) {
-        database.withConnection(c -> {
-            c.setAutoCommit(false);
-            try {
-                PredictionRepository.insert(c, batch.stream().map(Recorded::prediction).toList());
-                audit.recordAllAndCommit(c, batch.stream().map(Recorded::entry).toList());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        database.jdbcTransaction(c -> {
+            PredictionRepository.insert(c, batch.stream().map(Recorded::prediction).toList());
+            audit.recordAllAndCommit(c, batch.stream().map(Recorded::entry).toList());
             return null;
         });
     }

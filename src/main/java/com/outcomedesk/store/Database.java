@@ -228,6 +228,24 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Plain JDBC work in one transaction: committed when it returns (work that commits at its end, as the audit
+     * trail's {@code recordAndCommit} does, is left so), rolled back when it throws.
+     */
+    public <T> T jdbcTransaction(SqlFunction<T> work) {
+        return withConnection(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        });
+    }
+
+    /**
      * Like {@link #withConnection} for work that only reads, through forward-only result sets that should stream
      * in batches of their fetch size rather than arrive whole: PostgreSQL streams only inside a transaction, which
      * is rolled back afterwards.

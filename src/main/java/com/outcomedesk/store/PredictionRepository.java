@@ -42,15 +42,8 @@ public final class PredictionRepository {
     /** Saves predictions in one transaction. */
     public void saveAll(List<NewPrediction> predictions) {
         if (predictions.isEmpty()) return;
-        database.withConnection(c -> {
-            c.setAutoCommit(false);
-            try {
-                insert(c, predictions);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        database.jdbcTransaction(c -> {
+            insert(c, predictions);
             return null;
         });
     }

@@ -55,17 +55,11 @@ public final class StoredRateLimits {
             details.append(name(b)).append(' ').append(before.of(b)).append(" -> ").append(next.of(b));
         }
         if (details.isEmpty()) return before;
-        database.withConnection(c -> {
-            c.setAutoCommit(false);
-            try {
-                for (Budget b : Budget.values()) {
-                    if (before.of(b) != next.of(b)) SettingsRepository.put(c, key(b), Integer.toString(next.of(b)));
-                }
-                audit.recordAndCommit(c, actor, "setting-change", "setting", "rate_limits", details + " a minute");
-            } catch (java.sql.SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        database.jdbcTransaction(c -> {
+            for (Budget b : Budget.values()) {
+                if (before.of(b) != next.of(b)) SettingsRepository.put(c, key(b), Integer.toString(next.of(b)));
             }
+            audit.recordAndCommit(c, actor, "setting-change", "setting", "rate_limits", details + " a minute");
             return null;
         });
         limits.update(next);
