@@ -26,12 +26,22 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
     private final Jdbi jdbi;
+    private final H2Housekeeping housekeeping;
 
     private Database(StoreLocation location, HikariDataSource dataSource, EntityManagerFactory emf) {
         this.location = location;
         this.dataSource = dataSource;
         this.entityManagerFactory = emf;
         this.jdbi = Jdbi.create(dataSource);
+        this.housekeeping = location.databaseFile().isPresent() ? startHousekeeping(dataSource) : null;
+    }
+
+    private static H2Housekeeping startHousekeeping(DataSource dataSource) {
+        try {
+            return H2Housekeeping.start(dataSource, H2Housekeeping.PERIOD);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open the store's file housekeeping: " + e.getMessage(), e);
+        }
     }
 
     /** Opens the store, creating and migrating the schema when needed. */
@@ -326,6 +336,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (housekeeping != null) housekeeping.close();
         entityManagerFactory.close();
         dataSource.close();
         StoreOwner.release(location);
