@@ -67,4 +67,19 @@ final class BackupFill {
             return all;
         });
     }
+
+    /** The store's schema as H2 scripts it (tables, keys, constraints and indexes), sorted: to compare two stores. */
+    static List<String> schema(Database database) {
+        return database.withConnection(c -> {
+            List<String> ddl = new ArrayList<>();
+            try (var s = c.createStatement(); var rs = s.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS")) {
+                while (rs.next()) {
+                    String line = rs.getString(1);
+                    if (line.startsWith("CREATE") || line.startsWith("ALTER")) ddl.add(line);
+                }
+            }
+            Collections.sort(ddl);
+            return ddl;
+        });
+    }
 }

@@ -25,9 +25,11 @@ class BackupRoundTripTest {
     void aPlainStoreComesBackRowForRowWithItsAuditChainIntact() {
         Path file = dir.resolve("site.odbackup");
         Map<String, List<String>> before;
+        List<String> schema;
         try (Engine engine = Engine.open(TestStores.h2(dir.resolve("home")))) {
             BackupFill.everyKind(engine, BackupFill.ADMIN);
             before = BackupFill.tables(engine.database());
+            schema = BackupFill.schema(engine.database());
             BackupManifest m = engine.backup().backup(file, BackupFill.ADMIN, null, false, ProgressListener.NONE);
             assertThat(m.encryption().scheme()).isEqualTo("none");
             assertThat(m.tables()).extracting(BackupManifest.Part::table).contains("appointments", "audit_log",
@@ -38,6 +40,10 @@ class BackupRoundTripTest {
         assertThat(r.audit().intact()).isTrue();
         try (Engine restored = Engine.open(TestStores.h2(dir.resolve("fresh")))) {
             assertSameRows(before, BackupFill.tables(restored.database()));
+            // the restore builds the indexes after the rows: each one must be back, as it was
+            assertThat(BackupFill.schema(restored.database())).filteredOn(l -> l.startsWith("CREATE INDEX")).isNotEmpty()
+                    .containsExactlyElementsOf(schema.stream().filter(l -> l.startsWith("CREATE INDEX")).toList());
+            assertThat(BackupFill.schema(restored.database())).containsExactlyInAnyOrderElementsOf(schema);
             assertThat(restored.auditLog().verify(BackupFill.ADMIN).intact()).isTrue();
             assertThat(restored.models().active()).isPresent();
         }
