@@ -32,15 +32,21 @@ public final class ActiveModelRead {
         Properties credentials = new Properties();
         if (location.user() != null) credentials.setProperty("user", location.user());
         if (location.password() != null) credentials.setProperty("password", location.password());
-        StoreFiles.secureBeforeOpening(location);
-        try (Connection c = DriverManager.getConnection(location.jdbcUrl(), credentials)) {
-            StoreFiles.secure(location);
+        // Nothing is written, so the files keep the owner-only modes the engine gave them; without a trace file H2
+        // creates none beside them. (Checking the modes here would start the logging framework: 600 classes.)
+        try (Connection c = DriverManager.getConnection(withoutTraceFile(location), credentials)) {
             c.setReadOnly(true);
             if (count(c, "SELECT COUNT(*) FROM user_accounts") > 0) return Optional.empty();
             return active(c, riskCutoffsSetting);
         } catch (SQLException e) {
             return Optional.empty();
         }
+    }
+
+    private static String withoutTraceFile(StoreLocation location) {
+        String url = location.jdbcUrl();
+        boolean h2 = location.vendor() == Vendor.H2;
+        return !h2 || url.toUpperCase(java.util.Locale.ROOT).contains(";TRACE_LEVEL_FILE=") ? url : url + ";TRACE_LEVEL_FILE=0";
     }
 
     private static Optional<Active> active(Connection c, String setting) throws SQLException {
