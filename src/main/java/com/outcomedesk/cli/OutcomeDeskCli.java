@@ -13,18 +13,26 @@ import picocli.CommandLine.ScopeType;
 
 /** The command line over the engine: {@code java -jar outcome-desk.jar <command>}. */
 @Command(name = "outcome-desk", mixinStandardHelpOptions = true, versionProvider = OutcomeDeskCli.AppVersion.class,
-        description = "Learn from a clinic's appointment notes. Without a command, opens the desktop app.",
-        subcommands = {
-                ImportCommand.class, ExportCommand.class, DemoDataCommand.class, StatusCommand.class,
-                OutcomesCommand.class, BenchImportCommand.class, TrainCommand.class, ModelsCommand.class,
-                ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
-                DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
-                InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, SitesCommand.class, BenchSyncCommand.class,
-                BenchCommand.class, BenchInsightCommand.class, BenchServeCommand.class, KeysCommand.class, ServeCommand.class,
-                SettingsCommand.class, BackupCommand.class, RestoreCommand.class, BenchBackupCommand.class, MonitorCommand.class,
-                CommandLine.HelpCommand.class,
-        })
+        description = "Learn from a clinic's appointment notes. Without a command, opens the desktop app.")
 public final class OutcomeDeskCli {
+    /**
+     * The commands. Registered by {@link #run} rather than in the annotation, so that a run builds only the command it
+     * was given: building all of them read every command's annotations and loaded their classes, the larger part of
+     * a short command's start-up.
+     */
+    static final Class<?>[] COMMANDS = {
+            ImportCommand.class, ExportCommand.class, DemoDataCommand.class, StatusCommand.class,
+            OutcomesCommand.class, BenchImportCommand.class, TrainCommand.class, ModelsCommand.class,
+            ActivateCommand.class, RollbackCommand.class, PredictCommand.class, MetricsCommand.class,
+            DoctorsCommand.class, ClustersCommand.class, SimilarCommand.class,
+            InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, SitesCommand.class, BenchSyncCommand.class,
+            BenchCommand.class, BenchInsightCommand.class, BenchServeCommand.class, KeysCommand.class, ServeCommand.class,
+            SettingsCommand.class, BackupCommand.class, RestoreCommand.class, BenchBackupCommand.class, MonitorCommand.class,
+            CommandLine.HelpCommand.class
+    };
+    /** Root options that take a value in the next argument. */
+    private static final java.util.Set<String> VALUED = java.util.Set.of("--home", "--db", "--user");
+
     /** How a user starts the command line; hints name it, as there is no installed launcher. */
     public static final String LAUNCHER = "java -jar target/outcome-desk.jar";
 
@@ -67,6 +75,11 @@ public final class OutcomeDeskCli {
         OutcomeDeskCli root = new OutcomeDeskCli();
         root.environment = environment;
         CommandLine cli = new CommandLine(root);
+        String given = commandName(args);
+        for (Class<?> command : COMMANDS) {
+            if (given == null || given.equals(command.getAnnotation(Command.class).name())) cli.addSubcommand(command);
+        }
+        if (cli.getSubcommands().isEmpty()) for (Class<?> command : COMMANDS) cli.addSubcommand(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -82,6 +95,18 @@ public final class OutcomeDeskCli {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command the arguments name: the first that is neither an option nor an option's value (the root takes no
+     * parameters). Null for none and for {@code help}, which needs every command to describe.
+     */
+    static String commandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (VALUED.contains(args[i])) i++;
+            else if (!args[i].startsWith("-")) return args[i].equals("help") ? null : args[i];
+        }
+        return null;
     }
 
     /** {@code --version}: the build's version. */

@@ -1,16 +1,15 @@
 package com.outcomedesk.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.Contribution;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
 import com.outcomedesk.learn.Predictor;
 import com.outcomedesk.learn.RiskTiers;
+import com.outcomedesk.learn.StoredPredictor;
 import com.outcomedesk.learn.TaskAgreement;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ImportReport;
-import com.outcomedesk.transfer.ParsedRecord;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.transfer.RecordReader;
 import java.io.IOException;
@@ -19,11 +18,11 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -47,8 +46,8 @@ final class PredictCommand implements Callable<Integer> {
     static final class Source {
         @ArgGroup(exclusive = false)
         Single single;
-        @Option(names = "--input", paramLabel = "FILE", description = "A JSON array or CSV of appointments (import format); each row gets the answer without its "
-                + "explanation (predict one appointment with --doctor and --summary to see why).")
+        @Option(names = "--input", paramLabel = "FILE", description = "A JSON array or CSV of appointments (import format); each row gets the answer, "
+                + "with its strongest factors when --explain is given.")
         Path input;
         @Option(names = "--pending", description = "Predict the store's appointments without an outcome and save the predictions.")
         boolean pending;
@@ -68,8 +67,24 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--save-cutoffs", description = "Store --risk-cutoffs as the default (administrators).")
     boolean saveCutoffs;
 
+    @Option(names = "--explain", arity = "0..1", fallbackValue = "3", paramLabel = "N", description = "With --input: give each "
+            + "row its base value and its N strongest factors (default 3), as predict --json does for one appointment.")
+    Integer explain;
+
     @Override
     public Integer call() throws IOException {
+        if (explain != null && (source.input == null || explain < 1)) {
+            throw new IllegalArgumentException("--explain N goes with --input, N at least 1");
+        }
+        if (source.input != null && !saveCutoffs && root.user == null) {
+            // A file is scored by the active model alone: read it over one connection, not by starting the whole engine.
+            Optional<StoredPredictor.Ready> ready = StoredPredictor.open(root.location());
+            if (ready.isPresent()) {
+                batch(ready.get().predictor(), cutoffs == null ? ready.get().tiers() : RiskTiers.parse(cutoffs),
+                        spec.commandLine().getOut());
+                return 0;
+            }
+        }
         try (Engine engine = root.openEngine()) {
             RiskTiers tiers = cutoffs == null ? engine.predictions().riskTiers() : RiskTiers.parse(cutoffs);
             if (saveCutoffs) {
@@ -86,45 +101,21 @@ final class PredictCommand implements Callable<Integer> {
                 long n = engine.predictions().predictPending(root.actor(), ProgressListener.NONE);
                 json.print(stdout, Map.of("predicted", n), n + " appointments without an outcome predicted and saved.");
             } else {
-                batch(engine, tiers, stdout);
+                batch(engine.predictions().predictor(), tiers, stdout);
             }
             return 0;
         }
     }
 
-    /** Records are read in chunks and each chunk is scored on all cores; rows are written in file order. */
-    static final int CHUNK = 16_384;
-
-    private void batch(Engine engine, RiskTiers tiers, PrintWriter stdout) throws IOException {
+    private void batch(Predictor predictor, RiskTiers tiers, PrintWriter stdout) throws IOException {
         if (out == null && !json.enabled) throw new IllegalArgumentException("With --input give --out FILE or --json");
-        long predicted = 0;
-        long rejectedTotal = 0;
-        List<ImportReport.Rejection> rejected = new ArrayList<>();
-        Predictor predictor = engine.predictions().predictor();
         Writer target = out == null ? nonClosing(stdout) : Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8);
-        try (RecordReader reader = RecordReader.open(source.input, FileFormat.detect(source.input));
-             JsonGenerator g = JsonOption.MAPPER.getFactory().createGenerator(target)) {
-            g.writeStartArray();
-            List<ParsedRecord> chunk = new ArrayList<>(CHUNK);
-            ParsedRecord p;
-            boolean more = true;
-            while (more) {
-                p = reader.next();
-                more = p != null;
-                if (p != null && p.rejected()) {
-                    if (rejected.size() < ImportReport.MAX_LISTED) rejected.add(new ImportReport.Rejection(p.position(), p.rejection()));
-                    rejectedTotal++;
-                } else if (p != null) {
-                    chunk.add(p);
-                }
-                if (chunk.size() == CHUNK || !more && !chunk.isEmpty()) {
-                    write(g, chunk, score(predictor, chunk, tiers));
-                    predicted += chunk.size();
-                    chunk.clear();
-                }
-            }
-            g.writeEndArray();
+        FileScoring.Outcome done;
+        try (RecordReader reader = RecordReader.open(source.input, FileFormat.detect(source.input)); Writer w = target) {
+            done = new FileScoring(predictor, tiers, explain == null ? 0 : explain).run(reader, w);
         }
+        List<ImportReport.Rejection> rejected = done.rejected();
+        long rejectedTotal = done.rejectedTotal();
         StringBuilder rejections = new StringBuilder();
         rejected.forEach(r -> rejections.append(System.lineSeparator()).append("  record ").append(r.position()).append(": ")
                 .append(r.reason()));
@@ -137,43 +128,13 @@ final class PredictCommand implements Callable<Integer> {
             if (rejectedTotal > 0) spec.commandLine().getErr().println(rejectedTotal + " records rejected:" + rejections);
         } else {
             Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("predicted", predicted);
+            summary.put("predicted", done.predicted());
             summary.put("rejectedTotal", rejectedTotal);
             summary.put("rejected", rejected);
             summary.put("out", out.toString());
             summary.put("answeredBy", predictor.answeredBy());
-            json.print(stdout, summary, predicted + " predictions written to " + out
+            json.print(stdout, summary, done.predicted() + " predictions written to " + out
                     + (rejectedTotal > 0 ? "; " + rejectedTotal + " records rejected:" + rejections : "."));
-        }
-    }
-
-    private static Predictor.Answer[] score(Predictor predictor, List<ParsedRecord> chunk, RiskTiers tiers) {
-        Predictor.Answer[] answers = new Predictor.Answer[chunk.size()];
-        java.util.stream.IntStream.range(0, chunk.size()).parallel().forEach(i -> {
-            var r = chunk.get(i).record();
-            answers[i] = predictor.answer(new PredictionRequest(r.doctorId(), r.summary(), r.appointmentDate()), tiers);
-        });
-        return answers;
-    }
-
-    private static void write(JsonGenerator g, List<ParsedRecord> chunk, Predictor.Answer[] answers) throws IOException {
-        for (int i = 0; i < answers.length; i++) {
-            Predictor.Answer a = answers[i];
-            g.writeStartObject();
-            g.writeStringField("id", chunk.get(i).record().id());
-            g.writeStringField("doctorId", chunk.get(i).record().doctorId());
-            g.writeObjectFieldStart("prediction");
-            g.writeStringField("label", a.label());
-            g.writeNumberField("probability", a.probability());
-            g.writeStringField("category", a.category());
-            g.writeObjectFieldStart("categoryProbabilities");
-            for (Map.Entry<String, Double> e : a.categoryProbabilities().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
-            g.writeEndObject();
-            g.writeStringField("riskTier", a.riskTier());
-            g.writeBooleanField("doctorKnown", a.doctorKnown());
-            g.writeStringField("agreement", a.agreement().name());
-            g.writeEndObject();
-            g.writeEndObject();
         }
     }
 

@@ -32,6 +32,34 @@ public final class CategoryModel {
         return softmax(z);
     }
 
+    /**
+     * The same probabilities from the weights laid out feature by feature: one cache line a feature instead of five,
+     * for predicting many rows with one model. The sums run in the same order, so the results are identical.
+     */
+    Scorer scorer() {
+        float[] byFeature = new float[weights.length];
+        for (int c = 0; c < K; c++) {
+            int base = c * dimension;
+            for (int f = 0; f < dimension; f++) byFeature[f * K + c] = weights[base + f];
+        }
+        return (data, row) -> {
+            int[][] buf = {new int[64]};
+            int n = data.features(row, Dataset.ALL, buf);
+            double[] z = bias.clone();
+            for (int k = 0; k < n; k++) {
+                int at = buf[0][k] * K;
+                for (int c = 0; c < K; c++) z[c] += byFeature[at + c];
+            }
+            return softmax(z);
+        };
+    }
+
+    /** Category probabilities of a row, indexed by {@code OutcomeCategory.ordinal()}. */
+    @FunctionalInterface
+    interface Scorer {
+        double[] probabilities(Dataset data, int row);
+    }
+
     static double[] softmax(double[] z) {
         double max = Double.NEGATIVE_INFINITY;
         for (double v : z) max = Math.max(max, v);

@@ -11,11 +11,13 @@ public final class Predictor {
     private final LoadedModel loaded;
     private final TrainedModel model;
     private final Featurizer featurizer;
+    private final CategoryModel.Scorer categories;
 
     public Predictor(LoadedModel loaded) {
         this.loaded = loaded;
         this.model = loaded.model();
         this.featurizer = new Featurizer(model.hashBits(), model.featureVersion(), ClinicalEntityExtractor.defaults());
+        this.categories = model.categories() == null ? null : model.categories().scorer();
     }
 
     LoadedModel loaded() {
@@ -85,7 +87,7 @@ public final class Predictor {
     }
 
     private double[] categoryProbabilities(Dataset row, double pWorse) {
-        if (model.categories() != null) return model.categories().probabilities(row, 0);
+        if (categories != null) return categories.probabilities(row, 0);
         // Baseline fallback: split the probability of worse (and of better) by the stored category shares.
         double[] shares = model.categoryShares();
         double worseTotal = 0, betterTotal = 0;

@@ -48,13 +48,16 @@ public final class ClinicalEntityExtractor {
 
     public List<ClinicalEntity> extract(Tokens tokens) {
         List<ClinicalEntity> found = new ArrayList<>();
+        // A word is looked up once from each phrase start that reaches it: its stem is made once.
+        String[] stems = new String[tokens.size()];
         int i = 0;
         while (i < tokens.size()) {
             ClinicalDictionary.Node node = dictionary.root();
             ClinicalDictionary.Node best = null;
             int bestEnd = i;
             for (int j = i; j < tokens.size() && tokens.sentence()[j] == tokens.sentence()[i]; j++) {
-                node = node.next.get(Tokens.stem(tokens.word(j)));
+                if (stems[j] == null) stems[j] = Tokens.stem(tokens.word(j));
+                node = node.next.get(stems[j]);
                 if (node == null) break;
                 if (!node.entries.isEmpty()) {
                     best = node;
@@ -96,7 +99,11 @@ public final class ClinicalEntityExtractor {
 
     /** The first stated interval ("3 days", "one month", "2 weeks") in days, if any. */
     public static OptionalInt followUpDays(Tokens tokens) {
-        int at = followUpToken(tokens);
+        return followUpDays(tokens, followUpToken(tokens));
+    }
+
+    /** As {@link #followUpDays(Tokens)} when {@code at} is already known to be {@link #followUpToken}'s answer. */
+    public static OptionalInt followUpDays(Tokens tokens, int at) {
         return at < 0 ? OptionalInt.empty() : OptionalInt.of(amount(tokens.word(at)) * unitDays(Tokens.stem(tokens.word(at + 1))));
     }
 

@@ -177,7 +177,7 @@ public final class Featurizer {
         }
         if (version >= 2) pairs(tokens, entities, withNames, sink, unit);
         int followUp = ClinicalEntityExtractor.followUpToken(tokens);
-        OptionalInt days = ClinicalEntityExtractor.followUpDays(tokens);
+        OptionalInt days = ClinicalEntityExtractor.followUpDays(tokens, followUp);
         String bucket = days.isPresent() ? intervalBucket(days.getAsInt()) : "none";
         sink.add(FeatureGroup.ENTITY, hash(NS_FOLLOW, bucket.hashCode()), withNames ? "follow-up " + bucket : null,
                 followUp < 0 ? -1 : u(unit, followUp), -1);

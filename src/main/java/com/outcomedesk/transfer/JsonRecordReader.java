@@ -7,7 +7,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +21,7 @@ final class JsonRecordReader implements RecordReader {
     private final JsonParser parser;
     private final Set<String> unknownKeys = new LinkedHashSet<>();
     private long position;
+    private final Map<String, Optional<Field>> fields = new HashMap<>();
 
     JsonRecordReader(Path file) throws IOException {
         this.parser = new JsonFactory().createParser(Utf8Input.open(file));
@@ -56,7 +59,7 @@ final class JsonRecordReader implements RecordReader {
         while ((token = advance()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             JsonToken value = advance();
-            Optional<Field> field = Field.of(key);
+            Optional<Field> field = field(key);
             if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) parser.skipChildren();
             if (field.isEmpty()) {
                 unknownKeys.add(key);
@@ -72,6 +75,16 @@ final class JsonRecordReader implements RecordReader {
         if (token != JsonToken.END_OBJECT) throw malformed("record " + position + " is not closed");
         if (problem != null) return new ParsedRecord(position, null, problem, false);
         return RecordValidator.validate(position, values);
+    }
+
+    /** Keys repeat in every record: each is matched once (a bounded number, so odd files cannot grow memory). */
+    private Optional<Field> field(String key) {
+        Optional<Field> f = fields.get(key);
+        if (f == null) {
+            f = Field.of(key);
+            if (fields.size() < 64) fields.put(key, f);
+        }
+        return f;
     }
 
     private static String kind(JsonToken value) {

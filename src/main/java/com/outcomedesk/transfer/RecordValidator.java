@@ -3,6 +3,7 @@ package com.outcomedesk.transfer;
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.appointments.TextRule;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
@@ -55,7 +56,26 @@ final class RecordValidator {
     private static LocalDate date(String raw) {
         if (raw == null) return null;
         boolean withTime = raw.length() > 10 && (raw.charAt(10) == 'T' || raw.charAt(10) == ' ');
-        return LocalDate.parse(withTime ? raw.substring(0, 10) : raw);
+        String day = withTime ? raw.substring(0, 10) : raw;
+        // The common yyyy-mm-dd read by hand: the parser's general machinery cost more than featurising the summary.
+        if (day.length() == 10 && day.charAt(4) == '-' && day.charAt(7) == '-') {
+            int year = digits(day, 0, 4), month = digits(day, 5, 7), dayOfMonth = digits(day, 8, 10);
+            if (year >= 0 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= YearMonth.of(year, month).lengthOfMonth()) {
+                return LocalDate.of(year, month, dayOfMonth);
+            }
+        }
+        return LocalDate.parse(day);
+    }
+
+    /** The ASCII digits from..to as a number, or -1 if any is not a digit. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private static ParsedRecord reject(long position, String reason, boolean idTrimmed) {
