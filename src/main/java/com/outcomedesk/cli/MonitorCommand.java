@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "monitor", description = {"The model in use: saved predictions joined to the outcomes recorded since "
-        + "(AUC, accuracy, Brier score, calibration and tier mix per month, with 95% intervals) against the "
+        + "(AUC, accuracy, Brier score, calibration and tier mix per month, with 95%% intervals) against the "
         + "cross-validated figures the model was activated with; drift of the predicted probability, doctor mix and "
         + "text; and the alerts raised.",
         "With --alerts, exits 3 while any alert is unacknowledged."})

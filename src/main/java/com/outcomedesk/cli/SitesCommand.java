@@ -1,6 +1,5 @@
 package com.outcomedesk.cli;
 
-import com.outcomedesk.engine.Engine;
 import com.outcomedesk.sync.SiteRegistry;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +24,15 @@ final class SitesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Engine engine = root.openEngine()) {
+        return SignedInAnswer.run(root, spec, json, engine -> {
             root.actor().requireAdministrator("list the sites");
             List<SiteRegistry.Site> sites = engine.sync().sites().list();
-            json.print(spec.commandLine().getOut(), Map.of("sites", sites), sites.isEmpty()
+            return new SignedInAnswer(Map.of("sites", sites), sites.isEmpty()
                     ? "No sites yet; 'sites add NAME' registers one and gives its enrollment code."
                     : sites.stream().map(s -> String.format("%-24s %-10s %-16s scope %-8s last seen %s", s.name(),
                             s.status(), s.storeSiteId() == null ? "(not enrolled)" : s.storeSiteId(), s.pushScope(),
                             s.lastSeenAt() == null ? "never" : s.lastSeenAt())).collect(Collectors.joining("\n")));
-            return 0;
-        }
+        });
     }
 
     @Command(name = "add", description = "Register a site; prints its one-time enrollment code (valid 7 days).")
@@ -46,13 +44,12 @@ final class SitesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Engine engine = parent.root.openEngine()) {
+            return SignedInAnswer.run(parent.root, spec, json, engine -> {
                 SiteRegistry.Enrollment e = engine.sync().sites().add(name, parent.root.actor());
-                json.print(spec.commandLine().getOut(), e, "Site " + e.site() + " added. Its enrollment code, valid "
+                return new SignedInAnswer(e, "Site " + e.site() + " added. Its enrollment code, valid "
                         + "once until " + e.expiresAt() + ":\n  " + e.code() + "\nOn the site run: sync enroll --server "
                         + "https://THIS-SERVER:PORT --code " + e.code());
-                return 0;
-            }
+            });
         }
     }
 
@@ -66,11 +63,10 @@ final class SitesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Engine engine = parent.root.openEngine()) {
+            return SignedInAnswer.run(parent.root, spec, json, engine -> {
                 SiteRegistry.Site s = apply(engine.sync().sites());
-                json.print(spec.commandLine().getOut(), s, "Site " + s.name() + " is " + s.status() + ".");
-                return 0;
-            }
+                return new SignedInAnswer(s, "Site " + s.name() + " is " + s.status() + ".");
+            });
         }
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 public final class StoreOptions {
     @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Data directory (default: $OUTCOMEDESK_HOME, else ~/.outcome-desk if it exists, else"
-                    + " ~/.local/share/outcome-desk, %LOCALAPPDATA%\\OutcomeDesk or ~/Library/Application Support/OutcomeDesk).")
+                    + " ~/.local/share/outcome-desk, %%LOCALAPPDATA%%\\OutcomeDesk or ~/Library/Application Support/OutcomeDesk).")
     Path home;
 
     @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "JDBC_URL",

@@ -1,6 +1,5 @@
 package com.outcomedesk.cli;
 
-import com.outcomedesk.engine.Engine;
 import com.outcomedesk.security.AccountService;
 import com.outcomedesk.security.UserAccount;
 import java.util.List;
@@ -25,14 +24,13 @@ final class UsersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Engine engine = root.openEngine()) {
+        return SignedInAnswer.run(root, spec, json, engine -> {
             List<UserAccount> users = engine.accounts().list(root.actor());
-            json.print(spec.commandLine().getOut(), users, users.stream()
+            return new SignedInAnswer(users, users.stream()
                     .map(u -> String.format("%-20s %-13s %s", u.name(), AccountService.code(u.role()),
                             u.disabled() ? "disabled" : u.lockedUntil() != null ? "locked until " + u.lockedUntil() : "active"))
                     .collect(Collectors.joining("\n")));
-            return 0;
-        }
+        });
     }
 
     @Command(name = "add", description = "Add a user; the new password comes from $OUTCOMEDESK_NEW_PASSWORD or is asked twice.")
@@ -47,13 +45,12 @@ final class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             var r = AccountService.role(role);
-            try (Engine engine = parent.root.openEngine()) {
+            return SignedInAnswer.run(parent.root, spec, json, engine -> {
                 char[] password = Passwords.chosen(parent.root.environment, Passwords.NEW_PASSWORD_ENV, name);
                 engine.accounts().create(name, r, password, parent.root.actor());
-                json.print(spec.commandLine().getOut(), Map.of("added", name, "role", AccountService.code(r)),
+                return new SignedInAnswer(Map.of("added", name, "role", AccountService.code(r)),
                         "Added " + AccountService.code(r) + " " + name + ".");
-                return 0;
-            }
+            });
         }
     }
 
@@ -68,12 +65,11 @@ final class UsersCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             var r = AccountService.role(role);
-            try (Engine engine = parent.root.openEngine()) {
+            return SignedInAnswer.run(parent.root, spec, json, engine -> {
                 engine.accounts().changeRole(name, r, parent.root.actor());
-                json.print(spec.commandLine().getOut(), Map.of("user", name, "role", AccountService.code(r)),
+                return new SignedInAnswer(Map.of("user", name, "role", AccountService.code(r)),
                         name + " is now " + AccountService.code(r) + ".");
-                return 0;
-            }
+            });
         }
     }
 
@@ -87,13 +83,12 @@ final class UsersCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Engine engine = parent.root.openEngine()) {
+            return SignedInAnswer.run(parent.root, spec, json, engine -> {
                 char[] password = Passwords.chosen(parent.root.environment, Passwords.NEW_PASSWORD_ENV, name);
                 engine.accounts().changePassword(name, password, parent.root.actor());
-                json.print(spec.commandLine().getOut(), Map.of("user", name, "passwordChanged", true),
+                return new SignedInAnswer(Map.of("user", name, "passwordChanged", true),
                         "Changed the password of " + name + ".");
-                return 0;
-            }
+            });
         }
     }
 
@@ -106,11 +101,10 @@ final class UsersCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Engine engine = parent.root.openEngine()) {
+            return SignedInAnswer.run(parent.root, spec, json, engine -> {
                 engine.accounts().disable(name, parent.root.actor());
-                json.print(spec.commandLine().getOut(), Map.of("user", name, "disabled", true), "Disabled " + name + ".");
-                return 0;
-            }
+                return new SignedInAnswer(Map.of("user", name, "disabled", true), "Disabled " + name + ".");
+            });
         }
     }
 }

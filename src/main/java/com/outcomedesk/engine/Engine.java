@@ -28,6 +28,8 @@ import com.outcomedesk.sync.SyncService;
 import com.outcomedesk.transfer.Exporter;
 import com.outcomedesk.transfer.Importer;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The engine behind both the desktop app and the command line: one open store and the services on it.
@@ -55,6 +57,7 @@ public final class Engine implements AutoCloseable {
     private final SyncService sync;
     private final MonitoringSettings monitoringSettings;
     private final MonitorService monitor;
+    private final List<Runnable> closing = new CopyOnWriteArrayList<>();
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -120,8 +123,14 @@ public final class Engine implements AutoCloseable {
     public MonitoringSettings monitoringSettings() { return monitoringSettings; }
     public MonitorService monitor() { return monitor; }
 
+    /** Runs when the engine closes, before the store does: e.g. the desktop's idle lock stops checking. */
+    public void whenClosing(Runnable stop) {
+        closing.add(stop);
+    }
+
     @Override
     public void close() {
+        closing.forEach(Runnable::run);
         sync.close();
         database.close();
     }

@@ -88,7 +88,9 @@ public final class SignIn {
                                            Clock clock) {
         KeyringSignIn keyring = new KeyringSignIn(file, PasswordHasher.DEFAULT);
         byte[] key = keyring.unlock(user, password, OffsetDateTime.now(clock));
-        Engine engine = Engine.open(EncryptedStore.unlocked(location, key), clock);
+        StoreLocation unlocked = EncryptedStore.unlocked(location, key);
+        AccountRepository.requireAccountsIn(unlocked);
+        Engine engine = Engine.open(unlocked, clock);
         try {
             for (Keyring.PendingFailure f : keyring.drainPendingFailures()) {
                 engine.accounts().signInFailed(f.user(), f.reason() + " at " + f.at());

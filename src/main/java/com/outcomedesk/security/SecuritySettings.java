@@ -4,6 +4,9 @@ import com.outcomedesk.common.Actor;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.store.SettingsRepository;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** Security settings an administrator changes: for now the idle time after which the desktop app locks. */
 public final class SecuritySettings {
@@ -15,6 +18,7 @@ public final class SecuritySettings {
     private final AuditTrail audit;
     /** Read every few seconds by the idle lock, so kept in memory once read; this engine is the one that changes it. */
     private volatile Duration idleLock;
+    private final List<Consumer<Duration>> idleLockListeners = new CopyOnWriteArrayList<>();
 
     public SecuritySettings(SettingsRepository settings, AuditTrail audit) {
         this.settings = settings;
@@ -39,5 +43,11 @@ public final class SecuritySettings {
         settings.put(IDLE_LOCK_MINUTES, Integer.toString(minutes));
         idleLock = Duration.ofMinutes(minutes);
         audit.record(actor, "setting-change", "setting", IDLE_LOCK_MINUTES, "value=" + minutes);
+        idleLockListeners.forEach(listener -> listener.accept(idleLock));
+    }
+
+    /** Called with the new idle lock time after each change, on the thread that made it. */
+    public void whenIdleLockChanges(Consumer<Duration> listener) {
+        idleLockListeners.add(listener);
     }
 }

@@ -43,6 +43,33 @@ public final class AccountRepository {
         }
     }
 
+    /**
+     * For an encrypted H2 store whose data key the password unwrapped: refuses it as damaged when it holds no account.
+     * Every encrypted store has its administrator, so none means H2 could read none of its blocks; it would then open
+     * the file as a new, empty store (and cut it short), and the sign-in would fail as a wrong password. Read-only, so
+     * the check writes nothing to the file.
+     */
+    public static void requireAccountsIn(StoreLocation unlocked) {
+        StoreLocation readOnly = new StoreLocation(unlocked.home(), unlocked.jdbcUrl() + ";ACCESS_MODE_DATA=r",
+                unlocked.user(), unlocked.password());
+        boolean holdsAccounts;
+        try {
+            holdsAccounts = anyIn(readOnly);
+        } catch (StoreException e) {
+            // Finding no block it can read, H2 starts the file afresh, which read-only it may not.
+            if (refusedAsReadOnly(e)) throw StoreFailures.damaged(unlocked, null, e);
+            throw e;
+        }
+        if (!holdsAccounts) throw StoreFailures.damaged(unlocked, null, null);
+    }
+
+    private static boolean refusedAsReadOnly(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException s && s.getErrorCode() == org.h2.api.ErrorCode.DATABASE_IS_READ_ONLY) return true;
+        }
+        return false;
+    }
+
     public boolean any() {
         return database.jdbi(h -> count(h) > 0);
     }

@@ -46,15 +46,17 @@ final class StoreFailures {
                     + " window or command" + pid.map(p -> " (process " + p + ")").orElse("") + "; close it and try again.",
                     failure));
         }
-        if (corrupt) {
-            boolean encrypted = location.jdbcUrl().contains("CIPHER=AES");
-            String at = place == null ? "" : " at " + place;
-            return Optional.of(new StoreException(StoreException.Reason.DAMAGED, location.displayName(), place,
-                    capitalized(store) + " is damaged or was changed outside OutcomeDesk (it "
-                            + (encrypted ? "fails decryption" : "cannot be read") + at + "); restore it from a backup.",
-                    failure));
-        }
-        return Optional.empty();
+        return corrupt ? Optional.of(damaged(location, place, failure)) : Optional.empty();
+    }
+
+    /** The store's file is damaged (at place, where known): restoring a backup is what helps. */
+    static StoreException damaged(StoreLocation location, String place, Throwable failure) {
+        boolean encrypted = location.jdbcUrl().contains("CIPHER=AES");
+        String at = place == null ? "" : " at " + place;
+        return new StoreException(StoreException.Reason.DAMAGED, location.displayName(), place,
+                capitalized(location.description()) + " is damaged or was changed outside OutcomeDesk (it "
+                        + (encrypted ? "fails decryption" : "cannot be read") + at + "); restore it from a backup.",
+                failure);
     }
 
     private static String capitalized(String text) {

@@ -77,10 +77,8 @@ public final class StoreTables {
      * meanwhile (the desktop keeps working during a backup) are either all in it or all out of it.
      */
     public static <T> T snapshot(Database database, SnapshotWork<T> work) {
-        return database.withConnection(c -> {
-            boolean autoCommit = c.getAutoCommit();
-            int isolation = c.getTransactionIsolation();
-            c.setAutoCommit(false);
+        // Only reads: committing at the end is as good as rolling back; the pool restores the isolation level.
+        return database.jdbcTransaction(c -> {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 List<Table> tables = tables(c);
@@ -115,10 +113,6 @@ public final class StoreTables {
                 throw e;
             } catch (Exception e) {
                 throw new StoreException(Database.rootMessage(e), e);
-            } finally {
-                c.rollback();
-                c.setTransactionIsolation(isolation);
-                c.setAutoCommit(autoCommit);
             }
         });
     }

@@ -211,25 +211,19 @@ public final class SyncHub {
         });
     }
 
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = database.dataSource().getConnection()) {
-            c.setAutoCommit(false);
+    /**
+     * One transaction of the server's store. The sync's own statements failing is the sync refused; failing to
+     * reach or commit to the store is phrased as every other store failure (the HTTP API answers 503 when it is
+     * unreachable).
+     */
+    private <T> T inTransaction(Database.SqlFunction<T> work) {
+        return database.jdbcTransaction(c -> {
             try {
-                return work.run(c);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                return work.apply(c);
+            } catch (SQLException e) {
+                throw new SyncException("The server's store refused the sync: " + SyncEngine.firstLine(e), e);
             }
-        } catch (SQLException e) {
-            throw new SyncException("The server's store refused the sync: " + SyncEngine.firstLine(e), e);
-        }
+        });
     }
 
     private static String write(ObjectNode node) {

@@ -95,4 +95,24 @@ class StoreMessagesCliTest {
         assertThat(verify.out()).doesNotContain("intact");
         assertThat(verify.err()).contains("is damaged or was changed outside OutcomeDesk");
     }
+
+    @Test
+    void anEncryptedStoreWithEveryBlockDamagedSaysSoWhileAWrongPasswordStillSaysWrongPassword() throws Exception {
+        encryptedStoreWithData();
+        Path file = home().resolve("outcome-desk.mv.db");
+        byte[] bytes = Files.readAllBytes(file);
+        // Past the encryption header and the store's two header blocks: no chunk of data decrypts any more.
+        for (int i = 3 * 4096; i < bytes.length; i++) bytes[i] ^= (byte) 0xFF;
+        Files.write(file, bytes);
+
+        CliRun wrong = run(Map.of(Passwords.PASSWORD_ENV, "not the password at all"), "--user", "alice", "status");
+        assertThat(wrong.code()).isNotZero();
+        assertThat(wrong.err()).contains("Wrong user name or password").doesNotContain("damaged");
+
+        CliRun right = run(ADMIN, "--user", "alice", "status");
+        assertThat(right.code()).isNotZero();
+        assertThat(right.err()).contains("is damaged or was changed outside OutcomeDesk", "restore it from a backup")
+                .doesNotContain("password");
+        assertThat(Files.readAllBytes(file)).as("the damaged file is left as it was, for a recovery").isEqualTo(bytes);
+    }
 }

@@ -34,8 +34,10 @@ class MenuMnemonicsUiTest extends HeadlessUiTest {
     protected void start(Stage stage) {
         shell = showMainWindow(engine, stage);
         // As after sign-in: the idle lock wraps the main window's root.
-        IdleLock.install(stage.getScene(), new IdleLockViewModel(engine.accounts(), engine.audit(),
-                new Actor("admin", Role.ADMINISTRATOR), () -> Duration.ofMinutes(15), System::nanoTime));
+        IdleLockViewModel idle = new IdleLockViewModel(engine.accounts(), engine.audit(),
+                new Actor("admin", Role.ADMINISTRATOR), System::nanoTime);
+        idle.setIdleTime(Duration.ofMinutes(15));
+        IdleLock.install(stage.getScene(), idle).stopWhenClosing(engine);
     }
 
     @Override

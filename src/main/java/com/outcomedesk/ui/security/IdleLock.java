@@ -1,5 +1,6 @@
 package com.outcomedesk.ui.security;
 
+import com.outcomedesk.engine.Engine;
 import com.outcomedesk.ui.support.ErrorText;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -53,6 +54,17 @@ public final class IdleLock {
     public void stop() {
         ticker.stop();
         scene.removeEventFilter(InputEvent.ANY, activity);
+    }
+
+    /** Stops, on the FX thread, when the engine closes: however the session ends, nothing checks a closed store. */
+    public IdleLock stopWhenClosing(Engine engine) {
+        engine.whenClosing(() -> Platform.runLater(this::stop));
+        return this;
+    }
+
+    /** True while the idle time is being checked. */
+    public boolean ticking() {
+        return ticker.getStatus() == Animation.Status.RUNNING;
     }
 
     private static Parent overlay(IdleLockViewModel vm) {

@@ -3,9 +3,10 @@ package com.outcomedesk.ui.security;
 import com.outcomedesk.audit.AuditTrail;
 import com.outcomedesk.security.AccountService;
 import com.outcomedesk.common.Actor;
+import com.outcomedesk.security.SecuritySettings;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -21,7 +22,8 @@ public final class IdleLockViewModel {
     private final AccountService accounts;
     private final AuditTrail audit;
     private final Actor actor;
-    private final Supplier<Duration> idleTime;
+    /** Null until known: set off the FX thread, as reading it may touch the store. */
+    private volatile Duration idleTime;
     private final LongSupplier nanoTime;
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper();
     private final StringProperty password = new SimpleStringProperty("");
@@ -30,15 +32,33 @@ public final class IdleLockViewModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
     private long lastActivity;
 
-    /** @param idleTime read at each check, so an administrator's new setting applies at once */
-    public IdleLockViewModel(AccountService accounts, AuditTrail audit, Actor actor, Supplier<Duration> idleTime,
-                             LongSupplier nanoTime) {
+    /** Nothing locks by itself until {@link #setIdleTime} or {@link #follow} says after how long. */
+    public IdleLockViewModel(AccountService accounts, AuditTrail audit, Actor actor, LongSupplier nanoTime) {
         this.accounts = accounts;
         this.audit = audit;
         this.actor = actor;
-        this.idleTime = idleTime;
         this.nanoTime = nanoTime;
         this.lastActivity = nanoTime.getAsLong();
+    }
+
+    /** Any thread: the idle time after which {@link #check} locks. */
+    public void setIdleTime(Duration idleTime) {
+        this.idleTime = idleTime;
+    }
+
+    /**
+     * Follows the administrator's setting: read once on {@code background} (never the FX thread, as it may touch the
+     * store), then again whenever it is changed, so the checks every few seconds never read the store.
+     */
+    public void follow(SecuritySettings security, Executor background) {
+        security.whenIdleLockChanges(this::setIdleTime);
+        background.execute(() -> {
+            try {
+                setIdleTime(security.idleLock());
+            } catch (RuntimeException storeClosed) {
+                // Signed out before the read: no session is left to lock.
+            }
+        });
     }
 
     /** A key press or mouse move while unlocked restarts the idle time. */
@@ -48,11 +68,10 @@ public final class IdleLockViewModel {
 
     /** Locks once the idle time has passed since the last activity. */
     public void check() {
-        if (!locked.get() && nanoTime.getAsLong() - lastActivity >= idleTime.get().toNanos()) lock();
-    }
-
-    public void lock() {
-        lock("Locked after inactivity", "after " + idleTime.get().toMinutes() + " min");
+        Duration limit = idleTime;
+        if (limit != null && !locked.get() && nanoTime.getAsLong() - lastActivity >= limit.toNanos()) {
+            lock("Locked after inactivity", "after " + limit.toMinutes() + " min");
+        }
     }
 
     /** The user's own "Lock now", e.g. before leaving the desk. */

@@ -65,10 +65,16 @@ public final class SecureStart {
      */
     public static DesktopSession lockWhenIdle(Scene scene, SignIn.Session session) {
         var engine = session.engine();
-        IdleLockViewModel vm = new IdleLockViewModel(engine.accounts(), engine.audit(), session.actor(),
-                engine.securitySettings()::idleLock, System::nanoTime);
+        IdleLockViewModel vm = new IdleLockViewModel(engine.accounts(), engine.audit(), session.actor(), System::nanoTime);
+        vm.follow(engine.securitySettings(), SecureStart::inTheBackground);
         Runnable signInAgain = (Runnable) java.util.Objects.requireNonNull(scene.getProperties().get(SIGN_IN_AGAIN),
                 "The scene's sign-in was not shown by SecureStart.show");
-        return new DesktopSession(session, vm, IdleLock.install(scene, vm), signInAgain);
+        return new DesktopSession(session, vm, IdleLock.install(scene, vm).stopWhenClosing(engine), signInAgain);
+    }
+
+    private static void inTheBackground(Runnable work) {
+        Thread thread = new Thread(work, "outcome-desk-idle-lock-setting");
+        thread.setDaemon(true);
+        thread.start();
     }
 }

@@ -14,6 +14,8 @@ import com.outcomedesk.testing.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -169,8 +171,8 @@ class SecurityViewModelsTest {
             assertThat(Files.readAllLines(dir.resolve("audit.csv"))).hasSize(3);
 
             AtomicLong now = new AtomicLong();
-            IdleLockViewModel lock = new IdleLockViewModel(engine.accounts(), engine.audit(), carol,
-                    () -> Duration.ofMinutes(10), now::get);
+            IdleLockViewModel lock = new IdleLockViewModel(engine.accounts(), engine.audit(), carol, now::get);
+            lock.setIdleTime(Duration.ofMinutes(10));
             now.set(Duration.ofMinutes(9).toNanos());
             lock.activity();
             now.addAndGet(Duration.ofMinutes(9).toNanos());
@@ -192,20 +194,16 @@ class SecurityViewModelsTest {
     void theLockScreenHidesTheWindowWithoutLosingUnsavedInput() throws Exception {
         try (Engine engine = Engine.open(TestStores.h2(dir))) {
             Actor admin = engine.accounts().createFirstAdministrator("alice", ADMIN_PW.toCharArray());
-            IdleLockViewModel vm = new IdleLockViewModel(engine.accounts(), engine.audit(), admin,
-                    () -> Duration.ofMinutes(5), System::nanoTime);
-            try {
-                Platform.startup(() -> { });
-            } catch (IllegalStateException alreadyRunning) {
-                // another test started the toolkit
-            }
+            IdleLockViewModel vm = new IdleLockViewModel(engine.accounts(), engine.audit(), admin, System::nanoTime);
+            vm.setIdleTime(Duration.ofMinutes(5));
+            startToolkit();
             TextField note = new TextField();
             CompletableFuture<Scene> built = new CompletableFuture<>();
             Platform.runLater(() -> {
                 Scene scene = new Scene(new VBox(note), 400, 300);
                 IdleLock.install(scene, vm).stop();
                 note.setText("half-typed note");
-                vm.lock();
+                vm.lockNow();
                 built.complete(scene);
             });
             Scene scene = built.get(30, TimeUnit.SECONDS);
@@ -216,6 +214,58 @@ class SecurityViewModelsTest {
             assertThat((Boolean) onFx(() -> scene.lookup("#idleLock").isVisible())).isFalse();
             assertThat((String) onFx(note::getText)).isEqualTo("half-typed note");
             assertThat((Boolean) onFx(note::isDisabled)).isFalse();
+        }
+    }
+
+    @Test
+    void theIdleTimeIsReadOnceInTheBackgroundThenFollowsTheAdministratorsChanges() {
+        try (Engine engine = Engine.open(TestStores.h2(dir))) {
+            Actor admin = engine.accounts().createFirstAdministrator("alice", ADMIN_PW.toCharArray());
+            engine.securitySettings().setIdleLock(30, admin);
+            AtomicLong now = new AtomicLong();
+            IdleLockViewModel vm = new IdleLockViewModel(engine.accounts(), engine.audit(), admin, now::get);
+            now.set(Duration.ofDays(1).toNanos());
+            vm.check();
+            assertThat(vm.lockedProperty().get()).as("nothing locks before the setting is read").isFalse();
+
+            List<Runnable> background = new ArrayList<>();
+            vm.follow(engine.securitySettings(), background::add);
+            assertThat(background).as("the read is handed to a background thread").hasSize(1);
+            background.get(0).run();
+            vm.activity();
+            now.addAndGet(Duration.ofMinutes(29).toNanos());
+            vm.check();
+            assertThat(vm.lockedProperty().get()).isFalse();
+
+            engine.securitySettings().setIdleLock(20, admin);
+            vm.check();
+            assertThat(vm.lockedProperty().get()).as("the new idle time applies at once").isTrue();
+            assertThat(vm.reasonProperty().get()).isEqualTo("Locked after inactivity");
+        }
+    }
+
+    @Test
+    void theIdleLockStopsCheckingWhenTheStoreCloses() throws Exception {
+        Engine engine = Engine.open(TestStores.h2(dir));
+        IdleLock idleLock;
+        try {
+            Actor admin = engine.accounts().createFirstAdministrator("alice", ADMIN_PW.toCharArray());
+            IdleLockViewModel vm = new IdleLockViewModel(engine.accounts(), engine.audit(), admin, System::nanoTime);
+            vm.setIdleTime(Duration.ofMinutes(5));
+            startToolkit();
+            idleLock = onFx(() -> IdleLock.install(new Scene(new VBox(), 400, 300), vm).stopWhenClosing(engine));
+            assertThat((Boolean) onFx(idleLock::ticking)).isTrue();
+        } finally {
+            engine.close();
+        }
+        assertThat((Boolean) onFx(idleLock::ticking)).as("stopped by the engine's close").isFalse();
+    }
+
+    private static void startToolkit() {
+        try {
+            Platform.startup(() -> { });
+        } catch (IllegalStateException alreadyRunning) {
+            // another test started the toolkit
         }
     }
 
