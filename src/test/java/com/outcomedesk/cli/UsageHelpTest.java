@@ -29,7 +29,7 @@ class UsageHelpTest {
 
     @Test
     void theEscapedPercentSignsComeOutSingle() {
-        CommandLine root = new CommandLine(new OutcomeDeskCli());
+        CommandLine root = everyCommand();
         assertThat(usageOf(root).replaceAll("\\s+", "")).contains("%LOCALAPPDATA%\\OutcomeDesk");
         assertThat(usageOf(root.getSubcommands().get("monitor"))).contains("95% intervals");
         assertThat(usageOf(root.getSubcommands().get("doctors"))).contains("99.8% control limits");
@@ -49,9 +49,16 @@ class UsageHelpTest {
 
     private static List<CommandLine> allCommands() {
         List<CommandLine> all = new ArrayList<>();
-        collect(new CommandLine(new OutcomeDeskCli()), all);
+        collect(everyCommand(), all);
         assertThat(all).hasSizeGreaterThan(30);
         return all;
+    }
+
+    /** The root with every command, as {@code help} builds it (a run otherwise builds only the one it is given). */
+    private static CommandLine everyCommand() {
+        CommandLine root = new CommandLine(new OutcomeDeskCli());
+        for (Class<?> command : OutcomeDeskCli.COMMANDS) root.addSubcommand(command);
+        return root;
     }
 
     private static void collect(CommandLine command, List<CommandLine> into) {
