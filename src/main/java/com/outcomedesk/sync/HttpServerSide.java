@@ -2,11 +2,9 @@ package com.outcomedesk.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -168,11 +166,11 @@ final class HttpServerSide implements ServerSide {
         String query = "/sync/pull?table=" + URLEncoder.encode(table.name(), StandardCharsets.UTF_8) + "&since=" + mark
                 + "&upTo=" + upTo + "&limit=" + n;
         List<SyncRow> rows = new ArrayList<>();
-        try (InputStream in = send(request(query).GET());
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (!line.isBlank()) rows.add(SyncWire.pulled(table, SyncWire.MAPPER.readTree(line)));
-            }
+        // Rows are read as they arrive, straight from the (gunzipped) stream, without a string per line.
+        try (InputStream in = new java.io.BufferedInputStream(send(request(query).GET()), 64 * 1024);
+             com.fasterxml.jackson.databind.MappingIterator<JsonNode> lines =
+                     SyncWire.MAPPER.readerFor(JsonNode.class).readValues(in)) {
+            while (lines.hasNextValue()) rows.add(SyncWire.pulled(table, lines.nextValue()));
         } catch (IOException e) {
             throw lost(e);
         }

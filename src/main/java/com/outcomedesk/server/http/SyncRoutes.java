@@ -179,7 +179,12 @@ final class SyncRoutes {
         OutputStream raw = ctx.res().getOutputStream();
         if (!String.valueOf(ctx.header("Accept-Encoding")).toLowerCase(Locale.ROOT).contains("gzip")) return raw;
         ctx.header("Content-Encoding", "gzip");
-        return new GZIPOutputStream(raw, 64 * 1024);
+        // The fastest level: on a LAN the deflating, not the bytes, is what a first pull of a million rows waits on.
+        return new GZIPOutputStream(raw, 64 * 1024) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
     }
 
     private static long longQuery(Context ctx, String name, long fallback) {
