@@ -29,8 +29,9 @@ final class SitesCommand implements Callable<Integer> {
             List<SiteRegistry.Site> sites = engine.sync().sites().list();
             return new SignedInAnswer(Map.of("sites", sites), sites.isEmpty()
                     ? "No sites yet; 'sites add NAME' registers one and gives its enrollment code."
-                    : sites.stream().map(s -> String.format("%-24s %-10s %-16s scope %-8s last seen %s", s.name(),
-                            s.status(), s.storeSiteId() == null ? "(not enrolled)" : s.storeSiteId(), s.pushScope(),
+                    : sites.stream().map(s -> String.format("%-24s %-10s %-16s push %-8s pull %-8s last seen %s",
+                            s.name(), s.status(), s.storeSiteId() == null ? "(not enrolled)" : s.storeSiteId(),
+                            s.pushScope(), s.pullScope(),
                             s.lastSeenAt() == null ? "never" : s.lastSeenAt())).collect(Collectors.joining("\n")));
         });
     }
@@ -61,11 +62,15 @@ final class SitesCommand implements Callable<Integer> {
 
         abstract SiteRegistry.Site apply(SiteRegistry sites);
 
+        String said(SiteRegistry.Site s) {
+            return "Site " + s.name() + " is " + s.status() + ".";
+        }
+
         @Override
         public Integer call() {
             return SignedInAnswer.run(parent.root, spec, json, engine -> {
                 SiteRegistry.Site s = apply(engine.sync().sites());
-                return new SignedInAnswer(s, "Site " + s.name() + " is " + s.status() + ".");
+                return new SignedInAnswer(s, said(s));
             });
         }
     }
@@ -94,14 +99,27 @@ final class SitesCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "scope", description = "Which sites' rows the site may change: '*' (the whole network, the "
-            + "default) or site ids, comma-separated; its own rows always.")
+    @Command(name = "scope", description = "Which sites' rows the site may change (--push) and see (--pull): '*' "
+            + "(the whole network, the default) or site names or store site ids, comma-separated; its own rows always.")
     static final class Scope extends Change {
-        @Option(names = "--push", required = true, paramLabel = "SCOPE") String scope;
+        @Option(names = "--push", paramLabel = "SCOPE", description = "Rows last written by these sites it may change.")
+        String push;
+        @Option(names = "--pull", paramLabel = "SCOPE", description = "Rows last written by these sites it receives.")
+        String pull;
 
         @Override
         SiteRegistry.Site apply(SiteRegistry sites) {
-            return sites.scope(name, scope, parent.root.actor());
+            if (push == null && pull == null) {
+                throw new IllegalArgumentException("Give --push SCOPE, --pull SCOPE or both (e.g. --pull clinic-north "
+                        + "--push clinic-north; '*' is the whole network).");
+            }
+            return sites.scope(name, push, pull, parent.root.actor());
+        }
+
+        @Override
+        String said(SiteRegistry.Site s) {
+            return "Site " + s.name() + " may change rows of " + s.pushScope() + " and receives rows of "
+                    + s.pullScope() + " ('*' is the whole network; its own rows always).";
         }
     }
 }

@@ -70,7 +70,7 @@ public final class ApiServer implements AutoCloseable {
         TokenService tokens = new TokenService(TokenService.storeKey(StoreSecrets.of(engine.database().location())),
                 engine.accounts(), clock, options.tokenLifetime());
         Services services = new Services(engine, options, tokens, new RateLimits(StoredRateLimits.load(engine.settings(), options.rateLimits())), jobs, metrics,
-                new SyncHub(engine.database(), engine.audit(), engine.settings().siteId(), clock));
+                new SyncHub(engine.database(), engine.audit(), engine.settings().siteId(), engine.stamper().hlc(), clock));
         ApiServer[] server = new ApiServer[1];
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;

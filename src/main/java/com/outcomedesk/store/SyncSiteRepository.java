@@ -10,7 +10,7 @@ import java.util.Optional;
 /** The sites enrolled with this OutcomeDesk Server (V49). */
 public final class SyncSiteRepository {
     private static final String COLUMNS = "name, status, code_hash, code_expires_at, secret_hash, store_site_id, "
-            + "push_scope, created_at, created_by, enrolled_at, last_seen_at, changed_at";
+            + "push_scope, created_at, created_by, enrolled_at, last_seen_at, changed_at, pull_scope";
     private final Database database;
 
     public SyncSiteRepository(Database database) {
@@ -24,12 +24,12 @@ public final class SyncSiteRepository {
                 return false;
             }
             h.createUpdate("INSERT INTO sync_sites (" + COLUMNS + ") VALUES (:name, :status, :code, :expires, :secret, "
-                            + ":site, :scope, :created, :by, :enrolled, :seen, :changed)")
+                            + ":site, :scope, :created, :by, :enrolled, :seen, :changed, :pull)")
                     .bind("name", s.name()).bind("status", s.status()).bind("code", s.codeHash())
                     .bind("expires", ts(s.codeExpiresAt())).bind("secret", s.secretHash()).bind("site", s.storeSiteId())
                     .bind("scope", s.pushScope()).bind("created", ts(s.createdAt())).bind("by", s.createdBy())
                     .bind("enrolled", ts(s.enrolledAt())).bind("seen", ts(s.lastSeenAt())).bind("changed", ts(s.changedAt()))
-                    .execute();
+                    .bind("pull", s.pullScope()).execute();
             return true;
         });
     }
@@ -68,9 +68,11 @@ public final class SyncSiteRepository {
                 .bind("s", status).bind("at", ts(at)).bind("n", name).execute() == 1);
     }
 
-    public boolean setScope(String name, String scope, Instant at) {
-        return database.jdbiTransaction(h -> h.createUpdate("UPDATE sync_sites SET push_scope = :p, changed_at = :at WHERE name = :n")
-                .bind("p", scope).bind("at", ts(at)).bind("n", name).execute() == 1);
+    /** Sets both scopes at once, so a site never syncs under half of an administrator's change. */
+    public boolean setScope(String name, String pushScope, String pullScope, Instant at) {
+        return database.jdbiTransaction(h -> h.createUpdate("UPDATE sync_sites SET push_scope = :p, pull_scope = :q, "
+                        + "changed_at = :at WHERE name = :n")
+                .bind("p", pushScope).bind("q", pullScope).bind("at", ts(at)).bind("n", name).execute() == 1);
     }
 
     public void seen(String name, Instant at) {
@@ -81,7 +83,7 @@ public final class SyncSiteRepository {
     private static SyncSiteRow row(ResultSet rs) throws SQLException {
         return new SyncSiteRow(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs, 4), rs.getString(5),
                 rs.getString(6), rs.getString(7), instant(rs, 8), rs.getString(9), instant(rs, 10), instant(rs, 11),
-                instant(rs, 12));
+                instant(rs, 12), rs.getString(13));
     }
 
     private static Instant instant(ResultSet rs, int i) throws SQLException {

@@ -62,6 +62,21 @@ public final class SyncStateRepository implements AutoCloseable {
                 .bind("name", name).bind("value", value).execute();
     }
 
+    /** True while the store holds no appointment and no agreed version: a first pull may only insert. */
+    public boolean noAppointments() {
+        return handle.createQuery("SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM appointments FETCH FIRST 1 ROWS ONLY) x) "
+                + "+ (SELECT COUNT(*) FROM (SELECT 1 FROM appointment_sync_base FETCH FIRST 1 ROWS ONLY) y)")
+                .mapTo(Long.class).one() == 0;
+    }
+
+    /** As {@link #agree}, for rows that have no agreed version yet (a first pull): a plain insert, not a merge. */
+    public void agreeNew(Collection<AgreedVersion> versions) {
+        if (versions.isEmpty()) return;
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO appointment_sync_base (id, base_hlc, base_site) VALUES (?, ?, ?)");
+        for (AgreedVersion v : versions) batch.bind(0, v.id()).bind(1, v.hlc()).bind(2, v.site()).add();
+        batch.execute();
+    }
+
     /** Records the versions as agreed with the server, in one batch. */
     public void agree(Collection<AgreedVersion> versions) {
         if (versions.isEmpty()) return;

@@ -13,6 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Appointments are edited on several sites: last writer wins by {@link Version}, and a concurrent losing
@@ -64,26 +69,71 @@ final class AppointmentSync {
         }
     }
 
-    /** Pulls the server's changes numbered after the high-water mark up to {@code upTo}; returns rows applied. */
+    /**
+     * Pulls the server's changes numbered after the high-water mark up to {@code upTo}; returns rows applied. The
+     * next page is fetched while this one is written, so the server's reading and the wire overlap the local
+     * inserts; each page still commits with its mark, so a cut run resumes after the last page written. Into a store
+     * with no appointments yet (a first pull) every row is new, as a row has one number and those up to
+     * {@code upTo} are fixed: the pages are inserted without looking up what the store holds.
+     */
     long pull(Connection local, ServerSide server, String watermarkName, long upTo) throws SQLException {
         long applied = 0;
+        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "sync-pull-prefetch");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<List<SyncRow>> next = null;
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             long mark = state.mark(watermarkName);
-            while (mark < upTo) {
-                List<SyncRow> rows = server.page(T, mark, upTo, batch);
-                if (rows.isEmpty()) break;
-                applied += applyPulled(local, state, rows);
-                mark = rows.get(rows.size() - 1).serverSeq();
-                state.putMark(watermarkName, mark);
+            boolean fresh = mark == 0 && state.noAppointments();
+            List<SyncRow> rows = mark < upTo ? server.page(T, mark, upTo, batch) : List.of();
+            while (!rows.isEmpty()) {
+                long last = rows.get(rows.size() - 1).serverSeq();
+                if (last < upTo) {
+                    next = fetcher.submit(() -> server.page(T, last, upTo, batch));
+                }
+                applied += applyPulled(local, state, rows, fresh);
+                state.putMark(watermarkName, last);
                 local.commit();
+                rows = next == null ? List.of() : await(next);
+                next = null;
             }
+        } finally {
+            // The link is the run's: a page still on its way is waited for before anyone else uses it.
+            if (next != null) next.cancel(false);
+            fetcher.shutdown();
+            awaitQuietly(fetcher);
         }
         return applied;
     }
 
-    private long applyPulled(Connection local, SyncStateRepository state, List<SyncRow> rows) throws SQLException {
-        Map<Object, AppointmentOffer> existing = SyncSql.fetch(local, T, SyncStateRepository.APPOINTMENTS_WITH_AGREED,
-                ", " + SyncStateRepository.AGREED_COLUMNS, rows.stream().map(SyncRow::key).toList(), AppointmentSync::readLocal);
+    private static List<SyncRow> await(Future<List<SyncRow>> page) throws SQLException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("The sync was interrupted", "08006", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) throw sql;
+            if (e.getCause() instanceof RuntimeException run) throw run;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService fetcher) {
+        try {
+            fetcher.awaitTermination(HttpServerSide.REQUEST_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long applyPulled(Connection local, SyncStateRepository state, List<SyncRow> rows, boolean fresh)
+            throws SQLException {
+        Map<Object, AppointmentOffer> existing = fresh ? Map.of() : SyncSql.fetch(local, T,
+                SyncStateRepository.APPOINTMENTS_WITH_AGREED, ", " + SyncStateRepository.AGREED_COLUMNS,
+                rows.stream().map(SyncRow::key).toList(), AppointmentSync::readLocal);
         SyncSql.ensureDoctors(local, ServerRules.doctors(rows));
         long applied = 0;
         long maxHlc = 0;
@@ -123,7 +173,8 @@ final class AppointmentSync {
             insert.executeBatch();
             update.executeBatch();
         }
-        state.agree(agreed);
+        if (fresh) state.agreeNew(agreed);
+        else state.agree(agreed);
         // Stored as the server has it, so the other sites' view stays whole; listed, to be repaired here.
         Quarantine.record(local, Quarantine.APPOINTMENT, taken, broken, "pull");
         clock.observe(maxHlc);

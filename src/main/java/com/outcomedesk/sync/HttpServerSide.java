@@ -2,11 +2,9 @@ package com.outcomedesk.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,7 +15,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -75,6 +76,21 @@ final class HttpServerSide implements ServerSide {
         }
     }
 
+    /**
+     * Has the server resolve a kept conflict for this site's administrator (POST /sync/conflicts/ID/DECISION); a
+     * server out of reach is a connection loss, a refusal a {@link SyncException} with the server's reason.
+     */
+    static void resolve(SiteLogin login, UUID id, ConflictService.Decision decision, String by) throws SQLException {
+        HttpServerSide side = new HttpServerSide(login);
+        ObjectNode body = SyncWire.MAPPER.createObjectNode().put("by", by);
+        try {
+            json(side.send(side.request("/sync/conflicts/" + id + "/" + decision.name().toLowerCase(java.util.Locale.ROOT))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()))));
+        } catch (OutsideScope e) {
+            throw new SyncException("The server refused the decision: " + e.getMessage());
+        }
+    }
+
     @Override
     public String serverId() {
         if (serverId == null) throw new IllegalStateException("The run has not begun");
@@ -92,9 +108,33 @@ final class HttpServerSide implements ServerSide {
         return json(send(request("/sync/mark").GET())).path("committed").asLong();
     }
 
+    /**
+     * A batch refused for rows outside the site's push scope (403): those rows are held back with the server's
+     * reason and the rest go again, as a new batch; nothing of the refused one was applied.
+     */
     @Override
     public AppointmentOutcome pushAppointments(List<AppointmentOffer> rows) throws SQLException {
-        return SyncWire.appointmentOutcome(push(SyncTable.APPOINTMENTS, rows.stream().map(SyncWire::offer).toList()));
+        try {
+            return SyncWire.appointmentOutcome(push(SyncTable.APPOINTMENTS, rows.stream().map(SyncWire::offer).toList()));
+        } catch (OutsideScope e) {
+            List<AppointmentOffer> rest = rows.stream().filter(o -> !e.refused.containsKey(o.row().key())).toList();
+            if (rest.size() == rows.size()) throw new SyncException("The server refused the batch for its scope without "
+                    + "naming a row of it: " + e.getMessage());
+            AppointmentOutcome done = rest.isEmpty() ? AppointmentOutcome.NONE : pushAppointments(rest);
+            Map<Object, Quarantine.Problem> refused = new LinkedHashMap<>(done.refused());
+            refused.putAll(e.refused);
+            return new AppointmentOutcome(done.written(), done.conflicts(), done.serverWins(), refused);
+        }
+    }
+
+    /** The server's 403 for a batch outside the push scope, with the rows it names. */
+    private static final class OutsideScope extends SQLException {
+        private final transient Map<Object, Quarantine.Problem> refused;
+
+        OutsideScope(String detail, Map<Object, Quarantine.Problem> refused) {
+            super(detail);
+            this.refused = refused;
+        }
     }
 
     @Override
@@ -126,11 +166,11 @@ final class HttpServerSide implements ServerSide {
         String query = "/sync/pull?table=" + URLEncoder.encode(table.name(), StandardCharsets.UTF_8) + "&since=" + mark
                 + "&upTo=" + upTo + "&limit=" + n;
         List<SyncRow> rows = new ArrayList<>();
-        try (InputStream in = send(request(query).GET());
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024)) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (!line.isBlank()) rows.add(SyncWire.pulled(table, SyncWire.MAPPER.readTree(line)));
-            }
+        // Rows are read as they arrive, straight from the (gunzipped) stream, without a string per line.
+        try (InputStream in = new java.io.BufferedInputStream(send(request(query).GET()), 64 * 1024);
+             com.fasterxml.jackson.databind.MappingIterator<JsonNode> lines =
+                     SyncWire.MAPPER.readerFor(JsonNode.class).readValues(in)) {
+            while (lines.hasNextValue()) rows.add(SyncWire.pulled(table, lines.nextValue()));
         } catch (IOException e) {
             throw lost(e);
         }
@@ -159,10 +199,17 @@ final class HttpServerSide implements ServerSide {
             int status = response.statusCode();
             if (status == 200 || status == 201) return body;
             String detail;
+            JsonNode problem;
             try (InputStream in = body) {
-                detail = SyncWire.MAPPER.readTree(in).path("detail").asText("HTTP " + status);
+                JsonNode read = SyncWire.MAPPER.readTree(in);
+                problem = read == null ? SyncWire.MAPPER.createObjectNode() : read;
+                detail = problem.path("detail").asText("HTTP " + status);
             } catch (IOException e) {
+                problem = SyncWire.MAPPER.createObjectNode();
                 detail = "HTTP " + status;
+            }
+            if (status == 403 && problem.path("type").asText().equals("/problems/outside-scope")) {
+                throw new OutsideScope(detail, SyncWire.appointmentOutcome(problem).refused());
             }
             if (status == 401 || status == 403) throw new SiteRefusedException(detail);
             if (status == 502 || status == 503 || status == 504) {

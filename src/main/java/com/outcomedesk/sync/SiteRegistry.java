@@ -11,8 +11,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -31,17 +34,16 @@ public final class SiteRegistry {
     private static final String CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     /** A site as administrators see it. */
-    public record Site(String name, String status, String storeSiteId, String pushScope, Instant createdAt,
-                       String createdBy, Instant enrolledAt, Instant lastSeenAt) {
+    public record Site(String name, String status, String storeSiteId, String pushScope, String pullScope,
+                       Instant createdAt, String createdBy, Instant enrolledAt, Instant lastSeenAt) {
         /** Who the site's requests act as in the audit trail. */
         public Actor actor() {
             return new Actor("site:" + name, Role.CLINICIAN);
         }
+    }
 
-        boolean mayChange(String rowSite) {
-            if (WHOLE_NETWORK.equals(pushScope) || rowSite == null || rowSite.equals(storeSiteId)) return true;
-            return List.of(pushScope.split(",")).stream().map(String::strip).anyMatch(rowSite::equals);
-        }
+    /** A site's two scopes, resolved against the sites enrolled now. */
+    record Scopes(SiteScope push, SiteScope pull) {
     }
 
     /** A new site's one-time code, shown once. */
@@ -88,7 +90,7 @@ public final class SiteRegistry {
         Instant now = clock.instant();
         Instant expires = now.plus(CODE_LIFETIME);
         if (!sites.add(new SyncSiteRow(n, "pending", hash(normalized(code)), expires, null, null, WHOLE_NETWORK, now,
-                actor.name(), null, null, now))) {
+                actor.name(), null, null, now, WHOLE_NETWORK))) {
             throw new IllegalArgumentException("A site named " + n + " exists already; 'sites' lists them.");
         }
         audit.record(actor, "site.add", "site", n, "expires=" + expires);
@@ -112,14 +114,61 @@ public final class SiteRegistry {
         return change(name, "revoked", actor);
     }
 
-    /** Sets which sites' rows the site may change: "*" or site ids, comma-separated (administrators). */
-    public Site scope(String name, String scope, Actor actor) {
-        actor.requireAdministrator("set a site's push scope");
+    /**
+     * Sets which sites' rows the site may change ({@code push}) and see ({@code pull}), each "*" (the whole network)
+     * or site names or store site ids, comma-separated; null leaves that scope as it is (administrators). A site may
+     * not change what it cannot see, so a push scope wider than the pull scope is refused.
+     */
+    public Site scope(String name, String push, String pull, Actor actor) {
+        actor.requireAdministrator("set a site's scope");
         Site s = find(name);
-        String clean = scope == null || scope.isBlank() ? WHOLE_NETWORK : scope.strip();
-        sites.setScope(s.name(), clean, clock.instant());
-        audit.record(actor, "site.scope", "site", s.name(), "scope=" + clean);
+        String newPush = push == null ? s.pushScope() : clean("push", push);
+        String newPull = pull == null ? s.pullScope() : clean("pull", pull);
+        Map<String, String> ids = storeIdsByName();
+        SiteScope p = SiteScope.of(newPush, s.storeSiteId(), ids);
+        SiteScope q = SiteScope.of(newPull, s.storeSiteId(), ids);
+        if (!q.wholeNetwork() && (p.wholeNetwork() || !q.siteIds().containsAll(p.siteIds()))) {
+            throw new IllegalArgumentException("The site " + s.name() + " could then change rows it cannot see: its "
+                    + "push scope (" + newPush + ") must lie within its pull scope (" + newPull + ").");
+        }
+        sites.setScope(s.name(), newPush, newPull, clock.instant());
+        audit.record(actor, "site.scope", "site", s.name(), "push=" + newPush + "; pull=" + newPull);
         return find(s.name());
+    }
+
+    private static String clean(String which, String scope) {
+        String t = scope.strip().toLowerCase(Locale.ROOT);
+        if (t.isEmpty() || t.equals(WHOLE_NETWORK)) return WHOLE_NETWORK;
+        List<String> tokens = new ArrayList<>();
+        for (String token : t.split(",")) {
+            String one = token.strip();
+            if (one.isEmpty()) continue;
+            if (!NAME.matcher(one).matches()) {
+                throw new IllegalArgumentException("A " + which + " scope is '*' (the whole network) or site names or "
+                        + "store site ids separated by commas (e.g. clinic-north,site-1a2b3c4d); '" + one + "' is neither.");
+            }
+            if (!tokens.contains(one)) tokens.add(one);
+        }
+        if (tokens.isEmpty()) return WHOLE_NETWORK;
+        String joined = String.join(",", tokens);
+        if (joined.length() > 1000) throw new IllegalArgumentException("A " + which + " scope is at most 1,000 characters.");
+        return joined;
+    }
+
+    /** The site's scopes as they stand, enrolled names resolved to store site ids. */
+    Scopes scopes(Site site) {
+        if (WHOLE_NETWORK.equals(site.pushScope()) && WHOLE_NETWORK.equals(site.pullScope())) {
+            return new Scopes(SiteScope.WHOLE, SiteScope.WHOLE);
+        }
+        Map<String, String> ids = storeIdsByName();
+        return new Scopes(SiteScope.of(site.pushScope(), site.storeSiteId(), ids),
+                SiteScope.of(site.pullScope(), site.storeSiteId(), ids));
+    }
+
+    private Map<String, String> storeIdsByName() {
+        Map<String, String> ids = new HashMap<>();
+        for (SyncSiteRow r : sites.all()) if (r.storeSiteId() != null) ids.put(r.name(), r.storeSiteId());
+        return ids;
     }
 
     private Site change(String name, String status, Actor actor) {
@@ -200,8 +249,8 @@ public final class SiteRegistry {
     }
 
     private static Site site(SyncSiteRow r) {
-        return new Site(r.name(), r.status(), r.storeSiteId(), r.pushScope(), r.createdAt(), r.createdBy(),
-                r.enrolledAt(), r.lastSeenAt());
+        return new Site(r.name(), r.status(), r.storeSiteId(), r.pushScope(), r.pullScope(), r.createdAt(),
+                r.createdBy(), r.enrolledAt(), r.lastSeenAt());
     }
 
     private static String code() {

@@ -5,6 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.Role;
+import com.outcomedesk.errors.InvalidRequestException;
+import com.outcomedesk.store.ChangeStamper;
+import com.outcomedesk.store.HybridClock;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.sync.ServerSide.AppointmentOffer;
 import com.outcomedesk.sync.ServerSide.AppointmentOutcome;
@@ -20,13 +25,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The OutcomeDesk Server's side of sync over HTTP: what the sync routes call for an authenticated site. It applies
  * {@link ServerRules}, the rules a direct connection applies, on the server's own store in its own transactions,
  * after three checks a database login never had: a row must carry this site's own stamp, lie in the site's push
- * scope, and not be stamped more than {@link #MAX_CLOCK_LEAD} ahead of the server's clock. A refused row is
- * answered as refused (the site quarantines it, nothing is written) and audited.
+ * scope, and not be stamped more than {@link #MAX_CLOCK_LEAD} ahead of the server's clock. A row stamped wrongly is
+ * answered as refused (the site quarantines it, nothing is written); a batch touching rows outside the push scope
+ * is refused whole ({@link OutsideScope}, 403). Both are audited as the site. Pulls carry only what the site's pull
+ * scope lets it see.
  */
 public final class SyncHub {
     /** The most rows one push may carry; a site sends {@link SyncEngine#DEFAULT_BATCH}. */
@@ -47,16 +55,46 @@ public final class SyncHub {
         }
     }
 
+    /**
+     * A push that would change rows outside the site's push scope: answered 403 with each such row, nothing of the
+     * batch applied; the site holds those rows back and sends the rest again.
+     */
+    public static final class OutsideScope extends RuntimeException {
+        private final transient Map<Object, Quarantine.Problem> rows;
+
+        OutsideScope(String site, Map<Object, Quarantine.Problem> rows) {
+            super("The site " + site + " may not change " + rows.size() + (rows.size() == 1 ? " row" : " rows")
+                    + " of this batch: they were last written by sites outside its push scope, which the server's "
+                    + "administrator sets ('sites scope'). Nothing of the batch was applied.", null, false, false);
+            this.rows = rows;
+        }
+
+        /** The refused rows as the answer lists them: key, field (null: the scope) and reason. */
+        public List<Map<String, String>> refused() {
+            List<Map<String, String>> out = new ArrayList<>();
+            rows.forEach((k, p) -> {
+                Map<String, String> m = new LinkedHashMap<>();
+                m.put("key", k.toString());
+                m.put("field", p.field());
+                m.put("reason", p.reason());
+                out.add(m);
+            });
+            return out;
+        }
+    }
+
     private final Database database;
     private final AuditTrail audit;
     private final SiteRegistry sites;
     private final String serverId;
+    private final HybridClock hlc;
     private final Clock clock;
 
-    public SyncHub(Database database, AuditTrail audit, String serverId, Clock clock) {
+    public SyncHub(Database database, AuditTrail audit, String serverId, HybridClock hlc, Clock clock) {
         this.database = database;
         this.audit = audit;
         this.serverId = serverId;
+        this.hlc = hlc;
         this.clock = clock;
         this.sites = new SiteRegistry(database, audit, clock);
     }
@@ -65,12 +103,20 @@ public final class SyncHub {
         return sites;
     }
 
-    /** Starts a site's run: numbers rows written directly on the server, so the site pulls them too. */
+    /**
+     * Starts a site's run: numbers rows written directly on the server, so the site pulls them too. The id it answers
+     * names the site's pull high-water marks, so it carries the site's view: under a narrowed pull scope the site
+     * pulls from the start through the new filter once (rows it holds are no-ops), and when the scope is widened
+     * again it goes on from the marks of that view, so no row skipped meanwhile is missed.
+     */
     public Mark begin(Site site) {
+        SiteScope pull = sites.scopes(site).pull();
+        String view = pull.wholeNetwork() ? serverId
+                : serverId + "/view-" + SyncWire.sha256(String.join(",", pull.ids())).substring(0, 16);
         return inTransaction(c -> {
             DirectServerWrites.number(c);
             SyncBatches.prune(c);
-            return new Mark(serverId, committed(c));
+            return new Mark(view, committed(c));
         });
     }
 
@@ -95,11 +141,23 @@ public final class SyncHub {
         List<JsonNode> rows = SyncWire.rows(body);
         if (rows.size() > MAX_PUSH_ROWS) throw new Oversize(rows.size());
         String key = SyncBatches.key(site.name(), batchId);
+        SiteRegistry.Scopes scopes = sites.scopes(site);
+        try {
+            return apply(site, scopes, key, table, tableName, rows);
+        } catch (OutsideScope e) {
+            audit.record(site.actor(), "sync.push.refused", "site", site.name(), "table=" + table.name()
+                    + "; written=0; refused=" + e.rows.size() + "; why=scope");
+            throw e;
+        }
+    }
+
+    private String apply(Site site, SiteRegistry.Scopes scopes, String key, SyncTable table, String tableName,
+                         List<JsonNode> rows) {
         return inTransaction(c -> {
             String earlier = SyncBatches.answer(c, key);
             if (earlier != null) return earlier;
             Applied applied;
-            if (table == SyncTable.APPOINTMENTS) applied = appointments(c, site, rows);
+            if (table == SyncTable.APPOINTMENTS) applied = appointments(c, site, scopes.push(), rows);
             else if (table == SyncTable.MAPPINGS) applied = mappings(c, rows);
             else if (table != null && AppendOnlySync.TABLES.contains(table)) applied = appendOnly(c, site, table, rows);
             else throw new IllegalArgumentException("table must be one of appointments, outcome_mappings, "
@@ -120,20 +178,24 @@ public final class SyncHub {
     private record Applied(ObjectNode answer, long written, long refused, String why) {
     }
 
-    private Applied appointments(Connection c, Site site, List<JsonNode> rows) throws SQLException {
+    private Applied appointments(Connection c, Site site, SiteScope scope, List<JsonNode> rows) throws SQLException {
         List<AppointmentOffer> offers = new ArrayList<>();
         for (JsonNode n : rows) offers.add(SyncWire.appointmentOffer(n));
         Map<Object, Quarantine.Problem> refused = new LinkedHashMap<>();
         Map<Object, SyncRow> onServer = SyncSql.fetch(c, SyncTable.APPOINTMENTS, offers.stream().map(o -> o.row().key()).toList());
         c.commit();
+        Map<Object, Quarantine.Problem> outside = new LinkedHashMap<>();
+        for (AppointmentOffer o : offers) {
+            SyncRow current = onServer.get(o.row().key());
+            if (current != null && !scope.covers(current.site())) {
+                outside.put(o.row().key(), new Quarantine.Problem(null, "refused by the server: the appointment was "
+                        + "last written by " + current.site() + ", outside this site's push scope"));
+            }
+        }
+        if (!outside.isEmpty()) throw new OutsideScope(site.name(), outside);
         List<AppointmentOffer> allowed = new ArrayList<>();
         for (AppointmentOffer o : offers) {
             Quarantine.Problem p = check(site, o.row());
-            SyncRow current = onServer.get(o.row().key());
-            if (p == null && current != null && !site.mayChange(current.site())) {
-                p = new Quarantine.Problem(null, "refused by the server: the appointment was last written by "
-                        + current.site() + ", outside this site's push scope");
-            }
             if (p == null) allowed.add(o);
             else refused.put(o.row().key(), p);
         }
@@ -187,6 +249,41 @@ public final class SyncHub {
     }
 
     /**
+     * Resolves a kept conflict for an administrator at the site, on the server's store in one transaction, as a
+     * direct connection would: confirm the winner, or swap the kept version back in as a new change stamped as the
+     * site's. The site may resolve only conflicts it can see, and swap only rows it may change; audited as the site.
+     */
+    public ConflictView resolve(Site site, UUID id, ConflictService.Decision decision, String user) {
+        SiteRegistry.Scopes scopes = sites.scopes(site);
+        ChangeStamper asSite = new ChangeStamper(clock, hlc, site.storeSiteId());
+        Actor actor = new Actor(user + "@" + site.name(), Role.ADMINISTRATOR);
+        ConflictView resolved = inTransaction(c -> {
+            SyncRow conflict = SyncSql.fetch(c, SyncTable.CONFLICTS, List.of(id)).get(id);
+            c.commit();
+            if (conflict == null || !visible(scopes.pull(), conflict)) throw InvalidRequestException.notFound(ConflictService.CONFLICT_ID, id);
+            if (decision == ConflictService.Decision.SWAP && "appointment".equals(conflict.value(1))) {
+                UUID row = UUID.fromString((String) conflict.value(2));
+                SyncRow current = SyncSql.fetch(c, SyncTable.APPOINTMENTS, List.of(row)).get(row);
+                c.commit();
+                if (current != null && !scopes.push().covers(current.site())) {
+                    throw new OutsideScope(site.name(), Map.of(row, new Quarantine.Problem(null, "the appointment was "
+                            + "last written by " + current.site() + ", outside this site's push scope")));
+                }
+            }
+            return new ConflictService(database, asSite).resolveOn(c, id, decision, actor);
+        });
+        audit.record(site.actor(), "sync.conflict." + decision.name().toLowerCase(java.util.Locale.ROOT), "sync_conflict",
+                id.toString(), "entity=" + resolved.entity() + "; by=" + user);
+        return resolved;
+    }
+
+    private static boolean visible(SiteScope scope, SyncRow conflict) {
+        SyncTable t = SyncTable.CONFLICTS;
+        return !"appointment".equals(conflict.value(1)) || scope.covers((String) conflict.value(t.index("winner_site")))
+                || scope.covers((String) conflict.value(t.index("loser_site")));
+    }
+
+    /**
      * Streams up to {@code limit} rows of the table numbered after {@code since} up to {@code upTo} (at most the
      * committed number) as NDJSON; returns how many.
      */
@@ -197,11 +294,12 @@ public final class SyncHub {
                     + "sync_conflicts, model_versions, model_activations, predictions, audit_log); not '" + tableName + "'.");
         }
         int n = Math.max(1, Math.min(limit, MAX_PULL_ROWS));
+        SiteScope scope = sites.scopes(site).pull();
         return inTransaction(c -> {
             long until = Math.min(upTo, committed(c));
             try (JsonGenerator g = SyncWire.MAPPER.getFactory().createGenerator(out)) {
                 g.setRootValueSeparator(null);
-                return ServerSql.stream(c, table, since, until, n, row -> {
+                return ServerSql.stream(c, table, since, until, n, scope, row -> {
                     g.writeTree(SyncWire.pulled(table, row));
                     g.writeRaw('\n');
                 });

@@ -391,9 +391,18 @@ public final class SyncService {
         if (database.vendor() == Vendor.POSTGRESQL) {
             resolved = database.withConnection(c -> conflicts.resolveOn(c, id, decision, actor));
         } else if (viaServer()) {
-            throw new SyncException("This site syncs through the OutcomeDesk Server, which keeps the conflicts: an "
-                    + "administrator there resolves them ('sync conflicts confirm|swap ID' on the server's store), and "
-                    + "the decision reaches this site with its next sync.");
+            SiteLogin login = login().orElseThrow(NoServerException::new);
+            try {
+                HttpServerSide.resolve(login, id, decision, actor.name());
+            } catch (java.sql.SQLException e) {
+                throw new SyncException("The server " + login.displayName() + " is not reachable; resolve the conflict "
+                        + "when it is.", e);
+            }
+            // The decision is the server's; it reaches this store, and the screen, with the sync.
+            sync(HttpServerSide.target(login), DEFAULT_ATTEMPTS);
+            resolved = conflicts.list(true).stream().filter(c -> c.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new SyncException("The server resolved conflict " + id + ", but the sync that "
+                            + "brings the decision here did not finish; it arrives with the next sync."));
         } else {
             ServerConfig config = config().orElseThrow(() -> new SyncException(
                     "No sync server is configured, so there is nothing to resolve here."));

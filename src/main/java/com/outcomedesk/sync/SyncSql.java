@@ -5,9 +5,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,6 +27,8 @@ final class SyncSql {
     interface RowReader<R> {
         R read(ResultSet rs) throws SQLException;
     }
+
+    private static final int LOOKUP = 500;
 
     static String placeholders(int n) {
         return "?, ".repeat(n - 1) + "?";
@@ -47,14 +51,15 @@ final class SyncSql {
     static <R> Map<Object, R> fetch(Connection c, SyncTable table, String from, String extraColumns,
                                     Collection<?> keys, RowReader<R> reader) throws SQLException {
         Map<Object, R> found = new HashMap<>();
-        if (keys.isEmpty()) return found;
-        String sql = "SELECT " + table.columnList("a.") + extraColumns + " FROM " + from + " WHERE a." + table.key()
-                + " IN (" + placeholders(keys.size()) + ")";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            for (Object key : keys) table.bindKey(ps, i++, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) found.put(rs.getObject(1, keyClass(table)), reader.read(rs));
+        for (List<?> chunk : chunks(keys)) {
+            String sql = "SELECT " + table.columnList("a.") + extraColumns + " FROM " + from + " WHERE a." + table.key()
+                    + " IN (" + placeholders(chunk.size()) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                for (Object key : chunk) table.bindKey(ps, i++, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) found.put(rs.getObject(1, keyClass(table)), reader.read(rs));
+                }
             }
         }
         return found;
@@ -63,16 +68,29 @@ final class SyncSql {
     /** The subset of keys present in the table. */
     static Set<Object> existingKeys(Connection c, SyncTable table, Collection<?> keys) throws SQLException {
         Set<Object> found = new HashSet<>();
-        if (keys.isEmpty()) return found;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + table.key() + " FROM " + table.name() + " WHERE "
-                + table.key() + " IN (" + placeholders(keys.size()) + ")")) {
-            int i = 1;
-            for (Object key : keys) table.bindKey(ps, i++, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) found.add(rs.getObject(1, keyClass(table)));
+        for (List<?> chunk : chunks(keys)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + table.key() + " FROM " + table.name() + " WHERE "
+                    + table.key() + " IN (" + placeholders(chunk.size()) + ")")) {
+                int i = 1;
+                for (Object key : chunk) table.bindKey(ps, i++, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) found.add(rs.getObject(1, keyClass(table)));
+                }
             }
         }
         return found;
+    }
+
+    /**
+     * Keys in lookups of at most {@link #LOOKUP} each. H2 checks every row an index finds against the whole list of
+     * parameters, one by one: a page of 8,000 keys in one IN list cost 64 million comparisons, the largest part of a
+     * pull in the profile; in chunks of 500 it is 16 times less, and PostgreSQL is as quick either way.
+     */
+    private static List<List<?>> chunks(Collection<?> keys) {
+        List<?> all = keys instanceof List<?> l ? l : new ArrayList<>(keys);
+        List<List<?>> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += LOOKUP) out.add(all.subList(from, Math.min(all.size(), from + LOOKUP)));
+        return out;
     }
 
     static Class<?> keyClass(SyncTable table) {

@@ -54,4 +54,21 @@ class SitesCliTest {
         CliRun listed = CliRun.of(dir.resolve("server"), "sites", "--json");
         assertThat(listed.json().get("sites").get(0).get("status").asText()).isEqualTo("revoked");
     }
+
+    @Test
+    void anAdministratorSetsASitesScopes() throws Exception {
+        Path server = dir.resolve("server");
+        assertThat(CliRun.of(server, "sites", "add", "clinic-north").code()).isZero();
+        CliRun scoped = CliRun.of(server, "sites", "scope", "clinic-north", "--pull", "clinic-north, clinic-south",
+                "--push", "clinic-north", "--json");
+        assertThat(scoped.code()).as(scoped.err()).isZero();
+        assertThat(scoped.json().get("pullScope").asText()).isEqualTo("clinic-north,clinic-south");
+        assertThat(scoped.json().get("pushScope").asText()).isEqualTo("clinic-north");
+        assertThat(CliRun.of(server, "sites", "scope", "clinic-north", "--push", "*").err())
+                .contains("must lie within its pull scope");
+        assertThat(CliRun.of(server, "sites", "scope", "clinic-north", "--pull", "Clinic North!").err())
+                .contains("site names or store site ids");
+        assertThat(CliRun.of(server, "sites", "scope", "clinic-north").err()).contains("Give --push SCOPE, --pull SCOPE");
+        assertThat(CliRun.of(server, "sites").out()).contains("push clinic-north").contains("pull clinic-north,clinic-south");
+    }
 }

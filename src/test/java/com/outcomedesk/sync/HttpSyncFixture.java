@@ -19,15 +19,22 @@ import java.util.Map;
  * HTTP with no database login; closing stops the server and drops the schema.
  */
 final class HttpSyncFixture implements AutoCloseable {
-    final String schema = TestStores.createPostgresSchema();
+    final String schema;
     final Engine serverEngine;
     final ApiServer server;
     final List<Engine> sites = new ArrayList<>();
     private final Path dir;
 
     HttpSyncFixture(Path dir) throws IOException {
+        this(dir, true);
+    }
+
+    /** With {@code postgres} false the server's store is H2, as a small network's server may run. */
+    HttpSyncFixture(Path dir, boolean postgres) throws IOException {
         this.dir = dir;
-        serverEngine = Engine.open(TestStores.postgres(Files.createDirectories(dir.resolve("server")), schema));
+        Path home = Files.createDirectories(dir.resolve("server"));
+        schema = postgres ? TestStores.createPostgresSchema() : null;
+        serverEngine = Engine.open(postgres ? TestStores.postgres(home, schema) : TestStores.h2(home));
         server = ApiServer.start(serverEngine, ServerOptions.loopbackHttp(0));
     }
 
@@ -37,8 +44,13 @@ final class HttpSyncFixture implements AutoCloseable {
 
     /** A new site, enrolled under the name with a fresh code from the server's administrator. */
     Engine site(String name) {
+        return site(name, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #site(String)}, the site's clock (its stamps and hybrid clock) the given one. */
+    Engine site(String name, java.time.Clock clock) {
         try {
-            Engine e = Engine.open(TestStores.h2(Files.createDirectories(dir.resolve(name))));
+            Engine e = Engine.open(TestStores.h2(Files.createDirectories(dir.resolve(name))), clock);
             sites.add(e);
             enroll(e, name, url());
             return e;
@@ -71,6 +83,7 @@ final class HttpSyncFixture implements AutoCloseable {
     }
 
     Map<String, String> serverChecksum() throws SQLException {
+        if (schema == null) return SyncFixture.checksum(serverEngine);
         try (Connection c = DriverManager.getConnection(TestStores.PG_URL + "?currentSchema=" + schema, TestStores.PG_USER, null)) {
             return StoreChecksum.of(c);
         }
@@ -81,6 +94,6 @@ final class HttpSyncFixture implements AutoCloseable {
         for (Engine e : sites) e.close();
         server.close();
         serverEngine.close();
-        TestStores.dropPostgresSchema(schema);
+        if (schema != null) TestStores.dropPostgresSchema(schema);
     }
 }

@@ -70,11 +70,16 @@ class HttpSyncSecurityTest {
             assertThat(push(f, loginB, asA, null).get("refused").get(0).get("reason").asText()).contains("not by this site");
 
             // Clinic B's scope is its own rows: an edit of A's row is refused and audited.
-            f.serverEngine.sync().sites().scope("clinic-b", b.stamper().siteId(), SyncFixture.ADMIN);
+            f.serverEngine.sync().sites().scope("clinic-b", b.stamper().siteId(), null, SyncFixture.ADMIN);
             SyncRow edit = SyncTable.APPOINTMENTS.with(appointment(b, shared), Map.of("summary", "Edited at clinic B here.",
                     "hlc", (System.currentTimeMillis() << 16) + 9, "site_id", b.stamper().siteId()));
-            JsonNode outOfScope = push(f, loginB, edit, appointment(b, shared).version());
-            assertThat(outOfScope.get("refused").get(0).get("reason").asText()).contains("outside this site's push scope");
+            HttpResponse<String> outOfScope = send(f, loginB, "/sync/push", SyncWire.push(SyncTable.APPOINTMENTS,
+                    List.of(SyncWire.offer(new ServerSide.AppointmentOffer(edit, appointment(b, shared).version())))).toString());
+            assertThat(outOfScope.statusCode()).isEqualTo(403);
+            JsonNode problem = SyncWire.MAPPER.readTree(outOfScope.body());
+            assertThat(problem.get("type").asText()).isEqualTo("/problems/outside-scope");
+            assertThat(problem.get("refused").get(0).get("key").asText()).isEqualTo(shared.toString());
+            assertThat(problem.get("refused").get(0).get("reason").asText()).contains("outside this site's push scope");
             assertThat(f.serverEngine.appointments().find(shared).orElseThrow().summary()).isEqualTo("Written at clinic A.");
             long refusals = f.serverEngine.database().jdbi(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = "
                     + "'sync.push.refused' AND user_name = 'site:clinic-b'").mapTo(Long.class).one());

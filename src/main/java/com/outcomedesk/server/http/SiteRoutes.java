@@ -6,7 +6,8 @@ import com.outcomedesk.sync.SiteRegistry;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 
-/** Administrators manage the sites enrolled for sync: add one (its one-time code), list, suspend, resume, revoke. */
+/** Administrators manage the sites enrolled for sync: add one (its one-time code), list, suspend, resume, revoke, and
+ * set what each may change and see (scope). */
 final class SiteRoutes {
     private SiteRoutes() {
     }
@@ -29,10 +30,25 @@ final class SiteRoutes {
                 case "suspend" -> sites.suspend(name, actor);
                 case "resume" -> sites.resume(name, actor);
                 case "revoke" -> sites.revoke(name, actor);
+                case "scope" -> {
+                    JsonNode body = Requests.jsonObject(ctx, 4096);
+                    yield sites.scope(name, optional(body, "push"), optional(body, "pull"), actor);
+                }
                 default -> throw com.outcomedesk.server.problems.ProblemException.notFound(
-                        "A site takes suspend, resume or revoke.");
+                        "A site takes suspend, resume, revoke or scope.");
             };
             Requests.json(ctx, 200, site);
         }, Access.SIGNED_IN);
+    }
+
+    /** A scope given as text, or null when absent (left as it is). */
+    private static String optional(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) {
+            throw com.outcomedesk.server.problems.ProblemException.invalid(field, "not_text", field
+                    + " must be text: '*' or site names or store site ids, comma-separated.");
+        }
+        return n.asText();
     }
 }

@@ -6,6 +6,7 @@ import com.outcomedesk.documents.Documents;
 import com.outcomedesk.server.limits.Budget;
 import com.outcomedesk.server.problems.Problem;
 import com.outcomedesk.server.problems.ProblemException;
+import com.outcomedesk.sync.ConflictService;
 import com.outcomedesk.sync.SiteRegistry;
 import com.outcomedesk.sync.SyncHub;
 import io.javalin.config.RoutesConfig;
@@ -26,7 +27,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Sync over HTTPS, for enrolled sites (HTTP Basic with the site's name and secret): {@code begin} numbers rows
  * written on the server, {@code push} applies a batch by the rules of a direct sync ({@link SyncHub}), {@code pull}
- * streams rows after a high-water mark as NDJSON, {@code mark} tells the committed change number; {@code enroll}
+ * streams rows after a high-water mark as NDJSON, {@code mark} tells the committed change number, {@code conflicts}
+ * resolves a kept conflict for the site's administrator; {@code enroll}
  * trades a one-time code for the site's secret. Bodies and answers may be gzip-compressed.
  */
 final class SyncRoutes {
@@ -56,10 +58,40 @@ final class SyncRoutes {
                 answer = s.hub().push(site(ctx), body);
             } catch (SyncHub.Oversize e) {
                 throw new ProblemException(Problem.of(413, "batch-too-large", "The batch is too large", e.getMessage()));
+            } catch (SyncHub.OutsideScope e) {
+                outsideScope(ctx, e);
+                return;
             }
             ctx.status(200).contentType("application/json");
             try (OutputStream out = answerStream(ctx)) {
                 out.write(answer.getBytes(StandardCharsets.UTF_8));
+            }
+        }, Access.SITE);
+        routes.post(Api.V1 + "/sync/conflicts/{id}/{decision}", ctx -> {
+            JsonNode body = Requests.jsonObject(ctx, 4096);
+            ConflictService.Decision decision = switch (ctx.pathParam("decision")) {
+                case "confirm" -> ConflictService.Decision.CONFIRM;
+                case "swap" -> ConflictService.Decision.SWAP;
+                default -> throw ProblemException.notFound("A conflict takes confirm or swap.");
+            };
+            java.util.UUID id;
+            try {
+                id = java.util.UUID.fromString(ctx.pathParam("id"));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalid("id", "malformed", "The conflict id is a UUID, as 'sync conflicts' lists it.");
+            }
+            String by = Requests.text(body, "by");
+            if (by == null || by.isBlank() || by.length() > 100) {
+                throw ProblemException.invalid("by", "missing", "Give by: the name of the site's administrator who decided (at most 100 characters).");
+            }
+            try {
+                Requests.json(ctx, 200, s.hub().resolve(site(ctx), id, decision, by.strip()));
+            } catch (SyncHub.OutsideScope e) {
+                outsideScope(ctx, e);
+            } catch (com.outcomedesk.sync.SyncException e) {
+                // Decided already (by another administrator), or a model conflict, which cannot be swapped.
+                throw new ProblemException(Problem.of(409, "conflict-not-open", "The conflict cannot be resolved so",
+                        e.getMessage()));
             }
         }, Access.SITE);
         routes.get(Api.V1 + "/sync/pull", ctx -> {
@@ -74,6 +106,17 @@ final class SyncRoutes {
                 s.hub().pull(site, table.strip(), since, upTo, limit, out);
             }
         }, Access.SITE);
+    }
+
+    /** A problem document with the refused rows, so the site holds back just those and sends the rest. */
+    private static void outsideScope(Context ctx, SyncHub.OutsideScope e) throws JsonProcessingException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "/problems/outside-scope");
+        problem.put("title", "The request changes rows outside this site's scope");
+        problem.put("status", 403);
+        problem.put("detail", e.getMessage());
+        problem.put("refused", e.refused());
+        ctx.status(403).contentType(Problem.MEDIA_TYPE).result(Documents.MAPPER.writeValueAsBytes(problem));
     }
 
     /** The site the credentials of the request belong to; 401 or 403 with the reason when it may not sync. */
@@ -136,7 +179,12 @@ final class SyncRoutes {
         OutputStream raw = ctx.res().getOutputStream();
         if (!String.valueOf(ctx.header("Accept-Encoding")).toLowerCase(Locale.ROOT).contains("gzip")) return raw;
         ctx.header("Content-Encoding", "gzip");
-        return new GZIPOutputStream(raw, 64 * 1024);
+        // The fastest level: on a LAN the deflating, not the bytes, is what a first pull of a million rows waits on.
+        return new GZIPOutputStream(raw, 64 * 1024) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
     }
 
     private static long longQuery(Context ctx, String name, long fallback) {
