@@ -73,7 +73,11 @@ public final class DesktopApp extends Application {
             scene.setRoot(shell.root());
             shell.start();
             backupTimer = com.outcomedesk.backup.BackupTimer.start(engine.scheduledBackups(),
-                    file -> Platform.runLater(shell::backupMade));
+                    file -> Platform.runLater(shell::backupMade), () -> {
+                        if (engine.monitor().checkBackups(com.outcomedesk.backup.ScheduledBackups.SCHEDULE)) {
+                            Platform.runLater(shell::alertRaised);
+                        }
+                    });
             shell.addAccountMenu(SecureStart.lockWhenIdle(scene, session));
             Platform.runLater(() -> timing("main window interactive"));
         }, failure -> {
