@@ -43,6 +43,8 @@ command -v outcome-desk >/dev/null || fail "outcome-desk is not on the PATH"
 entry=$(ls /usr/share/applications/*outcome-desk*.desktop 2>/dev/null | head -n1 || true)
 [ -n "$entry" ] && grep -q '^Name=OutcomeDesk$' "$entry" || fail "no OutcomeDesk menu entry in /usr/share/applications"
 echo "menu entry $entry"
+grep -q '^MimeType=application/x-outcomedesk-backup;' "$entry" || fail "the menu entry does not open .odbackup files"
+grep -q '^Exec=/opt/outcome-desk/bin/outcome-desk %f$' "$entry" || fail "the menu entry does not pass the file opened"
 
 echo "== outcome-desk --version"
 version=$(as_user outcome-desk --version 2>/dev/null)

@@ -219,6 +219,11 @@ public final class Shell {
         model.backups().refreshLast();
     }
 
+    /** The app was opened with a backup file: File > Restore is offered on it. */
+    public void offerRestore(java.nio.file.Path file) {
+        model.backups().offerRestore(file);
+    }
+
     /** An alert was raised outside a monitor run (a backup overdue): the status bar counts it. */
     public void alertRaised() {
         monitoring.refreshOpenAlerts();
