@@ -53,13 +53,14 @@ case $os in
       --description "$DESCRIPTION" --dest "$OUT" --resource-dir installer/linux --linux-shortcut
       --linux-menu-group "Office;MedicalSoftware" --linux-app-category science
       --linux-package-name outcome-desk --linux-deb-maintainer "it@outcomedesk.invalid"
-      --about-url "https://outcomedesk.invalid")
+      --about-url "https://outcomedesk.invalid" --file-associations installer/odbackup.properties)
     "${BIN}jpackage" --type deb "${pkg[@]}"
     if command -v rpmbuild >/dev/null; then "${BIN}jpackage" --type rpm "${pkg[@]}"; fi
     ;;
   windows)
     # OutcomeDesk.exe opens the desktop without a console; outcome-desk.exe is the same app for a terminal.
     "${BIN}jpackage" --type msi --name OutcomeDesk --icon assets/icon.ico "${common[@]}" \
+      --file-associations installer/odbackup.properties \
       --add-launcher outcome-desk=installer/windows/outcome-desk-console.properties \
       --win-menu --win-menu-group OutcomeDesk --win-shortcut --win-dir-chooser \
       --win-upgrade-uuid 6b7d2f4e-3c1a-4f55-9a0e-0d5c7e1b2a90
@@ -72,7 +73,8 @@ case $os in
     done
     iconutil -c icns "$iconset" -o "$OUT/OutcomeDesk.icns"
     "${BIN}jpackage" --type dmg --name OutcomeDesk --icon "$OUT/OutcomeDesk.icns" "${common[@]}" \
-      --mac-package-identifier com.outcomedesk.desktop --mac-package-name OutcomeDesk
+      --mac-package-identifier com.outcomedesk.desktop --mac-package-name OutcomeDesk \
+      --file-associations installer/odbackup.properties
     ;;
 esac
 rm -rf "$OUT/input"

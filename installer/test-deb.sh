@@ -43,6 +43,9 @@ command -v outcome-desk >/dev/null || fail "outcome-desk is not on the PATH"
 entry=$(ls /usr/share/applications/*outcome-desk*.desktop 2>/dev/null | head -n1 || true)
 [ -n "$entry" ] && grep -q '^Name=OutcomeDesk$' "$entry" || fail "no OutcomeDesk menu entry in /usr/share/applications"
 echo "menu entry $entry"
+grep -q '^MimeType=.*application/x-outcomedesk-backup' "$entry" || fail "the menu entry does not open .odbackup files"
+grep -q '^Exec=/opt/outcome-desk/bin/outcome-desk %f$' "$entry" || fail "the menu entry does not pass the file opened"
+grep -qs 'pattern="\*.odbackup"' /usr/share/mime/packages/*.xml || fail "the .odbackup type is not registered (shared-mime-info)"
 
 echo "== outcome-desk --version"
 version=$(as_user outcome-desk --version 2>/dev/null)
@@ -62,7 +65,9 @@ Xvfb ":$DISPLAY_NUMBER" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & pi
 export DISPLAY=":$DISPLAY_NUMBER"
 for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; sleep 0.2; done
 if command -v openbox >/dev/null; then openbox >/dev/null 2>&1 & pids+=($!); fi
-as_user outcome-desk > "$OUT/deb-desktop.log" 2>&1 & pids+=($!)
+# Opened as a double click on a backup opens it: with the file's path (the desktop offers to restore it once signed in).
+as_user outcome-desk backup --out "$USER_HOME/clinic.odbackup" >/dev/null 2>&1 || fail "backup of the fresh store"
+as_user outcome-desk "$USER_HOME/clinic.odbackup" > "$OUT/deb-desktop.log" 2>&1 & pids+=($!)
 window=$(timeout 120 xdotool search --sync --onlyvisible --name '^OutcomeDesk$' | head -n1) \
   || fail "no OutcomeDesk window within 120 s (log: $OUT/deb-desktop.log)"
 sleep 25  # the window opens at once and then the store: let the first screen appear before the picture

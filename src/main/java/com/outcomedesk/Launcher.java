@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * Entry point of the jar. It does not extend Application, so the JavaFX runtime on the class path
- * of the uber jar is found; without a command (at most {@code --home}, {@code --db}) it opens the desktop app,
- * with a command it runs headless.
+ * of the uber jar is found; without a command (at most {@code --home}, {@code --db} and a {@code .odbackup} file to
+ * offer restoring) it opens the desktop app, with a command it runs headless.
  */
 public final class Launcher {
     private Launcher() {
@@ -20,7 +20,7 @@ public final class Launcher {
     public static void main(String[] args) {
         Optional<StoreLocation> desktop = StoreOptions.desktop(args);
         if (desktop.isPresent()) {
-            DesktopApp.open(desktop.get());
+            DesktopApp.open(desktop.get(), StoreOptions.backupToRestore(args).orElse(null));
             return;
         }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

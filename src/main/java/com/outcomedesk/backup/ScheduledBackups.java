@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScheduledBackups {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledBackups.class);
-    private static final Actor SCHEDULE = new Actor("backup-schedule", Role.ADMINISTRATOR);
+    /** Who scheduled backups, and what the timer does after each look, are recorded as. */
+    public static final Actor SCHEDULE = new Actor("backup-schedule", Role.ADMINISTRATOR);
     static final String PREFIX = "scheduled-";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 

@@ -41,7 +41,7 @@ final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--ack", paramLabel = "ID", description = "Acknowledge this alert (its id from --alerts).")
     String ack;
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "Change an alert threshold (administrators): "
-            + "psi, ksAlpha, unseenTokens, aucMargin, slopeMargin, minOutcomes, minPredictions, staleDays.")
+            + "psi, ksAlpha, unseenTokens, aucMargin, slopeMargin, minOutcomes, minPredictions, staleDays, backupDays.")
     String set;
 
     @Override

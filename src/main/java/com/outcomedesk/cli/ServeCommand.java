@@ -76,7 +76,8 @@ final class ServeCommand implements Callable<Integer> {
             throw e;
         }
         com.outcomedesk.backup.BackupTimer backups = com.outcomedesk.backup.BackupTimer.start(engine.scheduledBackups(),
-                file -> spec.commandLine().getOut().println("Scheduled backup written to " + file + "."));
+                file -> spec.commandLine().getOut().println("Scheduled backup written to " + file + "."),
+                () -> engine.monitor().checkBackups(com.outcomedesk.backup.ScheduledBackups.SCHEDULE));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             backups.close();

@@ -81,7 +81,7 @@ public final class Engine implements AutoCloseable {
         this.diseases = new DiseaseInsights(database, audit, ClinicalEntityExtractor.defaults());
         this.sync = new SyncService(database, settings, stamper, audit, appointments);
         this.monitoringSettings = new MonitoringSettings(settings, audit);
-        this.monitor = new MonitorService(database, models, monitoringSettings, stamper, audit);
+        this.monitor = new MonitorService(database, models, monitoringSettings, stamper, audit, backup);
     }
 
     public static Engine open(StoreLocation location) {

@@ -7,7 +7,6 @@ import smile.clustering.HierarchicalClustering;
 import smile.clustering.KMeans;
 import smile.clustering.PartitionClustering;
 import smile.clustering.linkage.UPGMALinkage;
-import smile.manifold.MDS;
 import smile.math.MathEx;
 
 /**
@@ -122,10 +121,7 @@ final class DiseaseClustering {
     static double[][] coordinates(double[][] distances) {
         int n = distances.length;
         if (n >= 3) {
-            double[][] xy = MDS.of(distances, 2).coordinates;
-            double[][] copy = new double[n][];
-            for (int i = 0; i < n; i++) copy[i] = new double[] {xy[i][0], xy[i].length > 1 ? xy[i][1] : 0};
-            return copy;
+            return ClassicalScaling.of(distances);
         }
         double[][] xy = new double[n][2];
         if (n == 2) xy[1][0] = distances[0][1];

@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * The rule set: drift above threshold, live AUC below the activated cross-validated figure by a margin, a
- * calibration slope below 1 by a margin (both judged on the upper end of their 95% interval), answers from a fallback model, and no outcome recorded for a number of
- * days while predictions are being made. Pure: the same findings always raise the same alerts.
+ * calibration slope below 1 by a margin (both judged on the upper end of their 95% interval), answers from a fallback model, no outcome recorded for a number of
+ * days while predictions are being made, and no good backup for a number of days. Pure: the same findings always raise
+ * the same alerts.
  */
 final class AlertRules {
     private AlertRules() {
@@ -69,5 +70,20 @@ final class AlertRules {
                             .orElse("No outcome of a predicted appointment has been recorded yet; import or record outcomes.")));
         }
         return raised;
+    }
+
+    /**
+     * No good backup for longer than {@code backupDays} of a store that holds appointments. Its period is the day it is
+     * found, so an acknowledged alert comes back the next day while backups are still missing.
+     */
+    static Optional<Raised> backup(Optional<OffsetDateTime> lastBackup, boolean holdsAppointments,
+                                   MonitoringSettings.Thresholds t, OffsetDateTime now) {
+        if (t.backupDays() == 0 || !holdsAppointments) return Optional.empty();
+        if (lastBackup.isPresent() && lastBackup.get().isAfter(now.minusDays(t.backupDays()))) return Optional.empty();
+        String message = lastBackup.map(at -> "No good backup has been made since " + at.toLocalDate() + " ("
+                        + t.backupDays() + " days allowed); make one with File > Backup or 'backup', or check the schedule.")
+                .orElse("This store has never been backed up; make a backup with File > Backup or 'backup', and "
+                        + "schedule them with 'backup schedule'.");
+        return Optional.of(new Raised("no-backup", LocalDate.from(now).toString(), "backup", message));
     }
 }

@@ -1,12 +1,15 @@
 package com.outcomedesk.monitor;
 
 import com.outcomedesk.audit.AuditTrail;
+import com.outcomedesk.backup.StoreBackup;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.learn.ModelRegistry;
 import com.outcomedesk.learn.ModelVersionInfo;
 import com.outcomedesk.settings.MonitoringSettings;
 import com.outcomedesk.store.AlertRepository;
+import com.outcomedesk.store.AppointmentFilter;
+import com.outcomedesk.store.AppointmentRepository;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.MonitorRepository;
@@ -34,11 +37,15 @@ public final class MonitorService {
     private final MonitoringSettings settings;
     private final ChangeStamper stamper;
     private final AuditTrail audit;
+    private final StoreBackup backups;
+    private final AppointmentRepository appointments;
 
     public MonitorService(Database database, ModelRegistry models, MonitoringSettings settings, ChangeStamper stamper,
-                          AuditTrail audit) {
+                          AuditTrail audit, StoreBackup backups) {
         this.rows = new MonitorRepository(database);
         this.alerts = new AlertRepository(database);
+        this.backups = backups;
+        this.appointments = new AppointmentRepository(database);
         this.models = models;
         this.settings = settings;
         this.stamper = stamper;
@@ -81,12 +88,27 @@ public final class MonitorService {
         OffsetDateTime now = stamper.now();
         for (AlertRules.Raised r : AlertRules.evaluate(monthly, drift, activated, t, rows.predictionSpan(),
                 rows.lastOutcomeRecorded(), now)) {
-            if (alerts.raise(r.rule(), r.period(), r.subject(), r.message(), now, stamper.siteId())) {
-                audit.record(actor, "monitor-alert", "monitor_alert", r.rule() + "/" + r.period() + "/" + r.subject(),
-                        r.message());
-            }
+            raise(r, now, actor);
         }
+        checkBackups(actor);
         return new MonitorReport(by, activated, periods, overall.performance("all", null), drift, alerts(), t);
+    }
+
+    /**
+     * Raises the "no-backup" alert when the store has had no good backup for longer than allowed. Cheap, so the
+     * desktop and the server call it each time they look whether a scheduled backup is due, not only when the monitor
+     * runs. True when an alert was raised now.
+     */
+    public boolean checkBackups(Actor actor) {
+        OffsetDateTime now = stamper.now();
+        return AlertRules.backup(backups.last().map(StoreBackup.Last::at), appointments.count(AppointmentFilter.NONE) > 0,
+                settings.thresholds(), now).map(r -> raise(r, now, actor)).orElse(false);
+    }
+
+    private boolean raise(AlertRules.Raised r, OffsetDateTime now, Actor actor) {
+        if (!alerts.raise(r.rule(), r.period(), r.subject(), r.message(), now, stamper.siteId())) return false;
+        audit.record(actor, "monitor-alert", "monitor_alert", r.rule() + "/" + r.period() + "/" + r.subject(), r.message());
+        return true;
     }
 
     /** Every alert raised so far, the newest period first. */

@@ -19,10 +19,12 @@ public final class MonitoringSettings {
      * {@code slopeMargin}: alert when the calibration slope is this far below 1. {@code minOutcomes},
      * {@code minPredictions}: a period is judged only with this many outcomes (performance) or predictions (drift).
      * {@code staleDays}: alert when predictions are being made but no outcome has been recorded for this many days.
+     * {@code backupDays}: alert when a store holding appointments has had no good backup for this many days (2: a
+     * daily schedule that missed a run; 0 turns the alert off, e.g. for a server backed up by WAL archiving).
      */
     public record Thresholds(double psi, double ksAlpha, double unseenTokens, double aucMargin, double slopeMargin,
-                             int minOutcomes, int minPredictions, int staleDays) {
-        public static final Thresholds DEFAULTS = new Thresholds(0.2, 0.01, 0.1, 0.05, 0.3, 50, 100, 30);
+                             int minOutcomes, int minPredictions, int staleDays, int backupDays) {
+        public static final Thresholds DEFAULTS = new Thresholds(0.2, 0.01, 0.1, 0.05, 0.3, 50, 100, 30, 2);
 
         public Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -34,6 +36,7 @@ public final class MonitoringSettings {
             m.put("minOutcomes", minOutcomes);
             m.put("minPredictions", minPredictions);
             m.put("staleDays", staleDays);
+            m.put("backupDays", backupDays);
             return m;
         }
 
@@ -59,7 +62,7 @@ public final class MonitoringSettings {
             m.put(name, whole ? (Object) (int) v : (Object) v);
             return new Thresholds((double) m.get("psi"), (double) m.get("ksAlpha"), (double) m.get("unseenTokens"),
                     (double) m.get("aucMargin"), (double) m.get("slopeMargin"), (int) m.get("minOutcomes"),
-                    (int) m.get("minPredictions"), (int) m.get("staleDays"));
+                    (int) m.get("minPredictions"), (int) m.get("staleDays"), (int) m.get("backupDays"));
         }
     }
 

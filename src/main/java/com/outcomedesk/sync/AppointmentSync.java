@@ -41,10 +41,18 @@ final class AppointmentSync {
      * pending; the rest go on.
      */
     PushResult push(Connection local, ServerSide server) throws SQLException {
+        return push(local, server, false);
+    }
+
+    /**
+     * As {@link #push(Connection, ServerSide)}; with {@code everything}, unchanged rows are offered too (with their
+     * own version as the agreed one), for a server that lost some ({@link ServerRewind}).
+     */
+    PushResult push(Connection local, ServerSide server, boolean everything) throws SQLException {
         PushResult result = PushResult.NONE;
         UUID after = null;
         while (true) {
-            List<AppointmentOffer> rows = dirtyBatch(local, after);
+            List<AppointmentOffer> rows = batch(local, after, everything);
             if (rows.isEmpty()) return result;
             after = (UUID) rows.get(rows.size() - 1).row().key();
             Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
@@ -181,9 +189,10 @@ final class AppointmentSync {
         return applied;
     }
 
-    private List<AppointmentOffer> dirtyBatch(Connection local, UUID after) throws SQLException {
+    private List<AppointmentOffer> batch(Connection local, UUID after, boolean everything) throws SQLException {
         String sql = "SELECT " + T.columnList("a.") + ", " + SyncStateRepository.AGREED_COLUMNS + " FROM "
-                + SyncStateRepository.APPOINTMENTS_WITH_AGREED + " WHERE " + SyncStateRepository.APPOINTMENT_DIRTY
+                + SyncStateRepository.APPOINTMENTS_WITH_AGREED + " WHERE "
+                + (everything ? "1 = 1" : SyncStateRepository.APPOINTMENT_DIRTY)
                 + (after == null ? "" : " AND a.id > ?") + " ORDER BY a.id LIMIT " + batch;
         List<AppointmentOffer> rows = new ArrayList<>();
         try (PreparedStatement ps = local.prepareStatement(sql)) {

@@ -22,9 +22,15 @@ final class MappingSync {
     private static final int N = T.columns().size();
 
     PushResult push(Connection local, ServerSide server) throws SQLException {
+        return push(local, server, false);
+    }
+
+    /** With {@code everything}, unchanged mappings are offered too, to fill what a rewound server lost. */
+    PushResult push(Connection local, ServerSide server, boolean everything) throws SQLException {
         List<MappingOffer> dirty = new ArrayList<>();
         try (PreparedStatement ps = local.prepareStatement("SELECT " + T.columnList() + ", base_category FROM "
-                + "outcome_mappings WHERE " + SyncStateRepository.MAPPING_DIRTY); ResultSet rs = ps.executeQuery()) {
+                + "outcome_mappings WHERE " + (everything ? "1 = 1" : SyncStateRepository.MAPPING_DIRTY));
+             ResultSet rs = ps.executeQuery()) {
             while (rs.next()) dirty.add(readLocal(rs));
         }
         Map<Object, Quarantine.Problem> held = new java.util.LinkedHashMap<>();

@@ -86,7 +86,11 @@ final class ServerRules {
             }
             if (r.version().equals(s.version())) continue;
             boolean localWins = r.version().compareTo(s.version()) > 0;
-            boolean concurrent = !s.version().equals(l.agreed());
+            // Concurrent: the site changed the row and the server's version is not the one it started from. A server
+            // version older than the agreed one is not another site's change: the server lost the newer one (it was
+            // restored to an older point), and an unchanged row offered again only fills such gaps.
+            boolean concurrent = l.dirty() && !s.version().equals(l.agreed())
+                    && (l.agreed() == null || s.version().compareTo(l.agreed()) > 0);
             if (concurrent && !sameContent(r, s)) {
                 SyncRow winner = localWins ? r : s;
                 SyncRow loser = localWins ? s : r;
@@ -183,7 +187,9 @@ final class ServerRules {
                     insert.setLong(i, counter.next());
                     insert.setString(i + 1, (String) r.value(CATEGORY));
                     insert.addBatch();
-                } else if (!Objects.equals(s.value(CATEGORY), r.value(CATEGORY))) {
+                } else if (!Objects.equals(s.value(CATEGORY), r.value(CATEGORY))
+                        // a mapping unchanged on the site, offered again for a rewound server, never replaces a decision
+                        && !Objects.equals(l.agreedCategory(), r.value(CATEGORY))) {
                     if (!Objects.equals(l.agreedCategory(), s.value(CATEGORY)) && ConflictLog.record(server, counter,
                             "outcome_mapping", (String) r.key(), null, null, null, null, RowJson.write(M, s))) {
                         conflicts++;

@@ -103,10 +103,11 @@ public final class SyncEngine {
     private void exchange(ServerSide server, Connection local, Tally tally) throws SQLException {
         long start = System.nanoTime();
         server.numberDirectWrites();
+        boolean rewound = ServerRewind.check(local, server);
 
-        tally.pushed("appointments", appointments.push(local, server));
+        tally.pushed("appointments", appointments.push(local, server, rewound));
         for (AppendOnlySync table : appendOnly) tally.pushed(table.table().name(), table.push(local, server));
-        tally.pushed("outcome_mappings", mappings.push(local, server));
+        tally.pushed("outcome_mappings", mappings.push(local, server, rewound));
 
         long pushedAt = System.nanoTime();
         tally.pushMs = (pushedAt - start) / 1_000_000;
@@ -119,6 +120,7 @@ public final class SyncEngine {
         }
         tally.pulled.put("outcome_mappings", mappings.pull(local, server, "pull.outcome_mappings" + at, upTo));
         conflicts.pull(local, server, "pull.sync_conflicts" + at, upTo, batch);
+        if (rewound) ServerRewind.done(local, server.serverId());
         tally.pullMs = (System.nanoTime() - pushedAt) / 1_000_000;
     }
 

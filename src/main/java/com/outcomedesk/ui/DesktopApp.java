@@ -41,10 +41,13 @@ public final class DesktopApp extends Application {
     /** The store to open: the Launcher parses the command line once and hands it over before the toolkit starts
      *  (started any other way, e.g. from an IDE, the app opens the default store). */
     private static volatile StoreLocation location = StoreLocation.of(null, null);
+    /** The backup the app was opened with (a double-clicked .odbackup file): restoring it is offered once signed in. */
+    private static volatile java.nio.file.Path backupToRestore;
 
-    /** Opens the desktop app on the given store; returns when the app has quit. */
-    public static void open(StoreLocation store) {
+    /** Opens the desktop app on the given store, offering to restore {@code backup} when not null; returns when the app has quit. */
+    public static void open(StoreLocation store, java.nio.file.Path backup) {
         location = store;
+        backupToRestore = backup;
         launch(DesktopApp.class);
     }
 
@@ -73,8 +76,13 @@ public final class DesktopApp extends Application {
             scene.setRoot(shell.root());
             shell.start();
             backupTimer = com.outcomedesk.backup.BackupTimer.start(engine.scheduledBackups(),
-                    file -> Platform.runLater(shell::backupMade));
+                    file -> Platform.runLater(shell::backupMade), () -> {
+                        if (engine.monitor().checkBackups(com.outcomedesk.backup.ScheduledBackups.SCHEDULE)) {
+                            Platform.runLater(shell::alertRaised);
+                        }
+                    });
             shell.addAccountMenu(SecureStart.lockWhenIdle(scene, session));
+            if (backupToRestore != null) Platform.runLater(() -> shell.offerRestore(backupToRestore));
             Platform.runLater(() -> timing("main window interactive"));
         }, failure -> {
             Alert alert = new Alert(Alert.AlertType.ERROR);

@@ -37,6 +37,21 @@ class StoreOptionsTest {
     }
 
     @Test
+    void aBackupFileOpensTheDesktopOfferingToRestoreIt() {
+        Path backup = dir.resolve("clinic backup.ODBACKUP");
+        String[] doubleClicked = {backup.toString()};
+        assertThat(StoreOptions.desktop(doubleClicked)).contains(StoreLocation.of(null, null));
+        assertThat(StoreOptions.backupToRestore(doubleClicked)).contains(backup);
+        String[] withHome = {"--home", dir.toString(), backup.toString()};
+        assertThat(StoreOptions.desktop(withHome)).contains(StoreLocation.of(dir, null));
+        assertThat(StoreOptions.backupToRestore(withHome)).contains(backup);
+        assertThat(StoreOptions.backupToRestore(new String[0])).as("no file, nothing offered").isEmpty();
+        assertThat(StoreOptions.desktop(new String[] {"notes.csv"})).as("only a backup, not any file").isEmpty();
+        assertThat(StoreOptions.desktop(new String[] {backup.toString(), backup.toString()})).isEmpty();
+        assertThat(StoreOptions.desktop(new String[] {"restore", backup.toString()})).as("the command").isEmpty();
+    }
+
+    @Test
     void theCommandLineStillTakesTheStoreOptionsAfterTheCommand() {
         StringWriter out = new StringWriter();
         int code = OutcomeDeskCli.run(new String[] {"status", "--home", dir.resolve("other").toString(), "--json"},

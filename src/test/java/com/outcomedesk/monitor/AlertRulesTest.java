@@ -65,6 +65,22 @@ class AlertRulesTest {
     }
 
     @Test
+    void aStoreWithoutAGoodBackupForLongerThanTheAllowedDaysRaisesAnAlertForTheDay() {
+        var never = AlertRules.backup(Optional.empty(), true, T, NOW);
+        assertThat(never).map(AlertRules.Raised::rule).contains("no-backup");
+        assertThat(never.get().period()).isEqualTo("2026-06-15");
+        assertThat(never.get().message()).contains("never been backed up");
+        var old = AlertRules.backup(Optional.of(NOW.minusDays(3)), true, T, NOW);
+        assertThat(old).map(AlertRules.Raised::message).hasValueSatisfying(m -> assertThat(m).contains("since 2026-06-12"));
+        assertThat(AlertRules.backup(Optional.of(NOW.minusDays(2)), true, T, NOW)).as("exactly the allowed days").isPresent();
+        assertThat(AlertRules.backup(Optional.of(NOW.minusDays(2).plusMinutes(1)), true, T, NOW)).isEmpty();
+        // an empty store has nothing to lose; 0 days turns the rule off
+        assertThat(AlertRules.backup(Optional.empty(), false, T, NOW)).isEmpty();
+        assertThat(AlertRules.backup(Optional.empty(), true, T.with("backupDays", "0"), NOW)).isEmpty();
+        assertThat(AlertRules.backup(Optional.of(NOW.minusDays(6)), true, T.with("backupDays", "7"), NOW)).isEmpty();
+    }
+
+    @Test
     void thresholdsAreCheckedWhenChanged() {
         assertThat(T.with("psi", "0.3").psi()).isEqualTo(0.3);
         assertThat(T.with("minOutcomes", "80").minOutcomes()).isEqualTo(80);

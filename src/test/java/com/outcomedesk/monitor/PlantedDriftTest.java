@@ -49,6 +49,8 @@ class PlantedDriftTest {
     @Test
     void aStableStreamRaisesNothingOverTwentyFourMonths() throws IOException {
         MonitorStream.write(engine, dir, ADMIN, 24, 300, -1, 12);
+        // backed up, or the store would rightly raise "no-backup"
+        engine.backup().backup(dir.resolve("stable.odbackup"), ADMIN, null, false, com.outcomedesk.common.ProgressListener.NONE);
         MonitorReport report = engine.monitor().run(MonitorGrouping.MONTH, ADMIN);
         assertThat(report.periods()).hasSize(24);
         assertThat(report.drift()).isNotEmpty().noneMatch(DriftFinding::flagged);

@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * The monitor: {@code GET /monitor} runs it (the document {@code monitor --json} prints, raising any new alerts),
  * {@code GET /alerts} lists the alerts, {@code POST /alerts/{id}/ack} acknowledges one. The count of open alerts is
- * also the Prometheus gauge {@code outcomedesk_monitor_open_alerts}, read from the store at each scrape.
+ * also the Prometheus gauge {@code outcomedesk_monitor_open_alerts}, read from the store at each scrape, and the age of the
+ * last good backup is {@code outcomedesk_backup_last_good_age_seconds} (NaN before the first), for an alert of its own.
  */
 final class MonitorRoutes {
     private MonitorRoutes() {
@@ -22,6 +23,10 @@ final class MonitorRoutes {
     static void register(RoutesConfig routes, Services s) {
         Gauge.builder("outcomedesk_monitor_open_alerts", () -> s.engine().monitor().openAlerts())
                 .description("Monitor alerts not yet acknowledged").register(s.metrics());
+        Gauge.builder("outcomedesk_backup_last_good_age_seconds", () -> s.engine().backup().last()
+                        .map(l -> (double) java.time.Duration.between(l.at(), s.engine().stamper().now()).toSeconds())
+                        .orElse(Double.NaN))
+                .description("Seconds since the last good backup of the store").register(s.metrics());
         routes.get(Api.V1 + "/monitor", ctx -> {
             var actor = Requests.actor(ctx);
             String by = ctx.queryParam("by");

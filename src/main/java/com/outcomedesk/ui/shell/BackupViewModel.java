@@ -98,9 +98,26 @@ public final class BackupViewModel {
     }
 
     public void restore() {
-        Optional<Path> chosen = dialogs.openBackup("Restore from a backup");
-        if (chosen.isEmpty()) return;
-        Path file = chosen.get();
+        dialogs.openBackup("Restore from a backup").ifPresent(this::restoreFrom);
+    }
+
+    /**
+     * The app was opened with a backup file (double-clicked, or named on the command line): File > Restore on it, once
+     * the user agrees; the questions that follow are File > Restore's.
+     */
+    public void offerRestore(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            dialogs.error("No such backup", "OutcomeDesk was opened with " + file + ", which is not a file that can be "
+                    + "read. Choose the backup with File > Restore... instead.");
+            return;
+        }
+        if (dialogs.confirm("Restore from this backup?", "OutcomeDesk was opened with the backup " + file + ". Restore "
+                + "from it? The questions of File > Restore... follow; nothing is changed until you answer them.")) {
+            restoreFrom(file);
+        }
+    }
+
+    private void restoreFrom(Path file) {
         background.run("Reading " + file.getFileName(), p -> BackupVerifier.manifest(file),
                 manifest -> askAndRestore(file, manifest), this::fail);
     }

@@ -66,15 +66,17 @@ public final class Shell {
     private final FxBackground background;
     private final SyncStatusViewModel sync;
     private final Stage stage;
+    private final MonitoringViewModel monitoring;
 
     private Shell(MainViewModel model, MainController controller, Parent root, FxBackground background,
-                  SyncStatusViewModel sync, Stage stage) {
+                  SyncStatusViewModel sync, Stage stage, MonitoringViewModel monitoring) {
         this.model = model;
         this.controller = controller;
         this.root = root;
         this.background = background;
         this.sync = sync;
         this.stage = stage;
+        this.monitoring = monitoring;
     }
 
     public static Shell build(Engine engine, Actor actor, Stage stage) {
@@ -164,7 +166,7 @@ public final class Shell {
         monitoring.refreshOpenAlerts();
         useDateFormat(engine.displaySettings().dateFormat());
         model.setOnQuit(Platform::exit);
-        return new Shell(model, controller, root, background, sync, stage);
+        return new Shell(model, controller, root, background, sync, stage, monitoring);
     }
 
     /**
@@ -215,5 +217,15 @@ public final class Shell {
     /** A scheduled backup was made: the status bar shows it. */
     public void backupMade() {
         model.backups().refreshLast();
+    }
+
+    /** The app was opened with a backup file: File > Restore is offered on it. */
+    public void offerRestore(java.nio.file.Path file) {
+        model.backups().offerRestore(file);
+    }
+
+    /** An alert was raised outside a monitor run (a backup overdue): the status bar counts it. */
+    public void alertRaised() {
+        monitoring.refreshOpenAlerts();
     }
 }

@@ -101,6 +101,27 @@ class BackupViewModelTest {
     }
 
     @Test
+    void aBackupTheAppWasOpenedWithIsOfferedForRestoreWithoutAskingForTheFile() throws Exception {
+        Path file = dir.resolve("opened.odbackup");
+        dialogs.files.add(file);
+        dialogs.confirmAnswer = false;
+        model.backup();
+
+        model.offerRestore(file); // declined
+        assertThat(dialogs.confirmations.get(dialogs.confirmations.size() - 1)).contains("opened with the backup " + file);
+        assertThat(restoredDirs()).isEmpty();
+
+        dialogs.confirmAnswer = true;
+        model.offerRestore(file); // the file chooser is not shown: nothing is queued for it
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.infos.get(dialogs.infos.size() - 1)).contains("Restored and checked");
+        assertThat(restoredDirs()).hasSize(1);
+
+        model.offerRestore(dir.resolve("gone.odbackup"));
+        assertThat(dialogs.errors).singleElement().asString().contains("gone.odbackup").contains("File > Restore");
+    }
+
+    @Test
     void aCancelledBackupLeavesNoFileAndSaysSo() {
         Background cancelling = new Background() {
             @Override

@@ -1,0 +1,73 @@
+package com.outcomedesk.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outcomedesk.appointments.AppointmentInput;
+import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.ProgressListener;
+import com.outcomedesk.common.Role;
+import com.outcomedesk.engine.Engine;
+import com.outcomedesk.testing.TestStores;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The "no-backup" alert on a real store: raised once a day while backups are missing, acknowledged like the others. */
+class BackupAlertTest {
+    private static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
+    @TempDir Path dir;
+    private final MovingClock clock = new MovingClock();
+
+    @Test
+    void anOverdueBackupRaisesOneAlertADayUntilABackupIsMade() {
+        try (Engine engine = Engine.open(TestStores.h2(dir.resolve("home")), clock)) {
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("an empty store has nothing to back up").isFalse();
+            engine.appointments().create(new AppointmentInput("dr_01", "sharp knee pain after a fall", LocalDate.of(2026, 2, 27), null, null), ADMIN);
+
+            assertThat(engine.monitor().checkBackups(ADMIN)).isTrue();
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("once per day").isFalse();
+            Alert raised = engine.monitor().alerts().get(0);
+            assertThat(raised.rule()).isEqualTo("no-backup");
+            assertThat(raised.period()).isEqualTo("2026-03-01");
+            assertThat(engine.monitor().run(MonitorGrouping.MONTH, ADMIN).alerts()).as("a monitor run finds the same")
+                    .filteredOn(a -> a.rule().equals("no-backup")).hasSize(1);
+            engine.monitor().acknowledge(raised.id(), ADMIN);
+            assertThat(engine.monitor().openAlerts()).isZero();
+
+            clock.now = clock.now.plusSeconds(86_400);
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("still none the next day").isTrue();
+            assertThat(engine.monitor().openAlerts()).isEqualTo(1);
+
+            engine.backup().backup(dir.resolve("b.odbackup"), ADMIN, null, false, ProgressListener.NONE);
+            clock.now = clock.now.plusSeconds(86_400);
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("a backup one day old is recent enough").isFalse();
+            clock.now = clock.now.plusSeconds(86_400);
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("two days without one").isTrue();
+            assertThat(engine.monitor().alerts().get(0).message()).contains("since 2026-03-02");
+        }
+    }
+
+    private static final class MovingClock extends Clock {
+        Instant now = Instant.parse("2026-03-01T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
