@@ -16,6 +16,7 @@ import com.outcomedesk.security.PasswordHasher;
 import com.outcomedesk.security.SecuritySettings;
 import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.monitor.MonitorService;
+import com.outcomedesk.retrain.RetrainingService;
 import com.outcomedesk.settings.DisplaySettings;
 import com.outcomedesk.settings.MonitoringSettings;
 import com.outcomedesk.store.ChangeStamper;
@@ -55,6 +56,7 @@ public final class Engine implements AutoCloseable {
     private final SyncService sync;
     private final MonitoringSettings monitoringSettings;
     private final MonitorService monitor;
+    private final RetrainingService retraining;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -79,6 +81,7 @@ public final class Engine implements AutoCloseable {
         this.sync = new SyncService(database, settings, stamper, audit, appointments);
         this.monitoringSettings = new MonitoringSettings(settings, audit);
         this.monitor = new MonitorService(database, models, monitoringSettings, stamper, audit);
+        this.retraining = new RetrainingService(database, training, models, monitor, settings, stamper, audit);
     }
 
     public static Engine open(StoreLocation location) {
@@ -119,6 +122,7 @@ public final class Engine implements AutoCloseable {
     public SyncService sync() { return sync; }
     public MonitoringSettings monitoringSettings() { return monitoringSettings; }
     public MonitorService monitor() { return monitor; }
+    public RetrainingService retraining() { return retraining; }
 
     @Override
     public void close() {
