@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, SitesCommand.class, BenchSyncCommand.class,
                 BenchCommand.class, BenchInsightCommand.class, BenchServeCommand.class, KeysCommand.class, ServeCommand.class,
                 SettingsCommand.class, BackupCommand.class, RestoreCommand.class, BenchBackupCommand.class, MonitorCommand.class,
+                RetrainCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class OutcomeDeskCli {
