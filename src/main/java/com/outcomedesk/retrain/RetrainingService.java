@@ -97,20 +97,32 @@ public final class RetrainingService {
                     : Optional.empty();
             case ALERT -> {
                 monitor.run(MonitorGrouping.MONTH, policyActor(p));
-                yield monitor.alerts().stream()
-                        .filter(a -> !a.acknowledged() && TRIGGERING_RULES.contains(a.rule()))
-                        .filter(a -> last.isEmpty() || a.raisedAt().isAfter(last.get()))
-                        .max(Comparator.comparing(Alert::raisedAt))
-                        .map(a -> "alert: " + a.rule() + " " + a.period() + " " + a.subject());
+                yield triggeringAlert(monitor.alerts(), last.orElse(null)).map(a -> "alert: " + a.rule() + " " + a.period()
+                        + " " + a.subject());
             }
         };
+    }
+
+    /**
+     * The newest open drift or performance alert that calls for a run: raised after the last run and about a later month
+     * than any alert raised by then. Months the last run already knew are re-judged against each new champion's figure
+     * (their predictions came from the one before); without this rule every promotion would set off the next run.
+     */
+    static Optional<Alert> triggeringAlert(List<Alert> alerts, OffsetDateTime lastRun) {
+        String seen = lastRun == null ? null : alerts.stream().filter(a -> !a.raisedAt().isAfter(lastRun)).map(Alert::period)
+                .max(Comparator.naturalOrder()).orElse(null);
+        return alerts.stream()
+                .filter(a -> !a.acknowledged() && TRIGGERING_RULES.contains(a.rule()))
+                .filter(a -> lastRun == null || a.raisedAt().isAfter(lastRun))
+                .filter(a -> seen == null || a.period().compareTo(seen) > 0)
+                .max(Comparator.comparing(Alert::raisedAt));
     }
 
     /** Runs the policy when it is due, as the policy's own actor; empty when not due. */
     public Optional<RetrainDecision> runIfDue(ProgressListener progress) {
         Optional<String> trigger = due();
         if (trigger.isEmpty()) return Optional.empty();
-        return Optional.of(run(trigger.get(), policyActor(policy()), progress));
+        return Optional.of(run(trigger.get(), policyActor(), progress));
     }
 
     /** An administrator's run now: the policy still decides whether a better challenger is activated. */
@@ -119,7 +131,12 @@ public final class RetrainingService {
         return run("manual: asked by " + actor.name(), actor, progress);
     }
 
-    private RetrainDecision run(String trigger, Actor actor, ProgressListener progress) {
+    /**
+     * One run for the reason given ({@code trigger}), as {@code actor}: trains the challenger, decides, activates only a
+     * promotion, and records the decision. Interrupting the thread cancels it before anything is saved or activated.
+     */
+    public RetrainDecision run(String trigger, Actor actor, ProgressListener progress) {
+        actor.requireAdministrator("run the retraining policy");
         RetrainingPolicy policy = policy();
         TrainingRequest defaults = TrainingRequest.defaults();
         TrainingService.ChallengerRun run = training.challenge(new TrainingRequest(TrainingRequest.Algorithm.AUTO,
@@ -144,6 +161,10 @@ public final class RetrainingService {
     }
 
     /** Who automatic runs act as: the policy, on the authority of the administrator who set it. */
+    public Actor policyActor() {
+        return policyActor(policy());
+    }
+
     static Actor policyActor(RetrainingPolicy p) {
         String name = "policy/" + (p.setBy() == null ? "default" : p.setBy());
         return new Actor(name.length() > 100 ? name.substring(0, 100) : name, Role.ADMINISTRATOR);
