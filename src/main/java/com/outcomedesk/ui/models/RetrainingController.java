@@ -25,9 +25,9 @@ public final class RetrainingController {
     @FXML private TextField everyDaysField;
     @FXML private TextField aucMarginField;
     @FXML private TextField toleranceField;
-    @FXML private Button saveButton;
-    @FXML private Button runButton;
-    @FXML private Label adminOnly;
+    @FXML private Button savePolicyButton;
+    @FXML private Button runPolicyButton;
+    @FXML private Label policyAdminOnly;
     @FXML private TableView<RetrainDecision> decisionsTable;
     @FXML private TableColumn<RetrainDecision, String> decidedColumn;
     @FXML private TableColumn<RetrainDecision, String> outcomeColumn;
@@ -81,11 +81,11 @@ public final class RetrainingController {
             everyDaysField.disableProperty().unbind();
             everyDaysField.setDisable(true);
         }
-        saveButton.disableProperty().bind(model.runningProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !administrator)));
-        runButton.disableProperty().bind(model.runningProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !administrator)));
-        adminOnly.setText(administrator ? "" : RetrainingViewModel.ADMINISTRATORS_ONLY);
-        adminOnly.setVisible(!administrator);
-        adminOnly.setManaged(!administrator);
+        savePolicyButton.disableProperty().bind(model.runningProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !administrator)));
+        runPolicyButton.disableProperty().bind(model.runningProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !administrator)));
+        policyAdminOnly.setText(administrator ? "" : RetrainingViewModel.ADMINISTRATORS_ONLY);
+        policyAdminOnly.setVisible(!administrator);
+        policyAdminOnly.setManaged(!administrator);
         model.reload();
     }
 
