@@ -81,8 +81,10 @@ public final class RetrainingController {
             everyDaysField.disableProperty().unbind();
             everyDaysField.setDisable(true);
         }
-        savePolicyButton.disableProperty().bind(model.runningProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !administrator)));
-        runPolicyButton.disableProperty().bind(model.runningProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !administrator)));
+        for (Button b : new Button[] {savePolicyButton, runPolicyButton}) {
+            if (administrator) b.disableProperty().bind(model.runningProperty());
+            else b.setDisable(true);
+        }
         policyAdminOnly.setText(administrator ? "" : RetrainingViewModel.ADMINISTRATORS_ONLY);
         policyAdminOnly.setVisible(!administrator);
         policyAdminOnly.setManaged(!administrator);
