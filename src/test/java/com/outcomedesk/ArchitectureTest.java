@@ -85,7 +85,7 @@ class ArchitectureTest {
     void theEngineLeavesItsSqlToTheStoresRepositories() {
         noClasses().that().resideInAnyPackage(ROOT + ".appointments..", ROOT + ".transfer..", ROOT + ".learn..",
                         ROOT + ".insight..", ROOT + ".security..", ROOT + ".audit..", ROOT + ".backup..", ROOT + ".engine..",
-                        ROOT + ".monitor..", ROOT + ".settings..")
+                        ROOT + ".monitor..", ROOT + ".settings..", ROOT + ".retrain..")
                 .should().dependOnClassesThat().belongToAnyOf(java.sql.Statement.class, java.sql.PreparedStatement.class,
                         java.sql.ResultSet.class, java.sql.DriverManager.class)
                 .orShould().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.jdbi..")

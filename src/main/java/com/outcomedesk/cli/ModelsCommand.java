@@ -4,6 +4,7 @@ import com.outcomedesk.documents.ModelDocuments;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.learn.ModelVersionInfo;
+import com.outcomedesk.retrain.RetrainDecision;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "models", description = "List the model versions, with their cross-validated metrics and whether their "
-        + "artifact can be used here (ok, or refused and why); --json adds each artifact's provenance.")
+        + "artifact can be used here (ok, or refused and why), and the retraining policy's decisions; --json adds each "
+        + "artifact's provenance and the decisions about each version.")
 final class ModelsCommand implements Callable<Integer> {
     @ParentCommand OutcomeDeskCli root;
     @Spec CommandSpec spec;
@@ -26,9 +28,11 @@ final class ModelsCommand implements Callable<Integer> {
         try (Engine engine = root.openEngine()) {
             List<ModelVersionInfo> versions = engine.models().list();
             Map<Integer, String> states = engine.models().artifactStates();
+            List<RetrainDecision> decisions = engine.retraining().decisions();
             List<ObjectNode> listed = versions.stream()
-                    .map(v -> ModelDocuments.version(v, states, engine.models().artifactProvenance(v.version()))).toList();
-            json.print(spec.commandLine().getOut(), listed, human(versions, states));
+                    .map(v -> ModelDocuments.version(v, states, engine.models().artifactProvenance(v.version()), decisions)).toList();
+            json.print(spec.commandLine().getOut(), listed, human(versions, states)
+                    + (decisions.isEmpty() ? "" : "\n\n" + RetrainCommand.decisions(decisions)));
             return 0;
         }
     }

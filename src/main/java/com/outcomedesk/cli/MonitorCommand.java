@@ -1,6 +1,7 @@
 package com.outcomedesk.cli;
 
 import com.outcomedesk.documents.MonitorDocuments;
+import com.outcomedesk.documents.RetrainDocuments;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.errors.InvalidRequestException;
 import com.outcomedesk.monitor.Alert;
@@ -71,7 +72,11 @@ final class MonitorCommand implements Callable<Integer> {
                 json.print(out, doc, alerts(report.alerts()));
                 return report.openAlerts() > 0 ? OPEN_ALERTS : 0;
             }
-            json.print(out, MonitorDocuments.monitor(report), human(report));
+            var policy = engine.retraining().policy();
+            var decisions = engine.retraining().decisions();
+            Map<String, Object> doc = new LinkedHashMap<>(MonitorDocuments.monitor(report));
+            doc.put("retraining", RetrainDocuments.retraining(policy, decisions));
+            json.print(out, doc, human(report) + "\n\n" + RetrainCommand.human(policy, decisions));
             return 0;
         }
     }

@@ -17,4 +17,13 @@ public final class ModelDocuments {
         node.set("provenance", Documents.MAPPER.valueToTree(provenance.orElse(null)));
         return node;
     }
+
+    /** The version as above, with the retraining decisions in which it was the challenger ({@code decisions}). */
+    public static ObjectNode version(ModelVersionInfo v, Map<Integer, String> artifactStates, Optional<ModelProvenance> provenance,
+                                     java.util.List<com.outcomedesk.retrain.RetrainDecision> decisions) {
+        ObjectNode node = version(v, artifactStates, provenance);
+        node.set("decisions", Documents.MAPPER.valueToTree(RetrainDocuments.decisions(decisions.stream()
+                .filter(d -> d.challengerVersion() == v.version()).toList())));
+        return node;
+    }
 }

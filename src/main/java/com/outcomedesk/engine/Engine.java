@@ -16,6 +16,7 @@ import com.outcomedesk.security.PasswordHasher;
 import com.outcomedesk.security.SecuritySettings;
 import com.outcomedesk.security.StoreSecrets;
 import com.outcomedesk.monitor.MonitorService;
+import com.outcomedesk.retrain.RetrainingService;
 import com.outcomedesk.settings.DisplaySettings;
 import com.outcomedesk.settings.MonitoringSettings;
 import com.outcomedesk.store.ChangeStamper;
@@ -58,6 +59,7 @@ public final class Engine implements AutoCloseable {
     private final MonitoringSettings monitoringSettings;
     private final MonitorService monitor;
     private final List<Runnable> closing = new CopyOnWriteArrayList<>();
+    private final RetrainingService retraining;
 
     private Engine(Database database, Clock clock) {
         this.database = database;
@@ -82,6 +84,7 @@ public final class Engine implements AutoCloseable {
         this.sync = new SyncService(database, settings, stamper, audit, appointments);
         this.monitoringSettings = new MonitoringSettings(settings, audit);
         this.monitor = new MonitorService(database, models, monitoringSettings, stamper, audit, backup);
+        this.retraining = new RetrainingService(database, training, models, monitor, settings, stamper, audit);
     }
 
     public static Engine open(StoreLocation location) {
@@ -122,6 +125,7 @@ public final class Engine implements AutoCloseable {
     public SyncService sync() { return sync; }
     public MonitoringSettings monitoringSettings() { return monitoringSettings; }
     public MonitorService monitor() { return monitor; }
+    public RetrainingService retraining() { return retraining; }
 
     /** Runs when the engine closes, before the store does: e.g. the desktop's idle lock stops checking. */
     public void whenClosing(Runnable stop) {

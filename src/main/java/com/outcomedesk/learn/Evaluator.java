@@ -84,6 +84,11 @@ public final class Evaluator {
                 ablationResults, categories, roc(oof), calibrationBins(oof, platt), platt, EvaluationFindings.of(results, ablationResults, best, categories));
     }
 
+    /** A candidate's out-of-fold predictions over all rows (first repeat), after {@link #evaluate}. */
+    double[] outOfFold(String candidate) {
+        return outOfFold.get(candidate);
+    }
+
     static boolean isBaseline(String name) {
         return name.equals(Candidate.MAJORITY) || name.equals(Candidate.DOCTOR_RATE);
     }

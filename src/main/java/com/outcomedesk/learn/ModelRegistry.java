@@ -161,6 +161,14 @@ public final class ModelRegistry {
         return m;
     }
 
+    /**
+     * The active version's own model, with no fallback: what a challenger must beat. Empty when none is active or its
+     * artifact is refused here (a challenger then has no champion to be compared with).
+     */
+    Optional<LoadedModel> activeVersionModel() {
+        return active().map(v -> load(v.id(), v.version()));
+    }
+
     /** Forgets the cached model, so the next prediction re-reads the store. */
     public void refresh() {
         cached.set(null);

@@ -34,10 +34,24 @@ public final class TimeOrderedSplit {
     }
 
     /**
-     * Empty when too few dated rows (or only one outcome class among the recent ones) to measure, or when the dates
-     * (read separately) no longer line up with the rows because appointments were labelled in between.
+     * The most recent fifth held out, the selected candidate fitted on the rest and its (uncalibrated) probabilities on
+     * the held-out rows; {@code y} are their labels.
      */
-    static Optional<Result> evaluate(Dataset data, LocalDate[] dates, Candidate selected, long seed, double cvAuc) {
+    record Holdout(LocalDate cutoff, int[] train, int[] test, int[] y, double[] p) {
+    }
+
+    /** What a holdout measured, against the folds' AUC. */
+    static Result result(Holdout h, double cvAuc) {
+        double auc = BinaryMetrics.auc(h.y(), h.p());
+        return new Result(h.cutoff(), h.train().length, h.test().length, auc, cvAuc, auc < cvAuc - WORSE_BY);
+    }
+
+    /**
+     * The held-out split and the candidate's predictions on it. Empty when too few dated rows (or only one outcome class
+     * among the recent ones) to measure, or when the dates (read separately) no longer line up with the rows because
+     * appointments were labelled in between.
+     */
+    static Optional<Holdout> holdout(Dataset data, LocalDate[] dates, Candidate selected, long seed) {
         if (dates.length != data.rows()) return Optional.empty();
         LocalDate[] dated = Arrays.stream(dates).filter(d -> d != null).sorted().toArray(LocalDate[]::new);
         if (dated.length < 2 * MIN_ROWS) return Optional.empty();
@@ -49,7 +63,6 @@ public final class TimeOrderedSplit {
         if (Arrays.stream(y).distinct().count() < 2) return Optional.empty();
         BinaryModel model = selected.fitter().fit(data, train, seed);
         double[] p = Arrays.stream(test).mapToDouble(i -> model.probability(data, i)).toArray();
-        double auc = BinaryMetrics.auc(y, p);
-        return Optional.of(new Result(cutoff, train.length, test.length, auc, cvAuc, auc < cvAuc - WORSE_BY));
+        return Optional.of(new Holdout(cutoff, train, test, y, p));
     }
 }

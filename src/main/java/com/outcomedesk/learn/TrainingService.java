@@ -45,24 +45,57 @@ public final class TrainingService {
     }
 
     public TrainingResult train(TrainingRequest request, Actor actor, ProgressListener progress) {
+        return run(request, actor, progress, false).result();
+    }
+
+    /**
+     * Trains a challenger (saved as a candidate version, never activated here) and measures it against the active
+     * champion on the same time-ordered holdout and the same folds; the caller decides what to do with it.
+     */
+    public ChallengerRun challenge(TrainingRequest request, Actor actor, ProgressListener progress) {
+        if (request.activate()) throw new IllegalArgumentException("A challenger is activated by its policy's decision, not by training.");
+        return run(request, actor, progress, true);
+    }
+
+    /** A challenger version and what it measured against the champion. */
+    public record ChallengerRun(TrainingResult result, ChallengerEvidence evidence) {
+    }
+
+    private ChallengerRun run(TrainingRequest request, Actor actor, ProgressListener progress, boolean compare) {
         actor.requireAdministrator("train a model");
         long start = System.nanoTime();
         OffsetDateTime startedAt = OffsetDateTime.now(clock);
         Featurizer featurizer = new Featurizer(request.hashBits(), ClinicalEntityExtractor.defaults());
         DatasetBuilder.Built built = LabelledData.load(labelled, featurizer, progress);
-        Evaluation folds = new Evaluator(built.dataset(), request, progress).evaluate();
+        Evaluator evaluator = new Evaluator(built.dataset(), request, progress);
+        Evaluation folds = evaluator.evaluate();
         progress.progress("time-ordered validation", 0, 1);
-        Optional<TimeOrderedSplit.Result> timeOrdered = TimeOrderedSplit.evaluate(built.dataset(), labelled.labelledDates(),
-                candidate(folds, built.dataset().rows()), request.seed(), folds.selectedResult().auc());
+        Candidate chosen = candidate(folds, built.dataset().rows());
+        Optional<TimeOrderedSplit.Holdout> holdout = TimeOrderedSplit.holdout(built.dataset(), labelled.labelledDates(), chosen,
+                request.seed());
+        double cvAuc = folds.selectedResult().auc();
+        Optional<TimeOrderedSplit.Result> timeOrdered = holdout.map(h -> TimeOrderedSplit.result(h, cvAuc));
         Evaluation evaluation = timeOrdered.map(t -> withNote(folds, t.note())).orElse(folds);
         progress.progress("final fit", 0, 1);
         TrainedModel fitted = fitFinal(built.dataset(), evaluation, request, built.doctorRows().keySet());
         checkCancelled();
+        LoadedModel champion = null;
+        if (compare) {
+            progress.progress("comparing with the active model", 0, 1);
+            champion = registry.activeVersionModel().orElse(null);
+        }
         progress.progress("saving", 0, 1);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         Candidate selected = candidate(evaluation, built.dataset().rows());
         ModelProvenance provenance = provenance(request, selected, built, evaluation, actor, startedAt, durationMs);
         TrainedModel model = fitted.withProvenance(provenance);
+        ChallengerEvidence evidence = null;
+        if (compare) {
+            // Measured before saving, so that a cancelled or failed comparison leaves no version behind.
+            evidence = ChampionComparison.measure(champion, labelled, holdout, evaluation,
+                    evaluator.outOfFold(evaluation.selected()), built.dataset().worseLabels(), 0);
+            checkCancelled();
+        }
         ModelVersionInfo version = registry.save(model, json(selected.params()), provenance.featureSpec().description(),
                 built.fingerprint(), built.dataset().rows(), request.folds(), json(metricsDocument(evaluation, timeOrdered.orElse(null))),
                 json(provenanceDocument(provenance, selected, evaluation, built.doctorRows().size())), actor, startedAt, durationMs);
@@ -72,8 +105,9 @@ public final class TrainingService {
             activated = true;
         }
         progress.progress("saving", 1, 1);
-        return new TrainingResult(version.version(), evaluation.selected(), summary(evaluation.selectedResult()), evaluation,
-                activated, durationMs, built.dataset().rows(), built.doctorRows().size());
+        TrainingResult result = new TrainingResult(version.version(), evaluation.selected(), summary(evaluation.selectedResult()),
+                evaluation, activated, durationMs, built.dataset().rows(), built.doctorRows().size());
+        return new ChallengerRun(result, evidence == null ? null : evidence.withChallengerVersion(version.version()));
     }
 
     /** Fits the selected model and the five-category model on all rows, with the out-of-fold calibration. */

@@ -6,6 +6,7 @@ import com.outcomedesk.server.auth.TokenService;
 import com.outcomedesk.server.http.Access;
 import com.outcomedesk.server.http.Api;
 import com.outcomedesk.server.http.Services;
+import com.outcomedesk.server.jobs.RetrainingScheduler;
 import com.outcomedesk.server.jobs.TrainingJobs;
 import com.outcomedesk.server.limits.RateLimits;
 import com.outcomedesk.server.limits.StoredRateLimits;
@@ -49,6 +50,9 @@ public final class ApiServer implements AutoCloseable {
     static final java.time.Duration CONNECTION_WAIT = java.time.Duration.ofSeconds(2);
     private final Javalin app;
     private final TrainingJobs jobs;
+    /** How often the retraining policy is checked for a due run (a schedule passed, or a new alert). */
+    static final java.time.Duration RETRAINING_CHECK = java.time.Duration.ofMinutes(15);
+    private RetrainingScheduler retraining;
     private ServerConnector connector;
 
     private ApiServer(Javalin app, TrainingJobs jobs) {
@@ -86,6 +90,7 @@ public final class ApiServer implements AutoCloseable {
             jobs.close();
             throw e;
         }
+        server[0].retraining = new RetrainingScheduler(engine.retraining(), jobs).start(RETRAINING_CHECK);
         return server[0];
     }
 
@@ -149,6 +154,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (retraining != null) retraining.close();
         jobs.close();
     }
 }

@@ -52,6 +52,11 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    Answer put(String path, String token, String json) {
+        return send(builder(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     Answer post(String path, String token, String contentType, HttpRequest.BodyPublisher body) {
         return send(builder(path, token).header("Content-Type", contentType).POST(body).build());
     }

@@ -41,11 +41,13 @@ class ClinicianModelsUiTest extends HeadlessUiTest {
 
         robot.clickOn("Models");
         waitFor(() -> robot.lookup("#retrainButton").tryQuery().isPresent());
-        for (String id : new String[] {"#retrainButton", "#activateButton", "#rollbackButton"}) {
+        for (String id : new String[] {"#retrainButton", "#activateButton", "#rollbackButton", "#runPolicyButton", "#savePolicyButton"}) {
             assertThat(robot.lookup(id).queryAs(Button.class).isDisabled()).as(id).isTrue();
         }
         Label reason = robot.lookup("#adminOnly").queryAs(Label.class);
         assertThat(reason.isVisible()).isTrue();
         assertThat(reason.getText()).isEqualTo(ModelsViewModel.ADMINISTRATORS_ONLY);
+        assertThat(robot.lookup("#policyAdminOnly").queryAs(Label.class).getText())
+                .isEqualTo(com.outcomedesk.ui.models.RetrainingViewModel.ADMINISTRATORS_ONLY);
     }
 }

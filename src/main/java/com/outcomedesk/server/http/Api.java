@@ -48,6 +48,7 @@ public final class Api {
         SyncRoutes.register(config.routes, s);
         SiteRoutes.register(config.routes, s);
         MonitorRoutes.register(config.routes, s);
+        RetrainRoutes.register(config.routes, s);
         config.routes.exception(HttpResponseException.class, (e, ctx) -> Requests.problem(ctx, httpProblem(e), Map.of()));
         config.routes.exception(Exception.class, (e, ctx) -> Requests.problem(ctx, Problems.of(e),
                 e instanceof ProblemException p ? p.headers() : Map.of()));

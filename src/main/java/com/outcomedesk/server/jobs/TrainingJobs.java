@@ -1,6 +1,7 @@
 package com.outcomedesk.server.jobs;
 
 import com.outcomedesk.common.Actor;
+import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.documents.TrainingDocuments;
 import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.learn.TrainingService;
@@ -65,21 +66,39 @@ public final class TrainingJobs implements AutoCloseable {
     }
 
     public Job submit(TrainingRequest request, Actor actor) {
+        return submit(actor, progress -> {
+            TrainingService.TrainingResult result = training.train(request, actor, progress);
+            return new Done(TrainingDocuments.result(result), result.version());
+        });
+    }
+
+    /** Work a job runs: training of some kind that ends with a document and the model version it produced. */
+    @FunctionalInterface
+    public interface Work {
+        Done run(ProgressListener progress);
+    }
+
+    /** What a job's work produced. */
+    public record Done(Map<String, Object> result, int version) {
+    }
+
+    /** Queues any training work (a policy run, say) as a job of its own, run after the ones before it. */
+    public Job submit(Actor actor, Work work) {
         Job job = new Job(UUID.randomUUID(), actor.name(), clock.instant());
         store.save(job.row());
         jobs.put(job.id(), job);
-        running.put(job.id(), executor.submit(() -> run(job, request, actor)));
+        running.put(job.id(), executor.submit(() -> run(job, work)));
         return job;
     }
 
-    private void run(Job job, TrainingRequest request, Actor actor) {
+    private void run(Job job, Work work) {
         if (!job.start(clock.instant())) return;
         saved(job);
         try {
-            TrainingService.TrainingResult result = training.train(request, actor, (stage, done, total) -> {
-                if (job.progress(stage, done, total)) saved(job);
+            Done done = work.run((stage, n, total) -> {
+                if (job.progress(stage, n, total)) saved(job);
             });
-            job.succeed(TrainingDocuments.result(result), result.version(), clock.instant());
+            job.succeed(done.result(), done.version(), clock.instant());
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted() || job.state() == Job.State.CANCELLED) job.cancelled(clock.instant());
             else job.fail(Problems.of(e), clock.instant());

@@ -27,6 +27,7 @@ public final class ModelsController {
     private static final String CAPTION = "outcomedesk.caption";
     private final ModelsViewModel model;
     private final Runnable retrain;
+    private final java.util.function.Supplier<Parent> retraining;
     private final Tile accuracy = tile("Accuracy", "cross-validated", false);
     private final Tile f1 = tile("F1", "cross-validated", false);
     private final Tile auc = tile("AUC", "cross-validated", false);
@@ -34,6 +35,7 @@ public final class ModelsController {
     private final Tile latency = tile("Latency", "mean per prediction", true);
     private final Tile labelled = tile("Labelled records", "trained on", true);
 
+    @FXML private javafx.scene.control.Tab retrainingTab;
     @FXML private Label activeText;
     @FXML private HBox tiles;
     @FXML private LineChart<Number, Number> versionsChart;
@@ -56,10 +58,14 @@ public final class ModelsController {
     @FXML private TableColumn<ModelVersionInfo, String> trainedColumn;
     @FXML private TableColumn<ModelVersionInfo, String> artifactColumn;
 
-    /** @param retrain opens the Retrain dialog */
-    public ModelsController(ModelsViewModel model, Runnable retrain) {
+    /**
+     * @param retrain    opens the Retrain dialog
+     * @param retraining builds the Retraining policy tab
+     */
+    public ModelsController(ModelsViewModel model, Runnable retrain, java.util.function.Supplier<Parent> retraining) {
         this.model = model;
         this.retrain = retrain;
+        this.retraining = retraining;
     }
 
     public Parent load() {
@@ -84,6 +90,7 @@ public final class ModelsController {
     @FXML
     private void initialize() {
         tiles.getChildren().addAll(accuracy, f1, auc, predictions, latency, labelled);
+        retrainingTab.setContent(retraining.get());
         // Numbers sort as numbers; the table sorts a view, so the chart keeps the versions in order.
         SortedTables.column(versionColumn, ModelVersionInfo::version, String::valueOf);
         SortedTables.column(statusColumn, ModelVersionInfo::status, t -> t);

@@ -1,6 +1,7 @@
 package com.outcomedesk.ui.monitoring;
 
 import com.outcomedesk.monitor.Alert;
+import com.outcomedesk.ui.models.RetrainingViewModel;
 import com.outcomedesk.ui.support.DateStyle;
 import com.outcomedesk.ui.support.Views;
 import java.util.List;
@@ -18,11 +19,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 
-/** Binds the Monitoring screen: the two charts, the heat strip and the alert table. */
+/** Binds the Monitoring screen: the two charts, the heat strip, the alert table and the latest retraining decision. */
 public final class MonitoringController {
     private final MonitoringViewModel model;
+    private final RetrainingViewModel retraining;
 
     @FXML private Label summaryText;
+    @FXML private Label retrainingText;
     @FXML private LineChart<String, Number> aucChart;
     @FXML private LineChart<String, Number> slopeChart;
     @FXML private GridPane heatGrid;
@@ -33,19 +36,22 @@ public final class MonitoringController {
     @FXML private TableColumn<Alert, String> messageColumn;
     @FXML private Button ackButton;
 
-    public MonitoringController(MonitoringViewModel model) {
+    public MonitoringController(MonitoringViewModel model, RetrainingViewModel retraining) {
         this.model = model;
+        this.retraining = retraining;
     }
 
     public Parent load() {
         Parent root = Views.load("/com/outcomedesk/ui/monitoring/Monitoring.fxml", this);
         model.reload();
+        retraining.reload();
         return root;
     }
 
     @FXML
     private void initialize() {
         summaryText.textProperty().bind(model.summaryProperty());
+        retrainingText.textProperty().bind(retraining.latestTextProperty());
         model.points().addListener((ListChangeListener<MonitoringViewModel.Point>) c -> charts());
         model.heat().addListener((ListChangeListener<MonitoringViewModel.HeatCell>) c -> heatStrip());
         periodColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().period()));
@@ -111,6 +117,7 @@ public final class MonitoringController {
     @FXML
     private void refresh() {
         model.reload();
+        retraining.reload();
     }
 
     @FXML

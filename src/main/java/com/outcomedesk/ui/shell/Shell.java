@@ -16,6 +16,8 @@ import com.outcomedesk.ui.diseases.DiseasesViewModel;
 import com.outcomedesk.ui.doctors.DoctorsController;
 import com.outcomedesk.ui.doctors.DoctorsViewModel;
 import com.outcomedesk.ui.models.ModelsController;
+import com.outcomedesk.ui.models.RetrainingController;
+import com.outcomedesk.ui.models.RetrainingViewModel;
 import com.outcomedesk.ui.models.ModelsViewModel;
 import com.outcomedesk.ui.models.RetrainController;
 import com.outcomedesk.ui.models.RetrainViewModel;
@@ -113,8 +115,10 @@ public final class Shell {
         Runnable retrain = () -> new RetrainController(new RetrainViewModel(engine.training(), engine.models(),
                 model.actorProperty()::get, background, model.dialogs(), models::changed), background)
                 .show(stage);
+        RetrainingViewModel retraining = new RetrainingViewModel(engine.retraining(), model.actorProperty()::get, background,
+                model.dialogs(), models::changed);
         controller.addScreen(MODELS, "The active model's honest metrics, the versions, activation and rollback",
-                () -> new ModelsController(models, retrain).load());
+                () -> new ModelsController(models, retrain, () -> new RetrainingController(retraining).load()).load());
         // Clinicians see the item disabled, with the reason in its text, rather than learn it after pressing Train.
         controller.addModelMenuItem("retrainItem", actor.isAdministrator() ? "_Retrain..." : "_Retrain... (administrators only)", retrain);
         if (!actor.isAdministrator()) {
@@ -125,7 +129,7 @@ public final class Shell {
         MonitoringViewModel monitoring = new MonitoringViewModel(engine.monitor(), model.actorProperty()::get, background,
                 model.dialogs());
         controller.addScreen(MONITORING, "Live AUC and calibration against the activated figure, drift, and alerts",
-                () -> new MonitoringController(monitoring).load());
+                () -> new MonitoringController(monitoring, retraining).load());
         if (actor.isAdministrator()) {
             controller.addScreen(USERS, "Add users, change roles, reset passwords, disable accounts",
                     () -> UsersView.create(new UsersViewModel(engine.accounts(), actor)));
