@@ -1,5 +1,6 @@
 package com.outcomedesk.sync;
 
+import com.outcomedesk.store.SettingsRepository;
 import com.outcomedesk.store.SyncStateRepository;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,8 +24,8 @@ final class ServerRewind {
     private ServerRewind() {
     }
 
-    /** A local row and the server number it has on the server. */
-    private record Probe(SyncTable table, Object key, long serverSeq) {
+    /** A local row, the server number it has on the server, and whether the server shows it to every site. */
+    private record Probe(SyncTable table, Object key, long serverSeq, boolean seenByEverySite) {
     }
 
     /**
@@ -36,9 +37,17 @@ final class ServerRewind {
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             if (state.mark(flag) != 0) return true;
             Probe lost = null;
+            long committed = server.committed();
             for (Probe probe : probes(local)) {
+                // A server's numbers never go back; a number it shows with another row was given again.
+                if (probe.serverSeq() > committed) {
+                    lost = probe;
+                    break;
+                }
                 List<SyncRow> there = server.page(probe.table(), probe.serverSeq() - 1, probe.serverSeq(), 1);
-                if (there.isEmpty() || !there.get(0).key().equals(probe.key())) {
+                boolean givenAgain = !there.isEmpty() && !there.get(0).key().equals(probe.key());
+                // Nothing there is proof only for a row this site must see: another site's may be outside its scope.
+                if (givenAgain || there.isEmpty() && probe.seenByEverySite()) {
                     lost = probe;
                     break;
                 }
@@ -67,19 +76,30 @@ final class ServerRewind {
     }
 
     /**
-     * Each append-only table's row with the highest server number. Several, not one: a rewound server that numbers
-     * re-sent rows again could by chance give one of them its old number, hardly all.
+     * Each append-only table's row with the highest server number, and this site's own newest audit entry. Model
+     * versions and activations reach every site, and a site always sees what it wrote; the others may lie outside a
+     * pull scope. Several, not one: a rewound server that numbers re-sent rows again could by chance give one of them
+     * its old number, hardly all.
      */
     private static List<Probe> probes(Connection local) throws SQLException {
         List<Probe> probes = new java.util.ArrayList<>();
         for (SyncTable t : AppendOnlySync.TABLES) {
-            String sql = "SELECT " + t.key() + ", server_seq FROM " + t.name() + " WHERE server_seq = "
-                    + "(SELECT MAX(server_seq) FROM " + t.name() + ")";
-            try (PreparedStatement ps = local.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) probes.add(new Probe(t, rs.getObject(1, java.util.UUID.class), rs.getLong(2)));
-            }
+            boolean everySite = t == SyncTable.MODEL_VERSIONS || t == SyncTable.MODEL_ACTIVATIONS;
+            newest(local, t, "TRUE", everySite).ifPresent(probes::add);
         }
+        newest(local, SyncTable.AUDIT, "site_id = (SELECT setting_value FROM settings WHERE name = '"
+                + SettingsRepository.SITE_ID + "')", true).ifPresent(probes::add);
         return probes;
+    }
+
+    private static java.util.Optional<Probe> newest(Connection local, SyncTable t, String where, boolean everySite)
+            throws SQLException {
+        String sql = "SELECT " + t.key() + ", server_seq FROM " + t.name() + " WHERE " + where + " AND server_seq = "
+                + "(SELECT MAX(server_seq) FROM " + t.name() + " WHERE " + where + ")";
+        try (PreparedStatement ps = local.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? java.util.Optional.of(new Probe(t, rs.getObject(1, java.util.UUID.class), rs.getLong(2),
+                    everySite)) : java.util.Optional.empty();
+        }
     }
 
     private static void update(Connection local, String sql) throws SQLException {
