@@ -8,12 +8,11 @@ import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.common.Role;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.testing.TestStores;
+import com.outcomedesk.testing.SettableClock;
+import java.time.Duration;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BackupAlertTest {
     private static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
     @TempDir Path dir;
-    private final MovingClock clock = new MovingClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-03-01T10:00:00Z"));
 
     @Test
     void anOverdueBackupRaisesOneAlertADayUntilABackupIsMade() {
@@ -39,35 +38,16 @@ class BackupAlertTest {
             engine.monitor().acknowledge(raised.id(), ADMIN);
             assertThat(engine.monitor().openAlerts()).isZero();
 
-            clock.now = clock.now.plusSeconds(86_400);
+            clock.advance(Duration.ofDays(1));
             assertThat(engine.monitor().checkBackups(ADMIN)).as("still none the next day").isTrue();
             assertThat(engine.monitor().openAlerts()).isEqualTo(1);
 
             engine.backup().backup(dir.resolve("b.odbackup"), ADMIN, null, false, ProgressListener.NONE);
-            clock.now = clock.now.plusSeconds(86_400);
+            clock.advance(Duration.ofDays(1));
             assertThat(engine.monitor().checkBackups(ADMIN)).as("a backup one day old is recent enough").isFalse();
-            clock.now = clock.now.plusSeconds(86_400);
+            clock.advance(Duration.ofDays(1));
             assertThat(engine.monitor().checkBackups(ADMIN)).as("two days without one").isTrue();
             assertThat(engine.monitor().alerts().get(0).message()).contains("since 2026-03-02");
-        }
-    }
-
-    private static final class MovingClock extends Clock {
-        Instant now = Instant.parse("2026-03-01T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

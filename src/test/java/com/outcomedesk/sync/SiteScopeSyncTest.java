@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.store.StoredAppointment;
+import com.outcomedesk.testing.SettableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -121,8 +119,8 @@ class SiteScopeSyncTest {
     @Test
     void aSiteOfflineForAMonthRejoinsAndConverges() throws Exception {
         Instant monthAgo = Instant.now().minus(Duration.ofDays(31));
-        SteppedClock clockA = new SteppedClock(monthAgo);
-        SteppedClock clockB = new SteppedClock(monthAgo);
+        SettableClock clockA = new SettableClock(monthAgo);
+        SettableClock clockB = new SettableClock(monthAgo);
         try (HttpSyncFixture f = new HttpSyncFixture(dir, postgres())) {
             Engine a = f.site("clinic-a", clockA);
             Engine b = f.site("clinic-b", clockB);
@@ -175,33 +173,5 @@ class SiteScopeSyncTest {
         StoredAppointment s = site.appointments().find(id).orElseThrow();
         site.appointments().update(id, s.rowVersion(), new AppointmentInput(s.doctorId(), summary, s.appointmentDate(),
                 s.patientRef(), null), SyncFixture.ADMIN);
-    }
-
-    /** A wall clock a test sets: a site's computer through a month. */
-    static final class SteppedClock extends Clock {
-        private volatile Instant now;
-
-        SteppedClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant at) {
-            now = at;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
