@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -158,6 +159,8 @@ final class GuideView {
             for (int c = 0; c < cells.length; c++) {
                 TextFlow cell = inline(cells[c].strip(), links);
                 cell.getStyleClass().add(r == 0 ? "guide-table-head" : "guide-table-cell");
+                // Only the last column wraps: the others (keys, names) keep their words whole beside a long last cell.
+                if (c < cells.length - 1) cell.setMinWidth(Region.USE_PREF_SIZE);
                 grid.add(cell, c, r);
             }
             r++;

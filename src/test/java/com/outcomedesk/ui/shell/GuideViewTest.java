@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -98,6 +99,25 @@ class GuideViewTest {
         TextFlow after = (TextFlow) nodes.get(4);
         assertThat(texts(after)).containsExactly("after ", "the", " block");
         assertThat(after.getChildren().get(1).getStyleClass()).contains("guide-italic");
+    }
+
+    @Test
+    void aTablesLastColumnWrapsWhileTheOthersKeepTheirWordsWhole() {
+        VBox page = GuideView.render("""
+                | role | may |
+                | --- | --- |
+                | administrator | %s |
+                """.formatted("also users, settings, outcome mapping, training and activation ".repeat(4)),
+                HelpWindows::picture, target -> null);
+        new Scene(page, 500, 800);
+        page.applyCss();
+        page.layout();
+        GridPane table = (GridPane) page.getChildren().get(0);
+        TextFlow name = (TextFlow) table.getChildren().get(2);
+        TextFlow may = (TextFlow) table.getChildren().get(3);
+        double word = name.getChildren().get(0).getLayoutBounds().getWidth();
+        assertThat(name.getWidth()).as("the name's column fits the word").isGreaterThanOrEqualTo(word);
+        assertThat(may.getWidth()).isLessThan(500);
     }
 
     @Test
