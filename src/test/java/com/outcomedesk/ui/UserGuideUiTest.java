@@ -4,6 +4,7 @@ import static com.outcomedesk.ui.FxSteps.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.engine.Engine;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -11,7 +12,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 
-/** F1 opens the formatted guide with its pictures in a window of its own, centred on the main window; Esc closes it. */
+/**
+ * F1 opens the formatted guide with its pictures in a window of its own, centred on the main window; Esc closes it.
+ * Its link to the administrator guide shows that guide in the same window.
+ */
 class UserGuideUiTest extends HeadlessUiTest {
     Engine engine;
     Stage main;
@@ -43,6 +47,23 @@ class UserGuideUiTest extends HeadlessUiTest {
         assertThat(window.getWidth()).isGreaterThanOrEqualTo(480);
         assertThat(window.getX() + window.getWidth() / 2).isCloseTo(main.getX() + main.getWidth() / 2,
                 org.assertj.core.api.Assertions.within(2.0));
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> guide() == null);
+    }
+
+    @Test
+    void theUserGuidesLinkOpensTheAdministratorGuideInItsWindow() throws Exception {
+        robot.type(KeyCode.F1);
+        waitFor(() -> guide() != null);
+        Stage window = (Stage) guide();
+        assertThat(window.getTitle()).isEqualTo("OutcomeDesk user guide");
+        Hyperlink link = (Hyperlink) window.getScene().getRoot().lookupAll(".guide-link").stream()
+                .filter(n -> ((Hyperlink) n).getText().equals("administrator guide")).findFirst().orElseThrow();
+        robot.clickOn(link);
+        waitFor(() -> window.getTitle().equals("OutcomeDesk administrator guide"));
+        ScrollPane scroll = (ScrollPane) window.getScene().getRoot();
+        assertThat(scroll.lookupAll(".guide-h2")).hasSizeGreaterThan(5);
+        assertThat(scroll.lookupAll(".guide-code")).isNotEmpty();
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> guide() == null);
     }

@@ -12,21 +12,29 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** The Help menu's windows: the bundled user guide and About. */
+/** The Help menu's windows: the bundled user and administrator guides, and About. */
 final class HelpWindows {
     private HelpWindows() {
     }
 
+    /** Where the build puts the guides of {@code docs/} and their pictures. */
     static final String GUIDE = "/com/outcomedesk/ui/shell/guide/";
+    static final String USER_GUIDE = "user-guide.md", ADMIN_GUIDE = "admin-guide.md";
 
     static void userGuide(Window owner) {
-        VBox page = GuideView.render(read(GUIDE + "user-guide.md"), HelpWindows::picture);
-        ScrollPane scroll = new ScrollPane(page);
+        guide(owner, USER_GUIDE);
+    }
+
+    static void adminGuide(Window owner) {
+        guide(owner, ADMIN_GUIDE);
+    }
+
+    private static void guide(Window owner, String file) {
+        ScrollPane scroll = new ScrollPane();
         scroll.setFitToWidth(true);
         // The window's size, not the guide's longest line: the text wraps within it and the rest scrolls.
         scroll.setPrefViewportWidth(760);
@@ -36,7 +44,7 @@ final class HelpWindows {
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
-        stage.setTitle("OutcomeDesk user guide");
+        show(stage, scroll, file);
         Windows.place(stage, owner, "guide", 780, 680, 480, 360);
         Scene scene = new Scene(scroll);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
@@ -45,6 +53,20 @@ final class HelpWindows {
         });
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** Shows a guide in the window, titled by its first heading; a link to another bundled guide shows that one. */
+    private static void show(Stage stage, ScrollPane scroll, String file) {
+        String markdown = read(GUIDE + file);
+        scroll.setContent(GuideView.render(markdown, HelpWindows::picture,
+                target -> bundledGuide(target) ? () -> show(stage, scroll, target) : null));
+        scroll.setVvalue(0);
+        stage.setTitle(markdown.lines().findFirst().orElse("").replaceFirst("^#+\\s*", ""));
+    }
+
+    /** Only the guides are bundled; links to the other documents show as their text. */
+    static boolean bundledGuide(String target) {
+        return target.equals(USER_GUIDE) || target.equals(ADMIN_GUIDE);
     }
 
     /** A picture of the guide, or null when it is missing (the caption is shown alone). */

@@ -143,6 +143,7 @@ public final class MainController {
     @FXML private void loadDemoData() { model.chooseAndLoadDemoData(); }
     @FXML private void quit() { model.quit(); }
     @FXML private void userGuide() { HelpWindows.userGuide(root.getScene().getWindow()); }
+    @FXML private void adminGuide() { HelpWindows.adminGuide(root.getScene().getWindow()); }
     @FXML private void about() { model.about(about -> HelpWindows.about(root.getScene().getWindow(), about)); }
     @FXML private void cancelWork() { background.cancel(); }
 }
