@@ -49,6 +49,7 @@ public final class Database implements AutoCloseable {
         Vendor vendor = location.vendor();
         HikariDataSource dataSource = connect(location, vendor);
         try {
+            rebuildSetAsideIndexes(location, dataSource);
             migrate(location, dataSource, vendor);
             Database database = new Database(location, dataSource, buildEntityManagerFactory(dataSource));
             StoreOwner.claim(location);
@@ -91,6 +92,16 @@ public final class Database implements AutoCloseable {
             return dataSource;
         } catch (RuntimeException e) {
             throw cannotOpen(location, e);
+        }
+    }
+
+    /** Before the migrations, which may name them: indexes a killed bulk load left set aside are built again. */
+    private static void rebuildSetAsideIndexes(StoreLocation location, DataSource dataSource) {
+        if (location.vendor() != Vendor.H2) return;
+        try (Connection c = dataSource.getConnection()) {
+            SetAsideIndexes.rebuildLeftovers(c);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot rebuild the indexes an interrupted sync set aside: " + rootMessage(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package com.outcomedesk.sync;
 
 import com.outcomedesk.store.AgreedVersion;
 import com.outcomedesk.store.HybridClock;
+import com.outcomedesk.store.SetAsideIndexes;
 import com.outcomedesk.store.SyncStateRepository;
 import com.outcomedesk.sync.ServerSide.AppointmentOffer;
 import java.sql.Connection;
@@ -92,10 +93,13 @@ final class AppointmentSync {
             return t;
         });
         Future<List<SyncRow>> next = null;
+        SetAsideIndexes setAside = null;
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             long mark = state.mark(watermarkName);
             boolean fresh = mark == 0 && state.noAppointments();
             List<SyncRow> rows = mark < upTo ? server.page(T, mark, upTo, batch) : List.of();
+            // A first pull of more than a page: the rows go in with the plain indexes set aside, built once at the end.
+            if (fresh && rows.size() == batch) setAside = SetAsideIndexes.of(local, T.name());
             while (!rows.isEmpty()) {
                 long last = rows.get(rows.size() - 1).serverSeq();
                 if (last < upTo) {
@@ -107,6 +111,17 @@ final class AppointmentSync {
                 rows = next == null ? List.of() : await(next);
                 next = null;
             }
+            if (setAside != null) setAside.restore();
+        } catch (SQLException | RuntimeException e) {
+            // The rows pulled so far stay; the next run, or the store's next opening, goes on from them.
+            if (setAside != null) {
+                try {
+                    setAside.restore();
+                } catch (SQLException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw e;
         } finally {
             // The link is the run's: a page still on its way is waited for before anyone else uses it.
             if (next != null) next.cancel(false);
