@@ -8,6 +8,7 @@ import com.outcomedesk.learn.Predictor;
 import com.outcomedesk.learn.RiskTiers;
 import com.outcomedesk.learn.StoredPredictor;
 import com.outcomedesk.learn.TaskAgreement;
+import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ImportReport;
 import com.outcomedesk.common.ProgressListener;
@@ -80,6 +81,10 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (source.input != null && !saveCutoffs && root.user == null) {
             // A file is scored by the active model alone: read it over one connection, not by starting the whole engine.
+            // The dictionary loads on the other core meanwhile (the predictor needs it once the model is read).
+            Thread dictionary = new Thread(ClinicalEntityExtractor::defaults, "load-dictionary");
+            dictionary.setDaemon(true);
+            dictionary.start();
             Optional<StoredPredictor.Ready> ready = StoredPredictor.open(root.location());
             if (ready.isPresent()) {
                 batch(ready.get().predictor(), cutoffs == null ? ready.get().tiers() : RiskTiers.parse(cutoffs),
