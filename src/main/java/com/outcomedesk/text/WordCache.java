@@ -1,5 +1,7 @@
 package com.outcomedesk.text;
 
+import java.util.Arrays;
+
 /**
  * One thread's {@link Word}s by their text, so a token seen before costs neither a new string nor its stem and
  * look-ups: an open-addressing table of a fixed size that stops taking words when three quarters full (odd notes
@@ -7,7 +9,10 @@ package com.outcomedesk.text;
  */
 final class WordCache {
     private static final int SLOTS = 1 << 15, LIMIT = SLOTS / 4 * 3;
-    private final Word[] slots = new Word[SLOTS];
+    /** Per slot: the word, its characters and their hash (compared before the characters). */
+    private final Word[] words = new Word[SLOTS];
+    private final char[][] keys = new char[SLOTS][];
+    private final int[] hashes = new int[SLOTS];
     private final ClinicalDictionary.Node root;
     private int used;
 
@@ -18,20 +23,16 @@ final class WordCache {
     /** The word of chars[from, to), whose String hash code is {@code hash}. */
     Word get(char[] chars, int from, int to, int hash) {
         int slot = (hash ^ hash >>> 15) & SLOTS - 1;
-        for (Word w = slots[slot]; w != null; w = slots[slot = slot + 1 & SLOTS - 1]) {
-            if (same(w.text, chars, from, to)) return w;
+        for (char[] key = keys[slot]; key != null; key = keys[slot = slot + 1 & SLOTS - 1]) {
+            if (hashes[slot] == hash && Arrays.equals(key, 0, key.length, chars, from, to)) return words[slot];
         }
         Word w = new Word(new String(chars, from, to - from), root);
         if (used < LIMIT) {
-            slots[slot] = w;
+            words[slot] = w;
+            keys[slot] = Arrays.copyOfRange(chars, from, to);
+            hashes[slot] = hash;
             used++;
         }
         return w;
-    }
-
-    private static boolean same(String text, char[] chars, int from, int to) {
-        if (text.length() != to - from) return false;
-        for (int i = from; i < to; i++) if (text.charAt(i - from) != chars[i]) return false;
-        return true;
     }
 }
