@@ -23,7 +23,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> result = new LearningBenchmark(records, seed, ProgressListener.NONE).run();
-        json.print(spec.commandLine().getOut(), result, JsonOption.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        json.print(spec.commandLine().getOut(), result, JsonOption.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return 0;
     }
 }

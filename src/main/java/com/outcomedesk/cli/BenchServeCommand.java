@@ -44,7 +44,7 @@ final class BenchServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, Object> r = ServeBenchmark.run(new ServeBenchmark.Settings(clients, seconds, warmupSeconds, batchRows,
                 soakMinutes, records, algorithm(), wrk), this::progress);
-        json.print(spec.commandLine().getOut(), r, JsonOption.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(r));
+        json.print(spec.commandLine().getOut(), r, JsonOption.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package com.outcomedesk.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.outcomedesk.learn.Contribution;
 import com.outcomedesk.learn.PredictionRequest;
 import com.outcomedesk.learn.PredictionResult;
@@ -10,13 +9,12 @@ import com.outcomedesk.transfer.ImportReport;
 import com.outcomedesk.transfer.ParsedRecord;
 import com.outcomedesk.transfer.RecordReader;
 import com.outcomedesk.transfer.AppointmentRecord;
+import com.outcomedesk.outcome.OutcomeCategory;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,7 +23,8 @@ import java.util.concurrent.Future;
 /**
  * Scores a file of appointments into a JSON array, rows in file order. The reading thread parses chunks while
  * worker threads (one per core) score each chunk and render it as JSON text; the reading thread writes the rendered
- * chunks in order, so reading, scoring and writing overlap and memory holds only the chunks in flight.
+ * chunks in order, so reading, scoring and writing overlap and memory holds only the chunks in flight. Rows are
+ * rendered straight to UTF-8 ({@link JsonBytes}).
  */
 final class FileScoring {
     /** Small enough that the first chunk starts scoring soon, large enough that handing over costs nothing. */
@@ -45,7 +44,7 @@ final class FileScoring {
         this.explain = explain;
     }
 
-    Outcome run(RecordReader reader, Writer target) throws IOException {
+    Outcome run(RecordReader reader, OutputStream target) throws IOException {
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "predict-file");
@@ -54,9 +53,9 @@ final class FileScoring {
         });
         long predicted = 0, rejectedTotal = 0;
         List<ImportReport.Rejection> rejected = new ArrayList<>();
-        ArrayDeque<Future<String>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Future<byte[]>> inFlight = new ArrayDeque<>();
         try {
-            target.write('[');
+            target.write(OPEN);
             boolean first = true;
             List<AppointmentRecord> chunk = new ArrayList<>(CHUNK);
             for (ParsedRecord p = reader.next(); ; p = reader.next()) {
@@ -79,14 +78,17 @@ final class FileScoring {
                 if (p == null) break;
             }
             while (!inFlight.isEmpty()) target.write(take(inFlight.poll()));
-            target.write(']');
+            target.write(CLOSE);
         } finally {
             pool.shutdownNow();
         }
         return new Outcome(predicted, rejectedTotal, rejected);
     }
 
-    private static String take(Future<String> f) throws IOException {
+    private static final byte[] OPEN = {'['}, CLOSE = {']'};
+    private static final OutcomeCategory[] CATEGORIES = OutcomeCategory.values();
+
+    private static byte[] take(Future<byte[]> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -99,70 +101,59 @@ final class FileScoring {
         }
     }
 
-    /** One chunk as the comma-separated array elements it adds (with a leading comma unless it is the first). */
-    private String render(List<AppointmentRecord> rows, boolean first) throws IOException {
-        StringWriter text = new StringWriter(rows.size() * 360);
-        try (JsonGenerator g = JsonOption.MAPPER.getFactory().createGenerator(text)) {
-            g.setRootValueSeparator(null);
-            for (int i = 0; i < rows.size(); i++) {
-                if (i > 0 || !first) g.writeRaw(',');
-                AppointmentRecord r = rows.get(i);
-                PredictionRequest request = new PredictionRequest(r.doctorId(), r.summary(), r.appointmentDate());
-                g.writeStartObject();
-                g.writeStringField("id", r.id());
-                g.writeStringField("doctorId", r.doctorId());
-                if (explain == 0) {
-                    Predictor.Answer a = predictor.answer(request, tiers);
-                    writeAnswer(g, a.label(), a.probability(), a.category(), a.categoryProbabilities(), a.riskTier(),
-                            a.doctorKnown(), a.agreement().name());
-                    g.writeEndObject();
-                } else {
-                    PredictionResult a = predictor.predict(request, tiers);
-                    writeAnswer(g, a.label(), a.probability(), a.category(), a.categoryProbabilities(), a.riskTier(),
-                            a.doctorKnown(), a.agreement().kind().name());
-                    writeExplanation(g, a);
-                    g.writeEndObject();
-                }
-                g.writeEndObject();
+    /** One chunk as the comma-separated array elements it adds (with a leading comma unless it is the first), in UTF-8. */
+    private byte[] render(List<AppointmentRecord> rows, boolean first) {
+        JsonBytes json = new JsonBytes(rows.size() * (explain == 0 ? 360 : 640));
+        for (int i = 0; i < rows.size(); i++) {
+            if (i > 0 || !first) json.raw(",");
+            AppointmentRecord r = rows.get(i);
+            PredictionRequest request = new PredictionRequest(r.doctorId(), r.summary(), r.appointmentDate());
+            json.raw("{\"id\":").string(r.id()).raw(",\"doctorId\":").string(r.doctorId());
+            if (explain == 0) {
+                Predictor.Answer a = predictor.answer(request, tiers);
+                writeAnswer(json, a.label(), a.probability(), a.category(), a.categoryProbabilities(), a.riskTier(),
+                        a.doctorKnown(), a.agreement().name());
+            } else {
+                PredictionResult a = predictor.predict(request, tiers);
+                double[] categories = new double[CATEGORIES.length];
+                for (OutcomeCategory c : CATEGORIES) categories[c.ordinal()] = a.categoryProbabilities().get(c.code());
+                writeAnswer(json, a.label(), a.probability(), a.category(), categories, a.riskTier(), a.doctorKnown(),
+                        a.agreement().kind().name());
+                writeExplanation(json, a);
             }
+            json.raw("}}");
         }
-        return text.toString();
+        return json.toArray();
     }
 
     /** The answer's fields, leaving the prediction object open for an explanation. */
-    private static void writeAnswer(JsonGenerator g, String label, double probability, String category,
-                                    Map<String, Double> categories, String tier, boolean doctorKnown, String agreement)
-            throws IOException {
-        g.writeObjectFieldStart("prediction");
-        g.writeStringField("label", label);
-        g.writeNumberField("probability", probability);
-        g.writeStringField("category", category);
-        g.writeObjectFieldStart("categoryProbabilities");
-        for (Map.Entry<String, Double> e : categories.entrySet()) g.writeNumberField(e.getKey(), e.getValue());
-        g.writeEndObject();
-        g.writeStringField("riskTier", tier);
-        g.writeBooleanField("doctorKnown", doctorKnown);
-        g.writeStringField("agreement", agreement);
+    private static void writeAnswer(JsonBytes json, String label, double probability, String category, double[] categories,
+                                    String tier, boolean doctorKnown, String agreement) {
+        json.raw(",\"prediction\":{\"label\":").string(label).raw(",\"probability\":").number(probability)
+                .raw(",\"category\":").string(category).raw(",\"categoryProbabilities\":{");
+        for (OutcomeCategory c : CATEGORIES) {
+            json.raw(c.ordinal() == 0 ? "\"" : ",\"").raw(c.code()).raw("\":").number(categories[c.ordinal()]);
+        }
+        json.raw("},\"riskTier\":").string(tier).raw(",\"doctorKnown\":").bool(doctorKnown).raw(",\"agreement\":").string(agreement);
     }
 
     /** The base value and the strongest factors (strongest first, as the full answer orders them), and the why-not. */
-    private void writeExplanation(JsonGenerator g, PredictionResult a) throws IOException {
-        g.writeNumberField("baseValue", a.baseValue());
-        g.writeArrayFieldStart("explanation");
+    private void writeExplanation(JsonBytes json, PredictionResult a) {
+        json.raw(",\"baseValue\":").number(a.baseValue()).raw(",\"explanation\":[");
         List<Contribution> factors = a.explanation();
-        for (int k = 0; k < Math.min(explain, factors.size()); k++) writeFactor(g, factors.get(k));
-        g.writeEndArray();
+        for (int k = 0; k < Math.min(explain, factors.size()); k++) {
+            if (k > 0) json.raw(",");
+            writeFactor(json, factors.get(k));
+        }
+        json.raw("]");
         if (a.whyNot() != null) {
-            g.writeFieldName("whyNot");
-            writeFactor(g, a.whyNot());
+            json.raw(",\"whyNot\":");
+            writeFactor(json, a.whyNot());
         }
     }
 
-    private static void writeFactor(JsonGenerator g, Contribution c) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("term", c.term());
-        g.writeNumberField("weight", c.weight());
-        g.writeStringField("kind", c.kind().name());
-        g.writeEndObject();
+    private static void writeFactor(JsonBytes json, Contribution c) {
+        json.raw("{\"term\":").string(c.term()).raw(",\"weight\":").number(c.weight()).raw(",\"kind\":").string(c.kind().name())
+                .raw("}");
     }
 }

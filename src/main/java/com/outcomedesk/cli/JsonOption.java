@@ -7,7 +7,10 @@ import picocli.CommandLine.Option;
 
 /** {@code --json}: print exactly one JSON document on stdout instead of human text. */
 public final class JsonOption {
-    static final ObjectMapper MAPPER = Documents.MAPPER;
+    /** The mapper, initialised on first use: scoring a file without --json never loads databind's classes. */
+    static ObjectMapper mapper() {
+        return Documents.MAPPER;
+    }
 
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean enabled;
@@ -16,7 +19,7 @@ public final class JsonOption {
     void print(PrintWriter out, Object value, String human) {
         if (enabled) {
             try {
-                out.println(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+                out.println(mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("Cannot write JSON: " + e.getMessage(), e);
             }

@@ -8,13 +8,16 @@ import com.outcomedesk.learn.Predictor;
 import com.outcomedesk.learn.RiskTiers;
 import com.outcomedesk.learn.StoredPredictor;
 import com.outcomedesk.learn.TaskAgreement;
+import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.transfer.FileFormat;
 import com.outcomedesk.transfer.ImportReport;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.transfer.RecordReader;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -78,6 +81,10 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (source.input != null && !saveCutoffs && root.user == null) {
             // A file is scored by the active model alone: read it over one connection, not by starting the whole engine.
+            // The dictionary loads on the other core meanwhile (the predictor needs it once the model is read).
+            Thread dictionary = new Thread(ClinicalEntityExtractor::defaults, "load-dictionary");
+            dictionary.setDaemon(true);
+            dictionary.start();
             Optional<StoredPredictor.Ready> ready = StoredPredictor.open(root.location());
             if (ready.isPresent()) {
                 batch(ready.get().predictor(), cutoffs == null ? ready.get().tiers() : RiskTiers.parse(cutoffs),
@@ -109,9 +116,9 @@ final class PredictCommand implements Callable<Integer> {
 
     private void batch(Predictor predictor, RiskTiers tiers, PrintWriter stdout) throws IOException {
         if (out == null && !json.enabled) throw new IllegalArgumentException("With --input give --out FILE or --json");
-        Writer target = out == null ? nonClosing(stdout) : Files.newBufferedWriter(out, java.nio.charset.StandardCharsets.UTF_8);
+        OutputStream target = out == null ? text(stdout) : new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
         FileScoring.Outcome done;
-        try (RecordReader reader = RecordReader.open(source.input, FileFormat.detect(source.input)); Writer w = target) {
+        try (RecordReader reader = RecordReader.open(source.input, FileFormat.detect(source.input)); OutputStream w = target) {
             done = new FileScoring(predictor, tiers, explain == null ? 0 : explain).run(reader, w);
         }
         List<ImportReport.Rejection> rejected = done.rejected();
@@ -138,11 +145,22 @@ final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private static Writer nonClosing(PrintWriter w) {
-        return new java.io.FilterWriter(w) {
+    /** The predictions' UTF-8 onto the standard output's writer; FileScoring writes whole rows, never half a character. */
+    private static OutputStream text(PrintWriter w) {
+        return new OutputStream() {
             @Override
-            public void close() throws IOException {
-                flush();
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                w.write(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void close() {
+                w.flush();
             }
         };
     }

@@ -43,6 +43,9 @@ public final class StoreOptions {
     }
 
     private static Optional<DesktopArgs> parse(String[] args) {
+        // A first word that is not a backup file names a command: picocli would refuse it too, after building a parser.
+        String word = firstWord(args);
+        if (word != null && !word.toLowerCase(Locale.ROOT).endsWith(BACKUP_EXTENSION)) return Optional.empty();
         DesktopArgs parsed = new DesktopArgs();
         try {
             new CommandLine(parsed).setOverwrittenOptionsAllowed(true).parseArgs(args);
@@ -55,6 +58,15 @@ public final class StoreOptions {
             return Optional.empty();
         }
         return Optional.of(parsed);
+    }
+
+    /** The first argument that is neither an option nor the value of --home or --db, or null. */
+    private static String firstWord(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--home") || args[i].equals("--db")) i++;
+            else if (!args[i].startsWith("-")) return args[i];
+        }
+        return null;
     }
 
     @Command(name = "outcome-desk")

@@ -3,7 +3,8 @@ package com.outcomedesk.learn;
 /**
  * One factor of an explanation: what the clinician wrote (a word, an entity phrase with its negation such as "No chest
  * pain", a duration) or a factor beside the text (the doctor, the appointment date, no follow-up stated), with its
- * signed weight on the log-odds of a worse outcome (positive pushes towards worse). {@code start}/{@code end} are the
+ * signed weight on the log-odds of a worse outcome (positive pushes towards worse); for trees also what the note does not
+ * state. {@code start}/{@code end} are the
  * phrase's character span in the summary, -1 for factors beside the text.
  */
 public record Contribution(String term, double weight, Kind kind, int start, int end) {
@@ -15,7 +16,12 @@ public record Contribution(String term, double weight, Kind kind, int start, int
         /** The appointment month and season. */
         DATE,
         /** No follow-up interval was stated in the summary. */
-        FOLLOW_UP
+        FOLLOW_UP,
+        /**
+         * What trees weigh that the note does not state: entity features it leaves out, an unknown doctor's overall
+         * rate, a missing date (tree models from artifact format 5 on).
+         */
+        NOT_STATED
     }
 
     /** A factor without a span in the summary. */

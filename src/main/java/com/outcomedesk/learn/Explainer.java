@@ -43,6 +43,10 @@ public final class Explainer {
                 weight, Contribution.Kind.DATE, -1, -1);
     }
 
+    static Contribution notStated(double weight) {
+        return new Contribution("what the note does not state", weight, Contribution.Kind.NOT_STATED, -1, -1);
+    }
+
     static Contribution noFollowUp(double weight) {
         return new Contribution("no follow-up interval stated", weight, Contribution.Kind.FOLLOW_UP, -1, -1);
     }

@@ -8,14 +8,14 @@ import java.util.List;
 /**
  * Adds feature weights up by what the clinician wrote: a feature from one unit of the summary goes to it, a bigram
  * or entity pair spanning two units is split evenly between them (as its Shapley value in a linear model is), and
- * the doctor, the date and "no follow-up stated" are factors of their own. Nothing is dropped, so the sums stay exact.
+ * the doctor, the date, "no follow-up stated" and (for trees) what the note does not state are factors of their own. Nothing is dropped, so the sums stay exact.
  */
 final class FactorSums {
     private final Explainer explainer;
     private final double[] unit;
     private final boolean[] seen;
-    private double doctor, date, noFollowUp;
-    private boolean hasDoctor, hasDate, hasNoFollowUp;
+    private double doctor, date, noFollowUp, notStated;
+    private boolean hasDoctor, hasDate, hasNoFollowUp, hasNotStated;
 
     FactorSums(Explainer explainer) {
         this.explainer = explainer;
@@ -61,6 +61,11 @@ final class FactorSums {
         hasNoFollowUp = true;
     }
 
+    void addNotStated(double w) {
+        notStated += w;
+        hasNotStated = true;
+    }
+
     /** Every factor that a feature of the model touched, strongest first. */
     List<Contribution> factors() {
         List<Contribution> list = new ArrayList<>();
@@ -68,6 +73,7 @@ final class FactorSums {
         if (hasDoctor) list.add(explainer.doctor(doctor));
         if (hasDate) list.add(explainer.date(date));
         if (hasNoFollowUp) list.add(Explainer.noFollowUp(noFollowUp));
+        if (hasNotStated) list.add(Explainer.notStated(notStated));
         list.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight())));
         return list;
     }

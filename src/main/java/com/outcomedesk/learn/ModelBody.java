@@ -24,12 +24,13 @@ import java.util.Set;
  * The body of an artifact: a {@link TrainedModel} as big-endian numbers, arrays as an int count
  * then the values, strings as an int byte count then UTF-8, optional parts behind a 0/1 byte.
  * Format 3 appends the provenance to the format-2 body, so format 2 is read by stopping before it; format 4 appends
- * the featurizer version (formats 2 and 3 were all trained on version 1, {@link Featurizer#LEGACY_VERSION}).
+ * the featurizer version (formats 2 and 3 were all trained on version 1, {@link Featurizer#LEGACY_VERSION}); format 5
+ * gives each tree its cover counts (training rows per node), which TreeSHAP explanations need.
  * <pre>
  * body        = kind:u8 algorithm:str hashBits:i32 binary calA:f64 calB:f64
  *               0|1 categories  0|1 shares:f64[]  knownDoctors:i32 str*
- *               0|1 provenance                                                      (format 3 and 4)
- *               featureVersion:i32                                                  (format 4 only; 1 before)
+ *               0|1 provenance                                                      (format 3 on)
+ *               featureVersion:i32                                                  (format 4 on; 1 before)
  * logistic    = groups:i32 (bit per FeatureGroup ordinal) bias:f64 weights:f64[]   (2^hashBits)
  * majority    = rate:f64
  * doctor-rate = overall:f64 n:i32 (doctor:i32 rate:f64)*n
@@ -37,6 +38,7 @@ import java.util.Set;
  *               boosted:u8 intercept:f64 shrinkage:f64 weight:f64[] trees:i32
  *               per tree: nodes:i32 feature:i32*nodes threshold:f64*nodes yes:i32*nodes no:i32*nodes
  *                         leaf0:f64*nodes leaf1:f64*nodes
+ *                         0|1 cover:i32*nodes                                       (format 5 on)
  * categories  = dimension:i32 bias:f64[] (5) weights:f32[] (5 x dimension)
  * provenance  = algorithm:str requested:str parameters:i32 (name:str value:str)* hashBits:i32 maxNgram:i32
  *               entityDictionary:str featureDescription:str dataFingerprint:str rows:i64 worseRows:i32 folds:i32
@@ -44,7 +46,8 @@ import java.util.Set;
  *               trainedAt:str (ISO-8601 with offset) durationMs:i64
  * </pre>
  * Reading checks every count against the bytes left before allocating, and every tree for children
- * after their parent, features in range and a depth of at most {@link #MAX_DEPTH}.
+ * after their parent, features in range, a depth of at most {@link #MAX_DEPTH} and covers that add up (each node
+ * reached by at least one row, a split's two children by as many rows as the split).
  */
 final class ModelBody {
     static final int MAX_DEPTH = 64, MAX_TREES = 1_000, MAX_NODES = 1 << 16, MAX_STRING = 1_024;
@@ -163,6 +166,8 @@ final class ModelBody {
                 for (int v : tree.no()) out.writeInt(v);
                 for (double v : tree.leaf0()) out.writeDouble(v);
                 for (double v : tree.leaf1()) out.writeDouble(v);
+                out.writeBoolean(tree.cover() != null);
+                if (tree.cover() != null) for (int v : tree.cover()) out.writeInt(v);
             }
         }
     }
@@ -187,7 +192,7 @@ final class ModelBody {
         out.write(b);
     }
 
-    /** Reads a body of the given artifact format (2, 3 or 4). */
+    /** Reads a body of the given artifact format (2 to 5). */
     static TrainedModel read(byte[] body, int format) throws RefusedArtifactException {
         try {
             Reader in = new Reader(ByteBuffer.wrap(body));
@@ -195,7 +200,7 @@ final class ModelBody {
             String algorithm = in.string();
             int bits = in.b.getInt();
             if (bits < 10 || bits > 26) throw damaged("hash bits " + bits + " are out of range");
-            BinaryModel binary = in.binary(code, 1 << bits);
+            BinaryModel binary = in.binary(code, 1 << bits, format);
             Calibration calibration = new Calibration(in.b.getDouble(), in.b.getDouble());
             CategoryModel categories = null;
             if (in.flag()) {
@@ -319,7 +324,7 @@ final class ModelBody {
             return v;
         }
 
-        BinaryModel binary(int code, int dimension) throws RefusedArtifactException {
+        BinaryModel binary(int code, int dimension, int format) throws RefusedArtifactException {
             if (code == Kind.LOGISTIC.code) {
                 int mask = b.getInt();
                 Set<FeatureGroup> groups = EnumSet.noneOf(FeatureGroup.class);
@@ -330,7 +335,9 @@ final class ModelBody {
             }
             if (code == Kind.MAJORITY.code) return new MajorityModel(b.getDouble());
             if (code == Kind.DOCTOR_RATE.code) return doctorRates();
-            if (code == Kind.FOREST.code || code == Kind.GBM.code) return tree(code == Kind.FOREST.code ? TreeModel.Kind.FOREST : TreeModel.Kind.GBM);
+            if (code == Kind.FOREST.code || code == Kind.GBM.code) {
+                return tree(code == Kind.FOREST.code ? TreeModel.Kind.FOREST : TreeModel.Kind.GBM, format >= ArtifactCodec.WITH_COVER);
+            }
             throw new RefusedArtifactException(Refusal.UNKNOWN_FORMAT, "model kind " + code);
         }
 
@@ -342,7 +349,7 @@ final class ModelBody {
             return new DoctorRateModel(rates, overall);
         }
 
-        TreeModel tree(TreeModel.Kind kind) throws RefusedArtifactException {
+        TreeModel tree(TreeModel.Kind kind, boolean withCover) throws RefusedArtifactException {
             int n = count(8);
             Map<Integer, Integer> columns = new HashMap<>();
             for (int i = 0; i < n; i++) {
@@ -360,15 +367,19 @@ final class ModelBody {
             if (trees > MAX_TREES) throw new RefusedArtifactException(Refusal.TOO_LARGE, trees + " trees");
             if (!boosted && weight.length != trees) throw damaged("the forest has " + weight.length + " weights for " + trees + " trees");
             TreeEnsemble.Tree[] t = new TreeEnsemble.Tree[trees];
-            for (int i = 0; i < trees; i++) t[i] = tree(n + 2);
+            for (int i = 0; i < trees; i++) t[i] = tree(n + 2, withCover);
             return new TreeModel(kind, new TreeEnsemble(boosted, intercept, shrinkage, weight, t), columns, rates, importance);
         }
 
-        TreeEnsemble.Tree tree(int features) throws RefusedArtifactException {
+        TreeEnsemble.Tree tree(int features, boolean withCover) throws RefusedArtifactException {
             int nodes = count(36);
             if (nodes == 0 || nodes > MAX_NODES) throw new RefusedArtifactException(Refusal.TOO_LARGE, "a tree of " + nodes + " nodes");
-            TreeEnsemble.Tree t = new TreeEnsemble.Tree(ints(nodes), rawDoubles(nodes), ints(nodes), ints(nodes),
-                    rawDoubles(nodes), rawDoubles(nodes));
+            int[] feature = ints(nodes);
+            double[] threshold = rawDoubles(nodes);
+            int[] yes = ints(nodes), no = ints(nodes);
+            double[] leaf0 = rawDoubles(nodes), leaf1 = rawDoubles(nodes);
+            int[] cover = withCover && flag() ? ints(nodes) : null;
+            TreeEnsemble.Tree t = new TreeEnsemble.Tree(feature, threshold, yes, no, leaf0, leaf1, cover);
             int[] depth = new int[nodes];
             for (int i = 0; i < nodes; i++) {
                 if (t.feature()[i] < 0) continue;
@@ -378,6 +389,14 @@ final class ModelBody {
                     depth[child] = Math.max(depth[child], depth[i] + 1);
                     if (depth[child] > MAX_DEPTH) {
                         throw new RefusedArtifactException(Refusal.TOO_DEEP, "a tree deeper than " + MAX_DEPTH + " levels");
+                    }
+                }
+            }
+            if (cover != null) {
+                for (int i = 0; i < nodes; i++) {
+                    if (cover[i] < 1) throw damaged("a tree node is reached by no training row");
+                    if (t.feature()[i] >= 0 && (long) cover[t.yes()[i]] + cover[t.no()[i]] != cover[i]) {
+                        throw damaged("a split's children are not reached by the rows that reach it");
                     }
                 }
             }

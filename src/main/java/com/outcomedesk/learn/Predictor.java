@@ -4,7 +4,6 @@ import com.outcomedesk.outcome.OutcomeCategory;
 import com.outcomedesk.outcome.OutcomeLabel;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.Featurizer;
-import java.util.Map;
 
 /** Predicts with one loaded model; immutable and thread-safe, so batch scoring can run in parallel. */
 public final class Predictor {
@@ -48,11 +47,14 @@ public final class Predictor {
         Dataset row = Dataset.single(featurizer, known ? request.doctorId() : null, request.summary(), request.date());
         double p = model.calibration().apply(model.binary().probability(row, 0));
         Coherent c = Coherent.of(p, categoryProbabilities(row, p));
-        return new Answer(c.label().code(), p, c.category().code(), c.byName(), tiers.tier(p), known, c.agreement().kind());
+        return new Answer(c.label().code(), p, c.category().code(), c.probabilities(), tiers.tier(p), known, c.agreement().kind());
     }
 
-    /** A file row's answer: what {@link PredictionResult} says, less the explanation and the model's identity. */
-    public record Answer(String label, double probability, String category, Map<String, Double> categoryProbabilities,
+    /**
+     * A file row's answer: what {@link PredictionResult} says, less the explanation and the model's identity; the five
+     * probabilities indexed by {@code OutcomeCategory.ordinal()}.
+     */
+    public record Answer(String label, double probability, String category, double[] categoryProbabilities,
                          String riskTier, boolean doctorKnown, TaskAgreement.Kind agreement) {
     }
 

@@ -14,7 +14,8 @@ import java.util.SplittableRandom;
  * pass over the data per level and trees can see every row (Smile's CART re-sorted dense columns for each tree and
  * needed a 5,000-row sample to stay affordable). Gradient boosting (logistic loss, second-order leaves, early stopping
  * on an inner validation tenth) or a random forest (bootstrap rows, a random share of the columns per node). The
- * trees come out in {@link TreeEnsemble}'s flat layout, so artifacts, prediction and explanation are unchanged.
+ * trees come out in {@link TreeEnsemble}'s flat layout with each node's cover (training rows that reached it), which
+ * {@link TreeShap} explains by.
  */
 final class SparseTrees {
     /** Boosting: learning rate, maximum rounds, rounds without validation gain before stopping, depth. */
@@ -228,7 +229,7 @@ final class SparseTrees {
         final double[] gs = new double[columns], hs = new double[columns];
         final int[] touched = new int[columns];
         final boolean[] isTouched = new boolean[columns];
-        DatasetBuilder.IntList feature, yes, no;
+        DatasetBuilder.IntList feature, yes, no, cover;
         List<Double> threshold, leaf;
         double scale;
 
@@ -243,6 +244,7 @@ final class SparseTrees {
             feature = new DatasetBuilder.IntList(16);
             yes = new DatasetBuilder.IntList(16);
             no = new DatasetBuilder.IntList(16);
+            cover = new DatasetBuilder.IntList(16);
             threshold = new ArrayList<>();
             leaf = new ArrayList<>();
             this.scale = scale;
@@ -253,20 +255,22 @@ final class SparseTrees {
                 thr[k] = threshold.get(k);
                 l1[k] = leaf.get(k);
             }
-            return new TreeEnsemble.Tree(feature.toArray(), thr, yes.toArray(), no.toArray(), new double[size], l1);
+            return new TreeEnsemble.Tree(feature.toArray(), thr, yes.toArray(), no.toArray(), new double[size], l1, cover.toArray());
         }
 
-        private int node() {
+        /** A new node reached by {@code rows} sample positions (a bootstrap row counts as often as it was drawn). */
+        private int node(int rows) {
             feature.add(-1);
             yes.add(0);
             no.add(0);
+            cover.add(rows);
             threshold.add(0.0);
             leaf.add(0.0);
             return feature.size() - 1;
         }
 
         private int grow(int[] s, int from, int to, int depth, double[] g, double[] h) {
-            int at = node();
+            int at = node(to - from);
             double gTotal = 0, hTotal = 0;
             for (int k = from; k < to; k++) {
                 gTotal += g[s[k]];

@@ -18,10 +18,30 @@ import smile.classification.RandomForest;
  * arithmetic is Smile's own, in its order, so probabilities are identical to the fitted classifier's.
  */
 record TreeEnsemble(boolean boosted, double intercept, double shrinkage, double[] weight, Tree[] trees) {
-    /** One tree; every array has one entry per node. */
-    record Tree(int[] feature, double[] threshold, int[] yes, int[] no, double[] leaf0, double[] leaf1) {
+    /**
+     * One tree; every array has one entry per node. {@code cover} is how many training rows reached each node (null for
+     * trees saved before artifact format 5), what path-dependent {@link TreeShap} weighs the branches by.
+     */
+    record Tree(int[] feature, double[] threshold, int[] yes, int[] no, double[] leaf0, double[] leaf1, int[] cover) {
+        /** A tree without cover counts. */
+        Tree(int[] feature, double[] threshold, int[] yes, int[] no, double[] leaf0, double[] leaf1) {
+            this(feature, threshold, yes, no, leaf0, leaf1, null);
+        }
+
         int nodes() {
             return feature.length;
+        }
+
+        /** The most splits from the root to a leaf. */
+        int depth() {
+            int[] d = new int[nodes()];
+            int max = 0;
+            for (int n = 0; n < nodes(); n++) {
+                if (feature[n] < 0) continue;
+                d[yes[n]] = d[no[n]] = d[n] + 1;
+                max = Math.max(max, d[n] + 1);
+            }
+            return max;
         }
 
         int leaf(double[] x) {
@@ -46,6 +66,50 @@ record TreeEnsemble(boolean boosted, double intercept, double shrinkage, double[
             p1 += weight[i] * trees[i].leaf1[leaf];
         }
         return p1 / (0.0 + Math.abs(p0) + Math.abs(p1));
+    }
+
+    /** Whether every tree knows its cover counts, so that {@link #shap} can explain it. */
+    boolean covered() {
+        for (Tree t : trees) if (t.cover == null) return false;
+        return true;
+    }
+
+    /**
+     * TreeSHAP of the ensemble at x on the log-odds of class 1: fills {@code phi} (one entry per feature) and returns
+     * the base value, so that base + the sum of phi = logit(probability(x)). Boosting is additive in the log-odds
+     * (2 (intercept + shrinkage * the leaves)), so its values are exact; a forest averages probabilities, so its values
+     * are exact on that average and scaled by one factor to the log-odds, which keeps their signs, proportions and sum.
+     * Where the probability is clamped, the boosted values are scaled the same way onto the clamped log-odds.
+     */
+    double shap(double[] x, double[] phi) {
+        int depth = 0;
+        for (Tree t : trees) depth = Math.max(depth, t.depth());
+        TreeShap shap = new TreeShap(depth);
+        double base;
+        if (boosted) {
+            double expected = intercept;
+            for (Tree t : trees) {
+                expected += shrinkage * TreeShap.expected(t, t.leaf1);
+                shap.add(t, t.leaf1, x, 2 * shrinkage, phi);
+            }
+            base = 2 * expected;
+        } else {
+            double total = 0, expected = 0;
+            for (double w : weight) total += w;
+            for (int i = 0; i < trees.length; i++) {
+                expected += weight[i] / total * TreeShap.expected(trees[i], trees[i].leaf1);
+                shap.add(trees[i], trees[i].leaf1, x, weight[i] / total, phi);
+            }
+            base = Sigmoid.logit(expected);
+        }
+        double sum = 0;
+        for (double v : phi) sum += v;
+        double target = Sigmoid.logit(probability(x)) - base;
+        if (sum != 0 && sum != target) {
+            double factor = target / sum;
+            for (int j = 0; j < phi.length; j++) phi[j] *= factor;
+        }
+        return base;
     }
 
     static TreeEnsemble of(RandomForest forest) {

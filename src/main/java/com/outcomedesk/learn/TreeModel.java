@@ -91,13 +91,54 @@ public final class TreeModel implements BinaryModel {
     }
 
     /**
+     * Trees with cover counts (artifact format 5 on) are explained by path-dependent TreeSHAP ({@link #treeShap}); older
+     * ones by Shapley values over the note's factors ({@link #coalitions}).
+     */
+    @Override
+    public Attribution attribute(Explainer explainer) {
+        return trees.covered() ? treeShap(explainer) : coalitions(explainer);
+    }
+
+    /**
+     * TreeSHAP's value of every column at this row, added up by what the clinician wrote: a column the note sets is
+     * shared evenly by the features that set it (which {@link FactorSums} passes on to their phrases), the doctor-rate
+     * column is the doctor's factor and the month column the date's. Columns the note leaves at 0 also move a tree's
+     * answer (a finding not mentioned), and so do an unknown doctor's overall rate and a missing month: they go to one
+     * factor of their own, so that base + weights stays the trees' log-odds exactly.
+     */
+    private Attribution treeShap(Explainer explainer) {
+        int columns = entityColumns.size();
+        double[] x = new double[columns + 2];
+        int[] setBy = new int[columns];
+        for (Explainer.Named f : explainer.features) {
+            Integer c = f.group() == com.outcomedesk.text.FeatureGroup.ENTITY ? entityColumns.get(f.index()) : null;
+            if (c != null) setBy[c]++;
+        }
+        for (int c = 0; c < columns; c++) if (setBy[c] > 0) x[c] = 1;
+        x[columns] = doctorRates.probability(explainer.row, 0);
+        x[columns + 1] = explainer.row.monthOfYear[0];
+        double[] phi = new double[columns + 2];
+        double base = trees.shap(x, phi);
+        FactorSums sums = new FactorSums(explainer);
+        for (Explainer.Named f : explainer.features) {
+            Integer c = f.group() == com.outcomedesk.text.FeatureGroup.ENTITY ? entityColumns.get(f.index()) : null;
+            if (c != null) sums.add(f, phi[c] / setBy[c]);
+        }
+        double notStated = 0;
+        for (int c = 0; c < columns; c++) if (setBy[c] == 0) notStated += phi[c];
+        if (explainer.doctorId != null) sums.addDoctor(phi[columns]); else notStated += phi[columns];
+        if (explainer.date != null) sums.addDate(phi[columns + 1]); else notStated += phi[columns + 1];
+        sums.addNotStated(notStated);
+        return new Attribution(base, sums.factors());
+    }
+
+    /**
      * Shapley values of the note's factors on the trees' log-odds: the players are the units of the summary whose
      * entities are columns of the trees, the doctor and the date; a player left out is absent (its entities 0, the
      * doctor unknown, no month). Exact over every coalition up to {@link #EXACT_PLAYERS} players, else averaged over
      * {@link #ORDERINGS} seeded orderings; either way base + weights = the trees' log-odds exactly.
      */
-    @Override
-    public Attribution attribute(Explainer explainer) {
+    private Attribution coalitions(Explainer explainer) {
         List<int[]> columnsOf = new ArrayList<>(); // per column in the row: its players
         List<Integer> columnIndex = new ArrayList<>();
         Map<Integer, Integer> playerOfUnit = new HashMap<>();

@@ -12,6 +12,8 @@ public enum OutcomeCategory {
 
     private final int score;
     private final OutcomeLabel label;
+    /** Made once: every scored row writes its five codes. */
+    private final String code = name().toLowerCase(Locale.ROOT);
 
     OutcomeCategory(int score, OutcomeLabel label) {
         this.score = score;
@@ -27,7 +29,7 @@ public enum OutcomeCategory {
     }
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** Parses a category code, case-insensitively; the message lists the valid codes. */

@@ -4,8 +4,11 @@ package com.outcomedesk.outcome;
 public enum OutcomeLabel {
     BETTER, WORSE;
 
+    /** Made once: every scored row writes its code. */
+    private final String code = name().toLowerCase(java.util.Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return code;
     }
 
     public static OutcomeLabel fromCode(String code) {

@@ -29,10 +29,16 @@ import javax.crypto.spec.SecretKeySpec;
  * processes may sign in at once, so every change is a read-modify-write under {@link #update}.
  */
 public final class Keyring {
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    /** The mapper, in a holder so that asking whether a keyring exists does not start Jackson's data binding. */
+    static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+        private Json() {
+        }
+    }
 
     /** One user's wrapped copy of the data key and their sign-in failure state. */
     public static final class Entry {
@@ -85,7 +91,7 @@ public final class Keyring {
 
     public static Keyring load(Path file) {
         try {
-            return new Keyring(file, MAPPER.readValue(file.toFile(), Content.class));
+            return new Keyring(file, Json.MAPPER.readValue(file.toFile(), Content.class));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the keyring " + file + ": " + e.getMessage(), e);
         }
@@ -243,7 +249,7 @@ public final class Keyring {
     public void save() {
         FileLocks.exclusive(file, () -> {
             try {
-                FileLocks.replace(file, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(content));
+                FileLocks.replace(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(content));
                 return null;
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot write the keyring " + file + ": " + e.getMessage(), e);

@@ -1,7 +1,10 @@
 package com.outcomedesk.security;
 
 import com.outcomedesk.store.OwnerOnly;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.outcomedesk.store.StoreLocation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -161,7 +164,7 @@ public final class StoreSecrets {
         try {
             byte[] bytes = Files.readAllBytes(file);
             if (sealing.isPresent()) bytes = seal(Cipher.DECRYPT_MODE, sealing.get(), bytes);
-            TreeMap<String, String> stored = Keyring.MAPPER.readValue(bytes, new TypeReference<TreeMap<String, String>>() { });
+            TreeMap<String, String> stored = parse(bytes);
             stored.forEach((name, value) -> {
                 if (!name.startsWith(NAMED)) Purpose.valueOf(name);
                 Base64.getDecoder().decode(value);
@@ -176,9 +179,27 @@ public final class StoreSecrets {
         }
     }
 
+    /**
+     * The file's flat JSON object of names to text, read with the streaming parser: reading a key is on the path of
+     * every command, and the data-binding mapper would load hundreds of classes for it. A repeated name keeps the last.
+     */
+    private static TreeMap<String, String> parse(byte[] bytes) throws IOException {
+        TreeMap<String, String> stored = new TreeMap<>();
+        try (JsonParser p = new JsonFactory().createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new JsonParseException(p, "not a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                if (p.nextToken() != JsonToken.VALUE_STRING) throw new JsonParseException(p, name + " is not text");
+                stored.put(name, p.getText());
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) throw new JsonParseException(p, "the object is not closed");
+        }
+        return stored;
+    }
+
     private void save(Path target, TreeMap<String, String> content) {
         try {
-            byte[] bytes = Keyring.MAPPER.writeValueAsBytes(content);
+            byte[] bytes = Keyring.Json.MAPPER.writeValueAsBytes(content);
             if (sealingKey.isPresent()) bytes = seal(Cipher.ENCRYPT_MODE, sealingKey.get(), bytes);
             FileLocks.replace(target, bytes);
         } catch (IOException | GeneralSecurityException e) {

@@ -47,29 +47,31 @@ public final class ClinicalEntityExtractor {
     }
 
     public List<ClinicalEntity> extract(Tokens tokens) {
+        return extract(tokens, Word.of(tokens, dictionary.root()));
+    }
+
+    /** The same for tokens whose {@link Word}s (made over this extractor's dictionary) are at hand. */
+    List<ClinicalEntity> extract(Tokens tokens, Word[] words) {
         List<ClinicalEntity> found = new ArrayList<>();
-        // A word is looked up once from each phrase start that reaches it: its stem is made once.
-        String[] stems = new String[tokens.size()];
         int i = 0;
         while (i < tokens.size()) {
-            ClinicalDictionary.Node node = dictionary.root();
+            ClinicalDictionary.Node node = words[i].first;
             ClinicalDictionary.Node best = null;
             int bestEnd = i;
-            for (int j = i; j < tokens.size() && tokens.sentence()[j] == tokens.sentence()[i]; j++) {
-                if (stems[j] == null) stems[j] = Tokens.stem(tokens.word(j));
-                node = node.next.get(stems[j]);
-                if (node == null) break;
+            for (int j = i; node != null; ) {
                 if (!node.entries.isEmpty()) {
                     best = node;
                     bestEnd = j + 1;
                 }
+                if (++j >= tokens.size() || tokens.sentence()[j] != tokens.sentence()[i]) break;
+                node = node.next.get(words[j].stem);
             }
             if (best == null) {
                 i++;
                 continue;
             }
-            boolean negated = negated(tokens, i);
-            int cue = negationCue(tokens, i);
+            boolean negated = negated(tokens, words, i);
+            int cue = negationCue(tokens, words, i);
             for (ClinicalDictionary.Entry e : best.entries) {
                 found.add(new ClinicalEntity(e.type(), e.canonical(), negated, i, bestEnd, cue));
             }
@@ -78,46 +80,52 @@ public final class ClinicalEntityExtractor {
         return found;
     }
 
-    private static boolean negated(Tokens tokens, int start) {
+    private static boolean negated(Tokens tokens, Word[] words, int start) {
         for (int k = start - 1; k >= Math.max(0, start - NEGATION_WINDOW); k--) {
             if (tokens.sentence()[k] != tokens.sentence()[start]) return false;
-            if (NEGATION_CUES.contains(tokens.word(k))) return true;
+            if (words[k].negationCue) return true;
         }
         return false;
     }
 
     /** The nearest cue before {@code start} in its sentence whose scope reaches it, or -1. */
-    private static int negationCue(Tokens tokens, int start) {
+    private static int negationCue(Tokens tokens, Word[] words, int start) {
         for (int k = start - 1; k >= Math.max(0, start - SCOPE_TOKENS); k--) {
             if (tokens.sentence()[k] != tokens.sentence()[start]) return -1;
-            String w = tokens.word(k);
-            if (SCOPE_ENDS.contains(w)) return -1;
-            if (NEGATION_CUES.contains(w)) return k;
+            if (words[k].scopeEnd) return -1;
+            if (words[k].negationCue) return k;
         }
         return -1;
+    }
+
+    static boolean isNegationCue(String word) {
+        return NEGATION_CUES.contains(word);
+    }
+
+    static boolean isScopeEnd(String word) {
+        return SCOPE_ENDS.contains(word);
     }
 
     /** The first stated interval ("3 days", "one month", "2 weeks") in days, if any. */
     public static OptionalInt followUpDays(Tokens tokens) {
-        return followUpDays(tokens, followUpToken(tokens));
+        Word[] words = Word.of(tokens, null);
+        return followUpDays(words, followUpToken(words, words.length));
     }
 
     /** As {@link #followUpDays(Tokens)} when {@code at} is already known to be {@link #followUpToken}'s answer. */
-    public static OptionalInt followUpDays(Tokens tokens, int at) {
-        return at < 0 ? OptionalInt.empty() : OptionalInt.of(amount(tokens.word(at)) * unitDays(Tokens.stem(tokens.word(at + 1))));
+    static OptionalInt followUpDays(Word[] words, int at) {
+        return at < 0 ? OptionalInt.empty() : OptionalInt.of(words[at].amount * words[at + 1].unitDays);
     }
 
-    /** The token where the first stated interval starts (its amount; the unit follows), or -1. */
-    public static int followUpToken(Tokens tokens) {
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            int amount = amount(tokens.word(i));
-            if (amount <= 0) continue;
-            if (unitDays(Tokens.stem(tokens.word(i + 1))) > 0) return i;
+    /** The token where the first stated interval starts (its amount; the unit follows) among the first {@code n}, or -1. */
+    static int followUpToken(Word[] words, int n) {
+        for (int i = 0; i + 1 < n; i++) {
+            if (words[i].amount > 0 && words[i + 1].unitDays > 0) return i;
         }
         return -1;
     }
 
-    private static int amount(String word) {
+    static int amount(String word) {
         if (word.length() <= 3 && allDigits(word)) return Integer.parseInt(word);
         return switch (word) {
             case "a", "an", "one" -> 1;
@@ -138,7 +146,7 @@ public final class ClinicalEntityExtractor {
         return !word.isEmpty();
     }
 
-    private static int unitDays(String stem) {
+    static int unitDays(String stem) {
         return switch (stem) {
             case "day" -> 1;
             case "week" -> 7;

@@ -42,6 +42,7 @@ public final class Featurizer {
         this.version = version;
         this.mask = (1 << bits) - 1;
         this.extractor = extractor;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(extractor.dictionary().root()));
     }
 
     public int bits() {
@@ -128,27 +129,29 @@ public final class Featurizer {
     }
 
     private void text(String summary, boolean withNames, UnitSink sink, List<TextUnit> unitsOut) {
-        Tokens tokens = tokenize(summary);
+        Scratch scratch = this.scratch.get();
+        Tokens tokens = scratch.tokenize(summary);
+        Word[] words = scratch.words;
         int n = tokens.size();
-        List<ClinicalEntity> entities = extractor.extract(tokens);
+        List<ClinicalEntity> entities = extractor.extract(tokens, words);
         int[] unit = unitsOut == null ? null : units(summary, tokens, entities, unitsOut);
         int previous = 0, previousToken = -1;
         String previousName = null;
         boolean first = true;
         for (int i = 0; i < n; i++) {
-            String word = tokens.word(i);
+            Word word = words[i];
             String normal;
             int at = i;
-            if (isNumber(word) && i + 1 < n && durationUnit(tokens.word(i + 1)) > 0) {
-                int days = Integer.parseInt(word) * durationUnit(tokens.word(i + 1));
-                normal = "<" + intervalBucket(days) + ">";
+            if (word.number && i + 1 < n && words[i + 1].durationUnit > 0) {
+                int days = word.value * words[i + 1].durationUnit;
+                normal = BUCKET_TOKENS[bucket(days)];
                 if (version >= 2) durationValues(days, withNames, sink, u(unit, at));
                 i++;
-            } else if (isNumber(word)) {
+            } else if (word.number) {
                 normal = "#";
-                if (version >= 2) numberValues(Integer.parseInt(word), previousName, first ? 0x5EB7 : previous, withNames, sink, u(unit, at));
+                if (version >= 2) numberValues(word.value, previousName, first ? 0x5EB7 : previous, withNames, sink, u(unit, at));
             } else {
-                normal = Tokens.stem(word);
+                normal = word.stem;
             }
             int h = normal.hashCode();
             sink.add(FeatureGroup.TEXT, hash(NS_WORD, h), withNames ? normal : null, u(unit, at), -1);
@@ -176,8 +179,8 @@ public final class Featurizer {
                     u(unit, e.startToken()), -1);
         }
         if (version >= 2) pairs(tokens, entities, withNames, sink, unit);
-        int followUp = ClinicalEntityExtractor.followUpToken(tokens);
-        OptionalInt days = ClinicalEntityExtractor.followUpDays(tokens, followUp);
+        int followUp = ClinicalEntityExtractor.followUpToken(words, n);
+        OptionalInt days = ClinicalEntityExtractor.followUpDays(words, followUp);
         String bucket = days.isPresent() ? intervalBucket(days.getAsInt()) : "none";
         sink.add(FeatureGroup.ENTITY, hash(NS_FOLLOW, bucket.hashCode()), withNames ? "follow-up " + bucket : null,
                 followUp < 0 ? -1 : u(unit, followUp), -1);
@@ -295,45 +298,77 @@ public final class Featurizer {
         last[from] = to;
     }
 
+    /** Each thread's buffers and words, for this featurizer's dictionary. */
+    private final ThreadLocal<Scratch> scratch;
+
     /**
-     * The same tokens as {@link Tokens#of} (lower-case letter/digit runs, sentence numbers), built in one
-     * pass without a buffer per token: this is the hot path of batch scoring.
+     * One thread's tokenizer: the same tokens as {@link Tokens#of} (lower-case letter/digit runs, sentence numbers)
+     * in one pass over a reused buffer, each token's {@link Word} from the thread's cache, so a word seen before makes
+     * no new string. This is the hot path of batch scoring. {@link #words} holds the last text's words.
      */
-    static Tokens tokenize(String text) {
-        int n = text.length();
-        char[] lower = new char[n];
-        List<String> words = new java.util.ArrayList<>(n / 5 + 1);
-        int[] sentences = new int[n / 2 + 1];
-        int[] starts = new int[n / 2 + 1], ends = new int[n / 2 + 1];
-        int sentence = 0, start = -1;
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : ' ';
-            if (c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') : Character.isLetterOrDigit(c)) {
-                lower[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-                if (start < 0) start = i;
-                continue;
-            }
-            if (start >= 0) {
-                sentences[words.size()] = sentence;
-                starts[words.size()] = start;
-                ends[words.size()] = i;
-                words.add(new String(lower, start, i - start));
-                start = -1;
-            }
-            if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') sentence++;
+    private static final class Scratch {
+        final WordCache cache;
+        char[] lower = new char[256];
+        Word[] words = new Word[64];
+        int[] sentences = new int[64], starts = new int[64], ends = new int[64];
+
+        Scratch(ClinicalDictionary.Node root) {
+            cache = new WordCache(root);
         }
-        int w = words.size();
-        return new Tokens(words, java.util.Arrays.copyOf(sentences, w), java.util.Arrays.copyOf(starts, w),
-                java.util.Arrays.copyOf(ends, w));
+
+        Tokens tokenize(String text) {
+            int n = text.length();
+            if (lower.length < n) lower = new char[n];
+            int count = 0, sentence = 0, start = -1, hash = 0;
+            for (int i = 0; i <= n; i++) {
+                char c = i < n ? text.charAt(i) : ' ';
+                if (c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') : Character.isLetterOrDigit(c)) {
+                    char l = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+                    lower[i] = l;
+                    if (start < 0) {
+                        start = i;
+                        hash = 0;
+                    }
+                    hash = 31 * hash + l;
+                    continue;
+                }
+                if (start >= 0) {
+                    if (count == words.length) grow();
+                    sentences[count] = sentence;
+                    starts[count] = start;
+                    ends[count] = i;
+                    words[count++] = cache.get(lower, start, i, hash);
+                    start = -1;
+                }
+                if (c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\n') sentence++;
+            }
+            String[] texts = new String[count];
+            for (int k = 0; k < count; k++) texts[k] = words[k].text;
+            return new Tokens(java.util.Arrays.asList(texts), java.util.Arrays.copyOf(sentences, count),
+                    java.util.Arrays.copyOf(starts, count), java.util.Arrays.copyOf(ends, count));
+        }
+
+        private void grow() {
+            int m = words.length * 2;
+            words = java.util.Arrays.copyOf(words, m);
+            sentences = java.util.Arrays.copyOf(sentences, m);
+            starts = java.util.Arrays.copyOf(starts, m);
+            ends = java.util.Arrays.copyOf(ends, m);
+        }
     }
 
-    private static boolean isNumber(String word) {
+    /** The tokens {@link #featurize} reads (as {@link Tokens#of} makes them). */
+    Tokens tokenize(String text) {
+        return scratch.get().tokenize(text);
+    }
+
+    static boolean isNumber(String word) {
         if (word.isEmpty() || word.length() > 6) return false;
         for (int i = 0; i < word.length(); i++) if (!Character.isDigit(word.charAt(i))) return false;
         return true;
     }
 
-    private static int durationUnit(String word) {
+    static int durationUnit(String word) {
         return switch (word) {
             case "day", "days" -> 1;
             case "week", "weeks" -> 7;
@@ -345,10 +380,18 @@ public final class Featurizer {
 
     /** Interval buckets: up to 3 days, up to 2 weeks, up to 2 months, longer. */
     static String intervalBucket(int days) {
-        if (days <= 3) return "days";
-        if (days <= 14) return "weeks";
-        if (days <= 60) return "month";
-        return "months+";
+        return BUCKETS[bucket(days)];
+    }
+
+    private static final String[] BUCKETS = {"days", "weeks", "month", "months+"};
+    /** A duration's token in the n-grams: its bucket in angle brackets. */
+    private static final String[] BUCKET_TOKENS = {"<days>", "<weeks>", "<month>", "<months+>"};
+
+    private static int bucket(int days) {
+        if (days <= 3) return 0;
+        if (days <= 14) return 1;
+        if (days <= 60) return 2;
+        return 3;
     }
 
     private int hash(int namespace, int h) {

@@ -28,7 +28,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** Artifacts (format 3; the limits also with a format-2 header): exact round trips of every model kind, and refusals of hostile bytes, at once. */
+/** Artifacts (format 5; the limits also with a format-2 header): exact round trips of every model kind, and refusals of hostile bytes, at once. */
 class ArtifactCodecTest {
     private static final int BITS = TrainingRequest.DEFAULT_BITS;
     private static final byte[] KEY = new byte[32];
@@ -155,6 +155,19 @@ class ArtifactCodecTest {
                 Map.of(), new DoctorRateModel(Map.of(), 0.5), new double[2]);
         TrainedModel model = new TrainedModel("forest", BITS, deep, Calibration.IDENTITY, null, new double[5], Set.of());
         assertRefused(ArtifactCodec.encode(model, ID, KEY), ID, KEY, Refusal.TOO_DEEP);
+    }
+
+    @Test
+    void coverCountsThatDoNotAddUpAreRefusedEvenWhenSigned() {
+        int[] feature = {0, -1, -1}, yes = {1, 0, 0}, no = {2, 0, 0};
+        for (int[] cover : new int[][] {{10, 4, 5}, {4, 4, 0}}) {
+            TreeEnsemble.Tree stump = new TreeEnsemble.Tree(feature, new double[] {0.5, 0, 0}, yes, no, new double[3],
+                    new double[] {0, 0.1, -0.1}, cover);
+            TreeModel gbm = new TreeModel(TreeModel.Kind.GBM, new TreeEnsemble(true, 0, 1, new double[0], new TreeEnsemble.Tree[] {stump}),
+                    Map.of(5, 0), new DoctorRateModel(Map.of(), 0.5), new double[3]);
+            TrainedModel model = new TrainedModel("gbm", BITS, gbm, Calibration.IDENTITY, null, new double[5], Set.of());
+            assertRefused(ArtifactCodec.encode(model, ID, KEY), ID, KEY, Refusal.DAMAGED);
+        }
     }
 
     @Test
