@@ -7,6 +7,7 @@ import com.outcomedesk.outcome.OutcomeClassification;
 import com.outcomedesk.outcome.OutcomeClassifier;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.AppointmentBulkWriter;
+import com.outcomedesk.store.SetAsideIndexes;
 import com.outcomedesk.store.AppointmentRepository;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
@@ -83,6 +84,8 @@ public final class Importer {
         try (RecordReader reader = RecordReader.open(file, format);
              Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
+            SetAsideIndexes aside = SetAsideIndexes.pays(connection, "appointments", total)
+                    ? SetAsideIndexes.of(connection, "appointments") : null;
             try (Batch batch = new Batch(connection, tally, actor, run)) {
                 try {
                     long done = 0;
@@ -103,6 +106,10 @@ public final class Importer {
                     }
                     batch.flush();
                     progress.progress("Importing", done, total);
+                    if (aside != null) {
+                        progress.progress("Building the indexes", done, total);
+                        aside.restore();
+                    }
                 } catch (SQLException e) {
                     rollback(connection);
                     throw new StoreException("Import stopped by a database error in " + batch.range() + sqlState(e)
@@ -111,6 +118,9 @@ public final class Importer {
                     rollback(connection);
                     throw e;
                 }
+            } finally {
+                // After a failure or Cancel the rows committed so far stay, indexed as before (a killed run: at the next opening).
+                if (aside != null) aside.restore();
             }
             return tally.report(reader.unknownKeys());
         } catch (SQLException e) {
