@@ -26,8 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "monitor", description = {"The model in use: saved predictions joined to the outcomes recorded since "
         + "(AUC, accuracy, Brier score, calibration and tier mix per month, with 95%% intervals) against the "
-        + "cross-validated figures the model was activated with; drift of the predicted probability, doctor mix and "
-        + "text; and the alerts raised.",
+        + "cross-validated figures the model was activated with; drift of the predicted probability, doctor mix, "
+        + "entities, follow-up interval, month and text; and the alerts raised.",
         "With --alerts, exits 3 while any alert is unacknowledged."})
 final class MonitorCommand implements Callable<Integer> {
     static final int OPEN_ALERTS = 3;

@@ -28,7 +28,7 @@ public final class OutcomeDeskCli {
             InitCommand.class, UsersCommand.class, AuditCommand.class, SyncCommand.class, SitesCommand.class, BenchSyncCommand.class,
             BenchCommand.class, BenchInsightCommand.class, BenchServeCommand.class, KeysCommand.class, ServeCommand.class,
             SettingsCommand.class, BackupCommand.class, RestoreCommand.class, BenchBackupCommand.class, MonitorCommand.class,
-            RetrainCommand.class, CommandLine.HelpCommand.class
+            RetrainCommand.class, BenchMonitorCommand.class, CommandLine.HelpCommand.class
     };
     /** Root options that take a value in the next argument. */
     private static final java.util.Set<String> VALUED = java.util.Set.of("--home", "--db", "--user");

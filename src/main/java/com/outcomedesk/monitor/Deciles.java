@@ -12,23 +12,28 @@ public final class Deciles {
     public record Decile(int decile, long cases, double meanPredicted, Estimate observed) {
     }
 
-    /** Both arrays sorted ascending. Fewer than ten cases give fewer (non-empty) deciles. */
-    static List<Decile> of(double[] worse, double[] better) {
-        int n = worse.length + better.length;
+    /**
+     * The cells with an outcome in rank order, each whole cell in the decile its middle rank falls in (a cell is one
+     * probability, or a 0.001-wide bucket of them: cases that tie cannot be ranked apart). Fewer than ten cases, or
+     * many tied ones, give fewer (non-empty) deciles.
+     */
+    static List<Decile> of(ScoreHistogram h) {
+        long n = h.worseTotal() + h.betterTotal();
+        long[] cases = new long[10], worse = new long[10];
+        double[] sum = new double[10];
+        long rank = 0;
+        for (int c = 0; c < h.cells(); c++) {
+            long k = h.worse()[c] + h.better()[c];
+            if (k == 0) continue;
+            int d = (int) Math.min(9, (long) Math.floor((rank + k / 2.0) * 10 / n));
+            cases[d] += k;
+            worse[d] += h.worse()[c];
+            sum[d] += h.mean()[c] * k;
+            rank += k;
+        }
         List<Decile> deciles = new ArrayList<>();
-        int i = 0, j = 0, rank = 0;
-        for (int d = 1; d <= 10; d++) {
-            int end = (int) ((long) n * d / 10);
-            long cases = 0, worseCases = 0;
-            double sum = 0;
-            for (; rank < end; rank++) {
-                boolean takeWorse = j >= better.length || (i < worse.length && worse[i] <= better[j]);
-                double p = takeWorse ? worse[i++] : better[j++];
-                if (takeWorse) worseCases++;
-                sum += p;
-                cases++;
-            }
-            if (cases > 0) deciles.add(new Decile(d, cases, sum / cases, Estimate.wilson(worseCases, cases)));
+        for (int d = 0; d < 10; d++) {
+            if (cases[d] > 0) deciles.add(new Decile(d + 1, cases[d], sum[d] / cases[d], Estimate.wilson(worse[d], cases[d])));
         }
         return deciles;
     }

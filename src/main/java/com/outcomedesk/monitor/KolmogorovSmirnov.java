@@ -6,17 +6,24 @@ package com.outcomedesk.monitor;
  */
 record KolmogorovSmirnov(double statistic, double pValue) {
 
-    /** Both arrays sorted ascending and non-empty. */
-    static KolmogorovSmirnov ofSorted(double[] a, double[] b) {
+    /** Of the cells' keys over all predictions; both histograms non-empty. */
+    static KolmogorovSmirnov of(ScoreHistogram a, ScoreHistogram b) {
+        double na = a.allTotal(), nb = b.allTotal();
         int i = 0, j = 0;
+        long ca = 0, cb = 0;
         double d = 0;
-        while (i < a.length && j < b.length) {
-            double v = Math.min(a[i], b[j]);
-            while (i < a.length && a[i] == v) i++;
-            while (j < b.length && b[j] == v) j++;
-            d = Math.max(d, Math.abs((double) i / a.length - (double) j / b.length));
+        while (i < a.cells() && j < b.cells()) {
+            double v = Math.min(a.key()[i], b.key()[j]);
+            if (a.key()[i] == v) ca += a.all()[i++];
+            if (b.key()[j] == v) cb += b.all()[j++];
+            d = Math.max(d, Math.abs(ca / na - cb / nb));
         }
-        double en = Math.sqrt((double) a.length * b.length / (a.length + b.length));
+        return of(d, na, nb);
+    }
+
+    /** The statistic {@code d} of samples of {@code na} and {@code nb} with its p-value. */
+    static KolmogorovSmirnov of(double d, double na, double nb) {
+        double en = Math.sqrt(na * nb / (na + nb));
         return new KolmogorovSmirnov(d, q((en + 0.12 + 0.11 / en) * d));
     }
 

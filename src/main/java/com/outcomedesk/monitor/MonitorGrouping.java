@@ -2,18 +2,31 @@ package com.outcomedesk.monitor;
 
 import com.outcomedesk.store.MonitorRepository;
 import java.util.Locale;
+import java.util.Map;
 
 /** How {@code monitor --by} groups predictions within each month. */
 public enum MonitorGrouping {
-    MONTH, SITE, DOCTOR, MODEL;
+    MONTH(MonitorRepository.By.MONTH), SITE(MonitorRepository.By.SITE), DOCTOR(MonitorRepository.By.DOCTOR),
+    MODEL(MonitorRepository.By.MODEL);
 
-    /** The group of a prediction (null when grouping by month only). */
-    String group(MonitorRepository.Scored s) {
+    private final MonitorRepository.By column;
+
+    MonitorGrouping(MonitorRepository.By column) {
+        this.column = column;
+    }
+
+    MonitorRepository.By column() {
+        return column;
+    }
+
+    /** The group a tally's raw value names (null when grouping by month only); {@code versions}: id to number. */
+    String group(String raw, Map<String, Integer> versions) {
         return switch (this) {
             case MONTH -> null;
-            case SITE -> s.siteId();
-            case DOCTOR -> s.doctorId() == null ? "(no doctor)" : s.doctorId();
-            case MODEL -> s.modelVersion() == null ? "store baseline" : "version " + s.modelVersion();
+            case SITE -> raw;
+            case DOCTOR -> raw == null ? "(no doctor)" : raw;
+            case MODEL -> raw == null ? "store baseline" : versions.containsKey(raw) ? "version " + versions.get(raw)
+                    : "version " + raw;
         };
     }
 

@@ -24,8 +24,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Runs the monitor: one streaming pass over the saved predictions and their outcomes builds live performance per
- * month (and group) and the distributions drift is measured on; the rule set then raises any new alerts, each audited.
+ * Runs the monitor: the database counts the saved predictions and their outcomes into tallies per month, group and
+ * probability bucket (one grouped pass; rows never travel), from which come live performance per month (and group)
+ * and the distributions drift is measured on; the rule set then raises any new alerts, each audited.
  */
 public final class MonitorService {
     /** The field name of an alert's id in refusals. */
@@ -55,25 +56,28 @@ public final class MonitorService {
     /** Measures everything and raises the alerts the rules find (new ones only), as {@code actor}. */
     public MonitorReport run(MonitorGrouping by, Actor actor) {
         MonitoringSettings.Thresholds t = settings.thresholds();
-        Map<String, Scores> months = new TreeMap<>();
+        TreeMap<String, Scores> months = new TreeMap<>();
         Map<List<String>, Scores> groups = new TreeMap<>((a, b) -> {
             int c = a.get(0).compareTo(b.get(0));
             return c != 0 ? c : a.get(1).compareTo(b.get(1));
         });
-        Map<String, Map<String, Long>> doctorMix = new TreeMap<>();
         Scores overall = new Scores();
-        rows.forEachScored(s -> {
-            String month = s.date().toString().substring(0, 7);
-            boolean fallback = s.answeredBy() != null && s.answeredBy().contains("(");
-            overall.add(s.probability(), s.riskTier(), s.worse(), fallback);
-            months.computeIfAbsent(month, m -> new Scores()).add(s.probability(), s.riskTier(), s.worse(), fallback);
+        Map<String, Integer> versions = by == MonitorGrouping.MODEL ? rows.versionNumbers() : Map.of();
+        MonitorRepository.Tallies tallies = rows.tallies(by.column());
+        Map<Integer, String> monthNames = new java.util.HashMap<>();
+        for (MonitorRepository.Tally tally : tallies.tallies()) {
+            String month = monthNames.computeIfAbsent(tally.month(), MonitorService::month);
+            double key = (tally.bucket() + 0.5) / MonitorRepository.BUCKETS;
+            overall.add(key, tally);
+            months.computeIfAbsent(month, m -> new Scores()).add(key, tally);
             if (by != MonitorGrouping.MONTH) {
-                groups.computeIfAbsent(List.of(month, by.group(s)), k -> new Scores())
-                        .add(s.probability(), s.riskTier(), s.worse(), fallback);
+                groups.computeIfAbsent(List.of(month, by.group(tally.group(), versions)), k -> new Scores()).add(key, tally);
             }
-            doctorMix.computeIfAbsent(month, m -> new LinkedHashMap<>())
-                    .merge(s.doctorId() == null ? "(no doctor)" : s.doctorId(), 1L, Long::sum);
-        });
+        }
+        Map<String, Map<String, Long>> doctorMix = new TreeMap<>();
+        for (MonitorRepository.MonthCount c : rows.doctorMixByMonth()) {
+            doctorMix.computeIfAbsent(month(c.month()), m -> new LinkedHashMap<>()).put(c.key(), c.count());
+        }
         List<LivePerformance> monthly = new ArrayList<>();
         months.forEach((m, s) -> monthly.add(s.performance(m, null)));
         List<LivePerformance> periods = new ArrayList<>();
@@ -87,7 +91,7 @@ public final class MonitorService {
 
         OffsetDateTime now = stamper.now();
         for (AlertRules.Raised r : AlertRules.evaluate(monthly, drift, activated, t, rows.predictionSpan(),
-                rows.lastOutcomeRecorded(), now)) {
+                Optional.ofNullable(tallies.lastOutcome()), now)) {
             raise(r, now, actor);
         }
         checkBackups(actor);
@@ -136,6 +140,11 @@ public final class MonitorService {
     private static Alert alert(AlertRepository.StoredAlert a) {
         return new Alert(a.id(), a.rule(), a.period(), a.subject(), a.message(), a.raisedAt(), a.acknowledgedAt() != null,
                 a.acknowledgedBy(), a.acknowledgedAt());
+    }
+
+    /** "YYYY-MM" of a month given as YYYYMM. */
+    static String month(int yyyymm) {
+        return String.format(java.util.Locale.ROOT, "%04d-%02d", yyyymm / 100, yyyymm % 100);
     }
 
     /** The first day of the month named "YYYY-MM". */

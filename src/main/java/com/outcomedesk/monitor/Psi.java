@@ -25,21 +25,31 @@ final class Psi {
         return psi;
     }
 
-    /** PSI of a continuous value, binned at the reference's deciles. Both arrays sorted ascending and non-empty. */
-    static double ofSorted(double[] reference, double[] current) {
+    /**
+     * PSI of a continuous value counted in cells, binned at the reference's deciles (the cell keys where its cumulative
+     * count passes each tenth). Both histograms non-empty.
+     */
+    static double of(ScoreHistogram reference, ScoreHistogram current) {
         double[] edges = new double[9];
-        for (int d = 1; d <= 9; d++) edges[d - 1] = reference[(int) Math.min(reference.length - 1, (long) reference.length * d / 10)];
+        long n = reference.allTotal(), seen = 0;
+        int cell = 0;
+        for (int d = 1; d <= 9; d++) {
+            long rank = Math.min(n - 1, n * d / 10);
+            while (seen + reference.all()[cell] <= rank) seen += reference.all()[cell++];
+            edges[d - 1] = reference.key()[cell];
+        }
         return of(shares(reference, edges), shares(current, edges));
     }
 
-    private static double[] shares(double[] sorted, double[] edges) {
+    private static double[] shares(ScoreHistogram h, double[] edges) {
         double[] shares = new double[edges.length + 1];
         int bin = 0;
-        for (double v : sorted) {
-            while (bin < edges.length && v >= edges[bin]) bin++;
-            shares[bin]++;
+        for (int c = 0; c < h.cells(); c++) {
+            while (bin < edges.length && h.key()[c] >= edges[bin]) bin++;
+            shares[bin] += h.all()[c];
         }
-        for (int i = 0; i < shares.length; i++) shares[i] /= sorted.length;
+        double n = h.allTotal();
+        for (int i = 0; i < shares.length; i++) shares[i] /= n;
         return shares;
     }
 

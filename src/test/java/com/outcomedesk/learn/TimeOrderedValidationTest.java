@@ -59,4 +59,42 @@ class TimeOrderedValidationTest {
             assertThat(result.notes()).anyMatch(n -> n.startsWith("Time-ordered validation") && n.contains("WORSE"));
         }
     }
+
+    /**
+     * A later appointment of the same patient reveals the outcome: each patient's three notes, on consecutive days,
+     * carry the patient's own word and share one outcome (a coin toss per patient). Random folds learn a patient from
+     * their other notes, later ones included; trained on the past, the model meets only patients it never saw, so the
+     * time-ordered AUC must sit within 0.05 of chance.
+     */
+    @Test
+    void anOutcomeThatOnlyALaterAppointmentOfThePatientRevealsScoresAtChanceOnTheTimeOrderedSplit() throws Exception {
+        Random random = new Random(8);
+        StringBuilder json = new StringBuilder("[");
+        int patients = 1_800;
+        for (int k = 0; k < patients; k++) {
+            boolean worse = random.nextBoolean();
+            String word = "pq" + (char) ('a' + k / 676) + (char) ('a' + k / 26 % 26) + (char) ('a' + k % 26);
+            LocalDate first = LocalDate.of(2023, 1, 1).plusDays(k / 3);
+            for (int visit = 0; visit < 3; visit++) {
+                if (json.length() > 1) json.append(',');
+                json.append(String.format("{\"id\":\"p%d-%d\",\"doctor_id\":\"dr_%d\",\"patient_ref\":\"P%d\","
+                                + "\"summary\":\"%s %s %s %s.\",\"appointment_date\":\"%s\",\"future_outcome\":\"%s\"}",
+                        k, visit, random.nextInt(5), k, FILLER[random.nextInt(FILLER.length)], word,
+                        FILLER[random.nextInt(FILLER.length)], FILLER[random.nextInt(FILLER.length)], first.plusDays(visit),
+                        worse ? "Symptoms worsened despite intervention." : "Fully recovered."));
+            }
+        }
+        Path file = dir.resolve("patients.json");
+        Files.writeString(file, json.append(']'));
+        try (Engine engine = Engine.open(TestStores.h2(dir.resolve("store")))) {
+            engine.importer().importFile(file, ADMIN, ProgressListener.NONE);
+            TrainingService.TrainingResult result = engine.training().train(new TrainingRequest(
+                    TrainingRequest.Algorithm.LOGREG, 3, false, 42, TrainingRequest.DEFAULT_BITS), ADMIN, ProgressListener.NONE);
+            JsonNode t = engine.models().metrics(result.version()).get("timeOrdered");
+            assertThat(t.get("cvAuc").asDouble()).as("random folds look ahead").isGreaterThan(0.8);
+            assertThat(t.get("auc").asDouble()).as("trained on the past only").isBetween(0.45, 0.55);
+            assertThat(t.get("worse").asBoolean()).isTrue();
+            assertThat(t.get("trainRows").asInt() + t.get("testRows").asInt()).isEqualTo(3 * patients);
+        }
+    }
 }

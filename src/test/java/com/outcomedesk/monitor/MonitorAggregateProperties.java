@@ -19,7 +19,7 @@ class MonitorAggregateProperties {
         double[] worse = sorted(w), better = sorted(b);
         double pairs = 0;
         for (double x : worse) for (double y : better) pairs += x > y ? 1 : x == y ? 0.5 : 0;
-        Estimate auc = Auc.of(worse, better);
+        Estimate auc = Auc.of(Histograms.of(worse, better));
         assertThat(auc.value()).isCloseTo(pairs / (worse.length * (double) better.length), within(1e-9));
         assertThat(auc.low()).isBetween(0.0, auc.value());
         assertThat(auc.high()).isBetween(auc.value(), 1.0);
@@ -28,7 +28,7 @@ class MonitorAggregateProperties {
     @Property
     void decilesPartitionTheCasesInRankOrder(@ForAll @Size(max = 60) List<@DoubleRange(min = 0, max = 1) Double> w,
                                              @ForAll @Size(max = 60) List<@DoubleRange(min = 0, max = 1) Double> b) {
-        List<Deciles.Decile> d = Deciles.of(sorted(w), sorted(b));
+        List<Deciles.Decile> d = Deciles.of(Histograms.of(sorted(w), sorted(b)));
         assertThat(d.stream().mapToLong(Deciles.Decile::cases).sum()).isEqualTo(w.size() + b.size());
         assertThat(d.stream().mapToLong(x -> Math.round(x.observed().value() * x.cases())).sum()).isEqualTo(w.size());
         for (int i = 1; i < d.size(); i++) assertThat(d.get(i).meanPredicted()).isGreaterThanOrEqualTo(d.get(i - 1).meanPredicted());

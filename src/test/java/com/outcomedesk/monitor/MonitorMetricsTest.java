@@ -14,7 +14,7 @@ class MonitorMetricsTest {
     @Test
     void aucAndItsDeLongIntervalMatchTheHandComputedPlacements() {
         // pairs: 0.2 beats 0.1 (1); 0.6 beats 0.1 and 0.4 and ties 0.6 (2.5); 0.8 beats all (3): 6.5 of 9
-        Estimate auc = Auc.of(new double[] {0.2, 0.6, 0.8}, new double[] {0.1, 0.4, 0.6});
+        Estimate auc = Auc.of(Histograms.of(new double[] {0.2, 0.6, 0.8}, new double[] {0.1, 0.4, 0.6}));
         assertThat(auc.value()).isCloseTo(6.5 / 9, within(1e-12));
         // placements 1/3, 5/6, 1 and 1, 2/3, 1/2: variances 39/324 and 21/324, each over 3 cases
         double se = Math.sqrt((39.0 / 324 + 21.0 / 324) / 3);
@@ -25,7 +25,7 @@ class MonitorMetricsTest {
 
     @Test
     void aucIsUnmeasuredWithOneClass() {
-        assertThat(Auc.of(new double[] {0.3}, new double[0])).isNull();
+        assertThat(Auc.of(Histograms.of(new double[] {0.3}, new double[0]))).isNull();
     }
 
     @Test
@@ -69,13 +69,14 @@ class MonitorMetricsTest {
             ref[i] = i / 1000.0;
             shifted[i] = Math.min(0.999, 0.5 + i / 2000.0);
         }
-        assertThat(Psi.ofSorted(ref, ref)).isZero();
-        assertThat(Psi.ofSorted(ref, shifted)).isGreaterThan(1);
+        assertThat(Psi.of(Histograms.unlabelled(ref), Histograms.unlabelled(ref))).isZero();
+        assertThat(Psi.of(Histograms.unlabelled(ref), Histograms.unlabelled(shifted))).isGreaterThan(1);
     }
 
     @Test
     void kolmogorovSmirnovStatisticAndPValue() {
-        KolmogorovSmirnov ks = KolmogorovSmirnov.ofSorted(new double[] {1, 2, 3, 4}, new double[] {3, 4, 5, 6});
+        KolmogorovSmirnov ks = KolmogorovSmirnov.of(Histograms.unlabelled(new double[] {1, 2, 3, 4}),
+                Histograms.unlabelled(new double[] {3, 4, 5, 6}));
         assertThat(ks.statistic()).isEqualTo(0.5);
         // en = sqrt(2), lambda = (en + 0.12 + 0.11 / en) * 0.5; Q = 2 (e^-2l^2 - e^-8l^2 + ...)
         assertThat(ks.pValue()).isCloseTo(0.5344, within(1e-3));
@@ -94,8 +95,8 @@ class MonitorMetricsTest {
             for (long k = 0; k < w; k++) worse.add(p);
             for (long k = w; k < 10_000; k++) better.add(p);
         }
-        CalibrationFit fit = CalibrationFit.of(worse.stream().mapToDouble(d -> d).toArray(),
-                better.stream().mapToDouble(d -> d).toArray());
+        CalibrationFit fit = CalibrationFit.of(Histograms.of(worse.stream().mapToDouble(d -> d).toArray(),
+                better.stream().mapToDouble(d -> d).toArray()));
         assertThat(fit.slope().value()).isCloseTo(2, within(0.01));
         assertThat(fit.intercept().value()).isCloseTo(0.5, within(0.01));
         assertThat(fit.slope().low()).isLessThan(2).isGreaterThan(1.9);
@@ -108,7 +109,7 @@ class MonitorMetricsTest {
             better[i] = i / 20.0;          // 0.00 .. 0.45
             worse[i] = 0.5 + i / 20.0;     // 0.50 .. 0.95
         }
-        List<Deciles.Decile> d = Deciles.of(worse, better);
+        List<Deciles.Decile> d = Deciles.of(Histograms.of(worse, better));
         assertThat(d).hasSize(10).allSatisfy(x -> assertThat(x.cases()).isEqualTo(2));
         assertThat(d.get(0).observed().value()).isZero();
         assertThat(d.get(0).meanPredicted()).isCloseTo(0.025, within(1e-12));

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -59,19 +58,28 @@ class MonitorRepositoryTest {
     }
 
     @Test
-    void everyPredictionStreamsOnceWithItsOutcome() throws Exception {
+    void theTalliesCountEveryPredictionOnceWithItsOutcome() throws Exception {
         engine = Engine.open(location());
         MonitorStream.write(engine, dir, ADMIN, 2, 40, -1, 5);
-        List<MonitorRepository.Scored> seen = new ArrayList<>();
-        new MonitorRepository(engine.database()).forEachScored(seen::add);
-        assertThat(seen).hasSize(80).allSatisfy(s -> {
-            assertThat(s.worse()).isNotNull();
-            assertThat(s.date()).isBetween(MonitorStream.START, MonitorStream.START.plusMonths(2));
+        MonitorRepository rows = new MonitorRepository(engine.database());
+        MonitorRepository.Tallies counted = rows.tallies(MonitorRepository.By.DOCTOR);
+        List<MonitorRepository.Tally> tallies = counted.tallies();
+        assertThat(tallies.stream().mapToLong(MonitorRepository.Tally::count).sum()).isEqualTo(80);
+        assertThat(tallies).allSatisfy(t -> {
+            assertThat(t.worse()).isNotNull();
+            assertThat(t.month()).isIn(202401, 202402);
+            assertThat(t.group()).startsWith("dr_");
+            assertThat(t.bucket()).isBetween(0, MonitorRepository.BUCKETS);
+            assertThat(t.sum() / t.count()).isBetween(t.bucket() / (double) MonitorRepository.BUCKETS - 1e-9,
+                    (t.bucket() + 1) / (double) MonitorRepository.BUCKETS);
+            assertThat(t.riskTier()).isIn("low", "medium", "high");
+            assertThat(t.fallback()).isFalse();
         });
-        assertThat(new MonitorRepository(engine.database()).predictionSpan()).isPresent();
-        assertThat(new MonitorRepository(engine.database()).lastOutcomeRecorded()).isPresent();
-        assertThat(new MonitorRepository(engine.database()).predictedSummaries(MonitorStream.START,
-                MonitorStream.START.plusMonths(1), 1000)).hasSize(40);
+        assertThat(rows.doctorMixByMonth().stream().mapToLong(MonitorRepository.MonthCount::count).sum()).isEqualTo(80);
+        assertThat(tallies).anyMatch(t -> t.worse()).anyMatch(t -> !t.worse());
+        assertThat(rows.predictionSpan()).isPresent();
+        assertThat(counted.lastOutcome()).isNotNull();
+        assertThat(rows.predictedSummaries(MonitorStream.START, MonitorStream.START.plusMonths(1), 1000)).hasSize(40);
     }
 
     @Test

@@ -18,8 +18,9 @@ import java.util.UUID;
 /**
  * A synthetic stream for monitor tests: {@code months} months of appointments, each predicted (saved straight into
  * the store, as a model would) and imported with its outcome. Before {@code shiftMonth} (0-based; -1 for never)
- * outcomes follow the predicted probability; from it on the probabilities rise, two new doctors take half the
- * appointments, the summaries use words never seen before, and outcomes no longer follow the predictions.
+ * outcomes follow the predicted probability and half the summaries ask for a review within two weeks; from it on the
+ * probabilities rise, two new doctors take half the appointments, the summaries use words never seen before and ask
+ * for a review in months, and outcomes no longer follow the predictions.
  */
 public final class MonitorStream {
     static final LocalDate START = LocalDate.of(2024, 1, 1);
@@ -32,10 +33,16 @@ public final class MonitorStream {
 
     public static void write(Engine engine, Path dir, Actor actor, int months, int perMonth, int shiftMonth, long seed)
             throws IOException {
+        write(engine, dir, actor, 0, months, perMonth, shiftMonth, seed);
+    }
+
+    /** Months {@code from} (inclusive) to {@code to} (exclusive) of the stream, so that a model can be trained between. */
+    public static void write(Engine engine, Path dir, Actor actor, int from, int to, int perMonth, int shiftMonth, long seed)
+            throws IOException {
         Random random = new Random(seed);
         StringBuilder json = new StringBuilder("[");
         List<PredictionRepository.NewPrediction> predictions = new ArrayList<>();
-        for (int m = 0; m < months; m++) {
+        for (int m = from; m < to; m++) {
             boolean shifted = shiftMonth >= 0 && m >= shiftMonth;
             for (int i = 0; i < perMonth; i++) {
                 String id = "m" + m + "-" + i;
@@ -44,8 +51,10 @@ public final class MonitorStream {
                 double p = shifted ? 0.5 + 0.49 * random.nextDouble() : 0.05 + 0.9 * random.nextDouble();
                 boolean worse = random.nextDouble() < (shifted ? 0.5 : p);
                 String[] words = shifted ? NEW_WORDS : WORDS;
+                String review = shifted ? " Review in " + (2 + random.nextInt(5)) + " months."
+                        : random.nextBoolean() ? " Review in " + (1 + random.nextInt(14)) + " days." : "";
                 String summary = "Patient seen for " + words[random.nextInt(words.length)] + " and "
-                        + words[random.nextInt(words.length)] + " today.";
+                        + words[random.nextInt(words.length)] + " today." + review;
                 if (json.length() > 1) json.append(',');
                 json.append(String.format("{\"id\":\"%s\",\"doctor_id\":\"%s\",\"summary\":\"%s\",\"appointment_date\":\"%s\","
                         + "\"future_outcome\":\"%s\"}", id, doctor, summary, date,

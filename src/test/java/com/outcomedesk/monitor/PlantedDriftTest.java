@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.Role;
+import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.engine.Engine;
+import com.outcomedesk.learn.TrainingRequest;
 import com.outcomedesk.testing.TestStores;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,7 +41,10 @@ class PlantedDriftTest {
         List<Alert> drift = report.alerts().stream().filter(a -> a.rule().equals("drift")).toList();
         assertThat(drift).isNotEmpty().allSatisfy(a -> assertThat(a.period()).isGreaterThanOrEqualTo(MonitorStream.month(SHIFT)));
         assertThat(drift).filteredOn(a -> a.period().equals(MonitorStream.month(SHIFT)))
-                .extracting(Alert::subject).contains(DriftMeasure.PROBABILITY, DriftMeasure.DOCTORS, DriftMeasure.TEXT);
+                .extracting(Alert::subject).contains(DriftMeasure.PROBABILITY, DriftMeasure.DOCTORS, DriftMeasure.TEXT,
+                        DriftMeasure.ENTITIES, DriftMeasure.FOLLOW_UP);
+        assertThat(report.drift()).filteredOn(d -> d.period().compareTo(MonitorStream.month(SHIFT)) < 0)
+                .isNotEmpty().noneMatch(DriftFinding::flagged);
         LivePerformance before = report.periods().get(SHIFT - 1), after = report.periods().get(SHIFT);
         assertThat(before.period()).isEqualTo(MonitorStream.month(SHIFT - 1));
         assertThat(after.auc().high()).isLessThan(before.auc().low());
@@ -54,7 +59,31 @@ class PlantedDriftTest {
         MonitorReport report = engine.monitor().run(MonitorGrouping.MONTH, ADMIN);
         assertThat(report.periods()).hasSize(24);
         assertThat(report.drift()).isNotEmpty().noneMatch(DriftFinding::flagged);
+        assertThat(report.drift()).extracting(DriftFinding::feature).contains(DriftMeasure.PROBABILITY,
+                DriftMeasure.DOCTORS, DriftMeasure.TEXT, DriftMeasure.ENTITIES, DriftMeasure.FOLLOW_UP, DriftMeasure.MONTH);
         assertThat(report.alerts()).isEmpty();
+    }
+
+    @Test
+    void againstTheTrainingDataEachShiftedFeatureGroupIsFlaggedInTheFirstMonthAfterTheShiftAndNotBefore() throws IOException {
+        MonitorStream.write(engine, dir, ADMIN, 0, SHIFT, 200, SHIFT, 15);
+        engine.training().train(new TrainingRequest(TrainingRequest.Algorithm.LOGREG, 3, true, 42,
+                TrainingRequest.DEFAULT_BITS), ADMIN, ProgressListener.NONE);
+        MonitorStream.write(engine, dir, ADMIN, SHIFT, 20, 200, SHIFT, 16);
+        MonitorReport report = engine.monitor().run(MonitorGrouping.MONTH, ADMIN);
+
+        List<String> groups = List.of(DriftMeasure.DOCTORS, DriftMeasure.TEXT, DriftMeasure.ENTITIES, DriftMeasure.FOLLOW_UP);
+        List<DriftFinding> vsTraining = report.drift().stream().filter(d -> groups.contains(d.feature())).toList();
+        assertThat(vsTraining).isNotEmpty().allSatisfy(d -> assertThat(d.reference()).isEqualTo("training"));
+        assertThat(vsTraining).filteredOn(d -> d.period().compareTo(MonitorStream.month(SHIFT)) < 0)
+                .hasSize(groups.size() * SHIFT).noneMatch(DriftFinding::flagged);
+        assertThat(vsTraining).filteredOn(d -> d.period().equals(MonitorStream.month(SHIFT)))
+                .allMatch(DriftFinding::flagged).extracting(DriftFinding::feature).containsExactlyInAnyOrderElementsOf(groups);
+        assertThat(report.drift()).filteredOn(d -> d.feature().equals(DriftMeasure.ENTITIES) && d.flagged())
+                .allSatisfy(d -> assertThat(d.newTerms()).isNotEmpty());
+        // the months asked about over a year, against the 14 trained on: no shift planted, none found
+        assertThat(report.drift()).filteredOn(d -> d.feature().equals(DriftMeasure.MONTH)).isNotEmpty()
+                .noneMatch(DriftFinding::flagged);
     }
 
     @Test

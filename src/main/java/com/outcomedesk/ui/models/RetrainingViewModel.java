@@ -47,6 +47,7 @@ public final class RetrainingViewModel {
     private final ObservableValue<String> reasonsText = selected.map(d -> String.join("\n", d.reasons()))
             .orElse("Choose a decision to read why it was taken.");
     private final StringProperty latestText = new SimpleStringProperty("No retraining decisions yet.");
+    private final StringProperty policyRunText = new SimpleStringProperty("");
 
     public static final String ADMINISTRATORS_ONLY = "The retraining policy is set and run by administrators.";
 
@@ -141,6 +142,35 @@ public final class RetrainingViewModel {
         });
     }
 
+    /**
+     * The desktop's look at the policy, as the server's scheduler takes one: whether a run is due is found in the
+     * background (under an on-alert policy that runs the monitor), and a due run trains in the background with progress
+     * and Cancel, as the policy's own actor; its decision shows in the status bar ({@link #policyRunTextProperty()})
+     * and here. Nothing starts while a run is on its way.
+     */
+    public void checkPolicy() {
+        if (running.get()) return;
+        background.load(p -> retraining.due(), trigger -> trigger.ifPresent(this::runDue),
+                failure -> policyRunText.set("Retraining policy not checked: " + FailureSentences.describe(failure)));
+    }
+
+    private void runDue(String trigger) {
+        if (running.get()) return;
+        running.set(true);
+        background.run("Retraining policy (" + trigger + "): training a challenger",
+                p -> retraining.run(trigger, retraining.policyActor(), p), d -> {
+                    running.set(false);
+                    policyRunText.set("Retraining policy: " + d.summary());
+                    reload();
+                    onChanged.run();
+                }, failure -> {
+                    running.set(false);
+                    policyRunText.set(failure instanceof CancelledException || failure instanceof CancellationException
+                            ? "Retraining policy run cancelled; the active model is unchanged."
+                            : "Retraining policy run failed: " + FailureSentences.describe(failure));
+                });
+    }
+
     public boolean mayChange() {
         return actor.get().isAdministrator();
     }
@@ -155,6 +185,8 @@ public final class RetrainingViewModel {
     public BooleanProperty runningProperty() { return running; }
     /** The chosen decision's reasons, one a line. */
     public ObservableValue<String> reasonsTextProperty() { return reasonsText; }
+    /** What the policy's last run by itself decided (or why it did not run), for the status bar; empty before one. */
+    public StringProperty policyRunTextProperty() { return policyRunText; }
     /** The newest decision in one sentence, for the Monitoring screen. */
     public StringProperty latestTextProperty() { return latestText; }
 }

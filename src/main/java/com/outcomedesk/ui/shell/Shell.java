@@ -69,9 +69,13 @@ public final class Shell {
     private final SyncStatusViewModel sync;
     private final Stage stage;
     private final MonitoringViewModel monitoring;
+    private final javafx.animation.Timeline policyChecks;
+    /** How often the desktop looks whether the retraining policy is due, as the server's scheduler does. */
+    static final javafx.util.Duration POLICY_CHECK = javafx.util.Duration.minutes(15);
 
     private Shell(MainViewModel model, MainController controller, Parent root, FxBackground background,
-                  SyncStatusViewModel sync, Stage stage, MonitoringViewModel monitoring) {
+                  SyncStatusViewModel sync, Stage stage, MonitoringViewModel monitoring,
+                  javafx.animation.Timeline policyChecks) {
         this.model = model;
         this.controller = controller;
         this.root = root;
@@ -79,6 +83,7 @@ public final class Shell {
         this.sync = sync;
         this.stage = stage;
         this.monitoring = monitoring;
+        this.policyChecks = policyChecks;
     }
 
     public static Shell build(Engine engine, Actor actor, Stage stage) {
@@ -168,9 +173,19 @@ public final class Shell {
         alertsLabel.setOnMouseClicked(e -> controller.show(MONITORING));
         ((Pane) root.lookup(".status-bar")).getChildren().add(4, alertsLabel);
         monitoring.refreshOpenAlerts();
+        javafx.scene.control.Label policyLabel = new javafx.scene.control.Label();
+        policyLabel.getStyleClass().add("status-item");
+        policyLabel.textProperty().bind(retraining.policyRunTextProperty());
+        policyLabel.setOnMouseClicked(e -> controller.show(MODELS));
+        ((Pane) root.lookup(".status-bar")).getChildren().add(5, policyLabel);
+        // The first look a minute after signing in (not at once: the window is still settling), then every 15 minutes.
+        javafx.animation.Timeline policyChecks = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(POLICY_CHECK, e -> retraining.checkPolicy()));
+        policyChecks.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        policyChecks.playFrom(POLICY_CHECK.subtract(javafx.util.Duration.minutes(1)));
         useDateFormat(engine.displaySettings().dateFormat());
         model.setOnQuit(Platform::exit);
-        return new Shell(model, controller, root, background, sync, stage, monitoring);
+        return new Shell(model, controller, root, background, sync, stage, monitoring, policyChecks);
     }
 
     /**
@@ -204,6 +219,7 @@ public final class Shell {
      */
     public boolean stop(Duration bound) {
         long deadline = System.nanoTime() + bound.toNanos();
+        policyChecks.stop();
         sync.close();
         boolean work = background.shutdown(bound);
         return sync.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))) && work;
