@@ -83,6 +83,16 @@ public final class Windows {
         return stage;
     }
 
+    /**
+     * Resizes a placed window to its content, which has grown or shrunk while it shows (a dialog switching panes),
+     * and centres it on its owner again, wholly on the screen: sizeToScene alone keeps the top-left corner, so a
+     * window that grows runs off the bottom of the screen with its buttons.
+     */
+    public static void fitContent(Window window) {
+        if (window.getProperties().get(Placement.class) instanceof Placement p) p.fitContent();
+        else window.sizeToScene();
+    }
+
     /** Saves the places of the windows still open: quitting closes the app without hiding them first. */
     public static void rememberOpenWindows() {
         for (Window w : List.copyOf(Window.getWindows())) {
@@ -259,6 +269,25 @@ public final class Windows {
                 scene.heightProperty().removeListener(hold);
             });
             settled.play();
+        }
+
+        void fitContent() {
+            Scene scene = stage.getScene();
+            if (scene == null || !stage.isShowing()) return;
+            Rectangle2D screen = screen().getVisualBounds();
+            Parent root = scene.getRoot();
+            root.applyCss();
+            double frameW = Math.max(0, stage.getWidth() - scene.getWidth());
+            double frameH = Math.max(0, stage.getHeight() - scene.getHeight());
+            double w = extent(root.prefWidth(-1), prefW, minW, screen.getWidth() - frameW);
+            double h = extent(root.prefHeight(w), 0, minH, screen.getHeight() - frameH);
+            outerW = w + frameW;
+            outerH = h + frameH;
+            stage.setWidth(outerW);
+            stage.setHeight(outerH);
+            Rectangle2D at = centred(outerW, outerH, ownerBounds(screen), screen);
+            stage.setX(at.getMinX());
+            stage.setY(at.getMinY());
         }
 
         void remember() {

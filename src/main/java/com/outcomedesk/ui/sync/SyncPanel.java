@@ -171,8 +171,8 @@ public final class SyncPanel {
         server.managedProperty().bind(isServer);
         direct.visibleProperty().bind(isServer.not());
         direct.managedProperty().bind(isServer.not());
-        isServer.addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
-        vm.enrollResultProperty().addListener((o, was, now) -> dialog.getDialogPane().getScene().getWindow().sizeToScene());
+        isServer.addListener((o, was, now) -> Windows.fitContent(dialog.getDialogPane().getScene().getWindow()));
+        vm.enrollResultProperty().addListener((o, was, now) -> Windows.fitContent(dialog.getDialogPane().getScene().getWindow()));
 
         VBox content = new VBox(10, new HBox(16, viaServer, viaDatabase), server, direct, error);
         content.setPadding(new Insets(12));

@@ -125,6 +125,22 @@ class WindowsUiTest {
     }
 
     @Test
+    void aWindowWhoseContentGrewIsRefittedToItAndCentredOnItsOwnerAgain(FxRobot robot) throws Exception {
+        Region content = new Region();
+        content.setPrefSize(500, 300);
+        Stage stage = fx(() -> show(content, 500, 0, 400, 200, null));
+        fx(() -> {
+            stage.setY(owner.getY() + owner.getHeight() - 100); // as a grown window whose bottom left the owner
+            content.setPrefSize(500, 450);
+            Windows.fitContent(stage);
+            return null;
+        });
+        assertThat(stage.getScene().getHeight()).isEqualTo(450, within(1.0));
+        assertCentredOnOwner(stage);
+        robot.interact(stage::close);
+    }
+
+    @Test
     void savedPlacesMustHaveTheirTitleBarOnAScreen() {
         Windows.rememberIn(null);
         List<Rectangle2D> screens = List.of(new Rectangle2D(0, 0, 1280, 800));
