@@ -73,6 +73,7 @@ final class RowPipe implements AutoCloseable {
     }
 
     private void put(List<Object[]> batch) throws InterruptedException {
+        if (stopped) throw new Stopped();
         while (!queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
             if (stopped) throw new Stopped();
         }
