@@ -248,23 +248,19 @@ public final class BackupRestorer {
             }
             expectField(json, "rows");
             expect(json, JsonToken.START_ARRAY);
-            long n;
-            try (StoreTables.Inserter insert = loader.into(p.table(), names);
-                 RowPipe rows = RowPipe.start(p.table(), sink -> {
-                     while (json.nextToken() == JsonToken.START_ARRAY) {
-                         Object[] row = new Object[names.size()];
-                         for (int i = 0; i < row.length; i++) {
-                             json.nextToken();
-                             row[i] = RowCodec.read(json, kinds.get(i));
-                         }
-                         expect(json, JsonToken.END_ARRAY);
-                         sink.accept(row);
-                     }
-                 })) {
-                n = rows.drain(row -> {
+            long n = 0;
+            try (StoreTables.Inserter insert = loader.into(p.table(), names)) {
+                Object[] row = new Object[names.size()];
+                while (json.nextToken() == JsonToken.START_ARRAY) {
+                    for (int i = 0; i < row.length; i++) {
+                        json.nextToken();
+                        row[i] = RowCodec.read(json, kinds.get(i));
+                    }
+                    expect(json, JsonToken.END_ARRAY);
                     insert.add(row);
+                    n++;
                     if (++done[0] % REPORT_EVERY == 0) progress.progress("Restoring " + p.table(), done[0], total);
-                });
+                }
             }
             expectField(json, "count");
             json.nextToken();
