@@ -64,7 +64,7 @@ public final class BackupRestorer {
             requireWhole(archive, progress);
             requireKnownSchema(archive.manifest());
             return target.databaseFile().isPresent()
-                    ? intoDirectory(archive, target, unlock, replace, progress)
+                    ? intoDirectory(archive, target, unlock, replace, false, progress)
                     : intoServer(archive, target, unlock, progress);
         }
     }
@@ -75,7 +75,7 @@ public final class BackupRestorer {
      */
     Result restoreAside(BackupArchive archive, Path scratch, BackupKey.Unlock unlock, ProgressListener progress) {
         requireKnownSchema(archive.manifest());
-        return intoDirectory(archive, StoreLocation.of(scratch.resolve("store"), null), unlock, false, progress);
+        return intoDirectory(archive, StoreLocation.of(scratch.resolve("store"), null), unlock, false, true, progress);
     }
 
     static void requireWhole(BackupArchive archive, ProgressListener progress) {
@@ -104,7 +104,7 @@ public final class BackupRestorer {
     }
 
     private Result intoDirectory(BackupArchive archive, StoreLocation target, BackupKey.Unlock unlock, boolean replace,
-                                 ProgressListener progress) {
+                                 boolean trial, ProgressListener progress) {
         Path home = target.home().toAbsolutePath();
         boolean occupied = occupied(home);
         if (occupied && StoreFiles.inUseBy(target).isPresent()) {
@@ -119,7 +119,7 @@ public final class BackupRestorer {
         try {
             OwnerOnly.createDirectories(staging);
             StoreLocation aside = StoreLocation.of(staging, null);
-            Result loaded = load(archive, aside, unlock, progress);
+            Result loaded = load(archive, aside, unlock, trial, progress);
             Optional<Path> kept = swapIn(staging, home);
             return new Result(StoreLocation.of(home, null), loaded.manifest(), loaded.rows(), loaded.audit(), kept);
         } catch (IOException e) {
@@ -174,11 +174,15 @@ public final class BackupRestorer {
             throw new BackupException(BackupException.Reason.TARGET_TAKEN, null, secrets.get() + " exists already; give"
                     + " the restored server store a data directory of its own (--home), where its keys will be kept.");
         }
-        return load(archive, target, unlock, progress);
+        return load(archive, target, unlock, false, progress);
     }
 
-    /** Files first (the keyring opens an encrypted store's backup), then every table, then the checks. */
-    private Result load(BackupArchive archive, StoreLocation plain, BackupKey.Unlock unlock, ProgressListener progress) {
+    /**
+     * Files first (the keyring opens an encrypted store's backup), then every table, then the checks. A trial (verify's
+     * restore, deleted afterwards) skips what cannot fail on the backup's rows: see {@link StoreTables.Loader#finishTrial}.
+     */
+    private Result load(BackupArchive archive, StoreLocation plain, BackupKey.Unlock unlock, boolean trial,
+                        ProgressListener progress) {
         BackupManifest m = archive.manifest();
         try {
             Optional<BackupManifest.Part> keyringPart = m.file(BackupFiles.KEYRING);
@@ -211,7 +215,11 @@ public final class BackupRestorer {
                     }
                 }
                 progress.progress("Bringing the schema up to date", done[0], total);
-                loader.finish();
+                if (trial) {
+                    loader.finishTrial();
+                } else {
+                    loader.finish();
+                }
             }
             return new Result(location, m, rows, checkAudit(location, archive.file()), Optional.empty());
         } catch (IOException e) {
@@ -292,13 +300,16 @@ public final class BackupRestorer {
         }
     }
 
-    /** Opens the restored store as the app would and verifies its audit chain; the check itself is audited there. */
+    /**
+     * Opens the restored store as the app would and verifies its audit chain; the check itself is audited there. The
+     * rows were just written and counted, so the chains are walked without reading every table again.
+     */
     private AuditLog.Verification checkAudit(StoreLocation location, Path file) {
         try (Database database = Database.open(location)) {
             String site = new SettingsRepository(database).siteId();
             AuditTrail trail = new AuditTrail(database, new ChangeStamper(clock, HybridClock.system(), site),
                     StoreSecrets.of(location).key(StoreSecrets.Purpose.AUDIT_CHAIN));
-            AuditLog.Verification v = new AuditLog(database, trail).verify(RESTORER);
+            AuditLog.Verification v = new AuditLog(database, trail).verifyChainsOfFreshStore(RESTORER);
             if (!v.intact()) {
                 throw new BackupException(BackupException.Reason.MISMATCH, "tables/audit_log.json", "The restored audit "
                         + "trail does not verify: " + v.firstBreak().reason() + " (site " + v.firstBreak().site() + ", entry "

@@ -154,10 +154,12 @@ public final class StoreTables {
         private final String url;
         private final String user;
         private final String password;
+        private final String schemaVersion;
         private final Map<String, Table> tables = new LinkedHashMap<>();
         private final List<String> deferredIndexes = new ArrayList<>();
 
-        private Loader(String url, String user, String password, Connection connection) {
+        private Loader(String url, String user, String password, Connection connection, String schemaVersion) {
+            this.schemaVersion = schemaVersion;
             this.url = url;
             this.user = user;
             this.password = password;
@@ -174,7 +176,7 @@ public final class StoreTables {
             try {
                 migrate(url, user, location.password(), schemaVersion);
                 Connection c = DriverManager.getConnection(url, user, location.password());
-                Loader loader = new Loader(url, user, location.password(), c);
+                Loader loader = new Loader(url, user, location.password(), c, schemaVersion);
                 try {
                     c.setAutoCommit(false);
                     for (Table t : StoreTables.tables(c)) loader.tables.put(t.name(), t);
@@ -270,12 +272,28 @@ public final class StoreTables {
 
         /** Commits the rows, builds the indexes set aside, and migrates the schema to this program's newest version. */
         public void finish() {
+            finish(true);
+        }
+
+        /**
+         * Commits the rows of a trial restore (a store deleted once checked) and migrates it forward. The indexes set
+         * aside are built only when a migration is left to run, which may need them: none is unique, so no row can
+         * make building one fail, and they hold nothing of the backup; on a million appointments they are half the
+         * restore's time.
+         */
+        public void finishTrial() {
+            finish(newer(newestSchemaVersion(), schemaVersion));
+        }
+
+        private void finish(boolean buildIndexes) {
             try {
                 connection.commit();
-                try (Statement s = connection.createStatement()) {
-                    for (String ddl : deferredIndexes) s.execute(ddl);
+                if (buildIndexes) {
+                    try (Statement s = connection.createStatement()) {
+                        for (String ddl : deferredIndexes) s.execute(ddl);
+                    }
+                    connection.commit();
                 }
-                connection.commit();
                 migrate(url, user, password, null);
             } catch (SQLException e) {
                 throw new StoreException("Cannot commit the restored rows: " + Database.rootMessage(e), e);
