@@ -108,8 +108,8 @@ public final class SetAsideIndexes {
         if (!c.getAutoCommit()) c.commit();
     }
 
-    /** The table's plain indexes by quoted name, each with its definition as H2 scripts it. */
-    private static Map<String, String> plainIndexes(Connection c, String table) throws SQLException {
+    /** The plain indexes of the table (of every table when null) by quoted name, each with its definition as H2 scripts it. */
+    static Map<String, String> plainIndexes(Connection c, String table) throws SQLException {
         Set<String> behindConstraints = new HashSet<>();
         Map<String, String> found = new LinkedHashMap<>();
         try (Statement s = c.createStatement()) {
@@ -117,7 +117,7 @@ public final class SetAsideIndexes {
                     + " WHERE INDEX_NAME IS NOT NULL")) {
                 while (rs.next()) behindConstraints.add(rs.getString(1));
             }
-            String on = " ON \"PUBLIC\".\"" + table + "\"(";
+            String on = table == null ? " ON " : " ON \"PUBLIC\".\"" + table + "\"(";
             try (ResultSet rs = s.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS")) {
                 while (rs.next()) {
                     String ddl = rs.getString(1);

@@ -249,24 +249,10 @@ public final class StoreTables {
          * (not those behind keys and constraints) are dropped here and created again, as they were, by {@link #finish}.
          */
         private void deferIndexes() throws SQLException {
-            Set<String> serveConstraints = new java.util.HashSet<>();
-            List<String> names = new ArrayList<>();
+            Map<String, String> plain = SetAsideIndexes.plainIndexes(connection, null);
+            deferredIndexes.addAll(plain.values());
             try (Statement s = connection.createStatement()) {
-                try (ResultSet rs = s.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
-                        + " WHERE INDEX_NAME IS NOT NULL")) {
-                    while (rs.next()) serveConstraints.add(rs.getString(1));
-                }
-                try (ResultSet rs = s.executeQuery("SCRIPT NODATA NOPASSWORDS NOSETTINGS")) {
-                    while (rs.next()) {
-                        String ddl = rs.getString(1);
-                        if (!ddl.startsWith("CREATE INDEX ")) continue;
-                        String name = ddl.substring("CREATE INDEX ".length(), ddl.indexOf(" ON "));
-                        if (serveConstraints.contains(name.substring(name.lastIndexOf('.') + 2, name.length() - 1))) continue;
-                        deferredIndexes.add(ddl);
-                        names.add(name);
-                    }
-                }
-                for (String name : names) s.execute("DROP INDEX " + name);
+                for (String name : plain.keySet()) s.execute("DROP INDEX " + name);
             }
         }
 
