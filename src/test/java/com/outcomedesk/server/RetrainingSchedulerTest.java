@@ -17,13 +17,16 @@ import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server's policy check: a drift alert under the on-alert policy submits one training job, and only one. */
+/**
+ * The server's policy check: an alert of a shifted stream (drift, or the calibration or AUC falling with it) under the
+ * on-alert policy submits one training job, and only one.
+ */
 class RetrainingSchedulerTest {
     private static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
     @TempDir Path dir;
 
     @Test
-    void aNewDriftAlertSubmitsOnePolicyRunAsATrainingJob() throws Exception {
+    void aNewAlertSubmitsOnePolicyRunAsATrainingJob() throws Exception {
         try (Engine engine = Engine.open(TestStores.h2(dir.resolve("store")));
              TrainingJobs jobs = new TrainingJobs(engine.training(), new TrainingJobRepository(engine.database()),
                      Clock.systemUTC(), job -> { });
@@ -38,7 +41,7 @@ class RetrainingSchedulerTest {
             assertThat(job.state()).isEqualTo(Job.State.SUCCEEDED);
 
             RetrainDecision d = engine.retraining().decisions().get(0);
-            assertThat(d.trigger()).startsWith("alert: drift");
+            assertThat(d.trigger()).matches("alert: (drift|calibration|auc) .*");
             assertThat(d.decidedBy()).isEqualTo("policy/admin");
             assertThat(d.outcome()).as("no champion yet, and the policy is automatic").isEqualTo(RetrainDecision.Outcome.PROMOTED);
             assertThat(engine.models().active().orElseThrow().version()).isEqualTo(d.challengerVersion());
