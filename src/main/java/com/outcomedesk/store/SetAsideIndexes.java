@@ -39,7 +39,7 @@ public final class SetAsideIndexes {
      * at least as many as the table holds already (the indexes are built again over all of them).
      */
     public static boolean pays(Connection c, String table, long incoming) throws SQLException {
-        if (incoming < WORTH_IT || !"H2".equals(c.getMetaData().getDatabaseProductName())) return false;
+        if (incoming < WORTH_IT || Vendor.of(c) != Vendor.H2) return false;
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1) <= incoming;
@@ -48,7 +48,7 @@ public final class SetAsideIndexes {
 
     /** Sets the table's plain indexes aside; commits the connection's transaction. */
     public static SetAsideIndexes of(Connection c, String table) throws SQLException {
-        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) return new SetAsideIndexes(c, Map.of());
+        if (Vendor.of(c) != Vendor.H2) return new SetAsideIndexes(c, Map.of());
         Map<String, String> definitions = plainIndexes(c, table.toUpperCase(Locale.ROOT));
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO set_aside_indexes (index_name, definition) VALUES (?, ?)")) {
@@ -82,7 +82,7 @@ public final class SetAsideIndexes {
 
     /** Builds the indexes a killed load left set aside; a store with none (or not yet the table) is left alone. */
     static void rebuildLeftovers(Connection c) throws SQLException {
-        if (!"H2".equals(c.getMetaData().getDatabaseProductName())) return;
+        if (Vendor.of(c) != Vendor.H2) return;
         try (ResultSet t = c.getMetaData().getTables(null, null, "SET_ASIDE_INDEXES", null)) {
             if (!t.next()) return;
         }

@@ -22,6 +22,14 @@ public enum Vendor {
                 + "': use jdbc:h2:... for a local store or jdbc:postgresql://host/db for a shared server");
     }
 
+    /** The database an open connection talks to, by the name its driver reports. */
+    public static Vendor of(java.sql.Connection c) throws java.sql.SQLException {
+        String name = c.getMetaData().getDatabaseProductName();
+        if ("H2".equals(name)) return H2;
+        if ("PostgreSQL".equals(name)) return POSTGRESQL;
+        throw new StoreException("Unsupported database '" + name + "': the store runs on H2 or PostgreSQL");
+    }
+
     /** Placeholders substituted into the Flyway migrations. */
     public Map<String, String> migrationPlaceholders() {
         return Map.of("clob", clobType, "blob", blobType);

@@ -1,5 +1,6 @@
 package com.outcomedesk.sync;
 
+import com.outcomedesk.store.Vendor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,7 +53,7 @@ final class SyncSql {
                                     Collection<?> keys, RowReader<R> reader) throws SQLException {
         Map<Object, R> found = new HashMap<>();
         String columns = table.columnList("a.") + extraColumns;
-        boolean postgres = isPostgres(c);
+        boolean postgres = Vendor.of(c) == Vendor.POSTGRESQL;
         for (List<?> chunk : chunks(keys, postgres)) {
             String sql = postgres
                     ? "SELECT " + columns + " FROM unnest(?) AS wanted(k) JOIN " + (from.contains(" JOIN ") ? "(" + from + ")" : from)
@@ -71,7 +72,7 @@ final class SyncSql {
     /** The subset of keys present in the table. */
     static Set<Object> existingKeys(Connection c, SyncTable table, Collection<?> keys) throws SQLException {
         Set<Object> found = new HashSet<>();
-        boolean postgres = isPostgres(c);
+        boolean postgres = Vendor.of(c) == Vendor.POSTGRESQL;
         String key = table.key();
         for (List<?> chunk : chunks(keys, postgres)) {
             String sql = postgres
@@ -100,10 +101,6 @@ final class SyncSql {
         }
         int i = 1;
         for (Object key : chunk) table.bindKey(ps, i++, key);
-    }
-
-    static boolean isPostgres(Connection c) throws SQLException {
-        return "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
     }
 
     /**
