@@ -117,8 +117,13 @@ class InsightScreensUiTest extends HeadlessUiTest {
         DoctorRow first = ranking.getSelectionModel().getSelectedItem();
         long categories = first.outcomeMix().values().stream().filter(c -> c > 0).count();
         assertThat(mix.getData()).hasSize((int) categories);
-        assertThat(mix.lookupAll(".chart-legend-item")).hasSize((int) categories)
-                .allMatch(n -> ((Label) n).getText().matches("[a-z]+: [\\d,]+ \\(\\d+%\\)"));
+        // Every slice is named in a legend that is shown whole inside the window (a chart's own legend hides itself).
+        double sceneWidth = mix.getScene().getWidth();
+        assertThat(robot.lookup(".mix-legend-item").queryAllAs(Label.class)).hasSize((int) categories)
+                .allMatch(l -> l.getText().matches("[a-z]+: [\\d,]+ \\(\\d+%\\)"))
+                .allMatch(l -> l.isVisible() && l.getParent().isVisible())
+                .allMatch(l -> l.localToScene(l.getBoundsInLocal()).getMaxX() <= sceneWidth)
+                .allMatch(l -> l.getWidth() >= l.prefWidth(-1) - 0.5);
         List<Bounds> labels = new ArrayList<>();
         for (Node label : mix.lookupAll(".chart-pie-label")) if (label.isVisible()) labels.add(label.getBoundsInParent());
         for (int i = 0; i < labels.size(); i++) {

@@ -6,9 +6,7 @@ import com.outcomedesk.insight.RankingMethod;
 import com.outcomedesk.ui.support.SortedTables;
 import com.outcomedesk.ui.support.ChartTooltips;
 import com.outcomedesk.ui.support.Views;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
@@ -26,6 +24,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -45,6 +44,7 @@ public final class DoctorsController {
     @FXML private TableColumn<DoctorRow, Double> rateColumn;
     @FXML private TableColumn<DoctorRow, String> outlierColumn;
     @FXML private PieChart mixChart;
+    @FXML private VBox mixLegend;
     @FXML private ControlLimitChart funnelChart;
     @FXML private NumberAxis funnelRateAxis;
     @FXML private VBox scoresBox;
@@ -174,15 +174,15 @@ public final class DoctorsController {
         List<DoctorsViewModel.MixSlice> mix = DoctorsViewModel.mix(r);
         List<PieChart.Data> slices = mix.stream().map(m -> new PieChart.Data(m.label(), m.count())).toList();
         mixChart.setData(FXCollections.observableArrayList(slices));
-        Map<String, String> styleByLabel = new HashMap<>();
-        for (int i = 0; i < slices.size(); i++) {
-            slices.get(i).getNode().getStyleClass().add(mix.get(i).styleClass());
-            styleByLabel.put(mix.get(i).label(), mix.get(i).styleClass());
-        }
-        mixChart.lookupAll(".chart-legend-item").forEach(item -> {
-            if (item instanceof Label l && l.getGraphic() != null && styleByLabel.containsKey(l.getText())) {
-                l.getGraphic().getStyleClass().add(styleByLabel.get(l.getText()));
-            }
-        });
+        for (int i = 0; i < slices.size(); i++) slices.get(i).getNode().getStyleClass().add(mix.get(i).styleClass());
+        mixLegend.getChildren().setAll(mix.stream().map(DoctorsController::legendItem).toList());
+    }
+
+    private static Label legendItem(DoctorsViewModel.MixSlice slice) {
+        Region symbol = new Region();
+        symbol.getStyleClass().addAll("pie-legend-symbol", slice.styleClass());
+        Label item = new Label(slice.label(), symbol);
+        item.getStyleClass().add("mix-legend-item");
+        return item;
     }
 }
