@@ -52,6 +52,7 @@ public final class SignIn {
         try (Engine engine = Engine.open(new StoreLocation(scratch, "jdbc:h2:mem:warm-up-" + java.util.UUID.randomUUID(),
                 null, null))) {
             engine.accounts().hasAccounts();
+            engine.database().startEntities();
         }
     }
 

@@ -7,6 +7,8 @@ import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -19,19 +21,24 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 
-/** An open store: a connection pool, the migrated schema and the Hibernate session factory on top. */
+/**
+ * An open store: a connection pool, the migrated schema and the Hibernate session factory on top. The session factory
+ * starts on first use: most commands read and write through Jdbi alone, and starting Hibernate (about 40% of a short
+ * command's start-up) would be wasted on them.
+ */
 public final class Database implements AutoCloseable {
 
     private final StoreLocation location;
     private final HikariDataSource dataSource;
-    private final EntityManagerFactory entityManagerFactory;
+    /** Null until {@link #entities()} first needs it; set under this object's lock. */
+    private volatile EntityManagerFactory entityManagerFactory;
+    private boolean closed;
     private final Jdbi jdbi;
     private final H2Housekeeping housekeeping;
 
-    private Database(StoreLocation location, HikariDataSource dataSource, EntityManagerFactory emf) {
+    private Database(StoreLocation location, HikariDataSource dataSource) {
         this.location = location;
         this.dataSource = dataSource;
-        this.entityManagerFactory = emf;
         this.jdbi = Jdbi.create(dataSource);
         this.housekeeping = location.databaseFile().isPresent() ? startHousekeeping(dataSource) : null;
     }
@@ -51,7 +58,7 @@ public final class Database implements AutoCloseable {
         try {
             rebuildSetAsideIndexes(location, dataSource);
             migrate(location, dataSource, vendor);
-            Database database = new Database(location, dataSource, buildEntityManagerFactory(dataSource));
+            Database database = new Database(location, dataSource);
             StoreOwner.claim(location);
             return database;
         } catch (RuntimeException e) {
@@ -105,18 +112,66 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Brings the schema to this program's migrations. A store whose history already holds exactly them is left as it
+     * is without starting Flyway; a store migrated by a newer program is refused (this one would not know its tables);
+     * anything else Flyway migrates and validates, refusing an applied migration this program does not carry.
+     */
     private static void migrate(StoreLocation location, DataSource dataSource, Vendor vendor) {
+        Optional<List<SchemaHistory.Carried>> carried = SchemaHistory.carried(Database.class.getClassLoader());
+        if (carried.isPresent()) {
+            SchemaHistory.Verdict verdict;
+            try (Connection c = dataSource.getConnection()) {
+                verdict = SchemaHistory.check(c, carried.get());
+            } catch (SQLException e) {
+                throw cannotOpen(location, e);
+            }
+            if (verdict.kind() == SchemaHistory.Verdict.Kind.CURRENT) return;
+            if (verdict.kind() == SchemaHistory.Verdict.Kind.NEWER) throw newerSchema(location, verdict);
+        }
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations("classpath:" + SchemaHistory.LOCATION)
                     .placeholders(vendor.migrationPlaceholders())
+                    .ignoreMigrationPatterns(new String[0])
                     .load()
                     .migrate();
         } catch (FlywayException e) {
             throw StoreFailures.classify(location, e).orElseGet(() ->
                     new StoreException("The database schema could not be brought up to date: " + rootMessage(e), e));
         }
+    }
+
+    private static StoreException newerSchema(StoreLocation location, SchemaHistory.Verdict verdict) {
+        return new StoreException(StoreException.Reason.OTHER, location.displayName(), null, location.displayName()
+                + " has schema version " + verdict.applied() + ", written by a newer OutcomeDesk; this one knows versions up to "
+                + verdict.newest() + ". Open it with the newer OutcomeDesk, or update this one.", null);
+    }
+
+    /** The session factory, started on first use; validates the entities against the schema as it starts. */
+    private EntityManagerFactory entities() {
+        EntityManagerFactory started = entityManagerFactory;
+        if (started != null) return started;
+        synchronized (this) {
+            if (closed) throw new IllegalStateException("The store " + location.displayName() + " is closed.");
+            if (entityManagerFactory == null) {
+                try {
+                    entityManagerFactory = buildEntityManagerFactory(dataSource);
+                } catch (RuntimeException e) {
+                    throw failed(e);
+                }
+            }
+            return entityManagerFactory;
+        }
+    }
+
+    /**
+     * Starts Hibernate now rather than at the first entity read: the desktop app calls it while it opens, so that the
+     * first screen does not wait for it.
+     */
+    public void startEntities() {
+        entities();
     }
 
     private static EntityManagerFactory buildEntityManagerFactory(DataSource dataSource) {
@@ -204,7 +259,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one transaction and returns its result; rolls back on any failure. */
     public <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager em = entityManagerFactory.createEntityManager();
+        EntityManager em = entities().createEntityManager();
         try {
             em.getTransaction().begin();
             T result = work.apply(em);
@@ -227,7 +282,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only work with an entity manager that is closed afterwards. */
     public <T> T read(Function<EntityManager, T> work) {
-        EntityManager em = entityManagerFactory.createEntityManager();
+        EntityManager em = entities().createEntityManager();
         try {
             return work.apply(em);
         } catch (RuntimeException e) {
@@ -348,7 +403,10 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         if (housekeeping != null) housekeeping.close();
-        entityManagerFactory.close();
+        synchronized (this) {
+            closed = true;
+            if (entityManagerFactory != null) entityManagerFactory.close();
+        }
         dataSource.close();
         StoreOwner.release(location);
     }

@@ -12,15 +12,16 @@ public final class SettingsRepository {
         this.database = database;
     }
 
+    /** Over Jdbi, as put and remove: reading the site id at every start must not start Hibernate. */
     public Optional<String> get(String name) {
-        return database.read(em -> Optional.ofNullable(em.find(Setting.class, name)).map(Setting::getValue));
+        return database.jdbi(h -> h.createQuery("SELECT setting_value FROM settings WHERE name = :name").bind("name", name)
+                .mapTo(String.class).findOne());
     }
 
     public void put(String name, String value) {
-        database.inTransactionDo(em -> {
-            Setting existing = em.find(Setting.class, name);
-            if (existing == null) em.persist(new Setting(name, value));
-            else existing.setValue(value);
+        database.jdbcTransaction(c -> {
+            put(c, name, value);
+            return null;
         });
     }
 
@@ -40,10 +41,7 @@ public final class SettingsRepository {
     }
 
     public void remove(String name) {
-        database.inTransactionDo(em -> {
-            Setting existing = em.find(Setting.class, name);
-            if (existing != null) em.remove(existing);
-        });
+        database.jdbi(h -> h.createUpdate("DELETE FROM settings WHERE name = :name").bind("name", name).execute());
     }
 
     /** This store's site id, created on first use; it tags every row this site writes. */

@@ -13,7 +13,7 @@ import org.h2.mvstore.MVStoreException;
  * damaged or altered), so that the message names the cause instead of repeating driver text, which can hold SQL.
  */
 final class StoreFailures {
-    private static final Pattern PLACE = Pattern.compile("(chunk[ :]\\s*\\d+|position 0x[0-9a-fA-F]+)");
+    private static final Pattern PLACE = Pattern.compile("(?i)(chunk[ :]\\s*\\d+|position 0x[0-9a-f]+)");
 
     private StoreFailures() {
     }
@@ -27,7 +27,9 @@ final class StoreFailures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof MVStoreException m) {
                 locked |= m.getErrorCode() == DataUtils.ERROR_FILE_LOCKED;
-                corrupt |= m.getErrorCode() == DataUtils.ERROR_FILE_CORRUPT || m.getErrorCode() == DataUtils.ERROR_READING_FAILED;
+                // A chunk the file's pages point to that is not there: what a damaged page read first says.
+                corrupt |= m.getErrorCode() == DataUtils.ERROR_FILE_CORRUPT || m.getErrorCode() == DataUtils.ERROR_READING_FAILED
+                        || m.getErrorCode() == DataUtils.ERROR_CHUNK_NOT_FOUND;
             }
             if (t instanceof SQLException s) {
                 locked |= s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1;

@@ -32,7 +32,7 @@ public final class ModelsController {
     private final Tile f1 = tile("F1", "cross-validated", false);
     private final Tile auc = tile("AUC", "cross-validated", false);
     private final Tile predictions = tile("Predictions", "saved so far", false);
-    private final Tile latency = tile("Latency", "mean per prediction", true);
+    private final Tile latency = tile("Latency", "engine's own time, mean of the saved predictions", true);
     private final Tile labelled = tile("Labelled records", "trained on", true);
 
     @FXML private javafx.scene.control.Tab retrainingTab;

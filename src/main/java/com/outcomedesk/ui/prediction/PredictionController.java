@@ -58,6 +58,7 @@ public final class PredictionController {
     @FXML private BarChart<String, Number> categoryChart;
     @FXML private TextFlow highlighted;
     @FXML private Label modelText;
+    @FXML private Label timingText;
     @FXML private Label readingText;
     @FXML private TableView<Contribution> driversTable;
     @FXML private Label whyNotText;
@@ -86,6 +87,7 @@ public final class PredictionController {
         gaugeHolder.getChildren().add(gauge);
         messageLabel.textProperty().bind(model.messageProperty());
         modelText.textProperty().bind(model.modelTextProperty());
+        timingText.textProperty().bind(model.timingProperty());
         saveButton.disableProperty().bind(model.resultProperty().isNull().or(model.savedProperty()));
         reportButton.disableProperty().bind(model.resultProperty().isNull());
         resultBox.visibleProperty().bind(model.resultProperty().isNotNull());

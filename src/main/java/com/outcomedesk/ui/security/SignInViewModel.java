@@ -70,7 +70,10 @@ public final class SignInViewModel {
                 SignIn.initialize(location, attempt.name(), attempt.password());
                 created = true;
             }
-            return new Outcome(SignIn.signIn(location, attempt.name(), attempt.password()), null, created);
+            SignIn.Session session = SignIn.signIn(location, attempt.name(), attempt.password());
+            // The store opens without Hibernate; the desktop's screens edit through it, so it starts here, off the FX thread.
+            session.engine().database().startEntities();
+            return new Outcome(session, null, created);
         } catch (RuntimeException e) {
             return new Outcome(null, e.getMessage(), created);
         }

@@ -46,6 +46,9 @@ class PredictionViewModelTest {
             assertThat(model.drivers()).isEqualTo(result.explanation()).isNotEmpty();
             // No model trained yet: the baseline answers, and the screen says so rather than quoting metrics.
             assertThat(model.modelTextProperty().get()).contains("baseline");
+            // The end-to-end time and the engine's own part are both said, each named for what it measures.
+            assertThat(model.timingProperty().get()).startsWith("Answered in ").contains(" from Predict to this screen; "
+                    + "the engine's own part (featurising, scoring, explaining) took " + PredictionViewModel.duration(result.latencyMicros()));
 
             Path report = dir.resolve("note.pdf");
             dialogs.files.add(report);
@@ -61,7 +64,7 @@ class PredictionViewModelTest {
 
             model.save();
             assertThat(model.savedProperty().get()).isTrue();
-            assertThat(model.messageProperty().get()).contains("saved with its appointment");
+            assertThat(model.messageProperty().get()).matches("Prediction saved with its appointment in [0-9.]+ (µs|ms|s)\\.");
             assertThat(engine.predictions().stats().count()).isEqualTo(1);
 
             model.summaryProperty().set(model.summaryProperty().get() + " More.");
@@ -117,6 +120,15 @@ class PredictionViewModelTest {
         c.put("excellent", excellent);
         return new PredictionResult(p >= 0.5 ? "worse" : "better", p, category, c, p >= 0.5 ? "high" : "low", 1, "model version 1",
                 null, true, null, List.of(new Contribution("chest pain", 0.8)), 10);
+    }
+
+    @Test
+    void timesAreShownInAReadableUnit() {
+        assertThat(PredictionViewModel.duration(85)).isEqualTo("85 µs");
+        assertThat(PredictionViewModel.duration(12_600)).isEqualTo("12.6 ms");
+        assertThat(PredictionViewModel.duration(2_340_000)).isEqualTo("2.34 s");
+        assertThat(PredictionViewModel.timing(14_200_000, 6)).isEqualTo("Answered in 14.2 ms from Predict to this screen; "
+                + "the engine's own part (featurising, scoring, explaining) took 6 µs.");
     }
 
     @Test
