@@ -249,18 +249,21 @@ public final class BackupRestorer {
             expectField(json, "rows");
             expect(json, JsonToken.START_ARRAY);
             long n = 0;
-            try (StoreTables.Inserter insert = loader.into(p.table(), names)) {
-                Object[] row = new Object[names.size()];
+            // This thread inflates, checks and decodes the part; the pipe's inserts the rows.
+            try (StoreTables.Inserter insert = loader.into(p.table(), names);
+                 RowPipe pipe = new RowPipe("restore-inserter", insert::add)) {
                 while (json.nextToken() == JsonToken.START_ARRAY) {
+                    Object[] row = new Object[names.size()];
                     for (int i = 0; i < row.length; i++) {
                         json.nextToken();
                         row[i] = RowCodec.read(json, kinds.get(i));
                     }
                     expect(json, JsonToken.END_ARRAY);
-                    insert.add(row);
+                    pipe.add(row);
                     n++;
                     if (++done[0] % REPORT_EVERY == 0) progress.progress("Restoring " + p.table(), done[0], total);
                 }
+                pipe.finish();
             }
             expectField(json, "count");
             json.nextToken();

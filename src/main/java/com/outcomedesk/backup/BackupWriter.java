@@ -115,11 +115,11 @@ public final class BackupWriter {
         List<BackupManifest.Part> parts = new ArrayList<>();
         StoreTables.snapshot(database, snapshot -> {
             long total = 0;
-            for (StoreTables.Table t : snapshot.tables()) total += snapshot.count(t);
+            for (StoreTables.Table t : snapshot.tables()) total += snapshot.estimate(t);
             long[] done = {0};
             progress.progress("Backing up", 0, total);
             for (StoreTables.Table t : snapshot.tables()) {
-                progress.progress("Backing up " + t.name(), done[0], total);
+                progress.progress("Backing up " + t.name(), done[0], Math.max(total, done[0]));
                 String name = TABLES + t.name() + ".json";
                 Counted out = part(zip, name, key);
                 long rows;
@@ -136,19 +136,27 @@ public final class BackupWriter {
                     g.writeEndArray();
                     g.writeArrayFieldStart("rows");
                     long finalTotal = total;
-                    rows = snapshot.rows(t, values -> {
+                    // This thread reads the store; the pipe's encodes, compresses and checksums.
+                    try (RowPipe pipe = new RowPipe("backup-writer", values -> {
                         g.writeStartArray();
                         for (int i = 0; i < values.length; i++) RowCodec.write(g, t.columns().get(i).kind(), values[i]);
                         g.writeEndArray();
-                        if (++done[0] % REPORT_EVERY == 0) progress.progress("Backing up " + t.name(), done[0], finalTotal);
-                    });
+                    })) {
+                        rows = snapshot.rows(t, values -> {
+                            pipe.add(values);
+                            if (++done[0] % REPORT_EVERY == 0) {
+                                progress.progress("Backing up " + t.name(), done[0], Math.max(finalTotal, done[0]));
+                            }
+                        });
+                        pipe.finish();
+                    }
                     g.writeEndArray();
                     g.writeNumberField("count", rows);
                     g.writeEndObject();
                 }
                 parts.add(out.finish(BackupManifest.Part.TABLE, t.name(), rows));
             }
-            progress.progress("Backing up", done[0], total);
+            progress.progress("Backing up", done[0], Math.max(total, done[0]));
             return null;
         });
         try {

@@ -55,7 +55,11 @@ public final class StoreTables {
         /** Streams a table's rows (in primary-key order, so two backups of the same data are alike); returns the count. */
         long rows(Table table, RowSink sink);
 
-        long count(Table table);
+        /**
+         * About how many rows the table holds, for progress: what the database keeps as its estimate, not a count. On
+         * H2 an exact count inside a repeatable-read snapshot walks every row (a tenth of a backup's time).
+         */
+        long estimate(Table table);
     }
 
     @FunctionalInterface
@@ -100,9 +104,9 @@ public final class StoreTables {
                     }
 
                     @Override
-                    public long count(Table table) {
+                    public long estimate(Table table) {
                         try {
-                            return StoreTables.count(c, table.name());
+                            return StoreTables.estimate(c, table.name());
                         } catch (SQLException e) {
                             throw new StoreException("Cannot count table " + table.name() + ": " + Database.rootMessage(e), e);
                         }
@@ -364,6 +368,18 @@ public final class StoreTables {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + quote(c, table))) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    private static long estimate(Connection c, String table) throws SQLException {
+        String sql = Vendor.of(c) == Vendor.H2
+                ? "SELECT ROW_COUNT_ESTIMATE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = ?"
+                : "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = to_regclass(quote_ident(?))";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, c.getMetaData().storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
         }
     }
 
