@@ -20,10 +20,21 @@ public final class PatientHistoryTable {
 
     /** Reads the store's appointments once, in patient and date order. */
     public static PatientHistoryTable load(PatientVisits visits) {
+        return of(visits::forEachInPatientOrder);
+    }
+
+    /** Appointments in patient and date order (any order within a day), each handed to the sink once. */
+    @FunctionalInterface
+    public interface VisitStream {
+        void forEach(PatientVisits.VisitSink sink);
+    }
+
+    /** The histories of a stream of appointments in patient and date order. */
+    public static PatientHistoryTable of(VisitStream visits) {
         PatientHistoryTable table = new PatientHistoryTable();
         String[] patient = {null};
         PatientTimeline[] timeline = {null};
-        visits.forEachInPatientOrder((id, patientRef, date, category) -> {
+        visits.forEach((id, patientRef, date, category) -> {
             if (!patientRef.equals(patient[0])) {
                 patient[0] = patientRef;
                 timeline[0] = new PatientTimeline();
