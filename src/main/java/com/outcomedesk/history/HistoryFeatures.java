@@ -1,6 +1,7 @@
 package com.outcomedesk.history;
 
 import com.outcomedesk.outcome.OutcomeCategory;
+import com.outcomedesk.text.Featurizer;
 
 /**
  * A patient history as hashed binary features in the model's feature space (2^bits), each with the name an explanation
@@ -71,14 +72,7 @@ public final class HistoryFeatures {
         sink.add(hash(NS_LAST, last.ordinal()), withNames ? "latest earlier outcome " + last.code() : null);
     }
 
-    /** The same mixing as the text featurizer's hashes. */
     private int hash(int namespace, int h) {
-        long x = ((long) namespace << 32) ^ (h & 0xFFFFFFFFL);
-        x ^= x >>> 33;
-        x *= 0xff51afd7ed558ccdL;
-        x ^= x >>> 33;
-        x *= 0xc4ceb9fe1a85ec53L;
-        x ^= x >>> 33;
-        return (int) x & mask;
+        return Featurizer.hash(namespace, h, mask);
     }
 }
