@@ -31,12 +31,19 @@ final class DemoDataCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--truth", paramLabel = "FILE", description = "Also write each record's true probability of a worse outcome (CSV).")
     Path truth;
+    @Option(names = "--repeat-patients", paramLabel = "N", description = "Plant N repeat patients, each with a lasting effect "
+            + "on the outcome, so earlier outcomes predict the next (default: none, every patient reference drawn at random).")
+    Integer repeatPatients;
+    @Option(names = "--patient-effect", defaultValue = "1.0", description = "With --repeat-patients: standard deviation of "
+            + "the patients' effects on the log-odds (default ${DEFAULT-VALUE}).")
+    double patientEffect;
 
     @Override
     public Integer call() throws Exception {
         if (records < 1) throw new IllegalArgumentException("--records must be at least 1");
         int doctorCount = doctors != null ? doctors : DemoDataGenerator.defaultDoctorCount(records);
         DemoDataGenerator generator = new DemoDataGenerator(seed, doctorCount, unlabelled);
+        if (repeatPatients != null) generator.plantPatients(repeatPatients, patientEffect, seed);
         DemoDataWriter.write(generator, records, out, truth, ProgressListener.NONE);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("records", records);
@@ -44,6 +51,7 @@ final class DemoDataCommand implements Callable<Integer> {
         result.put("seed", seed);
         result.put("out", out.toAbsolutePath().toString());
         if (truth != null) result.put("truth", truth.toAbsolutePath().toString());
+        if (repeatPatients != null) result.put("repeatPatients", Map.of("patients", repeatPatients, "effect", patientEffect));
         result.put("plantedOutliers", generator.doctors().stream()
                 .filter(d -> d.outlier() != DoctorProfile.Outlier.NONE)
                 .map(d -> Map.of("doctorId", d.id(), "kind", d.outlier().name().toLowerCase())).toList());

@@ -107,7 +107,7 @@ final class FileScoring {
         for (int i = 0; i < rows.size(); i++) {
             if (i > 0 || !first) json.raw(",");
             AppointmentRecord r = rows.get(i);
-            PredictionRequest request = new PredictionRequest(r.doctorId(), r.summary(), r.appointmentDate());
+            PredictionRequest request = new PredictionRequest(r.doctorId(), r.summary(), r.appointmentDate(), r.patientRef());
             json.raw("{\"id\":").string(r.id()).raw(",\"doctorId\":").string(r.doctorId());
             if (explain == 0) {
                 Predictor.Answer a = predictor.answer(request, tiers);

@@ -60,6 +60,8 @@ final class PredictCommand implements Callable<Integer> {
         @Option(names = "--doctor", required = true, paramLabel = "ID") String doctor;
         @Option(names = "--summary", required = true, paramLabel = "TEXT") String summary;
         @Option(names = "--date", paramLabel = "YYYY-MM-DD") LocalDate date;
+        @Option(names = "--patient", paramLabel = "REF", description = "The patient reference: a model trained with patient "
+                + "history reads the patient's appointments before --date.") String patient;
     }
 
     @Option(names = "--out", paramLabel = "FILE", description = "With --input: write the predictions (JSON array) here.")
@@ -101,7 +103,7 @@ final class PredictCommand implements Callable<Integer> {
             PrintWriter stdout = spec.commandLine().getOut();
             if (source.single != null) {
                 PredictionResult r = engine.predictions().predict(new PredictionRequest(source.single.doctor, source.single.summary,
-                        source.single.date), tiers);
+                        source.single.date, source.single.patient), tiers);
                 engine.predictions().record(r, source.single.doctor, null, root.actor());
                 json.print(stdout, r, human(r));
             } else if (source.pending) {

@@ -48,6 +48,9 @@ public final class DemoDataGenerator {
     private final List<DoctorProfile> doctors;
     private final double[] cumulativeVolume;
     private final double unlabelledFraction;
+    /** Planted repeat patients ({@link #plantPatients}): their effects on the log-odds, and the generator that picks them. */
+    private double[] patientEffects;
+    private SplittableRandom patients;
 
     /**
      * @param doctorCount        how many doctors see the patients (at least 4)
@@ -60,6 +63,24 @@ public final class DemoDataGenerator {
         this.doctors = plantDoctors(doctorCount);
         this.cumulativeVolume = cumulative(doctors);
         this.unlabelledFraction = unlabelledFraction;
+    }
+
+    /**
+     * Plants repeat patients: each record with a patient reference (70%, as always) belongs to one of {@code pool}
+     * patients, and each patient has a lasting effect on the log-odds (normal, standard deviation {@code effect}), so a
+     * patient's earlier outcomes predict the next one. Patients and effects come from a generator of their own, so every
+     * other field is drawn exactly as without them; without this call the output for a seed is unchanged.
+     */
+    public DemoDataGenerator plantPatients(int pool, double effect, long seed) {
+        if (pool < 1) throw new IllegalArgumentException("the patient pool needs at least one patient");
+        if (effect < 0) throw new IllegalArgumentException("the patient effect must not be negative");
+        patients = new SplittableRandom(seed ^ 0x5A7E_17L);
+        patientEffects = new double[pool];
+        for (int i = 0; i < pool; i++) {
+            double u1 = 1 - patients.nextDouble(), u2 = patients.nextDouble();
+            patientEffects[i] = effect * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        }
+        return this;
     }
 
     /** A doctor count that gives each doctor roughly a thousand cases, between 10 and 400. */
@@ -109,12 +130,14 @@ public final class DemoDataGenerator {
         LocalDate date = FIRST_DAY.plusDays(random.nextInt(DAYS));
         int month = date.getMonthValue();
         double winter = month == 12 || month <= 2 ? 0.15 : 0;
-        double logit = BASELINE + doctor.effect() + summary.effect + winter;
+        int planted = patientEffects == null || patients.nextDouble() >= 0.7 ? -1 : patients.nextInt(patientEffects.length);
+        double logit = BASELINE + doctor.effect() + summary.effect + winter + (planted < 0 ? 0 : patientEffects[planted]);
         double p = 1 / (1 + Math.exp(-logit));
         boolean worse = random.nextDouble() < p;
         OutcomeCategory category = category(worse, p);
         String outcome = random.nextDouble() < unlabelledFraction ? null : outcomeText(category);
         String patient = random.nextDouble() < 0.7 ? String.format(Locale.ROOT, "P%07d", random.nextInt(10_000_000)) : null;
+        if (patientEffects != null) patient = planted < 0 ? null : String.format(Locale.ROOT, "R%07d", planted);
         UUID id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L, (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
         return new DemoRecord(id.toString(), doctor.id(), patient, date, summary.text, outcome, category, p);
     }

@@ -19,14 +19,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Model artifacts as stored in the database, format 5: numbers only (see {@link ModelBody}), signed with the
+ * Model artifacts as stored in the database, format 6: numbers only (see {@link ModelBody}), signed with the
  * store's (or network's) model-signing key over the bytes and the version they belong to. Nothing is
  * deserialised into objects chosen by the data, the signature is checked before the body is inflated, and
  * the inflated body is read with size and depth limits, so a hostile artifact is refused at once.
  * <pre>
  * offset  size  field
  * 0       4     magic "ODMA"
- * 4       2     format version (5; 4, 3 and 2 are still read)
+ * 4       2     format version (6; 5, 4, 3 and 2 are still read)
  * 6       1     model kind (ModelBody.Kind code, for tools; the body repeats it)
  * 7       4     body length after inflating (at most MAX_BODY)
  * 11      4     N: gzip'd body length
@@ -37,17 +37,19 @@ import javax.crypto.spec.SecretKeySpec;
  * Format 3 is format 2 with the model's {@link ModelProvenance} at the end of the body; a format-2 artifact reads
  * as a model without provenance. Format 4 is format 3 with the featurizer version last; formats 2 and 3 read as
  * feature version 1. Format 5 is format 4 with each tree's cover counts (trees read from older formats have none and
- * are explained as before). The header's format version, which the signature covers, decides how the body
+ * are explained as before). Format 6 is format 5 with the patient-history version (older formats: none). The header's format version, which the signature covers, decides how the body
  * is read; the stored format column only has to name a format this code reads.
  * Format 1 (Java serialisation with a SHA-256 beside it) is not read at all: its checksum proves nothing to
  * someone who can write both, and re-signing it would bless whatever such a person wrote.
  */
 public final class ArtifactCodec {
-    public static final int FORMAT = 5;
+    public static final int FORMAT = 6;
+    /** Format 6 without the patient-history version. */
+    static final int WITHOUT_HISTORY = 5;
     /** Format 5 without the trees' cover counts. */
     static final int WITHOUT_COVER = 4;
     /** The first format whose trees carry cover counts. */
-    static final int WITH_COVER = FORMAT;
+    static final int WITH_COVER = WITHOUT_HISTORY;
     /** Format 4 without the featurizer version (trained on feature version 1). */
     static final int WITHOUT_FEATURE_VERSION = 3;
     /** The oldest format still read: the same layout without provenance. */
@@ -141,7 +143,7 @@ public final class ArtifactCodec {
     }
 
     private static boolean readable(int format) {
-        return format == FORMAT || format == WITHOUT_COVER || format == WITHOUT_FEATURE_VERSION || format == WITHOUT_PROVENANCE;
+        return format == FORMAT || format == WITHOUT_HISTORY || format == WITHOUT_COVER || format == WITHOUT_FEATURE_VERSION || format == WITHOUT_PROVENANCE;
     }
 
     /** The body, never more than it declared (a gzip bomb stops at the declared size and is refused). */

@@ -1,5 +1,7 @@
 package com.outcomedesk.learn;
 
+import com.outcomedesk.history.PatientHistory;
+import com.outcomedesk.history.PatientHistoryTable;
 import com.outcomedesk.store.LearningRows;
 import java.util.Optional;
 
@@ -16,9 +18,10 @@ final class ChampionComparison {
     private ChampionComparison() {
     }
 
-    static ChallengerEvidence measure(LoadedModel champion, LearningRows rows, Optional<TimeOrderedSplit.Holdout> holdout,
-                                      Evaluation evaluation, double[] challengerOutOfFold, int[] y, int challengerVersion) {
-        double[] championP = champion == null ? null : championProbabilities(champion, rows, y.length);
+    static ChallengerEvidence measure(LoadedModel champion, LearningRows rows, PatientHistoryTable histories,
+                                      Optional<TimeOrderedSplit.Holdout> holdout, Evaluation evaluation, double[] challengerOutOfFold,
+                                      int[] y, int challengerVersion) {
+        double[] championP = champion == null ? null : championProbabilities(champion, rows, histories, y.length);
         ChallengerEvidence.Holdout h = holdout.map(t -> holdout(t, championP, challengerOutOfFold, y)).orElse(null);
         Evaluation.CandidateResult challenger = evaluation.selectedResult();
         Double championFolds = champion == null ? null : evaluation.candidates().stream()
@@ -51,15 +54,19 @@ final class ChampionComparison {
                 error, calibrationError(t.y(), challenger), brier, brier(t.y(), challenger));
     }
 
-    /** The champion's calibrated probability of worse for every labelled row, in the dataset's (id) order. */
-    private static double[] championProbabilities(LoadedModel champion, LearningRows rows, int expected) {
+    /**
+     * The champion's calibrated probability of worse for every labelled row, in the dataset's (id) order; a champion
+     * trained with patient history gets each row's history as training computed it.
+     */
+    private static double[] championProbabilities(LoadedModel champion, LearningRows rows, PatientHistoryTable histories, int expected) {
         Predictor predictor = new Predictor(champion);
         double[] p = new double[expected];
         int[] n = {0};
         rows.forEachLabelled((id, doctorId, summary, date, category) -> {
             if (n[0] < expected) {
                 String doctor = doctorId == null || doctorId.isBlank() ? "(no doctor)" : doctorId;
-                p[n[0]] = predictor.probability(new PredictionRequest(doctor, summary, date));
+                PatientHistory history = predictor.usesPatientHistory() ? histories.of(java.util.UUID.fromString(id)) : PatientHistory.NONE;
+                p[n[0]] = predictor.probability(new PredictionRequest(doctor, summary, date), history);
             }
             if (++n[0] % 50_000 == 0) TrainingService.checkCancelled();
         });

@@ -21,7 +21,9 @@ public record Contribution(String term, double weight, Kind kind, int start, int
          * What trees weigh that the note does not state: entity features it leaves out, an unknown doctor's overall
          * rate, a missing date (tree models from artifact format 5 on).
          */
-        NOT_STATED
+        NOT_STATED,
+        /** The patient's earlier appointments and outcomes (models trained with patient history). */
+        HISTORY
     }
 
     /** A factor without a span in the summary. */

@@ -26,9 +26,12 @@ public final class Dataset {
     final int[] season;
     final byte[] monthOfYear;
     final byte[] category;
+    /** Patient-history features (CSR, {@link FeatureGroup#HISTORY}); none for a dataset built without them. */
+    final int[] historyStart;
+    final int[] history;
 
     Dataset(int rows, int dimension, int[] textStart, int[] text, int[] entityStart, int[] entity, int[] doctor,
-            int[] month, int[] season, byte[] monthOfYear, byte[] category) {
+            int[] month, int[] season, byte[] monthOfYear, byte[] category, int[] historyStart, int[] history) {
         this.rows = rows;
         this.dimension = dimension;
         this.textStart = textStart;
@@ -40,6 +43,8 @@ public final class Dataset {
         this.season = season;
         this.monthOfYear = monthOfYear;
         this.category = category;
+        this.historyStart = historyStart;
+        this.history = history;
     }
 
     public int rows() {
@@ -72,6 +77,11 @@ public final class Dataset {
 
     /** One unlabelled appointment as a dataset, for prediction; a null doctor adds no doctor feature. */
     static Dataset single(Featurizer featurizer, String doctorId, String summary, LocalDate date) {
+        return single(featurizer, doctorId, summary, date, new int[0]);
+    }
+
+    /** One unlabelled appointment with its patient-history features (none for a model without them). */
+    static Dataset single(Featurizer featurizer, String doctorId, String summary, LocalDate date, int[] history) {
         DatasetBuilder.IntList t = new DatasetBuilder.IntList(48);
         DatasetBuilder.IntList e = new DatasetBuilder.IntList(8);
         featurizer.featurize(null, summary, null, false, (group, index, name) -> {
@@ -84,7 +94,7 @@ public final class Dataset {
         int s = date == null ? -1 : featurizer.seasonIndex(date.getMonthValue());
         return new Dataset(1, featurizer.dimension(), new int[] {0, text.length}, text, new int[] {0, entity.length}, entity,
                 new int[] {doctorId == null ? -1 : featurizer.doctorIndex(doctorId)}, new int[] {m}, new int[] {s},
-                new byte[] {(byte) (date == null ? 0 : date.getMonthValue())}, new byte[] {0});
+                new byte[] {(byte) (date == null ? 0 : date.getMonthValue())}, new byte[] {0}, new int[] {0, history.length}, history);
     }
 
     public int[] worseLabels() {
@@ -101,7 +111,7 @@ public final class Dataset {
     int features(int row, Set<FeatureGroup> groups, int[][] buf) {
         int n = 0;
         int[] b = buf[0];
-        int need = textStart[row + 1] - textStart[row] + entityStart[row + 1] - entityStart[row] + 3;
+        int need = textStart[row + 1] - textStart[row] + entityStart[row + 1] - entityStart[row] + historyCount(row) + 3;
         if (b.length < need) b = buf[0] = new int[need * 2];
         if (groups.contains(FeatureGroup.TEXT)) {
             for (int k = textStart[row]; k < textStart[row + 1]; k++) b[n++] = text[k];
@@ -114,15 +124,24 @@ public final class Dataset {
             b[n++] = month[row];
             b[n++] = season[row];
         }
+        if (groups.contains(FeatureGroup.HISTORY)) {
+            for (int k = historyStart[row]; k < historyStart[row + 1]; k++) b[n++] = history[k];
+        }
         return n;
     }
 
+    private int historyCount(int row) {
+        return historyStart[row + 1] - historyStart[row];
+    }
+
+    /** The binary features trees make columns of: the entity features, then the patient-history ones. */
     int entityCount(int row) {
-        return entityStart[row + 1] - entityStart[row];
+        return entityStart[row + 1] - entityStart[row] + historyCount(row);
     }
 
     int entity(int row, int k) {
-        return entity[entityStart[row] + k];
+        int entities = entityStart[row + 1] - entityStart[row];
+        return k < entities ? entity[entityStart[row] + k] : history[historyStart[row] + k - entities];
     }
 
     /** The same rows with the five categories permuted at random: the leakage guard's input. */
@@ -135,7 +154,8 @@ public final class Dataset {
             shuffled[i] = shuffled[j];
             shuffled[j] = t;
         }
-        return new Dataset(rows, dimension, textStart, text, entityStart, entity, doctor, month, season, monthOfYear, shuffled);
+        return new Dataset(rows, dimension, textStart, text, entityStart, entity, doctor, month, season, monthOfYear, shuffled,
+                historyStart, history);
     }
 
     public static final Set<FeatureGroup> ALL = EnumSet.allOf(FeatureGroup.class);

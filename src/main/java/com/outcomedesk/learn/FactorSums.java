@@ -8,14 +8,14 @@ import java.util.List;
 /**
  * Adds feature weights up by what the clinician wrote: a feature from one unit of the summary goes to it, a bigram
  * or entity pair spanning two units is split evenly between them (as its Shapley value in a linear model is), and
- * the doctor, the date, "no follow-up stated" and (for trees) what the note does not state are factors of their own. Nothing is dropped, so the sums stay exact.
+ * the doctor, the date, the patient history, "no follow-up stated" and (for trees) what the note does not state are factors of their own. Nothing is dropped, so the sums stay exact.
  */
 final class FactorSums {
     private final Explainer explainer;
     private final double[] unit;
     private final boolean[] seen;
-    private double doctor, date, noFollowUp, notStated;
-    private boolean hasDoctor, hasDate, hasNoFollowUp, hasNotStated;
+    private double doctor, date, noFollowUp, notStated, history;
+    private boolean hasDoctor, hasDate, hasNoFollowUp, hasNotStated, hasHistory;
 
     FactorSums(Explainer explainer) {
         this.explainer = explainer;
@@ -35,6 +35,9 @@ final class FactorSums {
         } else if (f.group() == FeatureGroup.DATE) {
             date += w;
             hasDate = true;
+        } else if (f.group() == FeatureGroup.HISTORY) {
+            history += w;
+            hasHistory = true;
         } else {
             noFollowUp += w;
             hasNoFollowUp = true;
@@ -74,6 +77,7 @@ final class FactorSums {
         if (hasDate) list.add(explainer.date(date));
         if (hasNoFollowUp) list.add(Explainer.noFollowUp(noFollowUp));
         if (hasNotStated) list.add(Explainer.notStated(notStated));
+        if (hasHistory) list.add(explainer.history(history));
         list.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight())));
         return list;
     }

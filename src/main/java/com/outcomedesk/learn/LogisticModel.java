@@ -9,7 +9,7 @@ public final class LogisticModel implements BinaryModel {
     final EnumSet<FeatureGroup> groups;
     final double[] weights;
     final double bias;
-    private final boolean text, entity, doctor, date;
+    private final boolean text, entity, doctor, date, history;
 
     LogisticModel(Set<FeatureGroup> groups, double[] weights, double bias) {
         this.groups = EnumSet.copyOf(groups);
@@ -19,6 +19,7 @@ public final class LogisticModel implements BinaryModel {
         this.entity = groups.contains(FeatureGroup.ENTITY);
         this.doctor = groups.contains(FeatureGroup.DOCTOR);
         this.date = groups.contains(FeatureGroup.DATE);
+        this.history = groups.contains(FeatureGroup.HISTORY);
     }
 
     @Override
@@ -28,6 +29,7 @@ public final class LogisticModel implements BinaryModel {
         if (entity) for (int k = data.entityStart[row]; k < data.entityStart[row + 1]; k++) z += weights[data.entity[k]];
         if (doctor && data.doctor[row] >= 0) z += weights[data.doctor[row]];
         if (date && data.month[row] >= 0) z += weights[data.month[row]] + weights[data.season[row]];
+        if (history) for (int k = data.historyStart[row]; k < data.historyStart[row + 1]; k++) z += weights[data.history[k]];
         return Sigmoid.of(z);
     }
 

@@ -2,6 +2,7 @@ package com.outcomedesk.learn;
 
 import com.outcomedesk.learn.ArtifactCodec.Refusal;
 import com.outcomedesk.learn.ArtifactCodec.RefusedArtifactException;
+import com.outcomedesk.history.HistoryFeatures;
 import com.outcomedesk.text.FeatureGroup;
 import com.outcomedesk.text.Featurizer;
 import java.io.ByteArrayOutputStream;
@@ -25,12 +26,14 @@ import java.util.Set;
  * then the values, strings as an int byte count then UTF-8, optional parts behind a 0/1 byte.
  * Format 3 appends the provenance to the format-2 body, so format 2 is read by stopping before it; format 4 appends
  * the featurizer version (formats 2 and 3 were all trained on version 1, {@link Featurizer#LEGACY_VERSION}); format 5
- * gives each tree its cover counts (training rows per node), which TreeSHAP explanations need.
+ * gives each tree its cover counts (training rows per node), which TreeSHAP explanations need; format 6 appends the
+ * patient-history version (0: none; every older format reads as 0) and the provenance's patient-history description.
  * <pre>
  * body        = kind:u8 algorithm:str hashBits:i32 binary calA:f64 calB:f64
  *               0|1 categories  0|1 shares:f64[]  knownDoctors:i32 str*
  *               0|1 provenance                                                      (format 3 on)
  *               featureVersion:i32                                                  (format 4 on; 1 before)
+ *               historyVersion:i32                                                  (format 6 on; 0 before)
  * logistic    = groups:i32 (bit per FeatureGroup ordinal) bias:f64 weights:f64[]   (2^hashBits)
  * majority    = rate:f64
  * doctor-rate = overall:f64 n:i32 (doctor:i32 rate:f64)*n
@@ -44,6 +47,7 @@ import java.util.Set;
  *               entityDictionary:str featureDescription:str dataFingerprint:str rows:i64 worseRows:i32 folds:i32
  *               repeats:i32 seed:i64 trainer:str libraries:i32 (name:str version:str)* applicationVersion:str
  *               trainedAt:str (ISO-8601 with offset) durationMs:i64
+ *               0|1 patientHistory:str                                              (format 6 on)
  * </pre>
  * Reading checks every count against the bytes left before allocating, and every tree for children
  * after their parent, features in range, a depth of at most {@link #MAX_DEPTH} and covers that add up (each node
@@ -97,6 +101,7 @@ final class ModelBody {
             out.writeBoolean(m.provenance() != null);
             if (m.provenance() != null) provenance(out, m.provenance());
             out.writeInt(m.featureVersion());
+            out.writeInt(m.historyVersion());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,6 +127,8 @@ final class ModelBody {
         string(out, p.applicationVersion());
         string(out, p.trainedAt().toString());
         out.writeLong(p.durationMs());
+        out.writeBoolean(p.featureSpec().patientHistory() != null);
+        if (p.featureSpec().patientHistory() != null) string(out, p.featureSpec().patientHistory());
     }
 
     private static void strings(DataOutputStream out, Map<String, String> map) throws IOException {
@@ -192,7 +199,7 @@ final class ModelBody {
         out.write(b);
     }
 
-    /** Reads a body of the given artifact format (2 to 5). */
+    /** Reads a body of the given artifact format (2 to 6). */
     static TrainedModel read(byte[] body, int format) throws RefusedArtifactException {
         try {
             Reader in = new Reader(ByteBuffer.wrap(body));
@@ -214,14 +221,18 @@ final class ModelBody {
             int doctors = in.count(4);
             Set<String> known = new HashSet<>();
             for (int i = 0; i < doctors; i++) known.add(in.string());
-            ModelProvenance provenance = format >= 3 && in.flag() ? in.provenance() : null;
+            ModelProvenance provenance = format >= 3 && in.flag() ? in.provenance(format) : null;
             int featureVersion = format >= 4 ? in.b.getInt() : Featurizer.LEGACY_VERSION;
             if (featureVersion != Featurizer.LEGACY_VERSION && featureVersion != Featurizer.VERSION) {
                 throw new RefusedArtifactException(Refusal.UNKNOWN_FORMAT, "feature version " + featureVersion);
             }
+            int historyVersion = format >= 6 ? in.b.getInt() : 0;
+            if (historyVersion != 0 && historyVersion != HistoryFeatures.VERSION) {
+                throw new RefusedArtifactException(Refusal.UNKNOWN_FORMAT, "patient-history version " + historyVersion);
+            }
             if (in.b.hasRemaining()) throw damaged("bytes follow the model");
             return new TrainedModel(algorithm, bits, binary, calibration, categories, shares, Set.copyOf(known), provenance,
-                    featureVersion);
+                    featureVersion, historyVersion);
         } catch (BufferUnderflowException e) {
             throw damaged("it ends early");
         }
@@ -254,11 +265,12 @@ final class ModelBody {
             return n;
         }
 
-        ModelProvenance provenance() throws RefusedArtifactException {
+        ModelProvenance provenance(int format) throws RefusedArtifactException {
             String algorithm = string();
             String requested = string();
             Map<String, String> parameters = strings();
-            ModelProvenance.FeatureSpec spec = new ModelProvenance.FeatureSpec(b.getInt(), b.getInt(), string(), string());
+            int hashBits = b.getInt(), maxNgram = b.getInt();
+            String dictionary = string(), description = string();
             String fingerprint = string();
             long rows = b.getLong();
             int worse = b.getInt(), folds = b.getInt(), repeats = b.getInt();
@@ -268,6 +280,8 @@ final class ModelBody {
             String application = string();
             String trainedAt = string();
             long durationMs = b.getLong();
+            String patientHistory = format >= 6 && flag() ? string() : null;
+            ModelProvenance.FeatureSpec spec = new ModelProvenance.FeatureSpec(hashBits, maxNgram, dictionary, description, patientHistory);
             try {
                 return new ModelProvenance(algorithm, TrainingRequest.Algorithm.valueOf(requested), parameters, spec, fingerprint,
                         rows, worse, folds, repeats, seed, trainer, libraries, application, OffsetDateTime.parse(trainedAt), durationMs);

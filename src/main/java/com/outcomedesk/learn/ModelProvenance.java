@@ -1,5 +1,6 @@
 package com.outcomedesk.learn;
 
+import com.outcomedesk.history.HistoryFeatures;
 import com.outcomedesk.text.EntityType;
 import com.outcomedesk.text.Featurizer;
 import java.io.IOException;
@@ -25,15 +26,31 @@ public record ModelProvenance(String algorithm, TrainingRequest.Algorithm reques
 
     /**
      * The feature space: 2^hashBits hashed features over n-grams of the summary up to {@code maxNgram} words, the
-     * clinical entities of the shipped dictionary (identified by a SHA-256 of its files), and the description stored
-     * with every model.
+     * clinical entities of the shipped dictionary (identified by a SHA-256 of its files), the description stored
+     * with every model, and the patient-history feature group with its rule for "known" ({@code patientHistory}; null
+     * for a model without it, as for every artifact before format 6).
      */
-    public record FeatureSpec(int hashBits, int maxNgram, String entityDictionary, String description) {
+    public record FeatureSpec(int hashBits, int maxNgram, String entityDictionary, String description, String patientHistory) {
         /** The featurizer's n-grams: unigrams and bigrams (see {@link Featurizer#specDescription}). */
         static final int MAX_NGRAM = 2;
 
+        public FeatureSpec(int hashBits, int maxNgram, String entityDictionary, String description) {
+            this(hashBits, maxNgram, entityDictionary, description, null);
+        }
+
         public static FeatureSpec of(int hashBits) {
             return new FeatureSpec(hashBits, MAX_NGRAM, Dictionary.FINGERPRINT, Featurizer.specDescription(hashBits));
+        }
+
+        /** The current feature space, with the patient-history group when {@code patientHistory}. */
+        public static FeatureSpec of(int hashBits, boolean patientHistory) {
+            return patientHistory ? new FeatureSpec(hashBits, MAX_NGRAM, Dictionary.FINGERPRINT, Featurizer.specDescription(hashBits),
+                    HistoryFeatures.specDescription()) : of(hashBits);
+        }
+
+        /** What the model version's feature-spec column shows: the description and the patient history, when used. */
+        public String summary() {
+            return patientHistory == null ? description : description + "; " + patientHistory;
         }
     }
 

@@ -8,7 +8,10 @@ import com.outcomedesk.common.GroupCommit;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.store.ChangeStamper;
 import com.outcomedesk.store.Database;
+import com.outcomedesk.history.PatientHistoryLookup;
+import com.outcomedesk.history.PatientHistoryTable;
 import com.outcomedesk.store.LearningRows;
+import com.outcomedesk.store.PatientVisits;
 import com.outcomedesk.store.PredictionRepository;
 import com.outcomedesk.store.PredictionRepository.NewPrediction;
 import com.outcomedesk.store.SettingsRepository;
@@ -32,6 +35,7 @@ public final class PredictionService {
     private static final long TIERS_FRESH_NANOS = 1_000_000_000L;
     private final PredictionRepository saved;
     private final LearningRows appointments;
+    private final PatientVisits visits;
     private final ModelRegistry registry;
     private final SettingsRepository settings;
     private final ChangeStamper stamper;
@@ -48,6 +52,7 @@ public final class PredictionService {
         this.recorder = new GroupCommit<>(batch -> write(database, batch), RECORD_BATCH);
         this.saved = new PredictionRepository(database);
         this.appointments = new LearningRows(database);
+        this.visits = new PatientVisits(database);
         this.registry = registry;
         this.settings = settings;
         this.stamper = stamper;
@@ -69,11 +74,14 @@ public final class PredictionService {
         audit.record(actor, "setting-change", "setting", RiskTiers.SETTING, "value=" + tiers.format());
     }
 
-    /** The predictor for the cached active model, rebuilt when activation swaps the model. */
+    /**
+     * The predictor for the cached active model, rebuilt when activation swaps the model. A model trained with patient
+     * history looks up each request's patient in the store (one indexed read) at the time it predicts.
+     */
     public Predictor predictor() {
         LoadedModel current = registry.current();
         Predictor p = predictor;
-        if (p == null || p.loaded() != current) predictor = p = new Predictor(current);
+        if (p == null || p.loaded() != current) predictor = p = new Predictor(current, PatientHistoryLookup.of(visits));
         return p;
     }
 
@@ -104,10 +112,16 @@ public final class PredictionService {
     /** Predicts every appointment whose outcome is not known yet and saves the predictions; returns how many. */
     public long predictPending(Actor actor, ProgressListener progress) {
         RiskTiers tiers = riskTiers();
+        Predictor predictor = predictor();
+        // Histories for every appointment in one pass over the store, not one read per appointment.
+        PatientHistoryTable histories = predictor.usesPatientHistory() ? PatientHistoryTable.load(visits) : null;
         long[] done = {0};
         List<NewPrediction> chunk = new ArrayList<>();
-        appointments.forEachPending((id, doctorId, summary, date) -> {
-            chunk.add(prediction(predict(new PredictionRequest(doctorId, summary, date), tiers), doctorId, id, actor));
+        appointments.forEachPending((id, doctorId, summary, date, patientRef) -> {
+            PredictionRequest request = new PredictionRequest(doctorId, summary, date, patientRef);
+            PredictionResult result = histories == null ? predictor.predict(request, tiers)
+                    : predictor.predict(request, tiers, histories.of(id));
+            chunk.add(prediction(result, doctorId, id, actor));
             if (chunk.size() == 1000) save(chunk);
             if (++done[0] % 1000 == 0) {
                 progress.progress("predicting", done[0], -1);

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * The active model of a store without accounts, loaded without starting the engine, for scoring a file: the same
  * signed artifact, verified with the same key, as {@link ModelRegistry#current()} would load. Empty when the engine
- * has to decide (encrypted store, accounts, no active version, a refused artifact and its fallbacks): the caller then
- * opens the engine, which says why.
+ * has to decide (encrypted store, accounts, no active version, a refused artifact and its fallbacks) and for a model
+ * trained with patient history (the engine looks the patients up): the caller then opens the engine, which says why.
  */
 public final class StoredPredictor {
     /** The predictor and the store's risk cut-offs. */
@@ -29,6 +29,7 @@ public final class StoredPredictor {
         try {
             TrainedModel model = ArtifactCodec.decode(a.artifact().artifact(), a.artifact().format(),
                     new ArtifactCodec.Identity(a.id(), a.artifact().version(), a.artifact().siteId()), key);
+            if (model.usesPatientHistory()) return Optional.empty();
             LoadedModel loaded = new LoadedModel(model, a.artifact().version(), "model version " + a.artifact().version(), null);
             RiskTiers tiers = a.riskCutoffs() == null ? RiskTiers.DEFAULT : RiskTiers.parse(a.riskCutoffs());
             return Optional.of(new Ready(new Predictor(loaded), tiers));

@@ -3,8 +3,11 @@ package com.outcomedesk.learn;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.AppVersion;
+import com.outcomedesk.history.HistoryFeatures;
+import com.outcomedesk.history.PatientHistoryTable;
 import com.outcomedesk.store.Database;
 import com.outcomedesk.store.LearningRows;
+import com.outcomedesk.store.PatientVisits;
 import com.outcomedesk.text.ClinicalEntityExtractor;
 import com.outcomedesk.text.Featurizer;
 import com.outcomedesk.common.ProgressListener;
@@ -30,11 +33,13 @@ import java.util.concurrent.CancellationException;
  */
 public final class TrainingService {
     private final LearningRows labelled;
+    private final PatientVisits visits;
     private final ModelRegistry registry;
     private final Clock clock;
 
     public TrainingService(Database database, ModelRegistry registry, Clock clock) {
         this.labelled = new LearningRows(database);
+        this.visits = new PatientVisits(database);
         this.registry = registry;
         this.clock = clock;
     }
@@ -66,7 +71,10 @@ public final class TrainingService {
         long start = System.nanoTime();
         OffsetDateTime startedAt = OffsetDateTime.now(clock);
         Featurizer featurizer = new Featurizer(request.hashBits(), ClinicalEntityExtractor.defaults());
-        DatasetBuilder.Built built = LabelledData.load(labelled, featurizer, progress);
+        progress.progress("patient history", 0, 1);
+        PatientHistoryTable histories = PatientHistoryTable.load(visits);
+        boolean withHistory = usesPatientHistory(histories, labelled.labelledCount());
+        DatasetBuilder.Built built = LabelledData.load(labelled, featurizer, withHistory ? histories : null, progress);
         Evaluator evaluator = new Evaluator(built.dataset(), request, progress);
         Evaluation folds = evaluator.evaluate();
         progress.progress("time-ordered validation", 0, 1);
@@ -77,7 +85,8 @@ public final class TrainingService {
         Optional<TimeOrderedSplit.Result> timeOrdered = holdout.map(h -> TimeOrderedSplit.result(h, cvAuc));
         Evaluation evaluation = timeOrdered.map(t -> withNote(folds, t.note())).orElse(folds);
         progress.progress("final fit", 0, 1);
-        TrainedModel fitted = fitFinal(built.dataset(), evaluation, request, built.doctorRows().keySet());
+        TrainedModel fitted = fitFinal(built.dataset(), evaluation, request, built.doctorRows().keySet())
+                .withHistoryVersion(withHistory ? HistoryFeatures.VERSION : 0);
         checkCancelled();
         LoadedModel champion = null;
         if (compare) {
@@ -87,16 +96,16 @@ public final class TrainingService {
         progress.progress("saving", 0, 1);
         long durationMs = (System.nanoTime() - start) / 1_000_000;
         Candidate selected = candidate(evaluation, built.dataset().rows());
-        ModelProvenance provenance = provenance(request, selected, built, evaluation, actor, startedAt, durationMs);
+        ModelProvenance provenance = provenance(request, selected, built, evaluation, actor, startedAt, durationMs, withHistory);
         TrainedModel model = fitted.withProvenance(provenance);
         ChallengerEvidence evidence = null;
         if (compare) {
             // Measured before saving, so that a cancelled or failed comparison leaves no version behind.
-            evidence = ChampionComparison.measure(champion, labelled, holdout, evaluation,
+            evidence = ChampionComparison.measure(champion, labelled, histories, holdout, evaluation,
                     evaluator.outOfFold(evaluation.selected()), built.dataset().worseLabels(), 0);
             checkCancelled();
         }
-        ModelVersionInfo version = registry.save(model, json(selected.params()), provenance.featureSpec().description(),
+        ModelVersionInfo version = registry.save(model, json(selected.params()), provenance.featureSpec().summary(),
                 built.fingerprint(), built.dataset().rows(), request.folds(), json(metricsDocument(evaluation, timeOrdered.orElse(null))),
                 json(provenanceDocument(provenance, selected, evaluation, built.doctorRows().size())), actor, startedAt, durationMs);
         boolean activated = false;
@@ -109,6 +118,17 @@ public final class TrainingService {
                 evaluation, activated, durationMs, built.dataset().rows(), built.doctorRows().size());
         return new ChallengerRun(result, evidence == null ? null : evidence.withChallengerVersion(version.version()));
     }
+
+    /**
+     * Patient history becomes a feature group once enough appointments have earlier ones of the same patient to learn
+     * from: at least {@link #HISTORY_MIN_ROWS} and one in a hundred labelled appointments. Below that (no patient
+     * references, or every patient seen once) the model is trained, saved and fed exactly as without the group.
+     */
+    static boolean usesPatientHistory(PatientHistoryTable histories, long labelledRows) {
+        return histories.withEarlier() >= Math.max(HISTORY_MIN_ROWS, labelledRows / 100);
+    }
+
+    static final int HISTORY_MIN_ROWS = 20;
 
     /** Fits the selected model and the five-category model on all rows, with the out-of-fold calibration. */
     public static TrainedModel fitFinal(Dataset data, Evaluation evaluation, TrainingRequest request, Set<String> doctors) {
@@ -150,10 +170,11 @@ public final class TrainingService {
     }
 
     private static ModelProvenance provenance(TrainingRequest request, Candidate selected, DatasetBuilder.Built built,
-                                              Evaluation evaluation, Actor actor, OffsetDateTime at, long durationMs) {
+                                              Evaluation evaluation, Actor actor, OffsetDateTime at, long durationMs,
+                                              boolean withHistory) {
         Map<String, String> parameters = new TreeMap<>();
         selected.params().forEach((name, value) -> parameters.put(name, String.valueOf(value)));
-        return new ModelProvenance(selected.name(), request.algorithm(), parameters, ModelProvenance.FeatureSpec.of(request.hashBits()),
+        return new ModelProvenance(selected.name(), request.algorithm(), parameters, ModelProvenance.FeatureSpec.of(request.hashBits(), withHistory),
                 built.fingerprint(), built.dataset().rows(), evaluation.worseRows(), evaluation.folds(), evaluation.repeats(),
                 request.seed(), actor.name(), libraries(), AppVersion.current(), at, durationMs);
     }
@@ -169,6 +190,7 @@ public final class TrainingService {
         d.put("calibration", Map.of("method", "Platt scaling on out-of-fold predictions", "a", evaluation.platt().a(),
                 "b", evaluation.platt().b()));
         d.put("featureSpec", p.featureSpec().description());
+        if (p.featureSpec().patientHistory() != null) d.put("patientHistory", p.featureSpec().patientHistory());
         d.put("dataFingerprint", p.dataFingerprint());
         d.put("labelledRows", p.rows());
         d.put("worseRows", p.worseRows());

@@ -111,7 +111,7 @@ public final class TreeModel implements BinaryModel {
         double[] x = new double[columns + 2];
         int[] setBy = new int[columns];
         for (Explainer.Named f : explainer.features) {
-            Integer c = f.group() == com.outcomedesk.text.FeatureGroup.ENTITY ? entityColumns.get(f.index()) : null;
+            Integer c = column(f);
             if (c != null) setBy[c]++;
         }
         for (int c = 0; c < columns; c++) if (setBy[c] > 0) x[c] = 1;
@@ -121,7 +121,7 @@ public final class TreeModel implements BinaryModel {
         double base = trees.shap(x, phi);
         FactorSums sums = new FactorSums(explainer);
         for (Explainer.Named f : explainer.features) {
-            Integer c = f.group() == com.outcomedesk.text.FeatureGroup.ENTITY ? entityColumns.get(f.index()) : null;
+            Integer c = column(f);
             if (c != null) sums.add(f, phi[c] / setBy[c]);
         }
         double notStated = 0;
@@ -130,6 +130,12 @@ public final class TreeModel implements BinaryModel {
         if (explainer.date != null) sums.addDate(phi[columns + 1]); else notStated += phi[columns + 1];
         sums.addNotStated(notStated);
         return new Attribution(base, sums.factors());
+    }
+
+    /** The trees' column of an entity or patient-history feature (the binary features the trees split on), else null. */
+    private Integer column(Explainer.Named f) {
+        boolean binary = f.group() == com.outcomedesk.text.FeatureGroup.ENTITY || f.group() == com.outcomedesk.text.FeatureGroup.HISTORY;
+        return binary ? entityColumns.get(f.index()) : null;
     }
 
     /**

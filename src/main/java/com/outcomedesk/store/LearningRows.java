@@ -34,7 +34,7 @@ public final class LearningRows {
     /** One appointment whose outcome is not known yet. */
     @FunctionalInterface
     public interface PendingSink {
-        void add(UUID id, String doctorId, String summary, LocalDate date);
+        void add(UUID id, String doctorId, String summary, LocalDate date, String patientRef);
     }
 
     public long labelledCount() {
@@ -61,11 +61,11 @@ public final class LearningRows {
     /** Streams the appointments with neither an outcome category nor an outcome text, in id order. */
     public void forEachPending(PendingSink sink) {
         database.streaming(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, doctor_id, summary, appointment_date FROM appointments "
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, doctor_id, summary, appointment_date, patient_ref FROM appointments "
                     + "WHERE deleted = FALSE AND outcome_category IS NULL AND outcome_text IS NULL ORDER BY id")) {
                 ps.setFetchSize(PENDING_FETCH);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) sink.add(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), date(rs, 4));
+                    while (rs.next()) sink.add(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), date(rs, 4), rs.getString(5));
                 }
             }
             return null;

@@ -9,5 +9,7 @@ public enum FeatureGroup {
     /** The doctor, one-hot (hashed). */
     DOCTOR,
     /** Month and season of the appointment date, when present. */
-    DATE
+    DATE,
+    /** The patient's earlier appointments and outcomes (package {@code history}); models trained with it only. */
+    HISTORY
 }

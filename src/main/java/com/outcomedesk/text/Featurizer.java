@@ -395,6 +395,11 @@ public final class Featurizer {
     }
 
     private int hash(int namespace, int h) {
+        return hash(namespace, h, mask);
+    }
+
+    /** A feature's slot in a space of mask + 1: its namespace and value mixed (murmur3's finaliser), for every feature group. */
+    public static int hash(int namespace, int h, int mask) {
         long x = ((long) namespace << 32) ^ (h & 0xFFFFFFFFL);
         x ^= x >>> 33;
         x *= 0xff51afd7ed558ccdL;

@@ -41,10 +41,11 @@ final class PredictRoutes {
         String doctorId = Requests.text(body, "doctorId");
         String summary = Requests.text(body, "summary");
         String date = Requests.text(body, "date");
+        String patientRef = Requests.text(body, "patientRef");
         List<AppointmentInput.Problem> problems = new AppointmentInput(doctorId, summary, null, null, null).check().stream()
                 .filter(p -> p.reason() != AppointmentInput.Reason.TOO_SHORT).toList();
         if (!problems.isEmpty()) throw new ProblemException(Problems.invalidInput(problems));
-        return new PredictionRequest(doctorId.strip(), summary, parseDate(date));
+        return new PredictionRequest(doctorId.strip(), summary, parseDate(date), patientRef);
     }
 
     static LocalDate parseDate(String date) {

@@ -96,7 +96,8 @@ public final class PredictionViewModel {
             message.set("Enter the doctor and the appointment summary, then predict.");
             return;
         }
-        PredictionRequest request = new PredictionRequest(doctor.get().strip(), summary.get(), date.get());
+        // A stored appointment's patient reference lets a model with patient history read the patient's earlier visits.
+        PredictionRequest request = new PredictionRequest(doctor.get().strip(), summary.get(), date.get(), patientRef);
         long clicked = System.nanoTime();
         background.run("Predicting", p -> new Answer(predictions.predict(request), models.active().orElse(null)),
                 answer -> {
