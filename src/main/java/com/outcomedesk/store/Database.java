@@ -109,7 +109,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(vendor.migrationLocations())
                     .placeholders(vendor.migrationPlaceholders())
                     .load()
                     .migrate();
