@@ -57,6 +57,41 @@ public final class MonitorBenchFill {
         });
     }
 
+    /**
+     * What a day of use changes after the fill: {@code n} appointments get their outcome edited (worse and better swap)
+     * and a second prediction each, so the next monitor run counts those again.
+     */
+    public void churn(long records, int n, long seed, OffsetDateTime at, String siteId) {
+        database.jdbcTransaction(c -> {
+            Random random = new Random(seed);
+            try (PreparedStatement edit = c.prepareStatement("UPDATE appointments SET outcome_category = CASE "
+                    + "WHEN outcome_category IN ('poor', 'critical') THEN 'good' ELSE 'poor' END, updated_at = ?, "
+                    + "row_version = row_version + 1 WHERE id = ?");
+                 PreparedStatement p = c.prepareStatement(PREDICTION)) {
+                for (int i = 0; i < n; i++) {
+                    long row = Math.floorMod(random.nextLong(), records);
+                    UUID id = new UUID(0x6d6f6e69746f7200L, row);
+                    edit.setObject(1, at);
+                    edit.setObject(2, id);
+                    edit.addBatch();
+                    double probability = random.nextDouble();
+                    p.setObject(1, UUID.randomUUID());
+                    p.setObject(2, id);
+                    p.setString(3, doctor(random.nextInt(DOCTORS)));
+                    p.setString(4, probability >= 0.5 ? "worse" : "better");
+                    p.setDouble(5, probability);
+                    p.setString(6, probability >= 0.5 ? "high" : probability >= 0.25 ? "medium" : "low");
+                    p.setObject(7, at);
+                    p.setString(8, siteId);
+                    p.addBatch();
+                }
+                edit.executeBatch();
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
     private static void doctors(Connection c, OffsetDateTime at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO doctors (doctor_id, created_at) VALUES (?, ?)")) {
             for (int d = 0; d < DOCTORS; d++) {
