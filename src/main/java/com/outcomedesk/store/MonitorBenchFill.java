@@ -74,16 +74,7 @@ public final class MonitorBenchFill {
                     edit.setObject(1, at);
                     edit.setObject(2, id);
                     edit.addBatch();
-                    double probability = random.nextDouble();
-                    p.setObject(1, UUID.randomUUID());
-                    p.setObject(2, id);
-                    p.setString(3, doctor(random.nextInt(DOCTORS)));
-                    p.setString(4, probability >= 0.5 ? "worse" : "better");
-                    p.setDouble(5, probability);
-                    p.setString(6, probability >= 0.5 ? "high" : probability >= 0.25 ? "medium" : "low");
-                    p.setObject(7, at);
-                    p.setString(8, siteId);
-                    p.addBatch();
+                    predict(p, UUID.randomUUID(), id, doctor(random.nextInt(DOCTORS)), random.nextDouble(), at, siteId);
                 }
                 edit.executeBatch();
                 p.executeBatch();
@@ -123,8 +114,13 @@ public final class MonitorBenchFill {
         a.setString(10, siteId);
         a.setLong(11, i);
         a.addBatch();
-        p.setObject(1, new UUID(0x7072656469637400L, i));
-        p.setObject(2, id);
+        predict(p, new UUID(0x7072656469637400L, i), id, doctor, probability, at, siteId);
+    }
+
+    private static void predict(PreparedStatement p, UUID id, UUID appointment, String doctor, double probability,
+                                OffsetDateTime at, String siteId) throws SQLException {
+        p.setObject(1, id);
+        p.setObject(2, appointment);
         p.setString(3, doctor);
         p.setString(4, probability >= 0.5 ? "worse" : "better");
         p.setDouble(5, probability);
