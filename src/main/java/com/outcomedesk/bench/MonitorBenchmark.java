@@ -2,6 +2,7 @@ package com.outcomedesk.bench;
 
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.MonitorBenchFill;
+import com.outcomedesk.store.MonitorTallies;
 import com.outcomedesk.store.StoreLocation;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -18,8 +19,7 @@ import java.util.stream.Stream;
 /**
  * Times {@code monitor --json} end to end (opening the store included) on a throwaway H2 store of N appointments with
  * outcomes and N saved predictions, filled in bulk first ({@link MonitorBenchFill}, not timed), and reports the
- * seconds, the heap pools' peak and the document's size. Run twice: the second run shows the cost without the
- * JVM's warm-up.
+ * seconds, the heap pools' peak and the document's size.
  */
 public final class MonitorBenchmark {
     /** What runs the monitor: {@code monitor --json} on the store under {@code home}, printing to {@code out}. */
@@ -31,22 +31,41 @@ public final class MonitorBenchmark {
     private MonitorBenchmark() {
     }
 
-    public static Map<String, Object> run(long records, long seed, Monitor monitor) throws IOException {
-        Path dir = Files.createTempDirectory("outcome-desk-bench-monitor");
+    /** How many appointments get an outcome edit and a new prediction between the last two runs. */
+    static final int CHURN = 1_000;
+
+    /**
+     * Fills the store, brings its tallies up to date (as they would be on a store in use: timed apart, as
+     * {@code tallySeconds}), runs the monitor twice, then edits {@value #CHURN} outcomes, saves as many predictions and
+     * runs it once more. With {@code keep}, the store is left there for timing {@code monitor} from the shell.
+     */
+    public static Map<String, Object> run(long records, long seed, Path keep, Monitor monitor) throws IOException {
+        Path dir = keep != null ? keep : Files.createTempDirectory("outcome-desk-bench-monitor");
         try {
             StoreLocation location = StoreLocation.of(dir.resolve("store"), null);
             Map<String, Object> result = new LinkedHashMap<>();
             long t = System.nanoTime();
+            OffsetDateTime now;
+            String site;
             try (SignIn.Session s = SignIn.withoutAccounts(location)) {
-                OffsetDateTime now = s.engine().stamper().now();
-                new MonitorBenchFill(s.engine().database()).fill(records, seed, LocalDate.now(ZoneOffset.UTC), now,
-                        s.engine().stamper().siteId(), n -> { });
+                now = s.engine().stamper().now();
+                site = s.engine().stamper().siteId();
+                new MonitorBenchFill(s.engine().database()).fill(records, seed, LocalDate.now(ZoneOffset.UTC), now, site,
+                        n -> { });
+                result.put("records", records);
+                result.put("rows", 2 * records);
+                result.put("fillSeconds", ImportBenchmark.round((System.nanoTime() - t) / 1e9));
+                t = System.nanoTime();
+                new MonitorTallies(s.engine().database()).catchUp();
+                result.put("tallySeconds", ImportBenchmark.round((System.nanoTime() - t) / 1e9));
             }
-            result.put("records", records);
-            result.put("rows", 2 * records);
-            result.put("fillSeconds", ImportBenchmark.round((System.nanoTime() - t) / 1e9));
             result.put("storeMegabytes", ImportBenchmark.directoryBytes(location.home()) / 1_000_000);
-            for (String run : new String[] {"", "Again"}) {
+            for (String run : new String[] {"", "Again", "AfterChurn"}) {
+                if (run.equals("AfterChurn")) {
+                    try (SignIn.Session s = SignIn.withoutAccounts(location)) {
+                        new MonitorBenchFill(s.engine().database()).churn(records, CHURN, seed + 1, now, site);
+                    }
+                }
                 StringWriter out = new StringWriter();
                 ImportBenchmark.resetPeaks();
                 t = System.nanoTime();
@@ -60,9 +79,13 @@ public final class MonitorBenchmark {
             result.put("targetSeconds", 5);
             return result;
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            if (keep == null) delete(dir);
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -24,12 +24,15 @@ final class BenchMonitorCommand implements Callable<Integer> {
     long records;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data.")
     long seed;
+    @Option(names = "--keep", paramLabel = "DIR", description = "Fill the store in DIR/store and keep it there (to time "
+            + "'monitor' on it afterwards).")
+    java.nio.file.Path keep;
 
     @Override
     public Integer call() throws IOException {
         if (records < 1) throw new IllegalArgumentException("--records must be at least 1.");
         PrintWriter err = spec.commandLine().getErr();
-        Map<String, Object> result = MonitorBenchmark.run(records, seed, (home, out) -> OutcomeDeskCli.run(
+        Map<String, Object> result = MonitorBenchmark.run(records, seed, keep, (home, out) -> OutcomeDeskCli.run(
                 new String[] {"--home", home.toString(), "monitor", "--json"}, new PrintWriter(out), err));
         json.print(spec.commandLine().getOut(), result, result.toString());
         return 0;

@@ -118,7 +118,7 @@ public final class Database implements AutoCloseable {
      * anything else Flyway migrates and validates, refusing an applied migration this program does not carry.
      */
     private static void migrate(StoreLocation location, DataSource dataSource, Vendor vendor) {
-        Optional<List<SchemaHistory.Carried>> carried = SchemaHistory.carried(Database.class.getClassLoader());
+        Optional<List<SchemaHistory.Carried>> carried = SchemaHistory.carried(Database.class.getClassLoader(), vendor);
         if (carried.isPresent()) {
             SchemaHistory.Verdict verdict;
             try (Connection c = dataSource.getConnection()) {
@@ -132,7 +132,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:" + SchemaHistory.LOCATION)
+                    .locations(vendor.migrationLocations())
                     .placeholders(vendor.migrationPlaceholders())
                     .ignoreMigrationPatterns(new String[0])
                     .load()

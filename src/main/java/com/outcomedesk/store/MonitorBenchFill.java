@@ -57,6 +57,32 @@ public final class MonitorBenchFill {
         });
     }
 
+    /**
+     * What a day of use changes after the fill: {@code n} appointments get their outcome edited (worse and better swap)
+     * and a second prediction each, so the next monitor run counts those again.
+     */
+    public void churn(long records, int n, long seed, OffsetDateTime at, String siteId) {
+        database.jdbcTransaction(c -> {
+            Random random = new Random(seed);
+            try (PreparedStatement edit = c.prepareStatement("UPDATE appointments SET outcome_category = CASE "
+                    + "WHEN outcome_category IN ('poor', 'critical') THEN 'good' ELSE 'poor' END, updated_at = ?, "
+                    + "row_version = row_version + 1 WHERE id = ?");
+                 PreparedStatement p = c.prepareStatement(PREDICTION)) {
+                for (int i = 0; i < n; i++) {
+                    long row = Math.floorMod(random.nextLong(), records);
+                    UUID id = new UUID(0x6d6f6e69746f7200L, row);
+                    edit.setObject(1, at);
+                    edit.setObject(2, id);
+                    edit.addBatch();
+                    predict(p, UUID.randomUUID(), id, doctor(random.nextInt(DOCTORS)), random.nextDouble(), at, siteId);
+                }
+                edit.executeBatch();
+                p.executeBatch();
+            }
+            return null;
+        });
+    }
+
     private static void doctors(Connection c, OffsetDateTime at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO doctors (doctor_id, created_at) VALUES (?, ?)")) {
             for (int d = 0; d < DOCTORS; d++) {
@@ -88,8 +114,13 @@ public final class MonitorBenchFill {
         a.setString(10, siteId);
         a.setLong(11, i);
         a.addBatch();
-        p.setObject(1, new UUID(0x7072656469637400L, i));
-        p.setObject(2, id);
+        predict(p, new UUID(0x7072656469637400L, i), id, doctor, probability, at, siteId);
+    }
+
+    private static void predict(PreparedStatement p, UUID id, UUID appointment, String doctor, double probability,
+                                OffsetDateTime at, String siteId) throws SQLException {
+        p.setObject(1, id);
+        p.setObject(2, appointment);
         p.setString(3, doctor);
         p.setString(4, probability >= 0.5 ? "worse" : "better");
         p.setDouble(5, probability);

@@ -1,7 +1,5 @@
 package com.outcomedesk.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -12,38 +10,31 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The monitor's reads: every saved prediction joined to the outcome recorded later for its appointment, counted by
- * the database into tallies per month, group and probability bucket (rows never travel), and the figures drift is
- * measured against (the labelled data a model was trained on).
+ * The monitor's reads: every saved prediction joined to the outcome recorded later for its appointment, as tallies
+ * per month, group and probability bucket kept up to date by {@link MonitorTallies} (rows never travel), and the
+ * figures drift is measured against (the labelled data a model was trained on).
  */
 public final class MonitorRepository {
-    /**
-     * Probabilities are counted in this many equal buckets per unit (0.001 wide): fine enough that AUC and calibration
-     * barely move, coarse enough that a month's predictions make a few thousand tallies, not one per row.
-     */
-    public static final int BUCKETS = 1_000;
-    /** The month a prediction is about, as YYYYMM: its appointment's date, else the day it was saved. */
-    private static final String MONTH = "CAST(EXTRACT(YEAR FROM COALESCE(a.appointment_date, CAST(p.created_at AS DATE))) AS INT) "
-            + "* 100 + CAST(EXTRACT(MONTH FROM COALESCE(a.appointment_date, CAST(p.created_at AS DATE))) AS INT)";
-    private static final int FETCH = 10_000;
-    private static final String JOINED = " FROM predictions p LEFT JOIN appointments a ON a.id = p.appointment_id "
-            + "AND a.deleted = FALSE";
+    /** Probabilities are counted in this many equal buckets per unit (0.001 wide). */
+    public static final int BUCKETS = MonitorTallies.BUCKETS;
 
     private final Database database;
+    private final MonitorTallies counts;
 
     public MonitorRepository(Database database) {
         this.database = database;
+        this.counts = new MonitorTallies(database);
     }
 
     /** What the monitor groups each month's predictions by, besides the month. */
     public enum By {
-        MONTH("CAST(NULL AS VARCHAR(1))"), SITE("p.site_id"), DOCTOR("p.doctor_id"),
-        MODEL("CAST(p.model_version_id AS VARCHAR(36))");
+        MONTH(MonitorTallies.Kind.MONTH), SITE(MonitorTallies.Kind.SITE), DOCTOR(MonitorTallies.Kind.DOCTOR),
+        MODEL(MonitorTallies.Kind.MODEL);
 
-        private final String column;
+        private final MonitorTallies.Kind kind;
 
-        By(String column) {
-            this.column = column;
+        By(MonitorTallies.Kind kind) {
+            this.kind = kind;
         }
     }
 
@@ -61,68 +52,34 @@ public final class MonitorRepository {
     public record Tallies(List<Tally> tallies, OffsetDateTime lastOutcome) {
     }
 
-    /**
-     * Sums of powers of the probability are added as whole numbers of this many parts (H2 adds doubles as decimal
-     * floats, a string conversion per row): exact to 1e-9 a prediction.
-     */
-    private static final long PARTS = 1_000_000_000L;
     private static final String[] TIERS = {null, "low", "medium", "high"};
 
     /**
-     * Every saved prediction with its outcome, counted by the database: one grouped pass over the join (the
-     * appointment side read from its covering index), so only the tallies travel, never the rows. Month, bucket,
-     * outcome, tier and fallback are packed into one number to group by, which H2 compares far faster than five
-     * columns.
+     * Every saved prediction with its outcome, from the tallies brought up to date first (only what changed since the
+     * last run is counted again), so only a few thousand tallies are read, never the rows.
      */
     public Tallies tallies(By by) {
-        List<String> worseCodes = database.jdbi(h -> h.createQuery("SELECT code FROM outcome_categories WHERE label = 'worse'")
-                .mapTo(String.class).list());
-        String worse = worseCodes.isEmpty() ? "0" : "CASE WHEN a.outcome_category IN ("
-                + String.join(", ", java.util.Collections.nCopies(worseCodes.size(), "?")) + ") THEN 1 ELSE 0 END";
-        String month = "COALESCE(a.appointment_date, CAST(p.created_at AS DATE))";
-        String key = "((((CAST(EXTRACT(YEAR FROM " + month + ") AS BIGINT) * 100 + CAST(EXTRACT(MONTH FROM " + month
-                + ") AS BIGINT)) * " + (BUCKETS + 1) + " + LEAST(" + BUCKETS + ", GREATEST(0, CAST(FLOOR(p.probability * "
-                + BUCKETS + ") AS INT)))) * 3 + CASE WHEN a.outcome_category IS NULL THEN 2 ELSE " + worse + " END) * 4 "
-                + "+ CASE p.risk_tier WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3 ELSE 0 END) * 2 "
-                + "+ CASE WHEN p.answered_by LIKE '%(%' THEN 1 ELSE 0 END";
-        String sql = "SELECT x.k, " + (by == By.MONTH ? "NULL" : "x.g") + ", COUNT(*), SUM(x.q1), SUM(x.q2), SUM(x.q3), "
-                + "SUM(x.q4), SUM(x.hi), MAX(x.recorded) "
-                + "FROM (SELECT " + key + " AS k, " + by.column + " AS g, "
-                + "CAST(p.probability * " + PARTS + " AS BIGINT) AS q1, "
-                + "CAST(p.probability * p.probability * " + PARTS + " AS BIGINT) AS q2, "
-                + "CAST(p.probability * p.probability * p.probability * " + PARTS + " AS BIGINT) AS q3, "
-                + "CAST(p.probability * p.probability * p.probability * p.probability * " + PARTS + " AS BIGINT) AS q4, "
-                + "CASE WHEN p.probability >= CAST(0.5 AS DOUBLE PRECISION) THEN 1 ELSE 0 END AS hi, "
-                + "CASE WHEN a.outcome_category IS NULL THEN NULL ELSE a.updated_at END AS recorded" + JOINED + ") x "
-                + (by == By.MONTH ? "GROUP BY x.k" : "GROUP BY x.k, x.g");
-        return database.streaming(c -> {
-            List<Tally> tallies = new java.util.ArrayList<>();
-            OffsetDateTime last = null;
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < worseCodes.size(); i++) s.setString(i + 1, worseCodes.get(i));
-                s.setFetchSize(FETCH);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        long k = rs.getLong(1);
-                        boolean fallback = k % 2 == 1;
-                        String tier = TIERS[(int) (k / 2 % 4)];
-                        long w = k / 8 % 3;
-                        int bucket = (int) (k / 24 % (BUCKETS + 1));
-                        int yyyymm = (int) (k / 24 / (BUCKETS + 1));
-                        tallies.add(new Tally(yyyymm, rs.getString(2), bucket, w == 2 ? null : w == 1, tier, fallback,
-                                rs.getLong(3), parts(rs, 4), parts(rs, 5), parts(rs, 6), parts(rs, 7), rs.getLong(8)));
-                        OffsetDateTime recorded = rs.getObject(9, OffsetDateTime.class);
-                        if (recorded != null && (last == null || recorded.isAfter(last))) last = recorded;
-                    }
-                }
-            }
-            return new Tallies(tallies, last);
-        });
+        counts.catchUp();
+        List<Tally> tallies = new java.util.ArrayList<>();
+        for (MonitorTallies.Sum sum : counts.sums(by.kind)) {
+            long k = sum.key();
+            boolean fallback = k % 2 == 1;
+            String tier = TIERS[(int) (k / 2 % 4)];
+            long w = k / 8 % 3;
+            int bucket = (int) (k / 24 % (BUCKETS + 1));
+            tallies.add(new Tally(month(k), sum.group(), bucket, w == 2 ? null : w == 1, tier, fallback, sum.count(),
+                    parts(sum.q1()), parts(sum.q2()), parts(sum.q3()), parts(sum.q4()), sum.calledWorse()));
+        }
+        return new Tallies(tallies, counts.lastRecorded());
     }
 
-    private static double parts(ResultSet rs, int column) throws java.sql.SQLException {
-        java.math.BigDecimal sum = rs.getBigDecimal(column);
-        return sum == null ? 0 : sum.doubleValue() / PARTS;
+    /** The month (YYYYMM) of a tally key. */
+    static int month(long key) {
+        return (int) (key / 24 / (BUCKETS + 1));
+    }
+
+    private static double parts(long sum) {
+        return (double) sum / MonitorTallies.PARTS;
     }
 
     /** How many of something in one month (YYYYMM). */
@@ -131,10 +88,9 @@ public final class MonitorRepository {
 
     /** Saved predictions per month and doctor ("(no doctor)" for none): the doctor mix drift is measured on. */
     public List<MonthCount> doctorMixByMonth() {
-        return database.jdbi(h -> h.createQuery("SELECT x.mo, x.doctor, COUNT(*) FROM (SELECT " + MONTH + " AS mo, "
-                        + "COALESCE(p.doctor_id, '(no doctor)') AS doctor" + JOINED + ") x GROUP BY x.mo, x.doctor "
-                        + "ORDER BY x.mo, x.doctor")
-                .map((rs, ctx) -> new MonthCount(rs.getInt(1), rs.getString(2), rs.getLong(3))).list());
+        return counts.sums(MonitorTallies.Kind.DOCTOR_MIX).stream()
+                .map(s -> new MonthCount((int) s.key(), s.group() == null ? "(no doctor)" : s.group(), s.count()))
+                .sorted(java.util.Comparator.comparingInt(MonthCount::month).thenComparing(MonthCount::key)).toList();
     }
 
     /** The version number of each model version, by its id as text. */

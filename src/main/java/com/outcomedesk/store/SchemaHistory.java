@@ -37,7 +37,7 @@ import java.util.zip.CRC32;
  * (a new store, a pending, failed, edited or unknown migration, a folder it cannot list) is left to Flyway.
  */
 final class SchemaHistory {
-    static final String LOCATION = "db/migration";
+    private static final String CLASSPATH = "classpath:";
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9_.]*)__(.+)\\.sql");
     private static final String HISTORY = "SELECT \"version\", \"description\", \"type\", \"script\", \"checksum\", \"success\" "
             + "FROM \"flyway_schema_history\"";
@@ -56,36 +56,47 @@ final class SchemaHistory {
     private SchemaHistory() {
     }
 
-    /** The migrations in {@link #LOCATION} on the class path; empty when the folder holds anything else or cannot be listed. */
-    static Optional<List<Carried>> carried(ClassLoader loader) {
-        URL folder = loader.getResource(LOCATION);
-        if (folder == null) return Optional.empty();
+    /**
+     * The migrations in the vendor's folders on the class path (the shared ones and its own); empty when a folder holds
+     * anything else or cannot be listed.
+     */
+    static Optional<List<Carried>> carried(ClassLoader loader, Vendor vendor) {
+        List<Carried> carried = new ArrayList<>();
+        for (String location : vendor.migrationLocations()) {
+            String folder = location.substring(CLASSPATH.length());
+            if (!carried(loader, folder, carried)) return Optional.empty();
+        }
+        return carried.isEmpty() ? Optional.empty() : Optional.of(carried);
+    }
+
+    private static boolean carried(ClassLoader loader, String location, List<Carried> carried) {
+        URL folder = loader.getResource(location);
+        if (folder == null) return false;
         try {
             List<String> names = switch (folder.getProtocol()) {
-                case "jar" -> inJar(folder);
+                case "jar" -> inJar(folder, location);
                 case "file" -> inFolder(folder);
                 default -> null;
             };
-            if (names == null || names.isEmpty()) return Optional.empty();
-            List<Carried> carried = new ArrayList<>();
+            if (names == null || names.isEmpty()) return false;
             for (String name : names) {
                 Matcher m = VERSIONED.matcher(name);
-                if (!m.matches()) return Optional.empty(); // repeatable migrations, callbacks, Java: Flyway's to run
-                try (InputStream in = loader.getResourceAsStream(LOCATION + "/" + name)) {
-                    if (in == null) return Optional.empty();
+                if (!m.matches()) return false; // repeatable migrations, callbacks, Java: Flyway's to run
+                try (InputStream in = loader.getResourceAsStream(location + "/" + name)) {
+                    if (in == null) return false;
                     carried.add(new Carried(m.group(1).replace('_', '.'), m.group(2).replace('_', ' '), name, checksum(in)));
                 }
             }
-            return Optional.of(carried);
+            return true;
         } catch (IOException | URISyntaxException | UncheckedIOException e) {
-            return Optional.empty();
+            return false;
         }
     }
 
-    private static List<String> inJar(URL folder) throws IOException {
+    private static List<String> inJar(URL folder, String location) throws IOException {
         JarURLConnection connection = (JarURLConnection) folder.openConnection();
         List<String> names = new ArrayList<>();
-        String prefix = LOCATION + "/";
+        String prefix = location + "/";
         // The class loader has the jar open; a second JarFile shares its central directory, so listing it is cheap.
         try (JarFile jar = new JarFile(Path.of(connection.getJarFileURL().toURI()).toFile())) {
             for (JarEntry e : (Iterable<JarEntry>) jar.stream()::iterator) {

@@ -17,7 +17,7 @@ public record SchemaState(String applied, String newest, int pending) {
     /** Reads Flyway's history table (one query); a store failure is classified like every other. */
     public static SchemaState of(Database database) {
         try {
-            MigrationInfoService info = Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migration")
+            MigrationInfoService info = Flyway.configure().dataSource(database.dataSource()).locations(database.location().vendor().migrationLocations())
                     .placeholders(database.location().vendor().migrationPlaceholders()).load().info();
             MigrationInfo applied = info.current();
             String newest = null;

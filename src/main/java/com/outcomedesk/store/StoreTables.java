@@ -28,7 +28,8 @@ import org.flywaydb.core.api.FlywayException;
  * Every table of a store as plain rows, for backups: read from one consistent snapshot, and written into a fresh
  * schema migrated to the version the rows came from. Works the same on H2 and PostgreSQL; the values are Java
  * objects of a few kinds ({@link Kind}), so a backup does not depend on the vendor it was taken from. Flyway's own
- * history is not a table of the store: a restore rebuilds it by migrating.
+ * history is not a table of the store: a restore rebuilds it by migrating; nor are the monitor's tallies, which the
+ * restored store counts again.
  */
 public final class StoreTables {
     /** What a column holds, and the Java type its values have in a row. */
@@ -308,7 +309,7 @@ public final class StoreTables {
             pool.setPassword(password);
             pool.setMaximumPoolSize(3);
             try (com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource(pool)) {
-                var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                var config = Flyway.configure().dataSource(dataSource).locations(Vendor.of(url).migrationLocations())
                         .placeholders(Vendor.of(url).migrationPlaceholders());
                 if (target != null) config.target(target);
                 config.load().migrate();
@@ -386,7 +387,7 @@ public final class StoreTables {
     /** The newest schema version this program's migrations reach. */
     public static String newestSchemaVersion() {
         var info = Flyway.configure().dataSource("jdbc:h2:mem:newest-schema-" + UUID.randomUUID(), "", "")
-                .locations("classpath:db/migration").placeholders(Vendor.H2.migrationPlaceholders()).load().info();
+                .locations(Vendor.H2.migrationLocations()).placeholders(Vendor.H2.migrationPlaceholders()).load().info();
         org.flywaydb.core.api.MigrationVersion newest = null;
         for (var m : info.all()) {
             if (m.getVersion() != null && (newest == null || m.getVersion().isNewerThan(newest.getVersion()))) newest = m.getVersion();
@@ -407,7 +408,9 @@ public final class StoreTables {
         try (ResultSet rs = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
                 String name = rs.getString("TABLE_NAME");
-                if (!name.equalsIgnoreCase(HISTORY)) names.add(name);
+                // the monitor's tallies are derived from the rows: a restored store counts them again
+                boolean derived = name.toLowerCase(java.util.Locale.ROOT).startsWith(MonitorTallies.TABLE_PREFIX);
+                if (!name.equalsIgnoreCase(HISTORY) && !derived) names.add(name);
             }
         }
         names.sort(String.CASE_INSENSITIVE_ORDER);

@@ -30,6 +30,14 @@ public enum Vendor {
         throw new StoreException("Unsupported database '" + name + "': the store runs on H2 or PostgreSQL");
     }
 
+    /**
+     * Where the Flyway migrations are: the shared ones, and this vendor's own (the monitor's triggers, which H2 writes
+     * in Java and PostgreSQL in PL/pgSQL).
+     */
+    public String[] migrationLocations() {
+        return new String[] {"classpath:db/migration", "classpath:db/vendor/" + name().toLowerCase(java.util.Locale.ROOT)};
+    }
+
     /** Placeholders substituted into the Flyway migrations. */
     public Map<String, String> migrationPlaceholders() {
         return Map.of("clob", clobType, "blob", blobType);

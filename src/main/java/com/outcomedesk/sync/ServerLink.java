@@ -48,7 +48,7 @@ final class ServerLink implements AutoCloseable {
     private static void migrate(ServerConfig config, Vendor vendor) throws SQLException {
         try {
             Flyway.configure().dataSource(config.url(), config.user(), config.password())
-                    .locations("classpath:db/migration").placeholders(vendor.migrationPlaceholders())
+                    .locations(vendor.migrationLocations()).placeholders(vendor.migrationPlaceholders())
                     .load().migrate();
         } catch (FlywayException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {

@@ -207,7 +207,7 @@ class ServerOperationsTest {
 
     /** The highest migration version this build carries, so a new migration does not break the readiness check. */
     private static String newestMigration() {
-        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration"))) {
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/db"))) {
             return String.valueOf(files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow());
         } catch (java.io.IOException e) {

@@ -29,7 +29,7 @@ class SchemaHistoryTest {
     @TempDir Path home;
 
     private static List<SchemaHistory.Carried> carried() {
-        return SchemaHistory.carried(SchemaHistoryTest.class.getClassLoader()).orElseThrow();
+        return SchemaHistory.carried(SchemaHistoryTest.class.getClassLoader(), Vendor.H2).orElseThrow();
     }
 
     private static List<SchemaHistory.Carried> byVersion() {
@@ -65,7 +65,7 @@ class SchemaHistoryTest {
         List<SchemaHistory.Carried> versions = byVersion();
         String before = versions.get(versions.size() - 2).version();
         StoreLocation location = TestStores.h2(home);
-        Flyway.configure().dataSource(location.jdbcUrl(), null, null).locations("classpath:" + SchemaHistory.LOCATION)
+        Flyway.configure().dataSource(location.jdbcUrl(), null, null).locations(Vendor.H2.migrationLocations())
                 .placeholders(Vendor.H2.migrationPlaceholders()).target(before).load().migrate();
         try (Database db = Database.open(location)) {
             assertThat(historyRows(db)).isEqualTo(carried().size());

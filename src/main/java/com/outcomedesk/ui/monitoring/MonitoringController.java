@@ -72,7 +72,7 @@ public final class MonitoringController {
         live.setName("Live AUC");
         low.setName("95% low");
         high.setName("95% high");
-        activated.setName("Activated (cross-validated)");
+        activated.setName("Activated (CV)");
         slope.setName("Calibration slope");
         ideal.setName("Calibrated (1)");
         Double cv = model.activatedAuc();
