@@ -51,31 +51,54 @@ final class AppointmentSync {
      */
     PushResult push(Connection local, ServerSide server, boolean everything) throws SQLException {
         PushResult result = PushResult.NONE;
-        UUID after = null;
-        while (true) {
-            List<AppointmentOffer> rows = batch(local, after, everything);
-            if (rows.isEmpty()) return result;
-            after = (UUID) rows.get(rows.size() - 1).row().key();
-            Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
-            List<AppointmentOffer> sendable = new ArrayList<>();
-            for (AppointmentOffer r : rows) {
-                Quarantine.Problem p = Quarantine.check(T, r.row());
-                if (p == null) sendable.add(r);
-                else held.put(r.row().key(), p);
-            }
-            if (!sendable.isEmpty()) {
-                ServerSide.AppointmentOutcome outcome = server.pushAppointments(sendable);
-                held.putAll(outcome.refused());
-                for (SyncRow s : outcome.serverWins().values()) clock.observe(s.version().hlc());
-                markPushed(local, sendable.stream().filter(r -> !outcome.refused().containsKey(r.row().key())).toList(),
-                        outcome.serverWins());
+        ExecutorService sender = aside("sync-push");
+        Future<ServerSide.AppointmentOutcome> sent = null;
+        try {
+            List<AppointmentOffer> rows = batch(local, null, everything);
+            while (!rows.isEmpty()) {
+                Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
+                List<AppointmentOffer> sendable = new ArrayList<>();
+                for (AppointmentOffer r : rows) {
+                    Quarantine.Problem p = Quarantine.check(T, r.row());
+                    if (p == null) sendable.add(r);
+                    else held.put(r.row().key(), p);
+                }
+                // One batch at a time on the server; the next one is read here while the server applies this one.
+                // Its rows lie after this batch's, so what this batch's answer changes locally does not touch them.
+                sent = sendable.isEmpty() ? null : sender.submit(() -> server.pushAppointments(sendable));
+                List<AppointmentOffer> next = batch(local, (UUID) rows.get(rows.size() - 1).row().key(), everything);
+                if (sent != null) {
+                    ServerSide.AppointmentOutcome outcome = await(sent);
+                    sent = null;
+                    held.putAll(outcome.refused());
+                    for (SyncRow s : outcome.serverWins().values()) clock.observe(s.version().hlc());
+                    markPushed(local, sendable.stream().filter(r -> !outcome.refused().containsKey(r.row().key()))
+                            .toList(), outcome.serverWins());
+                    local.commit();
+                    result = result.plus(new PushResult(outcome.written(), outcome.conflicts(), 0));
+                }
+                Quarantine.record(local, Quarantine.APPOINTMENT, rows.stream().map(r -> r.row().key()).toList(), held,
+                        "push");
                 local.commit();
-                result = result.plus(new PushResult(outcome.written(), outcome.conflicts(), 0));
+                result = result.plus(new PushResult(0, 0, held.size()));
+                rows = next;
             }
-            Quarantine.record(local, Quarantine.APPOINTMENT, rows.stream().map(r -> r.row().key()).toList(), held, "push");
-            local.commit();
-            result = result.plus(new PushResult(0, 0, held.size()));
+            return result;
+        } finally {
+            // The link is the run's: a batch still on its way is waited for before anyone else uses it.
+            if (sent != null) sent.cancel(false);
+            sender.shutdown();
+            awaitQuietly(sender);
         }
+    }
+
+    /** A thread that talks to the server while this one works on the local store. */
+    private static ExecutorService aside(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -87,23 +110,20 @@ final class AppointmentSync {
      */
     long pull(Connection local, ServerSide server, String watermarkName, long upTo) throws SQLException {
         long applied = 0;
-        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sync-pull-prefetch");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService fetcher = aside("sync-pull-prefetch");
         Future<List<SyncRow>> next = null;
         SetAsideIndexes setAside = null;
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             long mark = state.mark(watermarkName);
             boolean fresh = mark == 0 && state.noAppointments();
-            List<SyncRow> rows = mark < upTo ? server.page(T, mark, upTo, batch) : List.of();
+            int page = fresh ? firstPullPage(batch) : batch;
+            List<SyncRow> rows = mark < upTo ? server.page(T, mark, upTo, page) : List.of();
             // A first pull of more than a page: the rows go in with the plain indexes set aside, built once at the end.
-            if (fresh && rows.size() == batch) setAside = SetAsideIndexes.of(local, T.name());
+            if (fresh && rows.size() == page) setAside = SetAsideIndexes.of(local, T.name());
             while (!rows.isEmpty()) {
                 long last = rows.get(rows.size() - 1).serverSeq();
                 if (last < upTo) {
-                    next = fetcher.submit(() -> server.page(T, last, upTo, batch));
+                    next = fetcher.submit(() -> server.page(T, last, upTo, page));
                 }
                 applied += applyPulled(local, state, rows, fresh);
                 state.putMark(watermarkName, last);
@@ -131,9 +151,17 @@ final class AppointmentSync {
         return applied;
     }
 
-    private static List<SyncRow> await(Future<List<SyncRow>> page) throws SQLException {
+    /**
+     * A first pull's pages: two and a half batches (at most what the server answers at once), as each page is one H2
+     * commit and no row is looked up; an edited store's pages stay a batch.
+     */
+    static int firstPullPage(int batch) {
+        return (int) Math.min(SyncHub.MAX_PULL_ROWS, batch * 5L / 2);
+    }
+
+    private static <R> R await(Future<R> answer) throws SQLException {
         try {
-            return page.get();
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("The sync was interrupted", "08006", e);
