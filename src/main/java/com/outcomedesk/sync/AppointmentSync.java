@@ -52,43 +52,73 @@ final class AppointmentSync {
     PushResult push(Connection local, ServerSide server, boolean everything) throws SQLException {
         PushResult result = PushResult.NONE;
         ExecutorService sender = aside("sync-push");
-        Future<ServerSide.AppointmentOutcome> sent = null;
+        Outgoing out = null;
         try {
-            List<AppointmentOffer> rows = batch(local, null, everything);
-            while (!rows.isEmpty()) {
-                Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
-                List<AppointmentOffer> sendable = new ArrayList<>();
-                for (AppointmentOffer r : rows) {
-                    Quarantine.Problem p = Quarantine.check(T, r.row());
-                    if (p == null) sendable.add(r);
-                    else held.put(r.row().key(), p);
-                }
-                // One batch at a time on the server; the next one is read here while the server applies this one.
-                // Its rows lie after this batch's, so what this batch's answer changes locally does not touch them.
-                sent = sendable.isEmpty() ? null : sender.submit(() -> server.pushAppointments(sendable));
-                List<AppointmentOffer> next = batch(local, (UUID) rows.get(rows.size() - 1).row().key(), everything);
-                if (sent != null) {
-                    ServerSide.AppointmentOutcome outcome = await(sent);
-                    sent = null;
-                    held.putAll(outcome.refused());
-                    for (SyncRow s : outcome.serverWins().values()) clock.observe(s.version().hlc());
-                    markPushed(local, sendable.stream().filter(r -> !outcome.refused().containsKey(r.row().key()))
-                            .toList(), outcome.serverWins());
-                    local.commit();
-                    result = result.plus(new PushResult(outcome.written(), outcome.conflicts(), 0));
-                }
-                Quarantine.record(local, Quarantine.APPOINTMENT, rows.stream().map(r -> r.row().key()).toList(), held,
-                        "push");
-                local.commit();
-                result = result.plus(new PushResult(0, 0, held.size()));
-                rows = next;
+            out = send(batch(local, null, everything), sender, server);
+            // One batch at a time on the server. While it applies one, this thread reads the next and records the
+            // answer of the one before: their rows lie after that one's, so what its answer changes is not theirs.
+            while (!out.rows.isEmpty()) {
+                List<AppointmentOffer> next = batch(local, (UUID) out.rows.get(out.rows.size() - 1).row().key(),
+                        everything);
+                ServerSide.AppointmentOutcome outcome = out.answer();
+                Outgoing done = out;
+                out = send(next, sender, server);
+                result = result.plus(done.record(local, outcome));
             }
             return result;
         } finally {
             // The link is the run's: a batch still on its way is waited for before anyone else uses it.
-            if (sent != null) sent.cancel(false);
+            if (out != null && out.sent != null) out.sent.cancel(false);
             sender.shutdown();
             awaitQuietly(sender);
+        }
+    }
+
+    /** Sends the rows that pass the text rule, on the sender's thread. */
+    private Outgoing send(List<AppointmentOffer> rows, ExecutorService sender, ServerSide server) {
+        Outgoing o = new Outgoing(rows);
+        if (!o.sendable.isEmpty()) o.sent = sender.submit(() -> server.pushAppointments(o.sendable));
+        return o;
+    }
+
+    /** A batch on its way to the server: the rows sent and those held back by the text rule. */
+    private final class Outgoing {
+        final List<AppointmentOffer> rows;
+        final List<AppointmentOffer> sendable = new ArrayList<>();
+        final Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
+        Future<ServerSide.AppointmentOutcome> sent;
+
+        private Outgoing(List<AppointmentOffer> rows) {
+            this.rows = rows;
+            for (AppointmentOffer r : rows) {
+                Quarantine.Problem p = Quarantine.check(T, r.row());
+                if (p == null) sendable.add(r);
+                else held.put(r.row().key(), p);
+            }
+        }
+
+        /** The server's answer, or none when nothing was sent. */
+        ServerSide.AppointmentOutcome answer() throws SQLException {
+            if (sent == null) return null;
+            ServerSide.AppointmentOutcome outcome = await(sent);
+            sent = null;
+            return outcome;
+        }
+
+        /** Records the server's answer locally and quarantines what was held or refused; commits. */
+        PushResult record(Connection local, ServerSide.AppointmentOutcome outcome) throws SQLException {
+            PushResult result = PushResult.NONE;
+            if (outcome != null) {
+                held.putAll(outcome.refused());
+                for (SyncRow s : outcome.serverWins().values()) clock.observe(s.version().hlc());
+                markPushed(local, sendable.stream().filter(r -> !outcome.refused().containsKey(r.row().key())).toList(),
+                        outcome.serverWins());
+                local.commit();
+                result = new PushResult(outcome.written(), outcome.conflicts(), 0);
+            }
+            Quarantine.record(local, Quarantine.APPOINTMENT, rows.stream().map(r -> r.row().key()).toList(), held, "push");
+            local.commit();
+            return result.plus(new PushResult(0, 0, held.size()));
         }
     }
 
