@@ -146,14 +146,13 @@ final class AppointmentSync {
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             long mark = state.mark(watermarkName);
             boolean fresh = mark == 0 && state.noAppointments();
-            int page = fresh ? firstPullPage(batch) : batch;
-            List<SyncRow> rows = mark < upTo ? server.page(T, mark, upTo, page) : List.of();
+            List<SyncRow> rows = mark < upTo ? server.page(T, mark, upTo, batch) : List.of();
             // A first pull of more than a page: the rows go in with the plain indexes set aside, built once at the end.
-            if (fresh && rows.size() == page) setAside = SetAsideIndexes.of(local, T.name());
+            if (fresh && rows.size() == batch) setAside = SetAsideIndexes.of(local, T.name());
             while (!rows.isEmpty()) {
                 long last = rows.get(rows.size() - 1).serverSeq();
                 if (last < upTo) {
-                    next = fetcher.submit(() -> server.page(T, last, upTo, page));
+                    next = fetcher.submit(() -> server.page(T, last, upTo, batch));
                 }
                 applied += applyPulled(local, state, rows, fresh);
                 state.putMark(watermarkName, last);
@@ -179,14 +178,6 @@ final class AppointmentSync {
             awaitQuietly(fetcher);
         }
         return applied;
-    }
-
-    /**
-     * A first pull's pages: two and a half batches (at most what the server answers at once), as each page is one H2
-     * commit and no row is looked up; an edited store's pages stay a batch.
-     */
-    static int firstPullPage(int batch) {
-        return (int) Math.min(SyncHub.MAX_PULL_ROWS, batch * 5L / 2);
     }
 
     private static <R> R await(Future<R> answer) throws SQLException {
