@@ -51,31 +51,84 @@ final class AppointmentSync {
      */
     PushResult push(Connection local, ServerSide server, boolean everything) throws SQLException {
         PushResult result = PushResult.NONE;
-        UUID after = null;
-        while (true) {
-            List<AppointmentOffer> rows = batch(local, after, everything);
-            if (rows.isEmpty()) return result;
-            after = (UUID) rows.get(rows.size() - 1).row().key();
-            Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
-            List<AppointmentOffer> sendable = new ArrayList<>();
+        ExecutorService sender = aside("sync-push");
+        Outgoing out = null;
+        try {
+            out = send(batch(local, null, everything), sender, server);
+            // One batch at a time on the server. While it applies one, this thread reads the next and records the
+            // answer of the one before: their rows lie after that one's, so what its answer changes is not theirs.
+            while (!out.rows.isEmpty()) {
+                List<AppointmentOffer> next = batch(local, (UUID) out.rows.get(out.rows.size() - 1).row().key(),
+                        everything);
+                ServerSide.AppointmentOutcome outcome = out.answer();
+                Outgoing done = out;
+                out = send(next, sender, server);
+                result = result.plus(done.record(local, outcome));
+            }
+            return result;
+        } finally {
+            // The link is the run's: a batch still on its way is waited for before anyone else uses it.
+            if (out != null && out.sent != null) out.sent.cancel(false);
+            sender.shutdown();
+            awaitQuietly(sender);
+        }
+    }
+
+    /** Sends the rows that pass the text rule, on the sender's thread. */
+    private Outgoing send(List<AppointmentOffer> rows, ExecutorService sender, ServerSide server) {
+        Outgoing o = new Outgoing(rows);
+        if (!o.sendable.isEmpty()) o.sent = sender.submit(() -> server.pushAppointments(o.sendable));
+        return o;
+    }
+
+    /** A batch on its way to the server: the rows sent and those held back by the text rule. */
+    private final class Outgoing {
+        final List<AppointmentOffer> rows;
+        final List<AppointmentOffer> sendable = new ArrayList<>();
+        final Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
+        Future<ServerSide.AppointmentOutcome> sent;
+
+        private Outgoing(List<AppointmentOffer> rows) {
+            this.rows = rows;
             for (AppointmentOffer r : rows) {
                 Quarantine.Problem p = Quarantine.check(T, r.row());
                 if (p == null) sendable.add(r);
                 else held.put(r.row().key(), p);
             }
-            if (!sendable.isEmpty()) {
-                ServerSide.AppointmentOutcome outcome = server.pushAppointments(sendable);
+        }
+
+        /** The server's answer, or none when nothing was sent. */
+        ServerSide.AppointmentOutcome answer() throws SQLException {
+            if (sent == null) return null;
+            ServerSide.AppointmentOutcome outcome = await(sent);
+            sent = null;
+            return outcome;
+        }
+
+        /** Records the server's answer locally and quarantines what was held or refused; commits. */
+        PushResult record(Connection local, ServerSide.AppointmentOutcome outcome) throws SQLException {
+            PushResult result = PushResult.NONE;
+            if (outcome != null) {
                 held.putAll(outcome.refused());
                 for (SyncRow s : outcome.serverWins().values()) clock.observe(s.version().hlc());
                 markPushed(local, sendable.stream().filter(r -> !outcome.refused().containsKey(r.row().key())).toList(),
                         outcome.serverWins());
                 local.commit();
-                result = result.plus(new PushResult(outcome.written(), outcome.conflicts(), 0));
+                result = new PushResult(outcome.written(), outcome.conflicts(), 0);
             }
             Quarantine.record(local, Quarantine.APPOINTMENT, rows.stream().map(r -> r.row().key()).toList(), held, "push");
             local.commit();
-            result = result.plus(new PushResult(0, 0, held.size()));
+            return result.plus(new PushResult(0, 0, held.size()));
         }
+    }
+
+    /** A thread that talks to the server while this one works on the local store. */
+    private static ExecutorService aside(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -87,11 +140,7 @@ final class AppointmentSync {
      */
     long pull(Connection local, ServerSide server, String watermarkName, long upTo) throws SQLException {
         long applied = 0;
-        ExecutorService fetcher = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sync-pull-prefetch");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService fetcher = aside("sync-pull-prefetch");
         Future<List<SyncRow>> next = null;
         SetAsideIndexes setAside = null;
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
@@ -131,9 +180,9 @@ final class AppointmentSync {
         return applied;
     }
 
-    private static List<SyncRow> await(Future<List<SyncRow>> page) throws SQLException {
+    private static <R> R await(Future<R> answer) throws SQLException {
         try {
-            return page.get();
+            return answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("The sync was interrupted", "08006", e);

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -85,8 +83,8 @@ final class RowJson {
         return switch (c.type()) {
             case UUID -> UUID.fromString(v.asText());
             case TEXT -> v.asText();
-            case DATE -> LocalDate.parse(v.asText());
-            case TIMESTAMP -> OffsetDateTime.parse(v.asText());
+            case DATE -> IsoTime.date(v.asText());
+            case TIMESTAMP -> IsoTime.stamp(v.asText());
             case LONG -> number(v).longValue();
             case INT -> Math.toIntExact(number(v).longValue());
             case BOOL -> v.asBoolean();

@@ -38,13 +38,33 @@ final class ServerRules {
     }
 
     /**
-     * Writes the appointments in one server transaction; when the server refuses it for a reason other than a lost
-     * connection, halves the rows until the refused ones are found alone, and returns those with their reasons.
+     * What the server checks of a push before it writes, given the rows it holds under the offered keys (read once,
+     * under the counter's lock, for the checks and the rules alike): it may refuse the whole batch by throwing, and
+     * answers the rows it refuses alone, with their reasons (they are not written).
      */
+    @FunctionalInterface
+    interface Guard {
+        /** A direct connection's: a database login checks nothing. */
+        Guard NONE = (rows, onServer) -> Map.of();
+
+        Map<Object, Quarantine.Problem> refused(List<AppointmentOffer> rows, Map<Object, SyncRow> onServer);
+    }
+
+    /** As {@link #pushAppointments(Connection, List, Guard)} with nothing checked. */
     static AppointmentOutcome pushAppointments(Connection server, List<AppointmentOffer> rows) throws SQLException {
+        return pushAppointments(server, rows, Guard.NONE);
+    }
+
+    /**
+     * Writes the appointments the guard lets through in one server transaction; when the server refuses it for a
+     * reason other than a lost connection, halves the rows until the refused ones are found alone, and returns those
+     * with their reasons, next to the guard's.
+     */
+    static AppointmentOutcome pushAppointments(Connection server, List<AppointmentOffer> rows, Guard guard)
+            throws SQLException {
         if (rows.isEmpty()) return AppointmentOutcome.NONE;
         try {
-            return applyAppointments(server, rows);
+            return applyAppointments(server, rows, guard);
         } catch (SQLException e) {
             if (ServerLink.isConnectionLoss(e)) throw e;
             server.rollback();
@@ -52,8 +72,8 @@ final class ServerRules {
                 return new AppointmentOutcome(0, 0, Map.of(), Map.of(rows.get(0).row().key(), Quarantine.refusedByServer(e)));
             }
             int half = rows.size() / 2;
-            return plus(pushAppointments(server, rows.subList(0, half)),
-                    pushAppointments(server, rows.subList(half, rows.size())));
+            return plus(pushAppointments(server, rows.subList(0, half), guard),
+                    pushAppointments(server, rows.subList(half, rows.size()), guard));
         }
     }
 
@@ -65,13 +85,16 @@ final class ServerRules {
         return new AppointmentOutcome(a.written() + b.written(), a.conflicts() + b.conflicts(), wins, refused);
     }
 
-    /** Writes the rows on the server and commits. */
-    private static AppointmentOutcome applyAppointments(Connection server, List<AppointmentOffer> rows)
+    /** Writes the rows the guard lets through on the server and commits. */
+    private static AppointmentOutcome applyAppointments(Connection server, List<AppointmentOffer> offered, Guard guard)
             throws SQLException {
         Map<Object, AppointmentOffer> byKey = new LinkedHashMap<>();
-        for (AppointmentOffer r : rows) byKey.put(r.row().key(), r);
+        for (AppointmentOffer r : offered) byKey.put(r.row().key(), r);
         ServerCounter counter = ServerCounter.lock(server);
         Map<Object, SyncRow> existing = SyncSql.fetch(server, A, byKey.keySet());
+        Map<Object, Quarantine.Problem> refused = guard.refused(offered, existing);
+        List<AppointmentOffer> rows = refused.isEmpty() ? offered
+                : offered.stream().filter(o -> !refused.containsKey(o.row().key())).toList();
         SyncSql.ensureDoctors(server, doctors(rows.stream().map(AppointmentOffer::row).toList()));
         List<SyncRow> inserts = new ArrayList<>();
         List<SyncRow> updates = new ArrayList<>();
@@ -104,7 +127,7 @@ final class ServerRules {
         }
         writeAppointments(server, counter, inserts, updates);
         counter.commit();
-        return new AppointmentOutcome(inserts.size() + updates.size(), conflicts, serverWins, Map.of());
+        return new AppointmentOutcome(inserts.size() + updates.size(), conflicts, serverWins, refused);
     }
 
     private static void writeAppointments(Connection server, ServerCounter counter, List<SyncRow> inserts,

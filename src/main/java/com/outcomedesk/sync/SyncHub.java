@@ -178,31 +178,31 @@ public final class SyncHub {
     private record Applied(ObjectNode answer, long written, long refused, String why) {
     }
 
+    /**
+     * The rows are looked up once, under the change counter's lock, for the scope check and for the rules: a row's
+     * writer then cannot change between the check and the write.
+     */
     private Applied appointments(Connection c, Site site, SiteScope scope, List<JsonNode> rows) throws SQLException {
         List<AppointmentOffer> offers = new ArrayList<>();
         for (JsonNode n : rows) offers.add(SyncWire.appointmentOffer(n));
-        Map<Object, Quarantine.Problem> refused = new LinkedHashMap<>();
-        Map<Object, SyncRow> onServer = SyncSql.fetch(c, SyncTable.APPOINTMENTS, offers.stream().map(o -> o.row().key()).toList());
-        c.commit();
-        Map<Object, Quarantine.Problem> outside = new LinkedHashMap<>();
-        for (AppointmentOffer o : offers) {
-            SyncRow current = onServer.get(o.row().key());
-            if (current != null && !scope.covers(current.site())) {
-                outside.put(o.row().key(), new Quarantine.Problem(null, "refused by the server: the appointment was "
-                        + "last written by " + current.site() + ", outside this site's push scope"));
+        AppointmentOutcome done = ServerRules.pushAppointments(c, offers, (offered, onServer) -> {
+            Map<Object, Quarantine.Problem> outside = new LinkedHashMap<>();
+            for (AppointmentOffer o : offered) {
+                SyncRow current = onServer.get(o.row().key());
+                if (current != null && !scope.covers(current.site())) {
+                    outside.put(o.row().key(), new Quarantine.Problem(null, "refused by the server: the appointment "
+                            + "was last written by " + current.site() + ", outside this site's push scope"));
+                }
             }
-        }
-        if (!outside.isEmpty()) throw new OutsideScope(site.name(), outside);
-        List<AppointmentOffer> allowed = new ArrayList<>();
-        for (AppointmentOffer o : offers) {
-            Quarantine.Problem p = check(site, o.row());
-            if (p == null) allowed.add(o);
-            else refused.put(o.row().key(), p);
-        }
-        AppointmentOutcome done = ServerRules.pushAppointments(c, allowed);
-        refused.putAll(done.refused());
-        AppointmentOutcome all = new AppointmentOutcome(done.written(), done.conflicts(), done.serverWins(), refused);
-        return new Applied(SyncWire.answer(all), done.written(), refused.size(), why(refused));
+            if (!outside.isEmpty()) throw new OutsideScope(site.name(), outside);
+            Map<Object, Quarantine.Problem> refused = new LinkedHashMap<>();
+            for (AppointmentOffer o : offered) {
+                Quarantine.Problem p = check(site, o.row());
+                if (p != null) refused.put(o.row().key(), p);
+            }
+            return refused;
+        });
+        return new Applied(SyncWire.answer(done), done.written(), done.refused().size(), why(done.refused()));
     }
 
     private Applied appendOnly(Connection c, Site site, SyncTable table, List<JsonNode> rows) throws SQLException {

@@ -8,6 +8,8 @@ import com.outcomedesk.sync.ServerSide.AppendOutcome;
 import com.outcomedesk.sync.ServerSide.AppointmentOffer;
 import com.outcomedesk.sync.ServerSide.AppointmentOutcome;
 import com.outcomedesk.sync.ServerSide.MappingOffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,13 +36,37 @@ final class SyncWire {
 
     /** A push body, its batch id the hash of its rows: the same rows sent again carry the same id. */
     static ObjectNode push(SyncTable table, List<ObjectNode> rows) {
+        try {
+            return (ObjectNode) MAPPER.readTree(pushBody(table, rows));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read a push body back", e);
+        }
+    }
+
+    /**
+     * {@link #push} as the bytes sent: the rows are written once, and the batch id (SHA-256 of the table's name, a
+     * newline and the rows' JSON) is hashed from those bytes.
+     */
+    static byte[] pushBody(SyncTable table, List<ObjectNode> rows) {
         ArrayNode array = MAPPER.createArrayNode();
         rows.forEach(array::add);
-        ObjectNode body = MAPPER.createObjectNode();
-        body.put("batchId", sha256(table.name() + "\n" + array));
-        body.put("table", table.name());
-        body.set("rows", array);
-        return body;
+        try {
+            byte[] json = MAPPER.writeValueAsBytes(array);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((table.name() + "\n").getBytes(StandardCharsets.UTF_8));
+            String head = MAPPER.createObjectNode().put("batchId", HexFormat.of().formatHex(sha.digest(json)))
+                    .put("table", table.name()).toString();
+            ByteArrayOutputStream body = new ByteArrayOutputStream(json.length + head.length() + 16);
+            body.write(head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8));
+            body.write(",\"rows\":".getBytes(StandardCharsets.UTF_8));
+            body.write(json);
+            body.write('}');
+            return body.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write a push body in memory", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     static ObjectNode offer(AppointmentOffer o) {
