@@ -18,12 +18,21 @@ import java.util.SplittableRandom;
  * {@link TreeShap} explains by.
  */
 final class SparseTrees {
-    /** Boosting: learning rate, maximum rounds, rounds without validation gain before stopping, depth. */
-    static double RATE = 0.15;
-    static int MAX_ROUNDS = 300, PATIENCE = 15, BOOST_DEPTH = 3;
-    /** Share of the training rows each boosting tree grows on, from this many rows on (below it, every row). */
-    static double SUBSAMPLE = 0.5;
-    static final int SUBSAMPLE_FROM = 100_000;
+    /** Boosting: maximum rounds, rounds without validation gain before stopping. */
+    static final int MAX_ROUNDS = 300, PATIENCE = 15;
+
+    /**
+     * Boosting's depth, learning rate and the share of the training rows each tree grows on (stochastic boosting: over
+     * the rounds every row is used). Chosen by measurement on demo data: at 20,000 rows depth 3 at 0.15 on all rows; at
+     * 800,000 rows depth 6 at 0.3 on half the rows per tree gained AUC (0.7398 to 0.7404) in fewer rounds (300 to 130).
+     */
+    record Boosting(int depth, double rate, double subsample) {
+        static final int LARGE = 100_000;
+
+        static Boosting forRows(int rows) {
+            return rows >= LARGE ? new Boosting(6, 0.3, 0.5) : new Boosting(3, 0.15, 1.0);
+        }
+    }
     /** Forest: trees, depth, share of the columns tried at each node. */
     static final int FOREST_TREES = 30, FOREST_DEPTH = 8;
     static final double FOREST_COLUMN_SHARE = 0.3;
@@ -33,11 +42,9 @@ final class SparseTrees {
     private final Dataset data;
     private final int[] rows;
     private final int columns;
-    /** Per sample position: its binary columns (CSR; fewer than 65,536 columns, so one char each). */
+    /** Per sample position: its binary columns (CSR; fewer than 65,536 columns, so one char each), ascending. */
     private final int[] start;
     private final char[] column;
-    /** Per column: the sample positions that have it (CSC), for routing rows after a split. */
-    private final int[] columnStart, columnRows;
     private final int[] y;
     private final double[] rate;
     private final int[] rateBin, month;
@@ -89,16 +96,9 @@ final class SparseTrees {
             start[i + 1] = cols.size();
         }
         column = new char[cols.size()];
-        int[] perColumn = new int[columns + 1];
-        for (int k = 0; k < column.length; k++) {
-            column[k] = (char) cols.get(k);
-            perColumn[column[k] + 1]++;
-        }
-        columnStart = new int[columns + 1];
-        for (int c = 0; c < columns; c++) columnStart[c + 1] = columnStart[c] + perColumn[c + 1];
-        columnRows = new int[column.length];
-        int[] fill = Arrays.copyOf(columnStart, columns);
-        for (int i = 0; i < rows.length; i++) for (int k = start[i]; k < start[i + 1]; k++) columnRows[fill[column[k]]++] = i;
+        for (int k = 0; k < column.length; k++) column[k] = (char) cols.get(k);
+        // Ascending within a row: the commonest columns come first, so looking one up mostly stops after a step or two.
+        for (int i = 0; i < rows.length; i++) Arrays.sort(column, start[i], start[i + 1]);
         y = new int[rows.length];
         rate = new double[rows.length];
         month = new int[rows.length];
@@ -147,7 +147,8 @@ final class SparseTrees {
         int[] weight = new int[n];
         double positives = 0;
         for (int i = 0; i < n; i++) if (!held[i]) positives += y[i];
-        double subsample = n >= SUBSAMPLE_FROM ? SUBSAMPLE : 1;
+        Boosting params = Boosting.forRows(n);
+        double subsample = params.subsample();
         double prior = Math.min(1 - 1e-6, Math.max(1e-6, positives / Math.max(1, n - heldCount)));
         double base = Math.log(prior / (1 - prior));
         double[] score = new double[n];
@@ -156,7 +157,7 @@ final class SparseTrees {
         List<TreeEnsemble.Tree> trees = new ArrayList<>();
         double bestLoss = heldCount == 0 ? 0 : loss(held, heldCount, score);
         int bestRounds = 0;
-        Grower grower = new Grower(BOOST_DEPTH, Math.max(1.0, (n - heldCount) * subsample / 2_000.0), LAMBDA, null);
+        Grower grower = new Grower(params.depth(), Math.max(1.0, (n - heldCount) * subsample / 2_000.0), LAMBDA, null);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             TrainingService.checkCancelled();
             for (int i = 0; i < n; i++) {
@@ -168,7 +169,7 @@ final class SparseTrees {
                 g[i] = p - y[i];
                 h[i] = Math.max(1e-6, p * (1 - p));
             }
-            TreeEnsemble.Tree tree = grower.grow(g, h, weight, RATE);
+            TreeEnsemble.Tree tree = grower.grow(g, h, weight, params.rate());
             trees.add(tree);
             // Every row, held or not, was routed to its leaf while the tree grew.
             for (int i = 0; i < n; i++) score[i] += 2 * tree.leaf1()[grower.nodeOf[i]];
@@ -196,6 +197,14 @@ final class SparseTrees {
             sum -= y[i] == 1 ? Math.log(p) : Math.log(1 - p);
         }
         return sum / heldCount;
+    }
+
+    /** Whether sample position i has binary column c (its columns are ascending). */
+    private boolean hasColumn(int i, int c) {
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            if (column[k] >= c) return column[k] == c;
+        }
+        return false;
     }
 
     // ---- forest
@@ -348,30 +357,26 @@ final class SparseTrees {
             return feature.size() - 1;
         }
 
-        /**
-         * Sends every row of a node split at this level to its child, counting the children's cover: first all to the
-         * left (value <= threshold), then, for a binary column, the rows that have it (its column list) to the right.
-         */
+        /** Sends every row of a node split at this level to its child, counting the children's cover. */
         private void route(int[] weight, int[] split) {
-            boolean[] isSplit = new boolean[feature.size()];
-            for (int at : split) isSplit[at] = true;
+            int nodes = feature.size();
+            int[] splitFeature = new int[nodes], splitBin = new int[nodes], left = new int[nodes], right = new int[nodes];
+            Arrays.fill(splitFeature, -1);
+            for (int at : split) {
+                splitFeature[at] = feature.get(at);
+                splitBin[at] = bin.get(at);
+                left[at] = yes.get(at);
+                right[at] = no.get(at);
+            }
             for (int i = 0; i < rows.length; i++) {
                 int at = nodeOf[i];
-                if (!isSplit[at]) continue;
-                int f = feature.get(at);
-                nodeOf[i] = f < columns || (f == columns ? rateBin[i] : month[i]) <= bin.get(at) ? yes.get(at) : no.get(at);
+                int f = splitFeature[at];
+                if (f < 0) continue;
+                boolean goesLeft = f < columns ? !hasColumn(i, f) : (f == columns ? rateBin[i] : month[i]) <= splitBin[at];
+                int child = goesLeft ? left[at] : right[at];
+                nodeOf[i] = child;
+                cover[child] += weight[i];
             }
-            for (int at : split) {
-                int f = feature.get(at);
-                if (f >= columns) continue;
-                int left = yes.get(at), right = no.get(at);
-                for (int k = columnStart[f]; k < columnStart[f + 1]; k++) {
-                    int i = columnRows[k];
-                    if (nodeOf[i] == left) nodeOf[i] = right;
-                }
-            }
-            int firstChild = yes.get(split[0]);
-            for (int i = 0; i < rows.length; i++) if (nodeOf[i] >= firstChild) cover[nodeOf[i]] += weight[i];
         }
 
         /** The histograms of the counted nodes (one block of 2 * width per entry, in the order given). */
