@@ -10,10 +10,10 @@ import java.util.SplittableRandom;
 /**
  * Our own tree learner over the sparse features: every entity feature (entities, negation, durations and numbers as
  * thresholds, entity pairs, follow-up bucket) seen often enough becomes a binary column, beside the doctor's smoothed
- * worse rate and the month. Split search walks only the non-zeros of the rows in a node, so a tree costs about one
- * pass over the data per level and trees can see every row (Smile's CART re-sorted dense columns for each tree and
- * needed a 5,000-row sample to stay affordable). Gradient boosting (logistic loss, second-order leaves, early stopping
- * on an inner validation tenth) or a random forest (bootstrap rows, a random share of the columns per node). The
+ * worse rate and the month. Trees grow level by level on gradient histograms ({@link Grower}): a level costs one
+ * sequential pass over the non-zeros, so boosting sees every labelled row (Smile's CART re-sorted dense columns for
+ * each tree and needed a 5,000-row sample). Gradient boosting (logistic loss, second-order leaves, early stopping on an
+ * inner validation tenth, {@link Boosting}) or a random forest (bootstrap rows, a random share of the columns per node). The
  * trees come out in {@link TreeEnsemble}'s flat layout with each node's cover (training rows that reached it), which
  * {@link TreeShap} explains by.
  */
