@@ -33,11 +33,11 @@ public record Candidate(String name, String description, Map<String, Object> par
         }
         if (algorithm == TrainingRequest.Algorithm.AUTO || algorithm == TrainingRequest.Algorithm.FOREST) {
             list.add(new Candidate(FOREST, "random forest (own sparse trees) on entity features, doctor rate and month",
-                    TreeModel.describe(TreeModel.Kind.FOREST), (d, r, s) -> TreeModel.fit(TreeModel.Kind.FOREST, d, r, s), true));
+                    TreeModel.describe(TreeModel.Kind.FOREST, rows), (d, r, s) -> TreeModel.fit(TreeModel.Kind.FOREST, d, r, s), true));
         }
         if (algorithm == TrainingRequest.Algorithm.AUTO || algorithm == TrainingRequest.Algorithm.GBM) {
-            list.add(new Candidate(GBM, "gradient-boosted trees (own sparse trees, early stopping) on entity features, doctor rate and month",
-                    TreeModel.describe(TreeModel.Kind.GBM), (d, r, s) -> TreeModel.fit(TreeModel.Kind.GBM, d, r, s), true));
+            list.add(new Candidate(GBM, "gradient-boosted trees (own histogram trees on every row, early stopping) on entity features, doctor rate and month",
+                    TreeModel.describe(TreeModel.Kind.GBM, rows), (d, r, s) -> TreeModel.fit(TreeModel.Kind.GBM, d, r, s), false));
         }
         list.add(new Candidate(MAJORITY, "baseline: the training share of worse outcomes for everyone", Map.of(),
                 (d, r, s) -> MajorityModel.fit(d, r), false));

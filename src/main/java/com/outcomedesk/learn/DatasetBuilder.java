@@ -188,5 +188,9 @@ public final class DatasetBuilder {
         void set(int i, int v) {
             values[i] = v;
         }
+
+        int get(int i) {
+            return values[i];
+        }
     }
 }

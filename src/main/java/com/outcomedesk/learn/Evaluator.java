@@ -10,12 +10,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.IdentityHashMap;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 /**
  * Cross-validates every candidate on the same seeded stratified folds, runs the ablation and the
@@ -23,10 +19,7 @@ import java.util.function.IntFunction;
  * computation on a {@link Dataset}: no store, so tests and the benchmark call it directly.
  */
 public final class Evaluator {
-    /** Sampled (tree) candidates are scored on at most this many rows of each held-out fold. */
-    static final int TREE_TEST_CAP = 20_000;
     static final String BOTH = "doctor and text";
-    private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
 
     private final Dataset data;
     private final TrainingRequest request;
@@ -61,19 +54,29 @@ public final class Evaluator {
                 Candidate.logistic("text only", "logistic regression on the summary alone (n-grams and entities)",
                         EnumSet.of(FeatureGroup.TEXT, FeatureGroup.ENTITY), data.rows()),
                 Candidate.logistic(BOTH, "logistic regression on doctor, summary and date", Dataset.ALL, data.rows()));
+        // "doctor and text" is the logreg candidate itself (same features, parameters, folds and seeds): not fitted twice.
+        boolean logregCompared = candidates.stream().anyMatch(c -> c.name().equals(Candidate.LOGREG));
         int k = folds.k();
-        tasksTotal = (long) candidates.size() * k * folds.repeats() + (long) (ablation.size() - 1) * k + k;
+        tasksTotal = (long) candidates.size() * k * folds.repeats() + (long) (ablation.size() - (logregCompared ? 1 : 0)) * k + k;
         List<Evaluation.CandidateResult> results = new ArrayList<>();
-        for (Candidate c : candidates) results.add(crossValidate(c, folds.repeats(), true));
         List<Evaluation.CandidateResult> ablationResults = new ArrayList<>();
-        Evaluation.CandidateResult logreg = results.stream().filter(r -> r.name().equals(Candidate.LOGREG)).findFirst().orElse(null);
-        for (Candidate c : ablation) {
-            // "doctor and text" is the logreg candidate itself (same features, parameters, folds and seeds): not fitted twice.
-            boolean same = logreg != null && c.name().equals(BOTH);
-            ablationResults.add(same ? new Evaluation.CandidateResult(BOTH, c.description(), logreg.metrics(), logreg.confusion(),
-                    logreg.fitMillis(), logreg.evaluatedOn()) : crossValidate(c, 1, false));
+        Evaluation.CategoryResult categories;
+        try (ParallelTasks pool = new ParallelTasks()) {
+            // Every fit of every candidate goes to one pool, the longest first, so that both cores stay busy to the end.
+            Map<Candidate, List<Future<FoldOutcome>>> submitted = new IdentityHashMap<>();
+            for (Candidate c : candidates) if (isTree(c)) submitted.put(c, submitFolds(pool, c, folds.repeats()));
+            List<Future<long[][]>> categoryFolds = submitCategories(pool);
+            for (Candidate c : candidates) if (!isTree(c)) submitted.put(c, submitFolds(pool, c, folds.repeats()));
+            for (Candidate c : ablation) if (!(logregCompared && c.name().equals(BOTH))) submitted.put(c, submitFolds(pool, c, 1));
+            for (Candidate c : candidates) results.add(collect(c, submitted.get(c), folds.repeats(), true));
+            Evaluation.CandidateResult logreg = results.stream().filter(r -> r.name().equals(Candidate.LOGREG)).findFirst().orElse(null);
+            for (Candidate c : ablation) {
+                boolean same = logregCompared && c.name().equals(BOTH);
+                ablationResults.add(same ? new Evaluation.CandidateResult(BOTH, c.description(), logreg.metrics(), logreg.confusion(),
+                        logreg.fitMillis(), logreg.evaluatedOn()) : collect(c, submitted.get(c), 1, false));
+            }
+            categories = categories(categoryFolds);
         }
-        Evaluation.CategoryResult categories = categories();
 
         Evaluation.CandidateResult best = results.stream()
                 .filter(r -> request.algorithm() == TrainingRequest.Algorithm.AUTO || !isBaseline(r.name()))
@@ -82,6 +85,10 @@ public final class Evaluator {
         Calibration platt = Calibration.fit(y, oof);
         return new Evaluation(data.rows(), Arrays.stream(y).sum(), k, folds.repeats(), request.seed(), best.name(), results,
                 ablationResults, categories, roc(oof), calibrationBins(oof, platt), platt, EvaluationFindings.of(results, ablationResults, best, categories));
+    }
+
+    private static boolean isTree(Candidate c) {
+        return c.name().equals(Candidate.GBM) || c.name().equals(Candidate.FOREST);
     }
 
     /** A candidate's out-of-fold predictions over all rows (first repeat), after {@link #evaluate}. */
@@ -96,15 +103,20 @@ public final class Evaluator {
     private record FoldOutcome(int[] rows, double[] p, BinaryMetrics metrics, long millis) {
     }
 
-    private Evaluation.CandidateResult crossValidate(Candidate candidate, int repeats, boolean keepOutOfFold) {
-        List<IntFunction<FoldOutcome>> tasks = new ArrayList<>();
+    private List<Future<FoldOutcome>> submitFolds(ParallelTasks pool, Candidate candidate, int repeats) {
+        List<Future<FoldOutcome>> futures = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
             for (int f = 0; f < folds.k(); f++) {
                 int repeat = r, fold = f;
-                tasks.add(ignored -> runFold(candidate, repeat, fold));
+                futures.add(pool.submit(() -> runFold(candidate, repeat, fold)));
             }
         }
-        List<FoldOutcome> outcomes = runAll(tasks, candidate.name());
+        return futures;
+    }
+
+    /** The candidate's metrics over its folds; its out-of-fold predictions (first repeat) are kept when asked. */
+    private Evaluation.CandidateResult collect(Candidate candidate, List<Future<FoldOutcome>> futures, int repeats, boolean keepOutOfFold) {
+        List<FoldOutcome> outcomes = getAll(futures, candidate.name());
         double[] oof = new double[data.rows()];
         long[][] confusion = new long[2][2];
         long millis = 0;
@@ -120,28 +132,13 @@ public final class Evaluator {
                 for (int j = 0; j < o.rows().length; j++) oof[o.rows()[j]] = o.p()[j];
             }
         }
-        boolean sampledTest = candidate.sampled() && data.rows() / folds.k() > TREE_TEST_CAP;
-        if (keepOutOfFold && !sampledTest) outOfFold.put(candidate.name(), oof);
-        if (keepOutOfFold && sampledTest) outOfFold.put(candidate.name(), outOfFoldFor(candidate));
+        if (keepOutOfFold) outOfFold.put(candidate.name(), oof);
         Map<Metric, Interval> metrics = new EnumMap<>(Metric.class);
         values.forEach((name, v) -> metrics.put(name, Interval.of(v)));
         String evaluatedOn = outcomes.size() + " held-out folds (" + folds.k() + "-fold" + (repeats > 1 ? " x " + repeats + " repeats" : "") + ")"
-                + (candidate.sampled() && data.rows() > TreeModel.SAMPLE_CAP ? ", trained on a sample of at most " + TreeModel.SAMPLE_CAP + " rows" : "")
-                + (sampledTest ? ", scored on at most " + TREE_TEST_CAP + " rows per fold" : "");
+                + (candidate.sampled() && data.rows() > TreeModel.SAMPLE_CAP ? ", trained on a sample of at most " + TreeModel.SAMPLE_CAP + " rows" : "");
         return new Evaluation.CandidateResult(candidate.name(), candidate.description(), metrics, confusion,
                 millis / outcomes.size(), evaluatedOn);
-    }
-
-    /** Out-of-fold predictions over all rows for a sampled candidate, needed only if it gets selected. */
-    private double[] outOfFoldFor(Candidate candidate) {
-        double[] oof = new double[data.rows()];
-        for (int f = 0; f < folds.k(); f++) {
-            int[] test = folds.test(0, f);
-            BinaryModel model = candidate.fitter().fit(data, folds.train(0, f), request.seed() + f);
-            double[] p = predict(model, test);
-            for (int j = 0; j < test.length; j++) oof[test[j]] = p[j];
-        }
-        return oof;
     }
 
     private FoldOutcome runFold(Candidate candidate, int repeat, int fold) {
@@ -150,12 +147,6 @@ public final class Evaluator {
         int[] test = folds.test(repeat, fold);
         BinaryModel model = candidate.fitter().fit(data, train, request.seed() + 31L * repeat + fold);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        if (candidate.sampled() && test.length > TREE_TEST_CAP) {
-            int[] copy = test.clone();
-            LogisticTrainer.shuffle(copy, new SplittableRandom(request.seed() + fold));
-            test = Arrays.copyOf(copy, TREE_TEST_CAP);
-            Arrays.sort(test);
-        }
         double[] p = predict(model, test);
         int[] truth = new int[test.length];
         for (int i = 0; i < test.length; i++) truth[i] = y[test[i]];
@@ -169,41 +160,22 @@ public final class Evaluator {
         return p;
     }
 
-    /** Runs fold tasks on two threads; an interrupt of the caller cancels them all. */
-    private <T> List<T> runAll(List<IntFunction<T>> tasks, String stage) {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
-            Thread t = new Thread(r, "outcome-desk-cv");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (IntFunction<T> task : tasks) futures.add(pool.submit(() -> task.apply(0)));
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.util.concurrent.CancellationException("Training cancelled");
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) throw re;
-                    throw new IllegalStateException(e.getCause());
-                }
-                progress.progress("cross-validation: " + stage, ++tasksDone, tasksTotal);
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+    /** The tasks' results in order, reporting each as it is collected. */
+    private <T> List<T> getAll(List<Future<T>> futures, String stage) {
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(ParallelTasks.get(future));
+            progress.progress("cross-validation: " + stage, ++tasksDone, tasksTotal);
         }
+        return results;
     }
 
-    private Evaluation.CategoryResult categories() {
+    private List<Future<long[][]>> submitCategories(ParallelTasks pool) {
         LogisticTrainer.Params params = LogisticTrainer.Params.forRows(data.rows());
-        List<IntFunction<long[][]>> tasks = new ArrayList<>();
+        List<Future<long[][]>> tasks = new ArrayList<>();
         for (int f = 0; f < folds.k(); f++) {
             int fold = f;
-            tasks.add(ignored -> {
+            tasks.add(pool.submit(() -> {
                 CategoryModel model = CategoryModel.fit(data, folds.train(0, fold), params, request.seed() + fold);
                 long[][] confusion = new long[CategoryModel.K][CategoryModel.K];
                 for (int row : folds.test(0, fold)) {
@@ -213,9 +185,13 @@ public final class Evaluator {
                     confusion[data.categoryIndex(row)][best]++;
                 }
                 return confusion;
-            });
+            }));
         }
-        List<long[][]> perFold = runAll(tasks, "five categories");
+        return tasks;
+    }
+
+    private Evaluation.CategoryResult categories(List<Future<long[][]>> tasks) {
+        List<long[][]> perFold = getAll(tasks, "five categories");
         long[][] total = new long[CategoryModel.K][CategoryModel.K];
         double[] macro = new double[perFold.size()];
         double[] accuracy = new double[perFold.size()];

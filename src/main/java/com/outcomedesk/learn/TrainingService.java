@@ -25,6 +25,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Trains on every labelled appointment in the store: loads them as hashed features, cross-validates all
@@ -77,16 +79,22 @@ public final class TrainingService {
         DatasetBuilder.Built built = LabelledData.load(labelled, featurizer, withHistory ? histories : null, progress);
         Evaluator evaluator = new Evaluator(built.dataset(), request, progress);
         Evaluation folds = evaluator.evaluate();
-        progress.progress("time-ordered validation", 0, 1);
+        progress.progress("time-ordered validation and final fit", 0, 1);
         Candidate chosen = candidate(folds, built.dataset().rows());
-        Optional<TimeOrderedSplit.Holdout> holdout = TimeOrderedSplit.holdout(built.dataset(), labelled.labelledDates(), chosen,
-                request.seed());
+        java.time.LocalDate[] dates = labelled.labelledDates();
+        Optional<TimeOrderedSplit.Holdout> holdout;
+        TrainedModel fitted;
+        try (ParallelTasks pool = new ParallelTasks()) {
+            // The time-ordered fit and the two final fits are independent: they share the two cores.
+            Supplier<TrainedModel> finalFit = fitFinal(pool, built.dataset(), folds, request, built.doctorRows().keySet());
+            Future<Optional<TimeOrderedSplit.Holdout>> time = pool.submit(() -> TimeOrderedSplit.holdout(built.dataset(), dates,
+                    chosen, request.seed()));
+            fitted = finalFit.get().withHistoryVersion(withHistory ? HistoryFeatures.VERSION : 0);
+            holdout = ParallelTasks.get(time);
+        }
         double cvAuc = folds.selectedResult().auc();
         Optional<TimeOrderedSplit.Result> timeOrdered = holdout.map(h -> TimeOrderedSplit.result(h, cvAuc));
         Evaluation evaluation = timeOrdered.map(t -> withNote(folds, t.note())).orElse(folds);
-        progress.progress("final fit", 0, 1);
-        TrainedModel fitted = fitFinal(built.dataset(), evaluation, request, built.doctorRows().keySet())
-                .withHistoryVersion(withHistory ? HistoryFeatures.VERSION : 0);
         checkCancelled();
         LoadedModel champion = null;
         if (compare) {
@@ -132,13 +140,23 @@ public final class TrainingService {
 
     /** Fits the selected model and the five-category model on all rows, with the out-of-fold calibration. */
     public static TrainedModel fitFinal(Dataset data, Evaluation evaluation, TrainingRequest request, Set<String> doctors) {
+        try (ParallelTasks pool = new ParallelTasks()) {
+            return fitFinal(pool, data, evaluation, request, doctors).get();
+        }
+    }
+
+    /** Starts the two final fits (the five categories first: the longer one); the supplier waits for them. */
+    private static Supplier<TrainedModel> fitFinal(ParallelTasks pool, Dataset data, Evaluation evaluation, TrainingRequest request,
+                                                 Set<String> doctors) {
         int[] all = new int[data.rows()];
         for (int i = 0; i < all.length; i++) all[i] = i;
         Candidate selected = Candidate.forRequest(TrainingRequest.Algorithm.AUTO, data.rows()).stream()
                 .filter(c -> c.name().equals(evaluation.selected())).findFirst().orElseThrow();
-        BinaryModel binary = selected.fitter().fit(data, all, request.seed());
-        CategoryModel categories = CategoryModel.fit(data, all, LogisticTrainer.Params.forRows(data.rows()), request.seed());
-        return new TrainedModel(selected.name(), request.hashBits(), binary, evaluation.platt(), categories, null, Set.copyOf(doctors));
+        Future<CategoryModel> categories = pool.submit(() -> CategoryModel.fit(data, all, LogisticTrainer.Params.forRows(data.rows()),
+                request.seed()));
+        Future<BinaryModel> binary = pool.submit(() -> selected.fitter().fit(data, all, request.seed()));
+        return () -> new TrainedModel(selected.name(), request.hashBits(), ParallelTasks.get(binary), evaluation.platt(),
+                ParallelTasks.get(categories), null, Set.copyOf(doctors));
     }
 
     /** The selected candidate's headline metrics (means over folds). */

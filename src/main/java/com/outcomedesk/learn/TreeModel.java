@@ -10,11 +10,11 @@ import java.util.SplittableRandom;
 /**
  * A random forest or gradient-boosted trees ({@link SparseTrees}) on one binary column per entity feature seen in
  * training, the doctor's smoothed worse rate (from the training rows only) and the month, trained on every row up to
- * {@link #SAMPLE_CAP}. The fitted trees are kept as plain arrays ({@link TreeEnsemble}), which is what predicts and
+ * {@link #SAMPLE_CAP} for the forest, every row for boosting. The fitted trees are kept as plain arrays ({@link TreeEnsemble}), which is what predicts and
  * what the model artifact stores; artifacts of the former Smile trees read and predict the same way.
  */
 public final class TreeModel implements BinaryModel {
-    /** Trees see every labelled row up to this many (beyond it, a uniform sample of this size). */
+    /** The forest sees every labelled row up to this many (beyond it, a uniform sample of this size); boosting sees every row. */
     public static final int SAMPLE_CAP = 200_000;
 
     public enum Kind { FOREST, GBM }
@@ -35,21 +35,24 @@ public final class TreeModel implements BinaryModel {
         this.importance = importance;
     }
 
-    static Map<String, Object> describe(Kind kind) {
+    static Map<String, Object> describe(Kind kind, int rows) {
         String features = "binary columns for entity features (entities, values, thresholds, pairs, follow-up) seen in at least"
                 + " max(3, rows/5000) rows, at most " + SparseTrees.MAX_COLUMNS + ", + doctor rate + month";
-        return kind == Kind.FOREST
-                ? Map.of("library", "own sparse trees (SparseTrees)", "trees", SparseTrees.FOREST_TREES, "maxDepth",
-                SparseTrees.FOREST_DEPTH, "columnShare", SparseTrees.FOREST_COLUMN_SHARE, "minLeafRows", 5, "features", features,
-                "sampleCap", SAMPLE_CAP)
-                : Map.of("library", "own sparse trees (SparseTrees)", "maxRounds", SparseTrees.MAX_ROUNDS, "maxDepth",
-                SparseTrees.BOOST_DEPTH, "learningRate", SparseTrees.RATE, "earlyStopping", "logistic loss on a seeded inner tenth, "
-                + SparseTrees.PATIENCE + " rounds patience", "features", features, "sampleCap", SAMPLE_CAP);
+        if (kind == Kind.FOREST) {
+            return Map.of("library", "own histogram trees (SparseTrees)", "trees", SparseTrees.FOREST_TREES, "maxDepth",
+                    SparseTrees.FOREST_DEPTH, "columnShare", SparseTrees.FOREST_COLUMN_SHARE, "minLeafRows", 5, "features", features,
+                    "sampleCap", SAMPLE_CAP);
+        }
+        SparseTrees.Boosting b = SparseTrees.Boosting.forRows(rows);
+        return Map.of("library", "own histogram trees (SparseTrees)", "maxRounds", SparseTrees.MAX_ROUNDS, "maxDepth", b.depth(),
+                "learningRate", b.rate(), "rowsPerTree", b.subsample(), "earlyStopping", "logistic loss on a seeded inner tenth, "
+                + SparseTrees.PATIENCE + " rounds patience", "features", features);
     }
 
-    static TreeModel fit(Kind kind, Dataset data, int[] rows, long seed) {
+    /** Fits on the given rows only (the forest on a sample of them above {@link #SAMPLE_CAP}). */
+    public static TreeModel fit(Kind kind, Dataset data, int[] rows, long seed) {
         TrainingService.checkCancelled();
-        return SparseTrees.fit(kind, data, sample(data, rows, seed), seed);
+        return SparseTrees.fit(kind, data, kind == Kind.GBM ? rows : sample(data, rows, seed), seed);
     }
 
     /** A uniform sample when over the cap, else every row. */

@@ -14,6 +14,13 @@ class BenchmarksTest {
         Map<String, Object> result = new LearningBenchmark(2_000, 7, ProgressListener.NONE).run();
         assertThat(result).containsEntry("records", 2_000L).containsKeys("lrFitSeconds", "singlePrediction", "batch");
         assertThat((Double) ((Map<?, ?>) result.get("auc")).get("selectedModel")).isBetween(0.5, 1.0);
+        // The tree models' explained predictions are timed beside logistic regression's.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> single = (Map<String, Object>) result.get("singlePrediction");
+        assertThat(single).containsKeys("full", "gbm", "forest");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> gbm = (Map<String, Object>) single.get("gbm");
+        assertThat(gbm.get("full").toString()).contains("p99Micros");
     }
 
     @Test
