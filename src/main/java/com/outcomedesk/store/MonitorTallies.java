@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The monitor's tallies of saved predictions against their appointments' outcomes (migration V62), kept instead of
@@ -31,6 +32,13 @@ public final class MonitorTallies {
     /** The prefix of the derived tables, which backups leave out. */
     public static final String TABLE_PREFIX = "monitor_tally_";
     private static final int FETCH = 10_000, BATCH = 1_000;
+    /**
+     * A journal of at least this many entries and a third of the counted predictions (a bulk load, a first pull) is
+     * cheaper to recount whole: counting a prediction again costs about three times counting it afresh.
+     */
+    static final long WHOLE_FROM = 10_000;
+    /** Taken first by every catch-up, so two never interleave. */
+    private static final String LOCK = "UPDATE monitor_tally_state SET state_value = state_value WHERE name = 'lock'";
 
     /** What the sums table counts by, in its {@code kind} column's order. */
     public enum Kind { MONTH, SITE, DOCTOR, MODEL, DOCTOR_MIX }
@@ -51,12 +59,12 @@ public final class MonitorTallies {
 
     /** Brings the tallies up to date with every committed change (recounting the whole store when they cannot be). */
     public CatchUp catchUp() {
-        return database.jdbcTransaction(c -> catchUp(c, false));
+        return database.jdbcTransaction(this::incremental).orElseGet(this::whole);
     }
 
     /** Recounts the whole store: the repair path, should the tallies ever be in doubt. */
     public CatchUp recount() {
-        return database.jdbcTransaction(c -> catchUp(c, true));
+        return whole();
     }
 
     /** The tallies of one kind, as of the last catch-up. */
@@ -87,24 +95,66 @@ public final class MonitorTallies {
             + "AND EXISTS (SELECT 1 FROM monitor_tally_counted c WHERE c.prediction_id = j.prediction_id) "
             + "AND NOT EXISTS (SELECT 1 FROM predictions p WHERE p.id = j.prediction_id))";
 
-    private CatchUp catchUp(Connection c, boolean whole) throws SQLException {
-        boolean recount = whole || count(c, UNACCOUNTED) != 0;
-        update(c, "UPDATE monitor_tally_state SET state_value = state_value WHERE name = 'lock'");
+    /** Counts the journalled predictions again, or says (empty) that the store must be recounted whole. */
+    private Optional<CatchUp> incremental(Connection c) throws SQLException {
+        if (count(c, UNACCOUNTED) != 0) return Optional.empty();
+        update(c, LOCK);
         List<String> worse = worseCodes(c);
-        String fingerprint = String.join(",", worse);
-        recount |= !fingerprint.equals(state(c));
+        if (!String.join(",", worse).equals(state(c))) return Optional.empty();
+        long journalled = count(c, "SELECT COUNT(*) FROM monitor_tally_journal");
+        if (journalled >= WHOLE_FROM && journalled * 3 >= count(c, "SELECT COUNT(*) FROM monitor_tally_counted")) {
+            return Optional.empty();
+        }
         int claimed = update(c, "UPDATE monitor_tally_journal SET claimed = TRUE WHERE claimed = FALSE");
-        long counted = 0;
-        if (!recount && claimed > 0) counted = again(c, worse);
-        if (recount) {
-            counted = all(c, worse);
+        if (claimed == 0) return Optional.of(new CatchUp(0, false));
+        long counted = again(c, worse);
+        update(c, "DELETE FROM monitor_tally_journal WHERE claimed = TRUE");
+        return Optional.of(new CatchUp(counted, false));
+    }
+
+    /**
+     * Recounts every prediction. Emptying a million-row table row by row took longer than counting it again, so the
+     * derived tables are truncated; the tallies are first marked stale (no worse categories recorded), so that a
+     * recount cut off after truncating is made again by the next catch-up. TRUNCATE waits for the transactions still
+     * writing the journal to commit: what they changed is then counted here, and whatever commits later is journalled
+     * and counted again by the next catch-up.
+     */
+    private CatchUp whole() {
+        database.jdbcTransaction(c -> {
+            update(c, LOCK);
+            return update(c, "UPDATE monitor_tally_state SET state_value = NULL WHERE name = 'worse'");
+        });
+        database.withConnection(c -> {
+            c.setAutoCommit(true);
+            for (String table : new String[] {"monitor_tally_journal", "monitor_tally_counted", "monitor_tally_sums"}) {
+                update(c, "TRUNCATE TABLE " + table);
+            }
+            return null;
+        });
+        return database.jdbcTransaction(c -> {
+            update(c, LOCK);
+            List<String> worse = worseCodes(c);
+            long counted = count(c, worse, " FROM predictions p");
+            sumAll(c);
             try (PreparedStatement s = c.prepareStatement("UPDATE monitor_tally_state SET state_value = ? WHERE name = 'worse'")) {
-                s.setString(1, fingerprint);
+                s.setString(1, String.join(",", worse));
                 s.executeUpdate();
             }
-        }
-        if (claimed > 0) update(c, "DELETE FROM monitor_tally_journal WHERE claimed = TRUE");
-        return new CatchUp(counted, recount);
+            return new CatchUp(counted, true);
+        });
+    }
+
+    /** Sums every counted prediction per kind, key and group, in the database (what {@link Deltas} does per change). */
+    private static void sumAll(Connection c) throws SQLException {
+        String sums = "INSERT INTO monitor_tally_sums (kind, k, grp, n, q1, q2, q3, q4, hi) SELECT ";
+        String totals = ", COUNT(*), SUM(q1), SUM(q2), SUM(q3), SUM(q4), SUM(hi) FROM monitor_tally_counted GROUP BY k";
+        update(c, sums + Kind.MONTH.ordinal() + ", k, ''" + totals);
+        update(c, sums + Kind.SITE.ordinal() + ", k, " + storedSql("site_id") + totals + ", site_id");
+        update(c, sums + Kind.DOCTOR.ordinal() + ", k, " + storedSql("doctor_id") + totals + ", doctor_id");
+        update(c, sums + Kind.MODEL.ordinal() + ", k, " + storedSql("model_id") + totals + ", model_id");
+        String month = "k / " + 24 * (BUCKETS + 1);
+        update(c, sums + Kind.DOCTOR_MIX.ordinal() + ", " + month + ", " + storedSql("doctor_id")
+                + ", COUNT(*), 0, 0, 0, 0, 0 FROM monitor_tally_counted GROUP BY " + month + ", doctor_id");
     }
 
     /** Counts the journalled predictions again: subtracts what they were counted as, then adds what they are now. */
@@ -119,7 +169,7 @@ public final class MonitorTallies {
         forget(c);
         long n = count(c, worse, " FROM monitor_tally_work w JOIN predictions p ON p.id = w.prediction_id");
         deltas.read(c, working, 1);
-        deltas.apply(c, false);
+        deltas.apply(c);
         update(c, "DELETE FROM monitor_tally_work");
         return n;
     }
@@ -139,16 +189,6 @@ public final class MonitorTallies {
             }
             delete.executeBatch();
         }
-    }
-
-    private static long all(Connection c, List<String> worse) throws SQLException {
-        update(c, "DELETE FROM monitor_tally_sums");
-        update(c, "DELETE FROM monitor_tally_counted");
-        long n = count(c, worse, " FROM predictions p");
-        Deltas deltas = new Deltas();
-        deltas.read(c, "", 1);
-        deltas.apply(c, true);
-        return n;
     }
 
     /**
@@ -213,26 +253,24 @@ public final class MonitorTallies {
             for (int i = 0; i < 6; i++) s[i] += q[i];
         }
 
-        /** Writes the changes: added to rows that exist (unless {@code fresh}: the sums are empty), else inserted. */
-        void apply(Connection c, boolean fresh) throws SQLException {
+        /** Writes the changes: added to the rows that exist, else inserted; rows left with no prediction go. */
+        void apply(Connection c) throws SQLException {
             List<Map.Entry<Key, long[]>> changed = new ArrayList<>();
             for (Map.Entry<Key, long[]> e : sums.entrySet()) {
                 if (!java.util.Arrays.equals(e.getValue(), new long[6])) changed.add(e);
             }
-            List<Map.Entry<Key, long[]>> missing = fresh ? changed : new ArrayList<>();
-            if (!fresh) {
-                try (PreparedStatement s = c.prepareStatement("UPDATE monitor_tally_sums SET n = n + ?, q1 = q1 + ?, "
-                        + "q2 = q2 + ?, q3 = q3 + ?, q4 = q4 + ?, hi = hi + ? WHERE kind = ? AND k = ? AND grp = ?")) {
-                    for (int from = 0; from < changed.size(); from += BATCH) {
-                        List<Map.Entry<Key, long[]>> part = changed.subList(from, Math.min(changed.size(), from + BATCH));
-                        for (Map.Entry<Key, long[]> e : part) {
-                            for (int i = 0; i < 6; i++) s.setLong(i + 1, e.getValue()[i]);
-                            bindKey(s, 7, e.getKey());
-                            s.addBatch();
-                        }
-                        int[] updated = s.executeBatch();
-                        for (int i = 0; i < updated.length; i++) if (updated[i] == 0) missing.add(part.get(i));
+            List<Map.Entry<Key, long[]>> missing = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("UPDATE monitor_tally_sums SET n = n + ?, q1 = q1 + ?, "
+                    + "q2 = q2 + ?, q3 = q3 + ?, q4 = q4 + ?, hi = hi + ? WHERE kind = ? AND k = ? AND grp = ?")) {
+                for (int from = 0; from < changed.size(); from += BATCH) {
+                    List<Map.Entry<Key, long[]>> part = changed.subList(from, Math.min(changed.size(), from + BATCH));
+                    for (Map.Entry<Key, long[]> e : part) {
+                        for (int i = 0; i < 6; i++) s.setLong(i + 1, e.getValue()[i]);
+                        bindKey(s, 7, e.getKey());
+                        s.addBatch();
                     }
+                    int[] updated = s.executeBatch();
+                    for (int i = 0; i < updated.length; i++) if (updated[i] == 0) missing.add(part.get(i));
                 }
             }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO monitor_tally_sums (kind, k, grp, n, q1, q2, q3, "
@@ -246,7 +284,6 @@ public final class MonitorTallies {
                 }
                 s.executeBatch();
             }
-            if (fresh) return;
             // only a row that lost predictions can have none left
             try (PreparedStatement s = c.prepareStatement("DELETE FROM monitor_tally_sums WHERE kind = ? AND k = ? AND grp = ? "
                     + "AND n = 0")) {
@@ -271,6 +308,11 @@ public final class MonitorTallies {
     /** A group as the sums store it: '' for none, else '=' and the group. */
     private static String stored(String group) {
         return group == null ? "" : "=" + group;
+    }
+
+    /** {@link #stored} in SQL. */
+    private static String storedSql(String column) {
+        return "CASE WHEN " + column + " IS NULL THEN '' ELSE '=' || " + column + " END";
     }
 
     private static String group(String stored) {
