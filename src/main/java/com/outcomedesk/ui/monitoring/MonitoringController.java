@@ -86,8 +86,10 @@ public final class MonitoringController {
             if (p.slope() != null) slope.getData().add(new XYChart.Data<>(p.period(), p.slope()));
             ideal.getData().add(new XYChart.Data<>(p.period(), 1));
         }
-        aucChart.getData().setAll(List.of(live, low, high, activated));
-        slopeChart.getData().setAll(List.of(slope, ideal));
+        // A category axis lists the months in the order the series bring them, so the series that has every month
+        // goes first: with the live AUC first, its months (those with outcomes) came before all the others.
+        aucChart.getData().setAll(List.of(activated, live, low, high));
+        slopeChart.getData().setAll(List.of(ideal, slope));
         for (XYChart.Series<String, Number> s : List.of(live, low, high, slope)) {
             for (XYChart.Data<String, Number> d : s.getData()) {
                 Tooltip.install(d.getNode(), new Tooltip(s.getName() + " " + d.getXValue() + ": "
