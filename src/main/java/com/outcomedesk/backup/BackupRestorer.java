@@ -179,7 +179,7 @@ public final class BackupRestorer {
 
     /**
      * Files first (the keyring opens an encrypted store's backup), then every table, then the checks. A trial (verify's
-     * restore, deleted afterwards) skips what cannot fail on the backup's rows: see {@link StoreTables.Loader#finishTrial}.
+     * restore, deleted afterwards) skips what cannot fail on the backup's rows: see {@link StoreTables.Loader#openTrial}.
      */
     private Result load(BackupArchive archive, StoreLocation plain, BackupKey.Unlock unlock, boolean trial,
                         ProgressListener progress) {
@@ -198,7 +198,8 @@ public final class BackupRestorer {
             }
             StoreLocation location = opened.dataKey().map(k -> EncryptedStore.unlocked(plain, k)).orElse(plain);
             Map<String, Long> rows = new LinkedHashMap<>();
-            try (StoreTables.Loader loader = StoreTables.Loader.open(location, m.schemaVersion())) {
+            try (StoreTables.Loader loader = trial ? StoreTables.Loader.openTrial(location, m.schemaVersion())
+                    : StoreTables.Loader.open(location, m.schemaVersion())) {
                 long total = m.rows();
                 long[] done = {0};
                 for (BackupManifest.Part p : m.tables()) {
@@ -215,11 +216,7 @@ public final class BackupRestorer {
                     }
                 }
                 progress.progress("Bringing the schema up to date", done[0], total);
-                if (trial) {
-                    loader.finishTrial();
-                } else {
-                    loader.finish();
-                }
+                loader.finish();
             }
             return new Result(location, m, rows, checkAudit(location, archive.file()), Optional.empty());
         } catch (IOException e) {

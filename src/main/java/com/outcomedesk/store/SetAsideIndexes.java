@@ -108,6 +108,24 @@ public final class SetAsideIndexes {
         if (!c.getAutoCommit()) c.commit();
     }
 
+    /**
+     * The indexes (by quoted name, as {@link #plainIndexes} gives them) whose first column is, ascending, the first
+     * column of their table's primary key.
+     */
+    static Set<String> ledByPrimaryKey(Connection c) throws SQLException {
+        Set<String> led = new HashSet<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT i.INDEX_SCHEMA, i.INDEX_NAME"
+                + " FROM INFORMATION_SCHEMA.INDEX_COLUMNS i JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k"
+                + " ON k.TABLE_SCHEMA = i.TABLE_SCHEMA AND k.TABLE_NAME = i.TABLE_NAME AND k.COLUMN_NAME = i.COLUMN_NAME"
+                + " JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS t"
+                + " ON t.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+                + " WHERE t.CONSTRAINT_TYPE = 'PRIMARY KEY' AND k.ORDINAL_POSITION = 1 AND i.ORDINAL_POSITION = 1"
+                + " AND i.ORDERING_SPECIFICATION = 'ASC'")) {
+            while (rs.next()) led.add("\"" + rs.getString(1) + "\".\"" + rs.getString(2) + "\"");
+        }
+        return led;
+    }
+
     /** The plain indexes of the table (of every table when null) by quoted name, each with its definition as H2 scripts it. */
     static Map<String, String> plainIndexes(Connection c, String table) throws SQLException {
         Set<String> behindConstraints = new HashSet<>();

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,18 @@ class SetAsideIndexesTest {
                 return null;
             });
             assertThat(schema(database)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void theAppointmentsIndexLedByTheirKeyIsToldApartFromThoseThatAreNot() {
+        try (Database database = Database.open(TestStores.h2(dir))) {
+            database.withConnection(c -> {
+                Set<String> led = SetAsideIndexes.ledByPrimaryKey(c);
+                assertThat(SetAsideIndexes.plainIndexes(c, null).keySet()).filteredOn(led::contains)
+                        .containsExactly("\"PUBLIC\".\"IDX_APPOINTMENTS_MONITOR\"");
+                return null;
+            });
         }
     }
 
