@@ -2,8 +2,6 @@ package com.outcomedesk.bench;
 
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.demo.DemoDataGenerator;
-import com.outcomedesk.server.ApiServer;
-import com.outcomedesk.server.ServerOptions;
 import com.outcomedesk.sync.ServerConfig;
 import com.outcomedesk.sync.SyncEngine;
 import com.outcomedesk.sync.SyncException;
@@ -29,11 +27,12 @@ public final class SyncBenchmark {
 
     /**
      * One transport's figures. {@code peakRssMb} is this process's high-water resident memory (VmHWM) after the run:
-     * both sites and, over HTTP, the server share the process, so it bounds each of them from above.
+     * both sites share it. Over HTTP the OutcomeDesk Server runs in a process of its own ({@link SyncBenchServer}) with
+     * the same heap limit, and {@code serverPeakRssMb} is its high-water mark (-1 for a direct run).
      */
     public record Result(String transport, long records, long pushMs, double pushedPerSecond, long pullMs,
-                         double pulledPerSecond, long maxHeapMb, long usedHeapAfterMb, long peakRssMb, int batch,
-                         String server) {
+                         double pulledPerSecond, long maxHeapMb, long usedHeapAfterMb, long peakRssMb,
+                         long serverPeakRssMb, int batch, String server) {
     }
 
     /** How the sites reach the server: a PostgreSQL login of their own, or the OutcomeDesk Server's sync API. */
@@ -56,16 +55,18 @@ public final class SyncBenchmark {
             generate(a, records, seed);
             SyncReport push;
             SyncReport pull;
+            long serverPeakRssMb = -1;
             if (transport == Transport.HTTP) {
-                try (Engine hub = Engine.open(new StoreLocation(dir.resolve("server"), scratch.url(), scratch.user(),
-                        scratch.password()));
-                     ApiServer api = ApiServer.start(hub, ServerOptions.loopbackHttp(0))) {
-                    String url = "http://127.0.0.1:" + api.port();
+                try (SyncBenchServer hub = SyncBenchServer.start(dir.resolve("server"), scratch.url(), scratch.user(),
+                        scratch.password(), "bench-a", "bench-b")) {
                     Actor admin = Actor.localUser();
-                    a.sync().enroll(url, hub.sync().sites().add("bench-a", admin).code(), false, admin);
-                    b.sync().enroll(url, hub.sync().sites().add("bench-b", admin).code(), false, admin);
+                    a.sync().enroll(hub.url, hub.codes.get(0), false, admin);
+                    b.sync().enroll(hub.url, hub.codes.get(1), false, admin);
                     push = a.sync().sync(1);
                     pull = b.sync().sync(1);
+                    serverPeakRssMb = hub.stop();
+                } catch (IOException e) {
+                    throw new SyncException("The benchmark's server did not run: " + e.getMessage(), e);
                 }
             } else {
                 push = a.sync().sync(scratch, 1);
@@ -81,20 +82,11 @@ public final class SyncBenchmark {
             Runtime rt = Runtime.getRuntime();
             return new Result(transport.name().toLowerCase(java.util.Locale.ROOT), records, push.pushMs(),
                     rate(records, push.pushMs()), pull.pullMs(), rate(records, pull.pullMs()), rt.maxMemory() >> 20,
-                    (rt.totalMemory() - rt.freeMemory()) >> 20, peakRssMb(), SyncEngine.DEFAULT_BATCH, server.displayName());
+                    (rt.totalMemory() - rt.freeMemory()) >> 20, Memory.peakRssMb(), serverPeakRssMb, SyncEngine.DEFAULT_BATCH,
+                    server.displayName());
         } finally {
             SyncBenchmarkSql.dropScratchSchema(server, schema);
             deleteTree(dir);
-        }
-    }
-
-    /** VmHWM from /proc/self/status; -1 where there is no /proc (not Linux). */
-    private static long peakRssMb() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-            return lines.filter(l -> l.startsWith("VmHWM:")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) >> 10).orElse(-1L);
-        } catch (IOException | RuntimeException e) {
-            return -1;
         }
     }
 
