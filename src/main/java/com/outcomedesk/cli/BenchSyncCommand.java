@@ -44,9 +44,10 @@ final class BenchSyncCommand implements Callable<Integer> {
         List<SyncBenchmark.Result> results = new ArrayList<>();
         for (SyncBenchmark.Transport t : transports) results.add(SyncBenchmark.run(config, records, seed, t));
         String human = results.stream().map(r -> String.format("%d appointments %s via %s: pushed in %d ms (%.0f/s), "
-                        + "pulled in %d ms (%.0f/s); heap limit %d MB, peak RSS %d MB, batch %d", r.records(),
+                        + "pulled in %d ms (%.0f/s); heap limit %d MB, peak RSS %d MB (sites)%s, batch %d", r.records(),
                 r.transport(), r.server(), r.pushMs(), r.pushedPerSecond(), r.pullMs(), r.pulledPerSecond(),
-                r.maxHeapMb(), r.peakRssMb(), r.batch())).collect(java.util.stream.Collectors.joining("\n"));
+                r.maxHeapMb(), r.peakRssMb(), r.serverPeakRssMb() < 0 ? "" : " and " + r.serverPeakRssMb() + " MB (server)",
+                r.batch())).collect(java.util.stream.Collectors.joining("\n"));
         json.print(spec.commandLine().getOut(), results.size() == 1 ? results.get(0) : java.util.Map.of("results", results),
                 human);
         return 0;

@@ -89,6 +89,10 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(location.databaseFile().isPresent() ? writingAtCommit(location.jdbcUrl()) : location.jdbcUrl());
         if (location.user() != null) config.setUsername(location.user());
         if (location.password() != null) config.setPassword(location.password());
+        // One multi-row INSERT per batch instead of one statement per row: a sync push through the OutcomeDesk
+        // Server writes its batches on this pool (8,000 appointments and their agreed versions each), and a direct
+        // sync's own connection has always done so. Batches that read update counts are UPDATEs, which stay as they are.
+        if (vendor == Vendor.POSTGRESQL) config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setMaximumPoolSize(vendor == Vendor.H2 ? 4 : 8);
         config.setPoolName("outcome-desk");
         config.setConnectionTimeout(10_000);

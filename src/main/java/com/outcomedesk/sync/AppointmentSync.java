@@ -1,6 +1,7 @@
 package com.outcomedesk.sync;
 
 import com.outcomedesk.store.AgreedVersion;
+import com.outcomedesk.store.H2PageCache;
 import com.outcomedesk.store.HybridClock;
 import com.outcomedesk.store.SetAsideIndexes;
 import com.outcomedesk.store.SyncStateRepository;
@@ -143,12 +144,17 @@ final class AppointmentSync {
         ExecutorService fetcher = aside("sync-pull-prefetch");
         Future<List<SyncRow>> next = null;
         SetAsideIndexes setAside = null;
+        H2PageCache cache = null;
         try (SyncStateRepository state = SyncStateRepository.over(local)) {
             long mark = state.mark(watermarkName);
             boolean fresh = mark == 0 && state.noAppointments();
             List<SyncRow> rows = mark < upTo ? server.page(T, mark, upTo, batch) : List.of();
-            // A first pull of more than a page: the rows go in with the plain indexes set aside, built once at the end.
-            if (fresh && rows.size() == batch) setAside = SetAsideIndexes.of(local, T.name());
+            // A first pull of more than a page: the rows go in with the plain indexes set aside, built once at the end,
+            // and a page cache that holds what the load keeps rewriting.
+            if (fresh && rows.size() == batch) {
+                cache = H2PageCache.widen(local);
+                setAside = SetAsideIndexes.of(local, T.name());
+            }
             while (!rows.isEmpty()) {
                 long last = rows.get(rows.size() - 1).serverSeq();
                 if (last < upTo) {
@@ -176,6 +182,7 @@ final class AppointmentSync {
             if (next != null) next.cancel(false);
             fetcher.shutdown();
             awaitQuietly(fetcher);
+            if (cache != null) cache.close();
         }
         return applied;
     }
