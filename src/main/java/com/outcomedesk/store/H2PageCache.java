@@ -34,11 +34,6 @@ public final class H2PageCache implements AutoCloseable {
         return new H2PageCache(store, before);
     }
 
-    /** The cache size now, in MB (0 on PostgreSQL). */
-    public int sizeMb() {
-        return store == null ? 0 : store.getCacheSize();
-    }
-
     @Override
     public void close() {
         if (store != null && !store.isClosed()) store.setCacheSize(before);
