@@ -146,7 +146,7 @@ public final class LearningBenchmark {
                 TrainingRequest.DEFAULT_BITS, tree, Calibration.IDENTITY, categories, null, doctors), null, "benchmark " + name, null)))));
         out.put("singlePrediction", single);
         out.put("batch", batch(predictor));
-        out.put("peakRssMb", peakRssMb());
+        out.put("peakRssMb", Memory.peakRssMb());
         out.put("loadAverageAtEnd", loadAverage());
         out.put("targets", Map.of("p50Micros", 25, "p99Micros", 250, "batchPerSecond", 500_000, "lrFitSeconds", 8,
                 "cvPlusFinalFitSeconds", 45, "peakRssMb", 1536));
@@ -250,18 +250,6 @@ public final class LearningBenchmark {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    /** Peak resident set size of this process (Linux VmHWM), or -1 where unavailable. */
-    static long peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 
 }
