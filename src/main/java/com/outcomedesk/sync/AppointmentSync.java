@@ -52,50 +52,62 @@ final class AppointmentSync {
      */
     PushResult push(Connection local, ServerSide server, boolean everything) throws SQLException {
         PushResult result = PushResult.NONE;
-        ExecutorService sender = aside("sync-push");
+        boolean overlapped = server.takesTwoBatches();
+        ExecutorService sender = aside("sync-push", overlapped ? 2 : 1);
         Outgoing out = null;
+        Outgoing next = null;
         try {
-            out = send(batch(local, null, everything), sender, server);
-            // One batch at a time on the server. While it applies one, this thread reads the next and records the
-            // answer of the one before: their rows lie after that one's, so what its answer changes is not theirs.
+            out = new Outgoing(batch(local, null, everything), server).send(sender, server);
+            // While the server applies a batch, this thread reads the next and makes it ready to send (over HTTP:
+            // encoded and compressed), then records the answer of the one before: their rows lie after that one's, so
+            // what its answer changes is not theirs. A transport that takes two batches at once gets the next before
+            // that answer, so its decoding and the wire overlap the server applying the one before (the server still
+            // applies them one after the other, under its change counter's lock).
             while (!out.rows.isEmpty()) {
-                List<AppointmentOffer> next = batch(local, (UUID) out.rows.get(out.rows.size() - 1).row().key(),
-                        everything);
+                next = new Outgoing(batch(local, (UUID) out.rows.get(out.rows.size() - 1).row().key(), everything),
+                        server);
+                if (overlapped) next.send(sender, server);
                 ServerSide.AppointmentOutcome outcome = out.answer();
+                if (!overlapped) next.send(sender, server);
                 Outgoing done = out;
-                out = send(next, sender, server);
+                out = next;
+                next = null;
                 result = result.plus(done.record(local, outcome));
             }
             return result;
         } finally {
-            // The link is the run's: a batch still on its way is waited for before anyone else uses it.
-            if (out != null && out.sent != null) out.sent.cancel(false);
+            // The link is the run's: batches still on their way are waited for before anyone else uses it.
+            for (Outgoing o : new Outgoing[] {out, next}) {
+                if (o != null && o.sent != null) o.sent.cancel(false);
+            }
             sender.shutdown();
             awaitQuietly(sender);
         }
     }
 
-    /** Sends the rows that pass the text rule, on the sender's thread. */
-    private Outgoing send(List<AppointmentOffer> rows, ExecutorService sender, ServerSide server) {
-        Outgoing o = new Outgoing(rows);
-        if (!o.sendable.isEmpty()) o.sent = sender.submit(() -> server.pushAppointments(o.sendable));
-        return o;
-    }
-
     /** A batch on its way to the server: the rows sent and those held back by the text rule. */
     private final class Outgoing {
         final List<AppointmentOffer> rows;
-        final List<AppointmentOffer> sendable = new ArrayList<>();
         final Map<Object, Quarantine.Problem> held = new LinkedHashMap<>();
+        final ServerSide.Outbound sendable;
         Future<ServerSide.AppointmentOutcome> sent;
 
-        private Outgoing(List<AppointmentOffer> rows) {
+        /** Sorts out the rows the text rule holds back and has the server's side make the rest ready to send. */
+        private Outgoing(List<AppointmentOffer> rows, ServerSide server) {
             this.rows = rows;
+            List<AppointmentOffer> pass = new ArrayList<>();
             for (AppointmentOffer r : rows) {
                 Quarantine.Problem p = Quarantine.check(T, r.row());
-                if (p == null) sendable.add(r);
+                if (p == null) pass.add(r);
                 else held.put(r.row().key(), p);
             }
+            sendable = pass.isEmpty() ? null : server.outbound(pass);
+        }
+
+        /** Sends the rows that pass the text rule, on the sender's thread. */
+        Outgoing send(ExecutorService sender, ServerSide server) {
+            if (sendable != null) sent = sender.submit(() -> server.pushAppointments(sendable));
+            return this;
         }
 
         /** The server's answer, or none when nothing was sent. */
@@ -112,8 +124,8 @@ final class AppointmentSync {
             if (outcome != null) {
                 held.putAll(outcome.refused());
                 for (SyncRow s : outcome.serverWins().values()) clock.observe(s.version().hlc());
-                markPushed(local, sendable.stream().filter(r -> !outcome.refused().containsKey(r.row().key())).toList(),
-                        outcome.serverWins());
+                markPushed(local, sendable.rows().stream().filter(r -> !outcome.refused().containsKey(r.row().key()))
+                        .toList(), outcome.serverWins());
                 local.commit();
                 result = new PushResult(outcome.written(), outcome.conflicts(), 0);
             }
@@ -125,7 +137,11 @@ final class AppointmentSync {
 
     /** A thread that talks to the server while this one works on the local store. */
     private static ExecutorService aside(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
+        return aside(name, 1);
+    }
+
+    private static ExecutorService aside(String name, int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;

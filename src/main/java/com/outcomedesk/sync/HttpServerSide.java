@@ -112,10 +112,28 @@ final class HttpServerSide implements ServerSide {
      * A batch refused for rows outside the site's push scope (403): those rows are held back with the server's
      * reason and the rest go again, as a new batch; nothing of the refused one was applied.
      */
+    /** Each batch is a request of its own: the server applies them one after the other as they come. */
+    @Override
+    public boolean takesTwoBatches() {
+        return true;
+    }
+
+    /** The batch's body, encoded and compressed on the caller's thread. */
+    @Override
+    public Outbound outbound(List<AppointmentOffer> rows) {
+        return new Outbound(rows, compressed(SyncTable.APPOINTMENTS, rows.stream().map(SyncWire::offer).toList()));
+    }
+
     @Override
     public AppointmentOutcome pushAppointments(List<AppointmentOffer> rows) throws SQLException {
+        return pushAppointments(outbound(rows));
+    }
+
+    @Override
+    public AppointmentOutcome pushAppointments(Outbound batch) throws SQLException {
+        List<AppointmentOffer> rows = batch.rows();
         try {
-            return SyncWire.appointmentOutcome(push(SyncTable.APPOINTMENTS, rows.stream().map(SyncWire::offer).toList()));
+            return SyncWire.appointmentOutcome(push(batch.body()));
         } catch (OutsideScope e) {
             List<AppointmentOffer> rest = rows.stream().filter(o -> !e.refused.containsKey(o.row().key())).toList();
             if (rest.size() == rows.size()) throw new SyncException("The server refused the batch for its scope without "
@@ -149,6 +167,15 @@ final class HttpServerSide implements ServerSide {
     }
 
     private JsonNode push(SyncTable table, List<ObjectNode> rows) throws SQLException {
+        return push(compressed(table, rows));
+    }
+
+    private JsonNode push(byte[] gzipped) throws SQLException {
+        return json(send(request("/sync/push").header("Content-Type", "application/json")
+                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(gzipped))));
+    }
+
+    private static byte[] compressed(SyncTable table, List<ObjectNode> rows) {
         byte[] body = SyncWire.pushBody(table, rows);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length / 4);
         // The fastest level, as the server's answers: deflating, not the bytes, is what a big push waits on.
@@ -161,8 +188,7 @@ final class HttpServerSide implements ServerSide {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot compress a push batch in memory", e);
         }
-        return json(send(request("/sync/push").header("Content-Type", "application/json")
-                .header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray()))));
+        return bytes.toByteArray();
     }
 
     @Override

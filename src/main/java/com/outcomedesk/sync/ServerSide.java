@@ -46,7 +46,33 @@ interface ServerSide extends AutoCloseable {
     /** The highest committed change number: everything at or below it can be pulled. */
     long committed() throws SQLException;
 
+    /**
+     * Appointments made ready to push: the rows, and what the transport sends for them when it is prepared ahead (the
+     * HTTP body, encoded and compressed; null when nothing is), so that the work overlaps the batch before on the
+     * server instead of following it.
+     */
+    record Outbound(List<AppointmentOffer> rows, byte[] body) {
+    }
+
+    /**
+     * Whether the next appointment batch may be sent before the answer to the one before: a transport of requests
+     * (HTTP) may, one connection (JDBC) may not.
+     */
+    default boolean takesTwoBatches() {
+        return false;
+    }
+
+    /** The rows made ready to push; by default nothing is done ahead. */
+    default Outbound outbound(List<AppointmentOffer> rows) {
+        return new Outbound(rows, null);
+    }
+
     AppointmentOutcome pushAppointments(List<AppointmentOffer> rows) throws SQLException;
+
+    /** Pushes rows made ready by {@link #outbound}. */
+    default AppointmentOutcome pushAppointments(Outbound batch) throws SQLException {
+        return pushAppointments(batch.rows());
+    }
 
     AppendOutcome pushAppendOnly(SyncTable table, List<SyncRow> rows) throws SQLException;
 
