@@ -76,12 +76,13 @@ public final class TrainingService {
         progress.progress("patient history", 0, 1);
         PatientHistoryTable histories = PatientHistoryTable.load(visits);
         boolean withHistory = usesPatientHistory(histories, labelled.labelledCount());
-        DatasetBuilder.Built built = LabelledData.load(labelled, featurizer, withHistory ? histories : null, progress);
+        LabelledData.Loaded loaded = LabelledData.load(labelled, featurizer, withHistory ? histories : null, progress);
+        DatasetBuilder.Built built = loaded.built();
         Evaluator evaluator = new Evaluator(built.dataset(), request, progress);
         Evaluation folds = evaluator.evaluate();
         progress.progress("time-ordered validation and final fit", 0, 1);
         Candidate chosen = candidate(folds, built.dataset().rows());
-        java.time.LocalDate[] dates = labelled.labelledDates();
+        java.time.LocalDate[] dates = loaded.dates();
         Optional<TimeOrderedSplit.Holdout> holdout;
         TrainedModel fitted;
         try (ParallelTasks pool = new ParallelTasks()) {
