@@ -97,7 +97,7 @@ final class SparseTrees {
         }
         column = new char[cols.size()];
         for (int k = 0; k < column.length; k++) column[k] = (char) cols.get(k);
-        // Ascending within a row, so that a column is looked up by binary search.
+        // Ascending within a row: the commonest columns come first, so looking one up mostly stops after a step or two.
         for (int i = 0; i < rows.length; i++) Arrays.sort(column, start[i], start[i + 1]);
         y = new int[rows.length];
         rate = new double[rows.length];
@@ -201,14 +201,8 @@ final class SparseTrees {
 
     /** Whether sample position i has binary column c (its columns are ascending). */
     private boolean hasColumn(int i, int c) {
-        // Binary search: a row with patient history and durations holds a few dozen columns.
-        int lo = start[i], hi = start[i + 1] - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int v = column[mid];
-            if (v < c) lo = mid + 1;
-            else if (v > c) hi = mid - 1;
-            else return true;
+        for (int k = start[i]; k < start[i + 1]; k++) {
+            if (column[k] >= c) return column[k] == c;
         }
         return false;
     }
