@@ -83,7 +83,7 @@ public final class CategoryModel {
         double[] z = new double[K];
         for (int epoch = 0; epoch < params.epochs(); epoch++) {
             TrainingService.checkCancelled();
-            LogisticTrainer.shuffle(order, random);
+            LogisticTrainer.epochOrder(rows, order, random);
             for (int row : order) {
                 int n = data.features(row, all, buf);
                 int[] idx = buf[0];

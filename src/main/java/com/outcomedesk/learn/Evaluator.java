@@ -11,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.IdentityHashMap;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 
 /**
@@ -27,6 +30,8 @@ public final class Evaluator {
     private final int[] y;
     private final Folds folds;
     private final Map<String, double[]> outOfFold = new LinkedHashMap<>();
+    /** Candidates whose later folds were not fitted: clearly behind logistic regression on the trial folds. */
+    private final Set<String> stopped = ConcurrentHashMap.newKeySet();
     private long tasksDone;
     private long tasksTotal;
 
@@ -62,12 +67,19 @@ public final class Evaluator {
         List<Evaluation.CandidateResult> ablationResults = new ArrayList<>();
         Evaluation.CategoryResult categories;
         try (ParallelTasks pool = new ParallelTasks()) {
-            // Every fit of every candidate goes to one pool, the longest first, so that both cores stay busy to the end.
+            // Every fit of every candidate goes to one pool, the longest first, so that both cores stay busy to the end;
+            // on a single round of folds the trees' later folds go last, behind their trial (see TRIAL_FOLDS).
+            Candidate leader = candidates.stream().filter(c -> c.name().equals(Candidate.LOGREG)).findFirst().orElse(null);
+            boolean trial = leader != null && folds.repeats() == 1 && k > TRIAL_FOLDS;
             Map<Candidate, List<Future<FoldOutcome>>> submitted = new IdentityHashMap<>();
-            for (Candidate c : candidates) if (isTree(c)) submitted.put(c, submitFolds(pool, c, folds.repeats()));
+            if (trial) submitted.put(leader, submitFolds(pool, leader, folds.repeats()));
+            for (Candidate c : candidates) if (isTree(c)) submitted.put(c, trial ? submitFolds(pool, c, 0, TRIAL_FOLDS) : submitFolds(pool, c, folds.repeats()));
             List<Future<long[][]>> categoryFolds = submitCategories(pool);
-            for (Candidate c : candidates) if (!isTree(c)) submitted.put(c, submitFolds(pool, c, folds.repeats()));
+            for (Candidate c : candidates) if (!isTree(c) && !submitted.containsKey(c)) submitted.put(c, submitFolds(pool, c, folds.repeats()));
             for (Candidate c : ablation) if (!(logregCompared && c.name().equals(BOTH))) submitted.put(c, submitFolds(pool, c, 1));
+            if (trial) {
+                for (Candidate c : candidates) if (isTree(c)) submitted.get(c).addAll(submitUnlessBehind(pool, c, List.copyOf(submitted.get(c)), submitted.get(leader)));
+            }
             for (Candidate c : candidates) results.add(collect(c, submitted.get(c), folds.repeats(), true));
             Evaluation.CandidateResult logreg = results.stream().filter(r -> r.name().equals(Candidate.LOGREG)).findFirst().orElse(null);
             for (Candidate c : ablation) {
@@ -79,6 +91,7 @@ public final class Evaluator {
         }
 
         Evaluation.CandidateResult best = results.stream()
+                .filter(r -> !stopped.contains(r.name()))
                 .filter(r -> request.algorithm() == TrainingRequest.Algorithm.AUTO || !isBaseline(r.name()))
                 .max((a, b) -> Double.compare(a.auc(), b.auc())).orElseThrow();
         double[] oof = outOfFold.get(best.name());
@@ -103,6 +116,47 @@ public final class Evaluator {
     private record FoldOutcome(int[] rows, double[] p, BinaryMetrics metrics, long millis) {
     }
 
+    /**
+     * On a single round of folds, a tree candidate (minutes at a million rows where logistic regression takes seconds) is
+     * first fitted on {@value #TRIAL_FOLDS} folds; its other folds are fitted only if it is not behind logistic
+     * regression by more than {@value #BEHIND_BY} AUC on each of them (the same rows, so the gap is measured paired).
+     * A candidate stopped so is reported on its trial folds, says so, and is never selected: every fold of the
+     * selected candidate is always evaluated.
+     */
+    static final int TRIAL_FOLDS = 2;
+    static final double BEHIND_BY = 0.001;
+
+    /**
+     * The candidate's folds after the trial; each first waits for the trial folds of the candidate and of logistic
+     * regression (queued before it, so running or done: no deadlock) and is skipped (null) when the candidate is behind.
+     */
+    private List<Future<FoldOutcome>> submitUnlessBehind(ParallelTasks pool, Candidate candidate, List<Future<FoldOutcome>> trial,
+                                                         List<Future<FoldOutcome>> leader) {
+        List<Future<FoldOutcome>> futures = new ArrayList<>();
+        for (int f = TRIAL_FOLDS; f < folds.k(); f++) {
+            int fold = f;
+            futures.add(pool.submit(() -> behind(candidate, trial, leader) ? null : runFold(candidate, 0, fold)));
+        }
+        return futures;
+    }
+
+    private boolean behind(Candidate candidate, List<Future<FoldOutcome>> trial, List<Future<FoldOutcome>> leader) {
+        for (int f = 0; f < TRIAL_FOLDS; f++) {
+            if (ParallelTasks.get(trial.get(f)).metrics().auc() >= ParallelTasks.get(leader.get(f)).metrics().auc() - BEHIND_BY) return false;
+        }
+        stopped.add(candidate.name());
+        return true;
+    }
+
+    private List<Future<FoldOutcome>> submitFolds(ParallelTasks pool, Candidate candidate, int fromFold, int toFold) {
+        List<Future<FoldOutcome>> futures = new ArrayList<>();
+        for (int f = fromFold; f < toFold; f++) {
+            int fold = f;
+            futures.add(pool.submit(() -> runFold(candidate, 0, fold)));
+        }
+        return futures;
+    }
+
     private List<Future<FoldOutcome>> submitFolds(ParallelTasks pool, Candidate candidate, int repeats) {
         List<Future<FoldOutcome>> futures = new ArrayList<>();
         for (int r = 0; r < repeats; r++) {
@@ -116,7 +170,8 @@ public final class Evaluator {
 
     /** The candidate's metrics over its folds; its out-of-fold predictions (first repeat) are kept when asked. */
     private Evaluation.CandidateResult collect(Candidate candidate, List<Future<FoldOutcome>> futures, int repeats, boolean keepOutOfFold) {
-        List<FoldOutcome> outcomes = getAll(futures, candidate.name());
+        List<FoldOutcome> outcomes = getAll(futures, candidate.name()).stream().filter(o -> o != null).toList();
+        boolean complete = outcomes.size() == futures.size();
         double[] oof = new double[data.rows()];
         long[][] confusion = new long[2][2];
         long millis = 0;
@@ -132,10 +187,12 @@ public final class Evaluator {
                 for (int j = 0; j < o.rows().length; j++) oof[o.rows()[j]] = o.p()[j];
             }
         }
-        if (keepOutOfFold) outOfFold.put(candidate.name(), oof);
+        if (keepOutOfFold && complete) outOfFold.put(candidate.name(), oof);
         Map<Metric, Interval> metrics = new EnumMap<>(Metric.class);
         values.forEach((name, v) -> metrics.put(name, Interval.of(v)));
-        String evaluatedOn = outcomes.size() + " held-out folds (" + folds.k() + "-fold" + (repeats > 1 ? " x " + repeats + " repeats" : "") + ")"
+        String evaluatedOn = (complete ? outcomes.size() + " held-out folds (" : outcomes.size() + " of " + futures.size() + " held-out folds (")
+                + folds.k() + "-fold" + (repeats > 1 ? " x " + repeats + " repeats" : "") + ")"
+                + (complete ? "" : String.format(Locale.ROOT, ", stopped: behind logreg by more than %.3f AUC on each", BEHIND_BY))
                 + (candidate.sampled() && data.rows() > TreeModel.SAMPLE_CAP ? ", trained on a sample of at most " + TreeModel.SAMPLE_CAP + " rows" : "");
         return new Evaluation.CandidateResult(candidate.name(), candidate.description(), metrics, confusion,
                 millis / outcomes.size(), evaluatedOn);

@@ -95,20 +95,4 @@ public final class LearningRows {
                 .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
-
-    /** The labelled appointments' dates (null when none) in the order {@link #forEachLabelled} streams them (by id). */
-    public java.time.LocalDate[] labelledDates() {
-        java.util.List<java.time.LocalDate> dates = new java.util.ArrayList<>();
-        database.streaming(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT appointment_date " + LABELLED + " ORDER BY id",
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-                ps.setFetchSize(LABELLED_FETCH);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) dates.add(date(rs, 1));
-                }
-            }
-            return null;
-        });
-        return dates.toArray(new java.time.LocalDate[0]);
-    }
 }

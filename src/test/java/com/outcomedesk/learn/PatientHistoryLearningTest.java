@@ -98,8 +98,9 @@ class PatientHistoryLearningTest {
     /** The time-ordered holdout AUC of the logistic candidate on the store's rows, with or without patient history. */
     private static double timeOrderedAuc(LearningRows rows, PatientHistoryTable table) {
         Featurizer featurizer = new Featurizer(TrainingRequest.DEFAULT_BITS, ClinicalEntityExtractor.defaults());
-        Dataset data = LabelledData.load(rows, featurizer, table, ProgressListener.NONE).dataset();
+        LabelledData.Loaded loaded = LabelledData.load(rows, featurizer, table, ProgressListener.NONE);
+        Dataset data = loaded.dataset();
         Candidate logreg = Candidate.forRequest(TrainingRequest.Algorithm.LOGREG, data.rows()).get(0);
-        return TimeOrderedSplit.result(TimeOrderedSplit.holdout(data, rows.labelledDates(), logreg, 42).orElseThrow(), 0).auc();
+        return TimeOrderedSplit.result(TimeOrderedSplit.holdout(data, loaded.dates(), logreg, 42).orElseThrow(), 0).auc();
     }
 }
