@@ -46,7 +46,7 @@ class QueryPlansTest {
     @Test
     void theDoctorRankingCountsOnItsCoveringIndex() {
         assertThat(plan(OutcomeStatisticsRepository.OUTCOME_COUNTS, Map.of()))
-                .contains("IDX_APPOINTMENTS_DOCTOR_OUTCOME");
+                .contains("IDX_APPOINTMENTS_DOCTOR_SORT");
     }
 
     @Test
