@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class OutcomeStatisticsRepository {
     /** The covering index the outcome counts are read from. */
-    public static final String OUTCOME_COUNTS_INDEX = "idx_appointments_doctor_outcome";
+    public static final String OUTCOME_COUNTS_INDEX = "idx_appointments_doctor_sort";
     /** One row per doctor and category, counted over {@link #OUTCOME_COUNTS_INDEX}; public for the plan test. */
     public static final String OUTCOME_COUNTS = "SELECT doctor_id, outcome_category, COUNT(*) FROM appointments"
             + " WHERE deleted = FALSE AND outcome_category IS NOT NULL GROUP BY doctor_id, outcome_category";

@@ -48,8 +48,17 @@ public final class SetAsideIndexes {
 
     /** Sets the table's plain indexes aside; commits the connection's transaction. */
     public static SetAsideIndexes of(Connection c, String table) throws SQLException {
+        return keeping(c, table, null);
+    }
+
+    /**
+     * Like {@link #of}, but the index named {@code kept} stays: the rows arrive in its order, so each goes at its end,
+     * as cheaply as into the key's own index, where building it afterwards would read every row once more.
+     */
+    public static SetAsideIndexes keeping(Connection c, String table, String kept) throws SQLException {
         if (Vendor.of(c) != Vendor.H2) return new SetAsideIndexes(c, Map.of());
         Map<String, String> definitions = plainIndexes(c, table.toUpperCase(Locale.ROOT));
+        if (kept != null) definitions.remove("\"PUBLIC\".\"" + kept.toUpperCase(Locale.ROOT) + "\"");
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO set_aside_indexes (index_name, definition) VALUES (?, ?)")) {
             for (Map.Entry<String, String> d : definitions.entrySet()) {

@@ -105,13 +105,17 @@ public final class SyncStateRepository implements AutoCloseable {
         batch.execute();
     }
 
+    /** The statement of {@link #largestAppointmentStamp} (its plan is tested). */
+    public static final String LARGEST_STAMP = "SELECT COALESCE(MAX(hlc), 0) FROM appointments";
+
     /**
-     * The largest hybrid-clock stamp of any stored appointment (0 in an empty store). It reads every appointment;
+     * The largest hybrid-clock stamp of any stored appointment (0 in an empty store). It reads every entry of
+     * idx_appointments_monitor, which holds the stamp (V68), rather than the wide rows;
      * {@code running} receives the statement while it runs (and null after), so that another thread can cancel it.
      */
     public long largestAppointmentStamp(Consumer<Statement> running) {
         try {
-            return handle.createQuery("SELECT COALESCE(MAX(hlc), 0) FROM appointments")
+            return handle.createQuery(LARGEST_STAMP)
                     .addCustomizer(new StatementCustomizer() {
                         @Override
                         public void beforeExecution(PreparedStatement stmt, StatementContext ctx) {

@@ -166,10 +166,11 @@ final class AppointmentSync {
             boolean fresh = mark == 0 && state.noAppointments();
             List<SyncRow> rows = mark < upTo ? server.page(T, mark, upTo, batch) : List.of();
             // A first pull of more than a page: the rows go in with the plain indexes set aside, built once at the end,
-            // and a page cache that holds what the load keeps rewriting.
+            // and a page cache that holds what the load keeps rewriting. The pages come in server order, so the
+            // server-number index stays (each row goes at its end).
             if (fresh && rows.size() == batch) {
                 cache = H2PageCache.widen(local);
-                setAside = SetAsideIndexes.of(local, T.name());
+                setAside = SetAsideIndexes.keeping(local, T.name(), "idx_appointments_server_seq");
             }
             while (!rows.isEmpty()) {
                 long last = rows.get(rows.size() - 1).serverSeq();

@@ -7,6 +7,7 @@ import com.outcomedesk.demo.DemoDataWriter;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.common.Actor;
 import com.outcomedesk.store.OutcomeStatisticsRepository;
+import com.outcomedesk.store.SyncStateRepository;
 import com.outcomedesk.testing.TestStores;
 import com.outcomedesk.common.ProgressListener;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class QueryPlansTest {
     @Test
     void theDoctorRankingCountsOnItsCoveringIndex() {
         assertThat(plan(OutcomeStatisticsRepository.OUTCOME_COUNTS, Map.of()))
-                .contains("IDX_APPOINTMENTS_DOCTOR_OUTCOME");
+                .contains("IDX_APPOINTMENTS_DOCTOR_SORT");
     }
 
     @Test
@@ -58,6 +59,11 @@ class QueryPlansTest {
     void theNewestFirstListReadsItsIndexInOrder() {
         assertThat(plan("SELECT id FROM appointments WHERE deleted = FALSE ORDER BY created_at DESC, id DESC LIMIT 100", Map.of()))
                 .contains("IDX_APPOINTMENTS_CREATED").contains("index sorted");
+    }
+
+    @Test
+    void theLargestClockStampReadsTheNarrowMonitorIndex() {
+        assertThat(plan(SyncStateRepository.LARGEST_STAMP, Map.of())).contains("IDX_APPOINTMENTS_MONITOR");
     }
 
     /** H2's plan of the statement as the repositories send it (named parameters bound by Jdbi). */

@@ -43,6 +43,26 @@ class SetAsideIndexesTest {
     }
 
     @Test
+    void anIndexKeptThroughTheLoadStaysWhileTheOthersGoAndComeBack() {
+        try (Database database = Database.open(TestStores.h2(dir))) {
+            List<String> before = schema(database);
+            database.withConnection(c -> {
+                c.setAutoCommit(false);
+                int all = SetAsideIndexes.plainIndexes(c, "APPOINTMENTS").size();
+                SetAsideIndexes aside = SetAsideIndexes.keeping(c, "appointments", "idx_appointments_server_seq");
+                assertThat(aside.count()).isEqualTo(all - 1);
+                List<String> during = schema(c);
+                assertThat(during).anyMatch(l -> l.startsWith("CREATE INDEX") && l.contains("IDX_APPOINTMENTS_SERVER_SEQ"));
+                assertThat(during).noneMatch(l -> l.startsWith("CREATE INDEX") && l.contains("IDX_APPOINTMENTS_CREATED"));
+                aside.restore();
+                c.setAutoCommit(true);
+                return null;
+            });
+            assertThat(schema(database)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void theAppointmentsIndexLedByTheirKeyIsToldApartFromThoseThatAreNot() {
         try (Database database = Database.open(TestStores.h2(dir))) {
             database.withConnection(c -> {

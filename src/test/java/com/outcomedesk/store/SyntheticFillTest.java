@@ -67,7 +67,7 @@ class SyntheticFillTest {
             SyntheticFill.Index counted = dropped.stream()
                     .filter(i -> i.name().equalsIgnoreCase(OutcomeStatisticsRepository.OUTCOME_COUNTS_INDEX)).findFirst().orElseThrow();
             SyntheticFill.Index created = dropped.stream().filter(i -> i.name().equals("IDX_APPOINTMENTS_CREATED")).findFirst().orElseThrow();
-            assertThat(counted.columns()).containsExactly("\"DOCTOR_ID\"", "\"OUTCOME_CATEGORY\"", "\"DELETED\"");
+            assertThat(counted.columns()).containsExactly("\"DOCTOR_ID\"", "\"CREATED_AT\" DESC", "\"ID\" DESC", "\"DELETED\"", "\"OUTCOME_CATEGORY\"");
             assertThat(created.columns()).containsExactly("\"CREATED_AT\" DESC", "\"ID\" DESC", "\"DELETED\"");
             assertThat(fill.dropAppointmentIndexes()).isEmpty();
 
