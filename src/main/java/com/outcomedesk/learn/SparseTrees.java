@@ -57,30 +57,15 @@ final class SparseTrees {
         this.data = data;
         this.rows = rows;
         this.rates = DoctorRateModel.fit(data, rows);
-        int[] count = new int[data.dimension()];
+        int[] kept = frequentEntities(data, rows);
         int[] seenIn = new int[data.dimension()];
-        Arrays.fill(seenIn, -1);
-        for (int i = 0; i < rows.length; i++) {
-            for (int k = 0; k < data.entityCount(rows[i]); k++) {
-                int f = data.entity(rows[i], k);
-                if (seenIn[f] != i) {
-                    seenIn[f] = i;
-                    count[f]++;
-                }
-            }
-        }
-        int minCount = Math.max(3, rows.length / 5_000);
-        List<int[]> kept = new ArrayList<>();
-        for (int f = 0; f < count.length; f++) if (count[f] >= minCount && count[f] <= rows.length - minCount) kept.add(new int[] {f, count[f]});
-        kept.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
-        if (kept.size() > MAX_COLUMNS) kept = kept.subList(0, MAX_COLUMNS);
-        this.columns = kept.size();
+        this.columns = kept.length;
         int[] colOf = new int[data.dimension()];
         Arrays.fill(colOf, -1);
         columnOf = new HashMap<>();
         for (int c = 0; c < columns; c++) {
-            colOf[kept.get(c)[0]] = c;
-            columnOf.put(kept.get(c)[0], c);
+            colOf[kept[c]] = c;
+            columnOf.put(kept[c], c);
         }
         DatasetBuilder.IntList cols = new DatasetBuilder.IntList(rows.length * 8 + 16);
         start = new int[rows.length + 1];
@@ -117,6 +102,31 @@ final class SparseTrees {
             rateBin[i] = b >= 0 ? firstEqual(rateEdge, b) : -b - 1;
         }
         importance = new double[columns + 2];
+    }
+
+    /**
+     * The entity features that become binary columns: those seen in at least max(3, rows/5000) of the rows and absent
+     * from as many, at most {@link #MAX_COLUMNS}, commonest first (ties by feature index).
+     */
+    static int[] frequentEntities(Dataset data, int[] rows) {
+        int[] count = new int[data.dimension()];
+        int[] seenIn = new int[data.dimension()];
+        Arrays.fill(seenIn, -1);
+        for (int i = 0; i < rows.length; i++) {
+            for (int k = 0; k < data.entityCount(rows[i]); k++) {
+                int f = data.entity(rows[i], k);
+                if (seenIn[f] != i) {
+                    seenIn[f] = i;
+                    count[f]++;
+                }
+            }
+        }
+        int minCount = Math.max(3, rows.length / 5_000);
+        List<int[]> kept = new ArrayList<>();
+        for (int f = 0; f < count.length; f++) if (count[f] >= minCount && count[f] <= rows.length - minCount) kept.add(new int[] {f, count[f]});
+        kept.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
+        if (kept.size() > MAX_COLUMNS) kept = kept.subList(0, MAX_COLUMNS);
+        return kept.stream().mapToInt(k -> k[0]).toArray();
     }
 
     private static int firstEqual(double[] edges, int b) {

@@ -1,8 +1,6 @@
 package com.outcomedesk.learn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * The columns our boosted trees ({@link SparseTrees}) learn from, as a CSR matrix for XGBoost: every entity feature
@@ -27,29 +25,11 @@ public final class XgboostColumns {
 
     /** Chooses the columns on the training rows, as {@link SparseTrees} does. */
     public static XgboostColumns fit(Dataset data, int[] train) {
-        int[] count = new int[data.dimension()];
-        int[] seenIn = new int[data.dimension()];
-        Arrays.fill(seenIn, -1);
-        for (int i = 0; i < train.length; i++) {
-            for (int k = 0; k < data.entityCount(train[i]); k++) {
-                int f = data.entity(train[i], k);
-                if (seenIn[f] != i) {
-                    seenIn[f] = i;
-                    count[f]++;
-                }
-            }
-        }
-        int minCount = Math.max(3, train.length / 5_000);
-        List<int[]> kept = new ArrayList<>();
-        for (int f = 0; f < count.length; f++) {
-            if (count[f] >= minCount && count[f] <= train.length - minCount) kept.add(new int[] {f, count[f]});
-        }
-        kept.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
-        if (kept.size() > SparseTrees.MAX_COLUMNS) kept = kept.subList(0, SparseTrees.MAX_COLUMNS);
+        int[] kept = SparseTrees.frequentEntities(data, train);
         int[] colOf = new int[data.dimension()];
         Arrays.fill(colOf, -1);
-        for (int c = 0; c < kept.size(); c++) colOf[kept.get(c)[0]] = c;
-        return new XgboostColumns(colOf, kept.size(), DoctorRateModel.fit(data, train));
+        for (int c = 0; c < kept.length; c++) colOf[kept[c]] = c;
+        return new XgboostColumns(colOf, kept.length, DoctorRateModel.fit(data, train));
     }
 
     /** The boosting settings our trees use for this many training rows, as the model's provenance states them. */

@@ -75,11 +75,12 @@ public final class XgboostComparison {
         wall = System.nanoTime();
         cpu = cpu();
         Map<String, Object> xgb = new LinkedHashMap<>();
-        // The same inner tenth for early stopping as SparseTrees holds out (its own seeded draw, not the same rows).
+        // Early stopping watches a seeded tenth of the training rows, as SparseTrees does (a draw of its own).
         SplittableRandom random = new SplittableRandom(seed ^ 0xB0057L);
-        int[] inner = java.util.Arrays.stream(train).filter(r -> random.nextInt(10) != 0).toArray();
-        java.util.Set<Integer> grown = java.util.Arrays.stream(inner).boxed().collect(java.util.stream.Collectors.toSet());
-        int[] watch = java.util.Arrays.stream(train).filter(r -> !grown.contains(r)).toArray();
+        java.util.stream.IntStream.Builder grownRows = java.util.stream.IntStream.builder();
+        java.util.stream.IntStream.Builder watchRows = java.util.stream.IntStream.builder();
+        for (int r : train) (random.nextInt(10) == 0 ? watchRows : grownRows).add(r);
+        int[] inner = grownRows.build().toArray(), watch = watchRows.build().toArray();
         XgboostColumns columns = XgboostColumns.fit(data, inner);
         DMatrix dtrain = matrix(columns.matrix(data, inner));
         DMatrix dwatch = matrix(columns.matrix(data, watch));
