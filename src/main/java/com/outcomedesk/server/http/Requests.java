@@ -19,6 +19,12 @@ import java.util.OptionalLong;
 /** Reading requests and writing answers the same way on every route. */
 public final class Requests {
     static final String ACTOR = "outcomedesk.actor";
+    /**
+     * How much of a refused body is read and thrown away before the 413 is sent. A client still writing
+     * when the server closes gets a TCP reset that destroys the answer unread; past this much the
+     * connection is closed anyway, so a client sending gigabytes is cut off rather than drained.
+     */
+    static final long DRAINED_AT_MOST = 64L << 20;
 
     private Requests() {
     }
@@ -107,10 +113,27 @@ public final class Requests {
 
     public static void problem(Context ctx, Problem p, Map<String, String> headers) {
         headers.forEach(ctx::header);
+        if (p.status() == 413) discardUnreadBody(ctx);
         try {
             ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(Documents.MAPPER.writeValueAsBytes(p));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void discardUnreadBody(Context ctx) {
+        if (ctx.req().getContentLengthLong() > DRAINED_AT_MOST) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try {
+            InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[64 * 1024];
+            long left = DRAINED_AT_MOST;
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0; ) left -= n;
+            if (left <= 0) ctx.header("Connection", "close");
+        } catch (IOException | IllegalStateException e) {
+            ctx.header("Connection", "close");
         }
     }
 }
