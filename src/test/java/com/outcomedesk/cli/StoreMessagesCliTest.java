@@ -88,8 +88,10 @@ class StoreMessagesCliTest {
 
         CliRun status = run(ADMIN, "--user", "alice", "status");
         assertThat(status.code()).isNotZero();
-        assertThat(status.err()).contains("is damaged or was changed outside OutcomeDesk (it fails decryption at",
-                "restore it from a backup").doesNotContainIgnoringCase("select").doesNotContain("JDBC", "SQL");
+        // The place is named when H2's error names one; which damaged page is read first varies from run to run.
+        assertThat(status.err()).containsPattern("is damaged or was changed outside OutcomeDesk \\(it fails decryption"
+                        + "( at (chunk \\d+|position 0x[0-9a-f]+))?\\); restore it from a backup")
+                .doesNotContainIgnoringCase("select").doesNotContain("JDBC", "SQL");
         CliRun verify = run(ADMIN, "--user", "alice", "audit", "verify");
         assertThat(verify.code()).isNotZero();
         assertThat(verify.out()).doesNotContain("intact");
