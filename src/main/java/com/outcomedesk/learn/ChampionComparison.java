@@ -60,13 +60,15 @@ final class ChampionComparison {
      */
     private static double[] championProbabilities(LoadedModel champion, LearningRows rows, PatientHistoryTable histories, int expected) {
         Predictor predictor = new Predictor(champion);
-        double[] p = new double[expected];
+        double[] read = new double[expected];
+        IdOrder ids = new IdOrder();
         int[] n = {0};
         rows.forEachLabelled((id, doctorId, summary, date, category) -> {
             if (n[0] < expected) {
                 String doctor = doctorId == null || doctorId.isBlank() ? "(no doctor)" : doctorId;
-                PatientHistory history = predictor.usesPatientHistory() ? histories.of(java.util.UUID.fromString(id)) : PatientHistory.NONE;
-                p[n[0]] = predictor.probability(new PredictionRequest(doctor, summary, date), history);
+                PatientHistory history = predictor.usesPatientHistory() ? histories.of(id) : PatientHistory.NONE;
+                read[n[0]] = predictor.probability(new PredictionRequest(doctor, summary, date), history);
+                ids.add(id);
             }
             if (++n[0] % 50_000 == 0) TrainingService.checkCancelled();
         });
@@ -74,6 +76,9 @@ final class ChampionComparison {
             throw new IllegalStateException("Appointments were labelled while the challenger was measured (" + n[0] + " now, "
                     + expected + " before); run the policy again.");
         }
+        int[] order = ids.order();
+        double[] p = new double[expected];
+        for (int i = 0; i < expected; i++) p[i] = read[order[i]];
         return p;
     }
 

@@ -25,7 +25,7 @@ final class LabelledData {
     }
 
     /**
-     * One pass over the labelled rows; the dates the time-ordered validation needs come from the same pass (a second
+     * One pass over the labelled rows, in the order the store keeps them, then put in id order; the dates the time-ordered validation needs come from the same pass (a second
      * scan of a million rows took about 10 s), so they always line up with the rows.
      *
      * @param histories every appointment's patient history, or null to build the rows without patient history
@@ -34,17 +34,22 @@ final class LabelledData {
         long total = rows.labelledCount();
         DatasetBuilder builder = new DatasetBuilder(featurizer, histories != null);
         List<LocalDate> dates = new ArrayList<>((int) Math.min(total, Integer.MAX_VALUE - 8));
+        IdOrder ids = new IdOrder();
         long[] n = {0};
         rows.forEachLabelled((id, doctorId, summary, date, category) -> {
             dates.add(date);
-            if (histories == null) builder.add(id, doctorId, summary, date, category);
-            else builder.add(id, doctorId, summary, date, category, histories.of(java.util.UUID.fromString(id)));
+            ids.add(id);
+            if (histories == null) builder.add(id.toString(), doctorId, summary, date, category);
+            else builder.add(id.toString(), doctorId, summary, date, category, histories.of(id));
             if (++n[0] % 50_000 == 0) {
                 TrainingService.checkCancelled();
                 progress.progress("loading", n[0], total);
             }
         });
         progress.progress("loading", total, total);
-        return new Loaded(builder.build(), dates.toArray(LocalDate[]::new));
+        int[] order = ids.order();
+        LocalDate[] inOrder = new LocalDate[order.length];
+        for (int i = 0; i < order.length; i++) inOrder[i] = dates.get(order[i]);
+        return new Loaded(builder.build(order), inOrder);
     }
 }

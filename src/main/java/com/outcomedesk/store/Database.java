@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManagerFactory;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -328,10 +329,12 @@ public final class Database implements AutoCloseable {
     /**
      * Like {@link #withConnection} for work that only reads, through forward-only result sets that should stream
      * in batches of their fetch size rather than arrive whole: PostgreSQL streams only inside a transaction, which
-     * is rolled back afterwards.
+     * is rolled back afterwards; H2 only in lazy execution, without which it first copies the whole result into a
+     * temporary file (at a million labelled appointments, 10 of the 12 s that training spent reading them).
      */
     public <T> T streaming(SqlFunction<T> work) {
         return withConnection(c -> {
+            if (vendor() == Vendor.H2) return lazily(c, work);
             if (vendor() != Vendor.POSTGRESQL) return work.apply(c);
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -342,6 +345,19 @@ public final class Database implements AutoCloseable {
                 c.setAutoCommit(autoCommit);
             }
         });
+    }
+
+    private static <T> T lazily(Connection c, SqlFunction<T> work) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+        }
+        try {
+            return work.apply(c);
+        } finally {
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LAZY_QUERY_EXECUTION FALSE");
+            }
+        }
     }
 
     /**
