@@ -6,10 +6,13 @@ import java.util.SplittableRandom;
 
 /**
  * Multinomial (softmax) logistic regression over the same hashed features, for the five outcome
- * categories; trained by AdaGrad like {@link LogisticTrainer}. Weights are floats: 5 x 2^bits.
+ * categories; trained by AdaGrad as {@link LogisticTrainer} is, with one step size per feature shared by its five
+ * weights. Weights are floats: 5 x 2^bits.
  */
 public final class CategoryModel {
     static final int K = 5;
+    /** A feature's five weights and its AdaGrad sum, while training. */
+    private static final int STRIDE = K + 1;
     final float[] weights;
     final double[] bias;
     final int dimension;
@@ -71,9 +74,10 @@ public final class CategoryModel {
 
     public static CategoryModel fit(Dataset data, int[] rows, LogisticTrainer.Params params, long seed) {
         int dimension = data.dimension();
-        // Trained with the five weights of a feature side by side (one cache line instead of five), stored class-major.
-        float[] w = new float[K * dimension];
-        float[] g2 = new float[K * dimension];
+        // A feature's five weights and its one AdaGrad sum lie side by side (one cache line where separate arrays
+        // cost two), stored class-major at the end. The sum is the mean of the five squared gradients: one step
+        // size per feature, one square root per feature instead of five.
+        float[] w = new float[STRIDE * dimension];
         double[] bias = new double[K];
         double[] biasG2 = new double[K];
         int[][] buf = {new int[64]};
@@ -81,6 +85,8 @@ public final class CategoryModel {
         SplittableRandom random = new SplittableRandom(seed);
         Set<com.outcomedesk.text.FeatureGroup> all = Dataset.ALL;
         double[] z = new double[K];
+        double[] g = new double[K];
+        double rate = params.rate(), l2 = params.l2();
         for (int epoch = 0; epoch < params.epochs(); epoch++) {
             TrainingService.checkCancelled();
             LogisticTrainer.epochOrder(rows, order, random);
@@ -89,7 +95,7 @@ public final class CategoryModel {
                 int[] idx = buf[0];
                 System.arraycopy(bias, 0, z, 0, K);
                 for (int k = 0; k < n; k++) {
-                    int base = idx[k] * K;
+                    int base = idx[k] * STRIDE;
                     for (int c = 0; c < K; c++) z[c] += w[base + c];
                 }
                 softmax(z);
@@ -97,21 +103,23 @@ public final class CategoryModel {
                 for (int c = 0; c < K; c++) {
                     z[c] -= c == truth ? 1 : 0;
                     biasG2[c] += z[c] * z[c];
-                    bias[c] -= params.rate() * z[c] / Math.sqrt(biasG2[c]);
+                    bias[c] -= rate * z[c] / Math.sqrt(biasG2[c]);
                 }
                 for (int k = 0; k < n; k++) {
-                    int base = idx[k] * K;
+                    int base = idx[k] * STRIDE;
+                    double squares = 0;
                     for (int c = 0; c < K; c++) {
-                        int j = base + c;
-                        double gj = z[c] + params.l2() * w[j];
-                        g2[j] += (float) (gj * gj);
-                        w[j] -= (float) (params.rate() * gj / Math.sqrt(g2[j] + 1e-12));
+                        g[c] = z[c] + l2 * w[base + c];
+                        squares += g[c] * g[c];
                     }
+                    w[base + K] += (float) (squares / K);
+                    double step = rate / Math.sqrt(w[base + K] + 1e-12);
+                    for (int c = 0; c < K; c++) w[base + c] -= (float) (step * g[c]);
                 }
             }
         }
         float[] classMajor = new float[K * dimension];
-        for (int f = 0; f < dimension; f++) for (int c = 0; c < K; c++) classMajor[c * dimension + f] = w[f * K + c];
+        for (int f = 0; f < dimension; f++) for (int c = 0; c < K; c++) classMajor[c * dimension + f] = w[f * STRIDE + c];
         return new CategoryModel(classMajor, bias, dimension);
     }
 
