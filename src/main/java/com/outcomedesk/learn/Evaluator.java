@@ -68,12 +68,13 @@ public final class Evaluator {
         Evaluation.CategoryResult categories;
         try (ParallelTasks pool = new ParallelTasks()) {
             // Every fit of every candidate goes to one pool, the longest first, so that both cores stay busy to the end;
-            // on a single round of folds the trees' later folds go last, behind their trial (see TRIAL_FOLDS).
+            // on a single round of folds the trees' later folds go last, behind their trial (see trialFolds).
             Candidate leader = candidates.stream().filter(c -> c.name().equals(Candidate.LOGREG)).findFirst().orElse(null);
-            boolean trial = leader != null && folds.repeats() == 1 && k > TRIAL_FOLDS;
+            int trialFolds = trialFolds(data.rows(), k);
+            boolean trial = leader != null && folds.repeats() == 1 && k > trialFolds;
             Map<Candidate, List<Future<FoldOutcome>>> submitted = new IdentityHashMap<>();
             if (trial) submitted.put(leader, submitFolds(pool, leader, folds.repeats()));
-            for (Candidate c : candidates) if (isTree(c)) submitted.put(c, trial ? submitFolds(pool, c, 0, TRIAL_FOLDS) : submitFolds(pool, c, folds.repeats()));
+            for (Candidate c : candidates) if (isTree(c)) submitted.put(c, trial ? submitFolds(pool, c, 0, trialFolds) : submitFolds(pool, c, folds.repeats()));
             List<Future<long[][]>> categoryFolds = submitCategories(pool);
             for (Candidate c : candidates) if (!isTree(c) && !submitted.containsKey(c)) submitted.put(c, submitFolds(pool, c, folds.repeats()));
             for (Candidate c : ablation) if (!(logregCompared && c.name().equals(BOTH))) submitted.put(c, submitFolds(pool, c, 1));
@@ -118,13 +119,20 @@ public final class Evaluator {
 
     /**
      * On a single round of folds, a tree candidate (minutes at a million rows where logistic regression takes seconds) is
-     * first fitted on {@value #TRIAL_FOLDS} folds; its other folds are fitted only if it is not behind logistic
+     * first fitted on its trial folds ({@link #trialFolds}); its other folds are fitted only if it is not behind logistic
      * regression by more than {@value #BEHIND_BY} AUC on each of them (the same rows, so the gap is measured paired).
      * A candidate stopped so is reported on its trial folds, says so, and is never selected: every fold of the
      * selected candidate is always evaluated.
      */
     static final int TRIAL_FOLDS = 2;
     static final double BEHIND_BY = 0.001;
+    /** Held-out rows the trial rests on: as few folds as hold this many, but never more than {@value #TRIAL_FOLDS}. */
+    static final int TRIAL_ROWS = 100_000;
+
+    /** 2 folds, or 1 where one fold holds {@value #TRIAL_ROWS} held-out rows (from 500,000 rows in 5 folds). */
+    static int trialFolds(int rows, int k) {
+        return rows / k >= TRIAL_ROWS ? 1 : TRIAL_FOLDS;
+    }
 
     /**
      * The candidate's folds after the trial; each first waits for the trial folds of the candidate and of logistic
@@ -133,7 +141,7 @@ public final class Evaluator {
     private List<Future<FoldOutcome>> submitUnlessBehind(ParallelTasks pool, Candidate candidate, List<Future<FoldOutcome>> trial,
                                                          List<Future<FoldOutcome>> leader) {
         List<Future<FoldOutcome>> futures = new ArrayList<>();
-        for (int f = TRIAL_FOLDS; f < folds.k(); f++) {
+        for (int f = trial.size(); f < folds.k(); f++) {
             int fold = f;
             futures.add(pool.submit(() -> behind(candidate, trial, leader) ? null : runFold(candidate, 0, fold)));
         }
@@ -141,7 +149,7 @@ public final class Evaluator {
     }
 
     private boolean behind(Candidate candidate, List<Future<FoldOutcome>> trial, List<Future<FoldOutcome>> leader) {
-        for (int f = 0; f < TRIAL_FOLDS; f++) {
+        for (int f = 0; f < trial.size(); f++) {
             if (ParallelTasks.get(trial.get(f)).metrics().auc() >= ParallelTasks.get(leader.get(f)).metrics().auc() - BEHIND_BY) return false;
         }
         stopped.add(candidate.name());

@@ -31,6 +31,15 @@ class TrialFoldsTest {
     }
 
     @Test
+    void theTrialRestsOnOneFoldOnlyWhereThatFoldHoldsAHundredThousandRows() {
+        assertThat(Evaluator.trialFolds(20_000, 5)).isEqualTo(2);
+        assertThat(Evaluator.trialFolds(499_999, 5)).isEqualTo(2);
+        assertThat(Evaluator.trialFolds(500_000, 5)).isEqualTo(1);
+        assertThat(Evaluator.trialFolds(1_000_000, 10)).isEqualTo(1);
+        assertThat(Evaluator.trialFolds(1_000_000, 20)).isEqualTo(2);
+    }
+
+    @Test
     void repeatedFoldsOfSmallDataEvaluateEveryCandidateOnEveryFold() {
         Evaluation e = new Evaluator(LearnFixtures.demo(2_000, 5).data(), TrainingRequest.defaults(), ProgressListener.NONE).evaluate();
         assertThat(e.candidates()).allSatisfy(c -> assertThat(c.evaluatedOn()).startsWith("25 held-out folds (5-fold x 5 repeats)"));
