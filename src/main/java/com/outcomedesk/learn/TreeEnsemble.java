@@ -82,23 +82,30 @@ record TreeEnsemble(boolean boosted, double intercept, double shrinkage, double[
      * Where the probability is clamped, the boosted values are scaled the same way onto the clamped log-odds.
      */
     double shap(double[] x, double[] phi) {
+        return shap(x, phi, null);
+    }
+
+    /** The same, taking each tree's values from {@code tables} where it has them (null: none). */
+    double shap(double[] x, double[] phi, ShapTables tables) {
         int depth = 0;
-        for (Tree t : trees) depth = Math.max(depth, t.depth());
+        if (tables != null) depth = tables.depth;
+        else for (Tree t : trees) depth = Math.max(depth, t.depth());
         TreeShap shap = new TreeShap(depth);
         double base;
         if (boosted) {
             double expected = intercept;
-            for (Tree t : trees) {
-                expected += shrinkage * TreeShap.expected(t, t.leaf1);
-                shap.add(t, t.leaf1, x, 2 * shrinkage, phi);
+            for (int i = 0; i < trees.length; i++) {
+                Tree t = trees[i];
+                expected += shrinkage * (tables == null ? TreeShap.expected(t, t.leaf1) : tables.expected(i));
+                if (tables == null || !tables.add(i, x, 2 * shrinkage, phi)) shap.add(t, t.leaf1, x, 2 * shrinkage, phi);
             }
             base = 2 * expected;
         } else {
             double total = 0, expected = 0;
             for (double w : weight) total += w;
             for (int i = 0; i < trees.length; i++) {
-                expected += weight[i] / total * TreeShap.expected(trees[i], trees[i].leaf1);
-                shap.add(trees[i], trees[i].leaf1, x, weight[i] / total, phi);
+                expected += weight[i] / total * (tables == null ? TreeShap.expected(trees[i], trees[i].leaf1) : tables.expected(i));
+                if (tables == null || !tables.add(i, x, weight[i] / total, phi)) shap.add(trees[i], trees[i].leaf1, x, weight[i] / total, phi);
             }
             base = Sigmoid.logit(expected);
         }
