@@ -57,8 +57,11 @@ final class ShapTables {
         }
         int m = splits.size();
         long cases = 1;
-        for (TreeSet<Double> s : splits.values()) cases *= s.size() + 1;
-        if (m == 0 || cases * m > MAX_ENTRIES) return;
+        for (TreeSet<Double> s : splits.values()) {
+            cases *= s.size() + 1;
+            if (cases * m > MAX_ENTRIES) return;   // before the product can overflow
+        }
+        if (m == 0) return;
         int[] f = splits.keySet().stream().mapToInt(Integer::intValue).toArray();
         double[][] th = splits.values().stream().map(s -> s.stream().mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
         double[] table = new double[(int) cases * m];

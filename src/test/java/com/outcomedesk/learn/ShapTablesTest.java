@@ -13,9 +13,11 @@ class ShapTablesTest {
         SplittableRandom random = new SplittableRandom(17);
         int tabled = 0, walked = 0;
         for (int trial = 0; trial < 200; trial++) {
-            int features = 1 + random.nextInt(12);
+            // Every tenth ensemble has deep trees over many features: more cases than a long can count.
+            boolean wide = trial % 10 == 0;
+            int features = wide ? 200 : 1 + random.nextInt(12);
             TreeEnsemble.Tree[] trees = new TreeEnsemble.Tree[1 + random.nextInt(12)];
-            for (int t = 0; t < trees.length; t++) trees[t] = RandomTrees.tree(random, features, 1 + random.nextInt(7));
+            for (int t = 0; t < trees.length; t++) trees[t] = RandomTrees.tree(random, features, wide ? 10 : 1 + random.nextInt(7));
             double[] weight = new double[trees.length];
             TreeEnsemble.Tree[] probabilities = new TreeEnsemble.Tree[trees.length];
             for (int t = 0; t < trees.length; t++) {
@@ -35,8 +37,8 @@ class ShapTablesTest {
                     if (t.feature()[n] >= 0 && random.nextBoolean()) x[t.feature()[n]] = t.threshold()[n];
                     double[] walk = new double[features], table = new double[features];
                     double base = e.shap(x, walk);
-                    assertThat(e.shap(x, table, tables)).isCloseTo(base, within(1e-12));
-                    for (int j = 0; j < features; j++) assertThat(table[j]).isCloseTo(walk[j], within(1e-12));
+                    assertThat(e.shap(x, table, tables)).isCloseTo(base, within(1e-9));
+                    for (int j = 0; j < features; j++) assertThat(table[j]).isCloseTo(walk[j], within(1e-9));
                 }
             }
         }
