@@ -28,6 +28,9 @@ import java.util.stream.IntStream;
  */
 public final class DatasetBuilder {
     private static final int BATCH = 8192;
+    /** Bytes of a row's SHA-256 digest. */
+    private static final int DIGEST = 32;
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(DatasetBuilder::sha256);
     /** One long-lived thread, so that the featurizer's per-thread word cache stays warm from batch to batch. */
     private static final ExecutorService FEATURISER = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "dataset-featurise");
@@ -38,8 +41,6 @@ public final class DatasetBuilder {
     private final Featurizer featurizer;
     /** Null when the dataset is built without patient history. */
     private final HistoryFeatures historyFeatures;
-    private static final int DIGEST = 32;
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(DatasetBuilder::sha256);
     private List<Raw> batch = new ArrayList<>(BATCH);
     /** The batch being featurised while the next one is read, and its rows once done. */
     private List<Raw> featurising = List.of();

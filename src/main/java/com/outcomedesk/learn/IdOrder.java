@@ -22,10 +22,6 @@ final class IdOrder {
         size++;
     }
 
-    int size() {
-        return size;
-    }
-
     /** {@code order[i]} is the reading position of the row that comes i-th by id. */
     int[] order() {
         // One primitive sort: each key is the id's leading bits with the row's position in the bits below them; the
