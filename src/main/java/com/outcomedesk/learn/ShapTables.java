@@ -9,7 +9,8 @@ import java.util.TreeSet;
  * on a row only through which side of each threshold its split features fall, so a tree whose features and
  * thresholds allow few such cases (a boosted tree three splits deep over yes/no findings has at most 128) answers
  * from a table: one lookup instead of a walk of every path, and exactly the values {@link TreeShap} gives. Larger
- * trees are left to {@link TreeShap} itself.
+ * trees are worked out in time linear in their nodes ({@link LinearTreeShap}: a forest's trees, eight splits deep); a tree
+ * with a node no training row reached is left to {@link TreeShap} itself.
  */
 final class ShapTables {
     /** The most entries (cases times features) a tree's table may hold: 16 KB of values. */
@@ -21,6 +22,8 @@ final class ShapTables {
     private final double[][][] thresholds;
     /** Per tree: for each case, the values of its features in order (unscaled). */
     private final double[][] values;
+    /** Per tree without a table of cases: its leaves, or null when it is walked by {@link TreeShap}. */
+    private final LinearTreeShap[] leaves;
     /** Per tree: its mean output over its training rows ({@link TreeShap#expected}). */
     private final double[] expected;
     /** The deepest tree's depth. */
@@ -31,6 +34,7 @@ final class ShapTables {
         features = new int[trees.length][];
         thresholds = new double[trees.length][][];
         values = new double[trees.length][];
+        leaves = new LinearTreeShap[trees.length];
         expected = new double[trees.length];
         int width = 0, deepest = 0;
         for (TreeEnsemble.Tree t : trees) {
@@ -43,6 +47,7 @@ final class ShapTables {
         for (int i = 0; i < trees.length; i++) {
             expected[i] = TreeShap.expected(trees[i], trees[i].leaf1());
             build(i, trees[i], shap, x, phi);
+            if (features[i] == null) leaves[i] = LinearTreeShap.of(trees[i], trees[i].leaf1());
         }
     }
 
@@ -84,10 +89,14 @@ final class ShapTables {
         values[i] = table;
     }
 
-    /** Adds {@code scale} times tree i's values at x to phi, when the tree has a table; false when it has none. */
+    /** Adds {@code scale} times tree i's values at x to phi, when the tree has tables; false when it has none. */
     boolean add(int i, double[] x, double scale, double[] phi) {
         int[] f = features[i];
-        if (f == null) return false;
+        if (f == null) {
+            if (leaves[i] == null) return false;
+            leaves[i].add(x, scale, phi);
+            return true;
+        }
         double[][] th = thresholds[i];
         int c = 0;
         for (int j = 0; j < f.length; j++) {
@@ -100,8 +109,13 @@ final class ShapTables {
         return true;
     }
 
-    /** How many trees answer from a table. */
+    /** How many trees answer from a table of cases. */
     int tabled() {
         return (int) Arrays.stream(features).filter(f -> f != null).count();
+    }
+
+    /** How many trees are worked out leaf by leaf. */
+    int byLeaf() {
+        return (int) Arrays.stream(leaves).filter(l -> l != null).count();
     }
 }

@@ -11,13 +11,16 @@ class ShapTablesTest {
     @Test
     void tablesGiveWhatTheWalkGivesOnEveryRowEvenOnAThreshold() {
         SplittableRandom random = new SplittableRandom(17);
-        int tabled = 0, walked = 0;
+        int tabled = 0, byLeaf = 0, walked = 0;
         for (int trial = 0; trial < 200; trial++) {
-            // Every tenth ensemble has deep trees over many features: more cases than a long can count.
-            boolean wide = trial % 10 == 0;
-            int features = wide ? 200 : 1 + random.nextInt(12);
+            // Every tenth ensemble has deep trees over many features: more cases than a long can count; every fifth
+            // has a forest's trees, eight splits deep; both are worked out leaf by leaf.
+            boolean wide = trial % 10 == 0, forest = trial % 10 == 5;
+            int features = wide || forest ? 200 : 1 + random.nextInt(12);
             TreeEnsemble.Tree[] trees = new TreeEnsemble.Tree[1 + random.nextInt(12)];
-            for (int t = 0; t < trees.length; t++) trees[t] = RandomTrees.tree(random, features, wide ? 10 : 1 + random.nextInt(7));
+            for (int t = 0; t < trees.length; t++) {
+                trees[t] = RandomTrees.tree(random, features, wide ? 12 : forest ? 8 : 1 + random.nextInt(7));
+            }
             double[] weight = new double[trees.length];
             TreeEnsemble.Tree[] probabilities = new TreeEnsemble.Tree[trees.length];
             for (int t = 0; t < trees.length; t++) {
@@ -28,7 +31,8 @@ class ShapTablesTest {
                     new TreeEnsemble(false, 0, 0, weight, probabilities)}) {
                 ShapTables tables = new ShapTables(e);
                 tabled += tables.tabled();
-                walked += e.trees().length - tables.tabled();
+                byLeaf += tables.byLeaf();
+                walked += e.trees().length - tables.tabled() - tables.byLeaf();
                 for (int r = 0; r < 20; r++) {
                     double[] x = RandomTrees.row(random, features);
                     // Now and then a value exactly at one of the thresholds, where x <= threshold goes the yes way.
@@ -43,6 +47,7 @@ class ShapTablesTest {
             }
         }
         assertThat(tabled).as("small trees answer from tables").isGreaterThan(100);
-        assertThat(walked).as("trees with too many cases are walked").isGreaterThan(10);
+        assertThat(byLeaf).as("trees with too many cases are worked out leaf by leaf").isGreaterThan(10);
+        assertThat(walked).as("no tree is left to the walk").isZero();
     }
 }
