@@ -22,8 +22,8 @@ final class ShapTables {
     private final double[][][] thresholds;
     /** Per tree: for each case, the values of its features in order (unscaled). */
     private final double[][] values;
-    /** Per tree without a table of cases: its leaves, or null when it is walked by {@link TreeShap}. */
-    private final LinearTreeShap[] leaves;
+    /** Per tree without a table of cases: its linear-time form, or null when it is walked by {@link TreeShap}. */
+    private final LinearTreeShap[] linear;
     /** Per tree: its mean output over its training rows ({@link TreeShap#expected}). */
     private final double[] expected;
     /** The deepest tree's depth. */
@@ -34,7 +34,7 @@ final class ShapTables {
         features = new int[trees.length][];
         thresholds = new double[trees.length][][];
         values = new double[trees.length][];
-        leaves = new LinearTreeShap[trees.length];
+        linear = new LinearTreeShap[trees.length];
         expected = new double[trees.length];
         int width = 0, deepest = 0;
         for (TreeEnsemble.Tree t : trees) {
@@ -47,7 +47,7 @@ final class ShapTables {
         for (int i = 0; i < trees.length; i++) {
             expected[i] = TreeShap.expected(trees[i], trees[i].leaf1());
             build(i, trees[i], shap, x, phi);
-            if (features[i] == null) leaves[i] = LinearTreeShap.of(trees[i], trees[i].leaf1());
+            if (features[i] == null) linear[i] = LinearTreeShap.of(trees[i], trees[i].leaf1());
         }
     }
 
@@ -93,8 +93,8 @@ final class ShapTables {
     boolean add(int i, double[] x, double scale, double[] phi) {
         int[] f = features[i];
         if (f == null) {
-            if (leaves[i] == null) return false;
-            leaves[i].add(x, scale, phi);
+            if (linear[i] == null) return false;
+            linear[i].add(x, scale, phi);
             return true;
         }
         double[][] th = thresholds[i];
@@ -114,8 +114,8 @@ final class ShapTables {
         return (int) Arrays.stream(features).filter(f -> f != null).count();
     }
 
-    /** How many trees are worked out leaf by leaf. */
-    int byLeaf() {
-        return (int) Arrays.stream(leaves).filter(l -> l != null).count();
+    /** How many trees are worked out in linear time. */
+    int linear() {
+        return (int) Arrays.stream(linear).filter(l -> l != null).count();
     }
 }

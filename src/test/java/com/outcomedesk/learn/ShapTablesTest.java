@@ -11,10 +11,10 @@ class ShapTablesTest {
     @Test
     void tablesGiveWhatTheWalkGivesOnEveryRowEvenOnAThreshold() {
         SplittableRandom random = new SplittableRandom(17);
-        int tabled = 0, byLeaf = 0, walked = 0;
+        int tabled = 0, linear = 0, walked = 0;
         for (int trial = 0; trial < 200; trial++) {
             // Every tenth ensemble has deep trees over many features: more cases than a long can count; every fifth
-            // has a forest's trees, eight splits deep; both are worked out leaf by leaf.
+            // has a forest's trees, eight splits deep; both are worked out in linear time.
             boolean wide = trial % 10 == 0, forest = trial % 10 == 5;
             int features = wide || forest ? 200 : 1 + random.nextInt(12);
             TreeEnsemble.Tree[] trees = new TreeEnsemble.Tree[1 + random.nextInt(12)];
@@ -31,8 +31,8 @@ class ShapTablesTest {
                     new TreeEnsemble(false, 0, 0, weight, probabilities)}) {
                 ShapTables tables = new ShapTables(e);
                 tabled += tables.tabled();
-                byLeaf += tables.byLeaf();
-                walked += e.trees().length - tables.tabled() - tables.byLeaf();
+                linear += tables.linear();
+                walked += e.trees().length - tables.tabled() - tables.linear();
                 for (int r = 0; r < 20; r++) {
                     double[] x = RandomTrees.row(random, features);
                     // Now and then a value exactly at one of the thresholds, where x <= threshold goes the yes way.
@@ -47,7 +47,7 @@ class ShapTablesTest {
             }
         }
         assertThat(tabled).as("small trees answer from tables").isGreaterThan(100);
-        assertThat(byLeaf).as("trees with too many cases are worked out leaf by leaf").isGreaterThan(10);
+        assertThat(linear).as("trees with too many cases are worked out in linear time").isGreaterThan(10);
         assertThat(walked).as("no tree is left to the walk").isZero();
     }
 }
