@@ -2,6 +2,7 @@ package com.outcomedesk;
 
 import com.outcomedesk.cli.OutcomeDeskCli;
 import com.outcomedesk.cli.StoreOptions;
+import com.outcomedesk.store.H2Tuning;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.ui.DesktopApp;
 import java.io.PrintWriter;
@@ -18,6 +19,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        H2Tuning.apply();
         Optional<StoreLocation> desktop = StoreOptions.desktop(args);
         if (desktop.isPresent()) {
             DesktopApp.open(desktop.get(), StoreOptions.backupToRestore(args).orElse(null));

@@ -139,6 +139,13 @@ final class SchemaHistory {
         int matched = 0;
         String applied = null;
         boolean newer = false, unexplained = false;
+        try {
+            // A new store has no history: asked first, so H2 logs no failed query (its trace file is created then,
+            // after the store's files were made owner-only, and the next start warns about it).
+            if (!hasHistory(connection)) return Verdict.ASK_FLYWAY;
+        } catch (SQLException e) {
+            return Verdict.ASK_FLYWAY;
+        }
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(HISTORY)) {
             while (rs.next()) {
                 String version = rs.getString(1), type = rs.getString(3), script = rs.getString(4);
@@ -161,6 +168,12 @@ final class SchemaHistory {
         if (unexplained || matched != carried.size()) return Verdict.ASK_FLYWAY;
         return newer ? new Verdict(Verdict.Kind.NEWER, applied, newest.version())
                 : new Verdict(Verdict.Kind.CURRENT, newest.version(), newest.version());
+    }
+
+    private static boolean hasHistory(Connection connection) throws SQLException {
+        try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), StoreTables.HISTORY, null)) {
+            return rs.next();
+        }
     }
 
     private static List<BigInteger> version(String v) {

@@ -68,7 +68,7 @@ public final class StoreTables {
         T apply(Snapshot snapshot) throws Exception;
     }
 
-    private static final String HISTORY = "flyway_schema_history";
+    static final String HISTORY = "flyway_schema_history";
     private static final int FETCH = 1000;
     private static final int BATCH = 1000;
     /** H2 keeps a transaction's changes in memory: a restore commits every so many rows to stay bounded. */
@@ -193,6 +193,7 @@ public final class StoreTables {
             String user = location.user() == null ? "" : location.user();
             try {
                 migrate(url, user, location.password(), schemaVersion);
+                StoreFiles.secure(location); // H2 made the file by the umask; opening it later would warn of that
                 Connection c = DriverManager.getConnection(url, user, location.password());
                 Loader loader = new Loader(url, user, location.password(), c,
                         !trial || newer(newestSchemaVersion(), schemaVersion));

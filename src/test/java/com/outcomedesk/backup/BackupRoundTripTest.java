@@ -3,9 +3,13 @@ package com.outcomedesk.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
+import com.outcomedesk.store.StoreFiles;
 import com.outcomedesk.store.StoreLocation;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Files;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Back up a store holding every kind of row, restore it into a fresh home, and find every table as it was. */
 class BackupRoundTripTest {
@@ -35,9 +40,19 @@ class BackupRoundTripTest {
             assertThat(m.tables()).extracting(BackupManifest.Part::table).contains("appointments", "audit_log",
                     "model_versions", "predictions", "sync_conflicts", "sync_state", "settings", "outcome_mappings");
         }
-        BackupRestorer.Result r = new BackupRestorer(Clock.systemUTC()).restore(file, TestStores.h2(dir.resolve("fresh")),
-                BackupKey.Unlock.NONE, false, ProgressListener.NONE);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger files = (Logger) LoggerFactory.getLogger(StoreFiles.class);
+        files.addAppender(log);
+        BackupRestorer.Result r;
+        try {
+            r = new BackupRestorer(Clock.systemUTC()).restore(file, TestStores.h2(dir.resolve("fresh")),
+                    BackupKey.Unlock.NONE, false, ProgressListener.NONE);
+        } finally {
+            files.detachAppender(log);
+        }
         assertThat(r.audit().intact()).isTrue();
+        assertThat(log.list).as("the restored files are owner-only from the start: nothing to warn of").isEmpty();
         try (Engine restored = Engine.open(TestStores.h2(dir.resolve("fresh")))) {
             assertSameRows(before, BackupFill.tables(restored.database()));
             // the restore builds the indexes after the rows: each one must be back, as it was

@@ -85,6 +85,28 @@ class StoreFilePermissionsTest {
         assertThat(mode(unrelated)).as("not the store's file").isEqualTo("rw-r--r--");
     }
 
+    @Test
+    void aNewStoreOpenedAgainHasNothingToTighten() throws Exception {
+        StoreLocation location = TestStores.h2(dir.resolve("fresh"));
+        Engine.open(location).close();
+        assertThat(modes(dir.resolve("fresh"))).as("no failed query left H2's trace file behind the first open")
+                .doesNotContainKey("outcome-desk.trace.db");
+        assertThat(tightenedWhenOpening(location)).isZero();
+    }
+
+    private static int tightenedWhenOpening(StoreLocation location) {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(StoreFiles.class);
+        logger.addAppender(log);
+        try {
+            Engine.open(location).close();
+        } finally {
+            logger.detachAppender(log);
+        }
+        return log.list.size();
+    }
+
     private static Map<String, String> modes(Path home) throws IOException {
         Map<String, String> modes = new TreeMap<>();
         try (Stream<Path> files = Files.list(home)) {
