@@ -44,6 +44,7 @@ final class BackupCommand implements Callable<Integer> {
         try (Engine engine = root.openEngine()) {
             char[] passphrase = encrypt ? Passwords.chosen(root.environment, PASSPHRASE_ENV, "the backup") : null;
             BackupManifest m = engine.backup().backup(file, root.actor(), passphrase, false, ProgressListener.NONE);
+            engine.monitor().checkBackups(root.actor()); // settles an open "no-backup" alert
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("file", file.toAbsolutePath().toString());
             result.put("rows", m.rows());

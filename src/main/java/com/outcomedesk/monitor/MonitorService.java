@@ -15,6 +15,8 @@ import com.outcomedesk.store.Database;
 import com.outcomedesk.store.MonitorRepository;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +31,8 @@ import java.util.UUID;
  * and the distributions drift is measured on; the rule set then raises any new alerts, each audited.
  */
 public final class MonitorService {
+    private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
     /** The field name of an alert's id in refusals. */
     public static final String ALERT = "alert";
 
@@ -99,14 +103,33 @@ public final class MonitorService {
     }
 
     /**
-     * Raises the "no-backup" alert when the store has had no good backup for longer than allowed. Cheap, so the
-     * desktop and the server call it each time they look whether a scheduled backup is due, not only when the monitor
-     * runs. True when an alert was raised now.
+     * Raises the "no-backup" alert when the store has had no good backup for longer than allowed, and settles the open
+     * ones once a good backup is recent again (acknowledged in the backup's name, audited), so that making the backup
+     * the alert asks for clears it. Cheap, so the desktop and the server call it each time they look whether a
+     * scheduled backup is due and after a backup, not only when the monitor runs. True when an alert was raised or
+     * settled now.
      */
     public boolean checkBackups(Actor actor) {
         OffsetDateTime now = stamper.now();
-        return AlertRules.backup(backups.last().map(StoreBackup.Last::at), appointments.count(AppointmentFilter.NONE) > 0,
-                settings.thresholds(), now).map(r -> raise(r, now, actor)).orElse(false);
+        Optional<OffsetDateTime> last = backups.last().map(StoreBackup.Last::at);
+        MonitoringSettings.Thresholds t = settings.thresholds();
+        if (AlertRules.backupRecent(last, t, now)) {
+            return settle(AlertRules.NO_BACKUP, "the backup of " + BACKUP_TIME.format(last.get()), now, actor);
+        }
+        return AlertRules.backup(last, appointments.count(AppointmentFilter.NONE) > 0, t, now)
+                .map(r -> raise(r, now, actor)).orElse(false);
+    }
+
+    private boolean settle(String rule, String by, OffsetDateTime now, Actor actor) {
+        boolean any = false;
+        for (AlertRepository.StoredAlert a : alerts.open(rule)) {
+            if (alerts.acknowledge(a.id(), by, now)) {
+                audit.record(actor, "monitor-alert-settled", "monitor_alert", a.rule() + "/" + a.period() + "/"
+                        + a.subject(), "by " + by);
+                any = true;
+            }
+        }
+        return any;
     }
 
     private boolean raise(AlertRules.Raised r, OffsetDateTime now, Actor actor) {

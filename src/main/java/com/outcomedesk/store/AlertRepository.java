@@ -42,6 +42,12 @@ public final class AlertRepository {
                 .map((rs, ctx) -> alert(rs)).list());
     }
 
+    /** The open alerts of one rule. */
+    public List<StoredAlert> open(String rule) {
+        return database.jdbi(h -> h.createQuery(COLUMNS + " WHERE rule = :rule AND acknowledged_at IS NULL")
+                .bind("rule", rule).map((rs, ctx) -> alert(rs)).list());
+    }
+
     public Optional<StoredAlert> find(UUID id) {
         return database.jdbi(h -> h.createQuery(COLUMNS + " WHERE id = :id").bind("id", id)
                 .map((rs, ctx) -> alert(rs)).findOne());

@@ -78,7 +78,7 @@ public final class DesktopApp extends Application {
             backupTimer = com.outcomedesk.backup.BackupTimer.start(engine.scheduledBackups(),
                     file -> Platform.runLater(shell::backupMade), () -> {
                         if (engine.monitor().checkBackups(com.outcomedesk.backup.ScheduledBackups.SCHEDULE)) {
-                            Platform.runLater(shell::alertRaised);
+                            Platform.runLater(shell::alertsChanged);
                         }
                     });
             shell.addAccountMenu(SecureStart.lockWhenIdle(scene, session));

@@ -19,8 +19,14 @@ class BackupCliTest {
         Path home = dir.resolve("home");
         assertThat(CliRun.of(home, "import", TestStores.referenceSample().toString()).code()).isZero();
         Path file = dir.resolve("site.odbackup");
+        CliRun overdue = CliRun.of(home, "monitor", "--alerts", "--json");
+        assertThat(overdue.code()).as("open alerts").isEqualTo(3);
+        assertThat(overdue.json().get("alerts").get(0).get("rule").asText()).isEqualTo("no-backup");
         CliRun backup = CliRun.of(home, "backup", "--out", file.toString(), "--json");
         assertThat(backup.code()).as(backup.err()).isZero();
+        CliRun settled = CliRun.of(home, "monitor", "--alerts", "--json");
+        assertThat(settled.code()).as("the backup settled the alert it asked for").isZero();
+        assertThat(settled.json().get("alerts").get(0).get("acknowledgedBy").asText()).startsWith("the backup of ");
         JsonNode b = backup.json();
         long appointments = b.get("tables").get("appointments").asLong();
         assertThat(appointments).isPositive();

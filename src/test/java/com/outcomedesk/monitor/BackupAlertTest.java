@@ -16,7 +16,10 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The "no-backup" alert on a real store: raised once a day while backups are missing, acknowledged like the others. */
+/**
+ * The "no-backup" alert on a real store: raised once a day while backups are missing, acknowledged like the others, and
+ * settled by the backup it asks for.
+ */
 class BackupAlertTest {
     private static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
     @TempDir Path dir;
@@ -43,6 +46,12 @@ class BackupAlertTest {
             assertThat(engine.monitor().openAlerts()).isEqualTo(1);
 
             engine.backup().backup(dir.resolve("b.odbackup"), ADMIN, null, false, ProgressListener.NONE);
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("the backup settles the open alert").isTrue();
+            assertThat(engine.monitor().openAlerts()).isZero();
+            assertThat(engine.monitor().alerts().get(0).acknowledgedBy()).isEqualTo("the backup of 2026-03-02 10:00 UTC");
+            assertThat(engine.monitor().alerts().get(1).acknowledgedBy()).as("acknowledged by a person before").isEqualTo("admin");
+            assertThat(engine.auditLog().list(com.outcomedesk.audit.AuditQuery.ALL, ADMIN)).anySatisfy(e -> assertThat(e.action()).isEqualTo("monitor-alert-settled"));
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("nothing left to settle").isFalse();
             clock.advance(Duration.ofDays(1));
             assertThat(engine.monitor().checkBackups(ADMIN)).as("a backup one day old is recent enough").isFalse();
             clock.advance(Duration.ofDays(1));

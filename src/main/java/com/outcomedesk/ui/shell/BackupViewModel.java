@@ -38,8 +38,10 @@ public final class BackupViewModel {
     private final Background background;
     private final Dialogs dialogs;
     private final Clock clock;
+    static final String NONE_YET = "No backup yet";
     private final StringProperty lastBackup = new SimpleStringProperty("");
     private Runnable closeApp = () -> { };
+    private Runnable alertsChanged = () -> { };
     private Path pendingSwap;
 
     public BackupViewModel(Engine engine, Supplier<Actor> actor, Background background, Dialogs dialogs, Clock clock) {
@@ -53,7 +55,8 @@ public final class BackupViewModel {
 
     /** Reads when the last good backup was made (here, by the schedule, or from the command line). */
     public void refreshLast() {
-        background.load(p -> engine.backup().last(), last -> last.ifPresent(l -> showLast(l.at())),
+        background.load(p -> engine.backup().last(), last -> last.ifPresentOrElse(l -> showLast(l.at()),
+                        () -> lastBackup.set(NONE_YET)),
                 failure -> lastBackup.set("")); // the status bar then just does not show it; the store's failures show elsewhere
     }
 
@@ -80,9 +83,14 @@ public final class BackupViewModel {
         char[] key = passphrase;
         // The file chooser has asked before overwriting an existing file.
         background.run("Backing up to " + file.getFileName(),
-                p -> engine.backup().backup(file, actor.get(), key, true, p),
+                p -> {
+                    BackupManifest m = engine.backup().backup(file, actor.get(), key, true, p);
+                    engine.monitor().checkBackups(actor.get()); // settles a "no-backup" alert: this is the backup it asked for
+                    return m;
+                },
                 m -> {
                     showLast(m.createdAt());
+                    alertsChanged.run();
                     dialogs.info("Backup finished", describe(m, file));
                 },
                 this::fail);
@@ -195,7 +203,12 @@ public final class BackupViewModel {
         closeApp = action;
     }
 
-    /** "Last backup: ..." once one was made in this session, for the status bar. */
+    /** Told after a backup, which may have settled an alert, so the status bar counts the open ones again. */
+    public void setAlertsChanged(Runnable action) {
+        alertsChanged = action;
+    }
+
+    /** "Last backup: ..." (or that none was made yet), for the status bar; empty when the store cannot say. */
     public ReadOnlyStringProperty lastBackupProperty() {
         return lastBackup;
     }

@@ -173,6 +173,7 @@ public final class Shell {
         alertsLabel.setOnMouseClicked(e -> controller.show(MONITORING));
         ((Pane) root.lookup(".status-bar")).getChildren().add(4, alertsLabel);
         monitoring.refreshOpenAlerts();
+        model.backups().setAlertsChanged(monitoring::refreshOpenAlerts);
         javafx.scene.control.Label policyLabel = new javafx.scene.control.Label();
         policyLabel.getStyleClass().add("status-item");
         policyLabel.textProperty().bind(retraining.policyRunTextProperty());
@@ -244,8 +245,8 @@ public final class Shell {
         model.backups().offerRestore(file);
     }
 
-    /** An alert was raised outside a monitor run (a backup overdue): the status bar counts it. */
-    public void alertRaised() {
+    /** An alert was raised or settled outside a monitor run (a backup overdue, or made): the status bar counts them. */
+    public void alertsChanged() {
         monitoring.refreshOpenAlerts();
     }
 }

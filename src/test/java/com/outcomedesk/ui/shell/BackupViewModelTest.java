@@ -48,7 +48,10 @@ class BackupViewModelTest {
 
     @Test
     void aBackupAsksForAnOptionalPassphraseAndShowsWhenItWasMade() {
-        assertThat(model.lastBackupProperty().get()).isEmpty();
+        assertThat(model.lastBackupProperty().get()).as("the status bar says so before the first").isEqualTo("No backup yet");
+        assertThat(engine.monitor().checkBackups(Actor.localUser())).as("overdue: raised").isTrue();
+        int[] recounted = {0};
+        model.setAlertsChanged(() -> recounted[0]++);
         Path file = dir.resolve("a.odbackup");
         dialogs.files.add(file);
         dialogs.secrets.add("a long passphrase");
@@ -57,6 +60,8 @@ class BackupViewModelTest {
         assertThat(dialogs.infos).singleElement().asString().contains("Backed up").contains("encrypted with the passphrase");
         assertThat(BackupVerifier.manifest(file).encryption().scheme()).isEqualTo(BackupManifest.Encryption.PASSPHRASE);
         assertThat(model.lastBackupProperty().get()).startsWith("Last backup: ");
+        assertThat(engine.monitor().openAlerts()).as("the backup settled the alert").isZero();
+        assertThat(recounted[0]).as("the status bar counts the alerts again").isEqualTo(1);
         // a new window on the same store shows it too
         assertThat(new BackupViewModel(engine, Actor::localUser, new DirectBackground(), dialogs, Clock.systemDefaultZone())
                 .lastBackupProperty().get()).startsWith("Last backup: ");
