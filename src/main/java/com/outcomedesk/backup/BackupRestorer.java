@@ -46,6 +46,7 @@ import java.util.stream.Stream;
 public final class BackupRestorer {
     private static final Actor RESTORER = new Actor("outcome-desk", Role.ADMINISTRATOR);
     private static final int REPORT_EVERY = 2_000;
+    static final String BUILDING = "Building the indexes";
 
     private final Clock clock;
 
@@ -215,8 +216,10 @@ public final class BackupRestorer {
                                 + ". Nothing was restored; use another backup.");
                     }
                 }
-                progress.progress("Bringing the schema up to date", done[0], total);
-                loader.finish();
+                loader.finish((built, of) -> {
+                    if (built < of) progress.progress(BUILDING, built, of);
+                    else progress.progress("Bringing the schema up to date", done[0], total);
+                });
             }
             return new Result(location, m, rows, checkAudit(location, archive.file()), Optional.empty());
         } catch (IOException e) {

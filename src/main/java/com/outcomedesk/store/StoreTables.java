@@ -280,19 +280,31 @@ public final class StoreTables {
             }
         }
 
+        /** Told before each index {@link #finish} builds (numbered from 0), and with {@code built == of} before it migrates. */
+        @FunctionalInterface
+        public interface Steps {
+            void next(int built, int of);
+        }
+
         /**
          * Commits the rows, builds the indexes set aside (a trial's only when it migrates, see {@link #openTrial}), and
-         * migrates the schema to this program's newest version.
+         * migrates the schema to this program's newest version. On a million rows the builds take most of a restore,
+         * so each is a step to show (and, where the listener can throw to cancel, a point to stop at).
          */
-        public void finish() {
+        public void finish(Steps steps) {
             try {
                 connection.commit();
+                int of = buildIndexes ? deferredIndexes.size() : 0;
                 if (buildIndexes) {
                     try (Statement s = connection.createStatement()) {
-                        for (String ddl : deferredIndexes) s.execute(ddl);
+                        for (int i = 0; i < of; i++) {
+                            steps.next(i, of);
+                            s.execute(deferredIndexes.get(i));
+                        }
                     }
                     connection.commit();
                 }
+                steps.next(of, of);
                 migrate(url, user, password, null);
             } catch (SQLException e) {
                 throw new StoreException("Cannot commit the restored rows: " + Database.rootMessage(e), e);

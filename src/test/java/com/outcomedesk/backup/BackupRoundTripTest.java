@@ -40,6 +40,7 @@ class BackupRoundTripTest {
             assertThat(m.tables()).extracting(BackupManifest.Part::table).contains("appointments", "audit_log",
                     "model_versions", "predictions", "sync_conflicts", "sync_state", "settings", "outcome_mappings");
         }
+        List<String> stages = new java.util.ArrayList<>();
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         log.start();
         Logger files = (Logger) LoggerFactory.getLogger(StoreFiles.class);
@@ -47,12 +48,17 @@ class BackupRoundTripTest {
         BackupRestorer.Result r;
         try {
             r = new BackupRestorer(Clock.systemUTC()).restore(file, TestStores.h2(dir.resolve("fresh")),
-                    BackupKey.Unlock.NONE, false, ProgressListener.NONE);
+                    BackupKey.Unlock.NONE, false, (stage, done, total) -> stages.add(stage + " " + done + "/" + total));
         } finally {
             files.detachAppender(log);
         }
         assertThat(r.audit().intact()).isTrue();
         assertThat(log.list).as("the restored files are owner-only from the start: nothing to warn of").isEmpty();
+        List<String> builds = stages.stream().filter(st -> st.startsWith(BackupRestorer.BUILDING)).toList();
+        assertThat(builds).as("each index build is a step of the progress").hasSizeGreaterThan(3)
+                .startsWith(BackupRestorer.BUILDING + " 0/" + builds.size())
+                .endsWith(BackupRestorer.BUILDING + " " + (builds.size() - 1) + "/" + builds.size());
+        assertThat(stages.get(stages.size() - 1)).startsWith("Bringing the schema up to date");
         try (Engine restored = Engine.open(TestStores.h2(dir.resolve("fresh")))) {
             assertSameRows(before, BackupFill.tables(restored.database()));
             // the restore builds the indexes after the rows: each one must be back, as it was
