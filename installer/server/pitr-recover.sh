@@ -19,7 +19,7 @@ if [ ! -f "$base/PG_VERSION" ] && [ ! -f "$base/base.tar.gz" ]; then
 fi
 [ -d "$archive" ] || { echo "$archive is not a directory: give the WAL archive that archive_command copies into." >&2; exit 2; }
 case "$archive$target" in
-  *\'*) echo "The archive path and the target time cannot hold a single quote." >&2; exit 2 ;;
+  *[\'\"%]*) echo "The archive path and the target time cannot hold quotes or '%'." >&2; exit 2 ;;
 esac
 if [ -e "$data" ] && [ -n "$(ls -A "$data")" ]; then
   echo "$data is not empty: move the broken data directory aside first (it is kept until the recovery is checked)." >&2
@@ -35,8 +35,13 @@ else
   tar -xzf "$base/base.tar.gz" -C "$data"
   if [ -f "$base/pg_wal.tar.gz" ]; then tar -xzf "$base/pg_wal.tar.gz" -C "$data/pg_wal"; fi
 fi
+# Settings an earlier recovery left behind travel in every later base backup: a recovery "to the end" would stop at
+# that old target. Only this recovery's settings stay.
+if [ -f "$data/postgresql.auto.conf" ]; then
+  sed -i -E '/^[[:space:]]*(restore_command|recovery_target[a-z_]*)[[:space:]]*=/d' "$data/postgresql.auto.conf"
+fi
 {
-  echo "restore_command = 'cp $archive/%f %p'"
+  echo "restore_command = 'cp \"$archive/%f\" \"%p\"'"
   if [ -n "$target" ]; then
     echo "recovery_target_time = '$target'"
     echo "recovery_target_action = 'promote'"

@@ -20,9 +20,9 @@ final class AlertRules {
     private AlertRules() {
     }
 
-    /** An alert to raise: its key (rule, period, subject) and why. */
     static final String NO_BACKUP = "no-backup";
 
+    /** An alert to raise: its key (rule, period, subject) and why. */
     record Raised(String rule, String period, String subject, String message) {
     }
 
@@ -81,7 +81,7 @@ final class AlertRules {
     static Optional<Raised> backup(Optional<OffsetDateTime> lastBackup, boolean holdsAppointments,
                                    MonitoringSettings.Thresholds t, OffsetDateTime now) {
         if (t.backupDays() == 0 || !holdsAppointments) return Optional.empty();
-        if (backupRecent(lastBackup, t, now)) return Optional.empty();
+        if (lastBackup.isPresent() && lastBackup.get().isAfter(now.minusDays(t.backupDays()))) return Optional.empty();
         String message = lastBackup.map(at -> "No good backup has been made since " + at.toLocalDate() + " ("
                         + t.backupDays() + " days allowed); make one with File > Backup or 'backup', or check the schedule.")
                 .orElse("This store has never been backed up; make a backup with File > Backup or 'backup', and "
@@ -89,8 +89,4 @@ final class AlertRules {
         return Optional.of(new Raised(NO_BACKUP, LocalDate.from(now).toString(), "backup", message));
     }
 
-    /** A good backup within {@code backupDays}: what settles the open "no-backup" alerts. */
-    static boolean backupRecent(Optional<OffsetDateTime> lastBackup, MonitoringSettings.Thresholds t, OffsetDateTime now) {
-        return t.backupDays() > 0 && lastBackup.isPresent() && lastBackup.get().isAfter(now.minusDays(t.backupDays()));
-    }
 }

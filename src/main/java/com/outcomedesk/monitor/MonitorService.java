@@ -103,27 +103,26 @@ public final class MonitorService {
     }
 
     /**
-     * Raises the "no-backup" alert when the store has had no good backup for longer than allowed, and settles the open
-     * ones once a good backup is recent again (acknowledged in the backup's name, audited), so that making the backup
-     * the alert asks for clears it. Cheap, so the desktop and the server call it each time they look whether a
-     * scheduled backup is due and after a backup, not only when the monitor runs. True when an alert was raised or
-     * settled now.
+     * Raises the "no-backup" alert when the store has had no good backup for longer than allowed, and settles each open
+     * one that a good backup made since it was raised answers (acknowledged in the backup's name, audited), whatever
+     * the threshold is now, so that making the backup the alert asks for clears it. Cheap, so the desktop and the
+     * server call it each time they look whether a scheduled backup is due and after a backup, not only when the
+     * monitor runs. True when an alert was raised or settled now.
      */
     public boolean checkBackups(Actor actor) {
         OffsetDateTime now = stamper.now();
         Optional<OffsetDateTime> last = backups.last().map(StoreBackup.Last::at);
-        MonitoringSettings.Thresholds t = settings.thresholds();
-        if (AlertRules.backupRecent(last, t, now)) {
-            return settle(AlertRules.NO_BACKUP, "the backup of " + BACKUP_TIME.format(last.get()), now, actor);
-        }
-        return AlertRules.backup(last, appointments.count(AppointmentFilter.NONE) > 0, t, now)
+        boolean settled = last.isPresent() && settle(last.get(), now, actor);
+        boolean raised = AlertRules.backup(last, appointments.count(AppointmentFilter.NONE) > 0, settings.thresholds(), now)
                 .map(r -> raise(r, now, actor)).orElse(false);
+        return settled || raised;
     }
 
-    private boolean settle(String rule, String by, OffsetDateTime now, Actor actor) {
+    private boolean settle(OffsetDateTime backup, OffsetDateTime now, Actor actor) {
+        String by = "the backup of " + BACKUP_TIME.format(backup);
         boolean any = false;
-        for (AlertRepository.StoredAlert a : alerts.open(rule)) {
-            if (alerts.acknowledge(a.id(), by, now)) {
+        for (AlertRepository.StoredAlert a : alerts.open(AlertRules.NO_BACKUP)) {
+            if (!a.raisedAt().isAfter(backup) && alerts.acknowledge(a.id(), by, now)) {
                 audit.record(actor, "monitor-alert-settled", "monitor_alert", a.rule() + "/" + a.period() + "/"
                         + a.subject(), "by " + by);
                 any = true;

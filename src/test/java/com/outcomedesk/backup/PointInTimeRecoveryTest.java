@@ -8,6 +8,7 @@ import com.outcomedesk.common.Actor;
 import com.outcomedesk.common.Role;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.NeedsPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -32,8 +33,11 @@ import org.junit.jupiter.api.Test;
  * docs/deployment.md's point-in-time recovery, run: a throwaway PostgreSQL cluster with WAL archiving holds an
  * OutcomeDesk server store; a base backup, more work, a moment, then a mistake; {@code installer/server/pitr-recover.sh}
  * prepares a new data directory to that moment, and the recovered store holds the work up to it, not the mistake, with
- * its audit chain intact. Needs PostgreSQL's server programs (initdb, pg_ctl, pg_basebackup); skipped without them.
+ * its audit chain intact; a second recovery, to the end, from a base backup of the recovered server, keeps everything
+ * (the first one's target must not travel with it). Needs PostgreSQL's server programs where Debian puts them
+ * ({@code /usr/lib/postgresql/N/bin}) and, as root, the postgres user; skipped without them.
  */
+@NeedsPostgres
 class PointInTimeRecoveryTest {
     private static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
     private static final String PG_USER = "postgres";
@@ -48,7 +52,8 @@ class PointInTimeRecoveryTest {
         bin = serverPrograms().orElse(null);
         assumeTrue(bin != null, "PostgreSQL's server programs (initdb, pg_ctl, pg_basebackup) are not installed");
         asPostgres = "root".equals(System.getProperty("user.name"));
-        assumeTrue(!asPostgres || Files.isExecutable(Path.of("/usr/sbin/runuser")), "as root, needs runuser for postgres");
+        assumeTrue(!asPostgres || Files.isExecutable(Path.of("/usr/sbin/runuser")) && postgresUserExists(),
+                "as root, needs runuser and the postgres user (PostgreSQL refuses to run as root)");
         work = Files.createTempDirectory("outcome-desk-pitr");
         if (asPostgres) handToPostgres(work);
         Path data = work.resolve("data"), archive = work.resolve("archive"), base = work.resolve("base");
@@ -92,6 +97,23 @@ class PointInTimeRecoveryTest {
         }
         assertThat(run(List.of("bash", script.get(1), base.toString(), archive.toString(), recovered.toString())).output())
                 .as("an occupied data directory is refused").contains("is not empty");
+
+        Path later = work.resolve("later-base");
+        try (Engine engine = Engine.open(server)) {
+            pg(List.of(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U",
+                    PG_USER, "-D", later.toString(), "-Fp", "-Xs", "--checkpoint=fast"));
+            create(engine, "after the recovery", 2);
+            awaitArchived(archive.resolve(query(url, "SELECT pg_walfile_name(pg_switch_wal())")));
+        }
+        stop(recovered);
+        Path again = work.resolve("again");
+        pg(List.of("bash", script.get(1), later.toString(), archive.toString(), again.toString()));
+        start(again);
+        awaitPromoted(url);
+        try (Engine engine = Engine.open(server)) {
+            assertThat(engine.appointments().counts().appointments()).as("to the end: the first recovery's target is gone")
+                    .isEqualTo(7);
+        }
     }
 
     @AfterEach
@@ -109,9 +131,9 @@ class PointInTimeRecoveryTest {
     }
 
     private void start(Path data) throws Exception {
+        running.add(data); // before starting: a start that times out may still leave a server to stop
         pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", data.resolveSibling(data.getFileName()
                 + ".log").toString(), "-w", "-t", "60", "start"));
-        running.add(data);
     }
 
     private void stop(Path data) throws Exception {
@@ -161,10 +183,27 @@ class PointInTimeRecoveryTest {
         List<String> full = new ArrayList<>();
         if (asPostgres) full.addAll(List.of("/usr/sbin/runuser", "-u", PG_USER, "--"));
         full.addAll(command);
-        Process p = new ProcessBuilder(full).redirectErrorStream(true).directory(work.toFile()).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(120, TimeUnit.SECONDS)) p.destroyForcibly();
-        return new Ran(p.exitValue(), out);
+        Path log = Files.createTempFile("outcome-desk-pitr-step", ".log");
+        try {
+            Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .directory(work.toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
+                return new Ran(-1, String.join(" ", command) + " did not finish within 120 s:\n" + Files.readString(log));
+            }
+            return new Ran(p.exitValue(), Files.readString(log));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static boolean postgresUserExists() {
+        try {
+            Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(PG_USER);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void handToPostgres(Path dir) throws IOException {
@@ -192,8 +231,11 @@ class PointInTimeRecoveryTest {
 
     private void deleteTree(Path dir) throws Exception {
         // the cluster's files belong to postgres: removed as postgres, then the rest
-        if (asPostgres) run(List.of("rm", "-rf", dir.resolve("data").toString(), dir.resolve("recovered").toString(),
-                dir.resolve("base").toString(), dir.resolve("archive").toString()));
+        if (asPostgres) {
+            List<String> rm = new ArrayList<>(List.of("rm", "-rf"));
+            for (String d : List.of("data", "recovered", "base", "archive", "later-base", "again")) rm.add(dir.resolve(d).toString());
+            run(rm);
+        }
         BackupRestorer.deleteTree(dir);
     }
 }

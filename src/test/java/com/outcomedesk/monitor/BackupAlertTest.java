@@ -59,4 +59,23 @@ class BackupAlertTest {
             assertThat(engine.monitor().alerts().get(0).message()).contains("since 2026-03-02");
         }
     }
+    @Test
+    void aBackupSettlesTheAlertsRaisedBeforeItWhateverTheThresholdIsNow() {
+        try (Engine engine = Engine.open(TestStores.h2(dir.resolve("home")), clock)) {
+            engine.appointments().create(new AppointmentInput("dr_01", "sharp knee pain after a fall", LocalDate.of(2026, 2, 27), null, null), ADMIN);
+            engine.backup().backup(dir.resolve("old.odbackup"), ADMIN, null, false, ProgressListener.NONE);
+            clock.advance(Duration.ofDays(3));
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("three days since the last backup").isTrue();
+
+            engine.monitoringSettings().set("backupDays", "7", ADMIN);
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("a backup older than the alert does not answer it").isFalse();
+            assertThat(engine.monitor().openAlerts()).isEqualTo(1);
+
+            engine.monitoringSettings().set("backupDays", "0", ADMIN);
+            clock.advance(Duration.ofHours(1));
+            engine.backup().backup(dir.resolve("new.odbackup"), ADMIN, null, false, ProgressListener.NONE);
+            assertThat(engine.monitor().checkBackups(ADMIN)).as("the rule is off, and the new backup still answers it").isTrue();
+            assertThat(engine.monitor().openAlerts()).isZero();
+        }
+    }
 }
