@@ -83,10 +83,17 @@ public final class MonitoringViewModel {
         background.load(p -> {
             monitor.acknowledge(chosen.id(), actor.get());
             return monitor.alerts();
-        }, list -> {
-            alerts.setAll(list);
-            openAlertsText.set(openText(list.stream().filter(a -> !a.acknowledged()).count()));
-        }, failure -> dialogs.error("Could not acknowledge the alert", FailureSentences.describe(failure)));
+        }, this::showAlerts, failure -> dialogs.error("Could not acknowledge the alert", FailureSentences.describe(failure)));
+    }
+
+    /** The alerts again, without running the monitor (one read): one was raised or settled elsewhere (a backup). */
+    public void refreshAlerts() {
+        background.load(p -> monitor.alerts(), this::showAlerts, failure -> openAlertsText.set(""));
+    }
+
+    private void showAlerts(List<Alert> list) {
+        alerts.setAll(list);
+        openAlertsText.set(openText(list.stream().filter(a -> !a.acknowledged()).count()));
     }
 
     private void show(MonitorReport r) {

@@ -173,7 +173,7 @@ public final class Shell {
         alertsLabel.setOnMouseClicked(e -> controller.show(MONITORING));
         ((Pane) root.lookup(".status-bar")).getChildren().add(4, alertsLabel);
         monitoring.refreshOpenAlerts();
-        model.backups().setAlertsChanged(monitoring::refreshOpenAlerts);
+        model.backups().setAlertsChanged(monitoring::refreshAlerts);
         javafx.scene.control.Label policyLabel = new javafx.scene.control.Label();
         policyLabel.getStyleClass().add("status-item");
         policyLabel.textProperty().bind(retraining.policyRunTextProperty());
@@ -247,6 +247,6 @@ public final class Shell {
 
     /** An alert was raised or settled outside a monitor run (a backup overdue, or made): the status bar counts them. */
     public void alertsChanged() {
-        monitoring.refreshOpenAlerts();
+        monitoring.refreshAlerts();
     }
 }

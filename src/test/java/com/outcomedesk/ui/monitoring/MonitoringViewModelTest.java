@@ -47,6 +47,12 @@ class MonitoringViewModelTest {
             vm.acknowledgeSelected();
             assertThat(vm.alerts().stream().filter(a -> !a.acknowledged()).count()).isEqualTo(open - 1);
             assertThat(vm.openAlertsTextProperty().get()).isEqualTo(MonitoringViewModel.openText(open - 1));
+
+            engine.monitor().acknowledge(vm.alerts().stream().filter(a -> !a.acknowledged()).findFirst().orElseThrow().id(),
+                    Actor.localUser());
+            vm.refreshAlerts();
+            assertThat(vm.alerts().stream().filter(a -> !a.acknowledged()).count()).as("settled elsewhere").isEqualTo(open - 2);
+            assertThat(vm.openAlertsTextProperty().get()).isEqualTo(MonitoringViewModel.openText(open - 2));
         }
     }
 
