@@ -44,7 +44,7 @@ final class BackupCommand implements Callable<Integer> {
         try (Engine engine = root.openEngine()) {
             char[] passphrase = encrypt ? Passwords.chosen(root.environment, PASSPHRASE_ENV, "the backup") : null;
             BackupManifest m = engine.backup().backup(file, root.actor(), passphrase, false, ProgressListener.NONE);
-            settleBackupAlerts(engine);
+            engine.monitor().afterBackup(root.actor()); // may settle a "no-backup" alert
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("file", file.toAbsolutePath().toString());
             result.put("rows", m.rows());
@@ -178,16 +178,6 @@ final class BackupCommand implements Callable<Integer> {
                         .orElse("No scheduled backups."));
                 return 0;
             }
-        }
-    }
-
-    /** Settles an open "no-backup" alert; the backup is written and recorded whether or not that works. */
-    private void settleBackupAlerts(Engine engine) {
-        try {
-            engine.monitor().checkBackups(root.actor());
-        } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("The backup is made, but its alert could not be settled: " + e.getMessage()
-                    + ". 'monitor' will settle it.");
         }
     }
 }

@@ -88,5 +88,4 @@ final class AlertRules {
                         + "schedule them with 'backup schedule'.");
         return Optional.of(new Raised(NO_BACKUP, LocalDate.from(now).toString(), "backup", message));
     }
-
 }

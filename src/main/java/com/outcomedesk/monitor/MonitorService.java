@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the monitor: the database counts the saved predictions and their outcomes into tallies per month, group and
@@ -31,6 +33,7 @@ import java.util.UUID;
  * and the distributions drift is measured on; the rule set then raises any new alerts, each audited.
  */
 public final class MonitorService {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorService.class);
     private static final DateTimeFormatter BACKUP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     /** The field name of an alert's id in refusals. */
@@ -116,6 +119,19 @@ public final class MonitorService {
         boolean raised = AlertRules.backup(last, appointments.count(AppointmentFilter.NONE) > 0, settings.thresholds(), now)
                 .map(r -> raise(r, now, actor)).orElse(false);
         return settled || raised;
+    }
+
+    /**
+     * {@link #checkBackups} right after a backup is made, which it may settle an alert for. The backup stands whatever
+     * happens here, so a failure is logged, not thrown: the next look of the timer or the monitor settles it.
+     */
+    public void afterBackup(Actor actor) {
+        try {
+            checkBackups(actor);
+        } catch (RuntimeException e) {
+            LOG.warn("A backup was made, but the alert it answers could not be settled ({}); the monitor settles it on "
+                    + "its next look", e.getMessage());
+        }
     }
 
     private boolean settle(OffsetDateTime backup, OffsetDateTime now, Actor actor) {

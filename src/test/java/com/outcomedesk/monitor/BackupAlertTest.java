@@ -1,6 +1,8 @@
 package com.outcomedesk.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.outcomedesk.appointments.AppointmentInput;
 import com.outcomedesk.common.Actor;
@@ -77,5 +79,13 @@ class BackupAlertTest {
             assertThat(engine.monitor().checkBackups(ADMIN)).as("the rule is off, and the new backup still answers it").isTrue();
             assertThat(engine.monitor().openAlerts()).isZero();
         }
+    }
+    @Test
+    void aBackupStandsWhenItsAlertCannotBeSettled() {
+        Engine engine = Engine.open(TestStores.h2(dir.resolve("home")), clock);
+        MonitorService monitor = engine.monitor();
+        engine.close();
+        assertThatThrownBy(() -> monitor.checkBackups(ADMIN)).as("the store is closed").isInstanceOf(RuntimeException.class);
+        assertThatCode(() -> monitor.afterBackup(ADMIN)).as("after a backup: logged, not thrown").doesNotThrowAnyException();
     }
 }

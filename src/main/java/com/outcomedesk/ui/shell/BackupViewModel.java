@@ -19,8 +19,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,14 +32,13 @@ public final class BackupViewModel {
     static final String REPLACE = "Replace the current store (it is kept aside, not deleted)";
     static final String BESIDE = "Restore into a new directory beside the current store";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    static final String NONE_YET = "No backup yet";
 
     private final Engine engine;
     private final Supplier<Actor> actor;
     private final Background background;
     private final Dialogs dialogs;
     private final Clock clock;
-    private static final Logger LOG = LoggerFactory.getLogger(BackupViewModel.class);
-    static final String NONE_YET = "No backup yet";
     private final StringProperty lastBackup = new SimpleStringProperty("");
     private Runnable closeApp = () -> { };
     private Runnable alertsChanged = () -> { };
@@ -88,7 +85,7 @@ public final class BackupViewModel {
         background.run("Backing up to " + file.getFileName(),
                 p -> {
                     BackupManifest m = engine.backup().backup(file, actor.get(), key, true, p);
-                    settleBackupAlerts();
+                    engine.monitor().afterBackup(actor.get()); // may settle a "no-backup" alert
                     return m;
                 },
                 m -> {
@@ -199,16 +196,6 @@ public final class BackupViewModel {
                     + " no file and no store behind.");
         } else {
             dialogs.error("Could not finish", FailureSentences.describe(failure));
-        }
-    }
-
-    /** Settles a "no-backup" alert (this is the backup it asked for); the backup stands whether or not that works. */
-    private void settleBackupAlerts() {
-        try {
-            engine.monitor().checkBackups(actor.get());
-        } catch (RuntimeException e) {
-            LOG.warn("A backup was made, but its alert could not be settled ({}); the monitor settles it on its next look",
-                    e.getMessage());
         }
     }
 
