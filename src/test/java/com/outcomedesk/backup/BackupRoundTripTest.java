@@ -3,14 +3,12 @@ package com.outcomedesk.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.outcomedesk.common.ProgressListener;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.StoreFiles;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.Logs;
 import com.outcomedesk.testing.TestStores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Back up a store holding every kind of row, restore it into a fresh home, and find every table as it was. */
 class BackupRoundTripTest {
@@ -27,7 +24,7 @@ class BackupRoundTripTest {
     @TempDir Path dir;
 
     @Test
-    void aPlainStoreComesBackRowForRowWithItsAuditChainIntact() {
+    void aPlainStoreComesBackRowForRowWithItsAuditChainIntact() throws Exception {
         Path file = dir.resolve("site.odbackup");
         Map<String, List<String>> before;
         List<String> schema;
@@ -41,19 +38,13 @@ class BackupRoundTripTest {
                     "model_versions", "predictions", "sync_conflicts", "sync_state", "settings", "outcome_mappings");
         }
         List<String> stages = new java.util.ArrayList<>();
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger files = (Logger) LoggerFactory.getLogger(StoreFiles.class);
-        files.addAppender(log);
-        BackupRestorer.Result r;
-        try {
-            r = new BackupRestorer(Clock.systemUTC()).restore(file, TestStores.h2(dir.resolve("fresh")),
-                    BackupKey.Unlock.NONE, false, (stage, done, total) -> stages.add(stage + " " + done + "/" + total));
-        } finally {
-            files.detachAppender(log);
-        }
+        BackupRestorer.Result[] result = new BackupRestorer.Result[1];
+        List<String> warned = Logs.during(StoreFiles.class, () -> result[0] = new BackupRestorer(Clock.systemUTC())
+                .restore(file, TestStores.h2(dir.resolve("fresh")), BackupKey.Unlock.NONE, false,
+                        (stage, done, total) -> stages.add(stage + " " + done + "/" + total)));
+        BackupRestorer.Result r = result[0];
         assertThat(r.audit().intact()).isTrue();
-        assertThat(log.list).as("the restored files are owner-only from the start: nothing to warn of").isEmpty();
+        assertThat(warned).as("the restored files are owner-only from the start: nothing to warn of").isEmpty();
         List<String> builds = stages.stream().filter(st -> st.startsWith(BackupRestorer.BUILDING)).toList();
         assertThat(builds).as("each index build is a step of the progress").hasSizeGreaterThan(3)
                 .startsWith(BackupRestorer.BUILDING + " 0/" + builds.size())

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class PointInTimeRecoveryTest {
     private static final Actor ADMIN = new Actor("admin", Role.ADMINISTRATOR);
     private static final String PG_USER = "postgres";
+    private static final String SCRIPT = Path.of("installer/server/pitr-recover.sh").toAbsolutePath().toString();
     private final List<Path> running = new ArrayList<>();
     private Path bin;
     private Path work;
@@ -72,44 +73,34 @@ class PointInTimeRecoveryTest {
         String target;
         try (Engine engine = Engine.open(server)) {
             create(engine, "before the base backup", 3);
-            pg(List.of(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U",
-                    PG_USER, "-D", base.toString(), "-Fp", "-Xs", "--checkpoint=fast"));
+            baseBackup(port, base);
             pg(List.of(bin.resolve("pg_verifybackup").toString(), base.toString()));
             create(engine, "after the base backup", 2);
             target = query(url, "SELECT to_char(clock_timestamp(), 'YYYY-MM-DD HH24:MI:SS.USOF')");
             Thread.sleep(1_100);
             create(engine, "the mistake", 4);
-            String segment = query(url, "SELECT pg_walfile_name(pg_switch_wal())");
-            awaitArchived(archive.resolve(segment));
+            archiveCurrentWal(url, archive);
         }
         stop(data);
 
         Path recovered = work.resolve("recovered");
-        List<String> script = List.of("bash", Path.of("installer/server/pitr-recover.sh").toAbsolutePath().toString(),
-                base.toString(), archive.toString(), recovered.toString(), target);
-        pg(script);
-        start(recovered);
-        awaitPromoted(url);
+        recover(url, base, archive, recovered, target);
         try (Engine engine = Engine.open(server)) {
             assertThat(engine.appointments().counts().appointments()).as("the work up to the moment, not the mistake")
                     .isEqualTo(5);
             assertThat(engine.auditLog().verify(ADMIN).intact()).isTrue();
         }
-        assertThat(run(List.of("bash", script.get(1), base.toString(), archive.toString(), recovered.toString())).output())
+        assertThat(run(List.of("bash", SCRIPT, base.toString(), archive.toString(), recovered.toString())).output())
                 .as("an occupied data directory is refused").contains("is not empty");
 
         Path later = work.resolve("later-base");
         try (Engine engine = Engine.open(server)) {
-            pg(List.of(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U",
-                    PG_USER, "-D", later.toString(), "-Fp", "-Xs", "--checkpoint=fast"));
+            baseBackup(port, later);
             create(engine, "after the recovery", 2);
-            awaitArchived(archive.resolve(query(url, "SELECT pg_walfile_name(pg_switch_wal())")));
+            archiveCurrentWal(url, archive);
         }
         stop(recovered);
-        Path again = work.resolve("again");
-        pg(List.of("bash", script.get(1), later.toString(), archive.toString(), again.toString()));
-        start(again);
-        awaitPromoted(url);
+        recover(url, later, archive, work.resolve("again"));
         try (Engine engine = Engine.open(server)) {
             assertThat(engine.appointments().counts().appointments()).as("to the end: the first recovery's target is gone")
                     .isEqualTo(7);
@@ -121,6 +112,25 @@ class PointInTimeRecoveryTest {
         for (Path data : running) pg(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), false);
         if (work != null) deleteTree(work);
         if (home != null) BackupRestorer.deleteTree(home);
+    }
+
+    private void baseBackup(int port, Path dir) throws Exception {
+        pg(List.of(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", PG_USER,
+                "-D", dir.toString(), "-Fp", "-Xs", "--checkpoint=fast"));
+    }
+
+    /** Closes the current WAL file and waits until archive_command has copied it. */
+    private static void archiveCurrentWal(String url, Path archive) throws Exception {
+        awaitArchived(archive.resolve(query(url, "SELECT pg_walfile_name(pg_switch_wal())")));
+    }
+
+    /** The documented recovery: the script prepares the directory, PostgreSQL replays the WAL and promotes. */
+    private void recover(String url, Path base, Path archive, Path into, String... target) throws Exception {
+        List<String> script = new ArrayList<>(List.of("bash", SCRIPT, base.toString(), archive.toString(), into.toString()));
+        script.addAll(List.of(target));
+        pg(script);
+        start(into);
+        awaitPromoted(url);
     }
 
     private static void create(Engine engine, String what, int n) {

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.outcomedesk.common.ProgressListener;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.outcomedesk.engine.Engine;
 import com.outcomedesk.engine.SignIn;
 import com.outcomedesk.store.StoreLocation;
+import com.outcomedesk.testing.Logs;
 import com.outcomedesk.testing.TestStores;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -23,7 +21,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Other local users can neither read nor list the store: directory 0700, files 0600, whatever the umask. */
 class StoreFilePermissionsTest {
@@ -85,17 +82,8 @@ class StoreFilePermissionsTest {
         assertThat(warningsWhenOpening(location)).isEmpty();
     }
 
-    private static java.util.List<String> warningsWhenOpening(StoreLocation location) {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        Logger logger = (Logger) LoggerFactory.getLogger(StoreFiles.class);
-        logger.addAppender(log);
-        try {
-            Engine.open(location).close();
-        } finally {
-            logger.detachAppender(log);
-        }
-        return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    private static java.util.List<String> warningsWhenOpening(StoreLocation location) throws Exception {
+        return Logs.during(StoreFiles.class, () -> Engine.open(location).close());
     }
 
     private static Map<String, String> modes(Path home) throws IOException {
