@@ -1,6 +1,7 @@
 package com.outcomedesk.learn;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,46 +24,66 @@ import java.util.stream.IntStream;
  * {@link TreeShap}'s.
  */
 final class LinearTreeShap {
-    /** Per node: its parent (-1 for the root), whether it is its parent's yes child, and the split feature above it. */
-    private final int[] parent, edgeFeature;
-    private final boolean[] isYes;
+    /** Per node: the split feature above it. */
+    private final int[] edgeFeature;
     /** Per node: the node below the previous split on the same feature on its path (none: n), the combined fraction. */
     private final int[] previous;
     private final double[] zero;
-    /** The nodes whose split is the only one on its feature along every path through them. */
-    private final int[] alone;
-    /** The nodes below a second split on a feature; the leaves; the splits, deepest index first. */
-    private final int[] repeated, leaves, splitsUpward;
-    /** Per node: the leaf's value, or NaN for a split. */
-    private final double[] value;
-    /** Per leaf with features split more than once: the leaf, and per such feature the node below its last split. */
+    /** Per node: 1 when its split is the only one on its feature along every path through it, else 0. */
+    private final double[] alone;
+    /** The splits in index order (parents first); the leaves. */
+    private final int[] splits, leaves;
+    /**
+     * Per leaf and quadrature point: the weight times the leaf's value, so that every sum up the tree carries the
+     * quadrature weights and a split's integral is a plain dot product.
+     */
+    private final double[] weightedLeaf;
+    /**
+     * Per node, state and point: the factor its edge puts on the products along a path. A row's b on the edge is
+     * {@code z (1 - t) + o t} with o 0 or 1, so the factor takes one of three values, worked out here instead of per
+     * row: state 0, no earlier split on the feature was met; 1, the earlier ones were (or there are none) and this one
+     * is not; 2, all are. Below a second split on a feature the factor is the ratio of its combined b to the one
+     * before.
+     */
+    private final double[] factor;
+    /** Per leaf with features split more than once: the leaf; per such feature, the node below its last split. */
     private final int[] leafAt, leafItemStart, leafItem;
+    private final double[] leafAtValue;
+    /** Per node, o (0 or 1) and point: the quadrature weight over the node's combined b, for those leaves' shares. */
+    private final double[] weightOverB;
     private final TreeEnsemble.Tree tree;
-    /** Quadrature on [0, 1] exact for the tree's polynomials: nodes, weights. */
-    private final double[] t, omega, rest;
     private final int points;
-    /** Per thread: room for the row's combined o, b, edge factors and the products above and below every node. */
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[5][0]);
+    /** Per thread: room for the row's o, factor states and the products above and below every node. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        double[] met = new double[0], above = new double[0], below = new double[0];
+        int[] factorAt = new int[0];
+
+        void fit(int nodes, int points) {
+            if (factorAt.length >= nodes && above.length >= nodes * points) return;
+            met = new double[nodes + 1];
+            above = new double[nodes * points];
+            below = new double[nodes * points];
+            factorAt = new int[nodes];
+        }
+    }
 
     private LinearTreeShap(TreeEnsemble.Tree tree, double[] values) {
         this.tree = tree;
         int n = tree.nodes();
-        parent = new int[n];
+        int[] parent = new int[n];
         edgeFeature = new int[n];
-        isYes = new boolean[n];
         previous = new int[n];
         zero = new double[n];
-        value = new double[n];
         parent[0] = -1;
         previous[0] = n;
         zero[0] = 1;
         edgeFeature[0] = -1;
         for (int node = 0; node < n; node++) {
-            value[node] = tree.feature()[node] < 0 ? values[node] : Double.NaN;
             if (tree.feature()[node] < 0) continue;
             for (int child : new int[] {tree.yes()[node], tree.no()[node]}) {
                 parent[child] = node;
-                isYes[child] = child == tree.yes()[node];
                 edgeFeature[child] = tree.feature()[node];
                 int before = node;
                 while (before > 0 && edgeFeature[before] != edgeFeature[child]) before = parent[before];
@@ -79,13 +100,13 @@ final class LinearTreeShap {
             below.get(parent[node]).addAll(below.get(node));
         }
         boolean[] single = new boolean[n];
+        alone = new double[n];
         for (int node = 1; node < n; node++) {
             single[node] = previous[node] == n && !below.get(node).contains(edgeFeature[node]);
+            alone[node] = single[node] ? 1 : 0;
         }
-        alone = IntStream.range(1, n).filter(c -> single[c]).toArray();
-        repeated = IntStream.range(1, n).filter(c -> previous[c] < n).toArray();
+        splits = IntStream.range(0, n).filter(c -> tree.feature()[c] >= 0).toArray();
         leaves = IntStream.range(0, n).filter(c -> tree.feature()[c] < 0).toArray();
-        splitsUpward = IntStream.range(0, n).map(i -> n - 1 - i).filter(c -> tree.feature()[c] >= 0).toArray();
         List<Integer> withItems = new ArrayList<>(), starts = new ArrayList<>(), items = new ArrayList<>();
         for (int node = 0; node < n; node++) {
             if (tree.feature()[node] >= 0 || node == 0) continue;
@@ -102,12 +123,34 @@ final class LinearTreeShap {
         leafAt = withItems.stream().mapToInt(Integer::intValue).toArray();
         leafItemStart = starts.stream().mapToInt(Integer::intValue).toArray();
         leafItem = items.stream().mapToInt(Integer::intValue).toArray();
+        leafAtValue = Arrays.stream(leafAt).mapToDouble(l -> values[l]).toArray();
         points = Math.max(1, (tree.depth() + 1) / 2);
         double[][] quadrature = gaussLegendre(points);
-        t = quadrature[0];
-        omega = quadrature[1];
-        rest = new double[points];
-        for (int k = 0; k < points; k++) rest[k] = 1 - t[k];
+        double[] t = quadrature[0], omega = quadrature[1];
+        int m = points;
+        weightedLeaf = new double[leaves.length * m];
+        for (int i = 0; i < leaves.length; i++) {
+            for (int k = 0; k < m; k++) weightedLeaf[i * m + k] = omega[k] * values[leaves[i]];
+        }
+        factor = new double[n * 3 * m];
+        weightOverB = new double[n * 2 * m];
+        for (int c = 1; c < n; c++) {
+            for (int k = 0; k < m; k++) {
+                double missed = zero[c] * (1 - t[k]), met = missed + t[k];
+                weightOverB[(c * 2) * m + k] = omega[k] / missed;
+                weightOverB[(c * 2 + 1) * m + k] = omega[k] / met;
+                if (previous[c] == n) {
+                    factor[(c * 3) * m + k] = missed;
+                    factor[(c * 3 + 1) * m + k] = missed;
+                    factor[(c * 3 + 2) * m + k] = met;
+                } else {
+                    double before = zero[previous[c]] * (1 - t[k]);
+                    factor[(c * 3) * m + k] = missed / before;
+                    factor[(c * 3 + 1) * m + k] = missed / (before + t[k]);
+                    factor[(c * 3 + 2) * m + k] = met / (before + t[k]);
+                }
+            }
+        }
     }
 
     /** The tree's values with leaf outputs {@code values}, or null when a node has no training rows (z = 0). */
@@ -117,59 +160,63 @@ final class LinearTreeShap {
     }
 
     /**
-     * Adds {@code scale} times the tree's Shapley value of every feature at x to phi. Each pass runs over a list made
-     * for it, without branches on the tree's shape, which a CPU would guess wrong at every other node.
+     * Adds {@code scale} times the tree's Shapley value of every feature at x to phi: one pass down the splits for the
+     * products above each node, one pass up for the sums below and the values of the splits alone on their feature,
+     * then the leaves' shares of features split more than once.
      */
     void add(double[] x, double scale, double[] phi) {
         int n = tree.nodes(), m = points;
-        double[][] s = SCRATCH.get();
-        if (s[0].length < (n + 1) * m) for (int i = 0; i < s.length; i++) s[i] = new double[(n + 1) * m];
-        double[] met = s[0], b = s[1], factor = s[2], above = s[3], below = s[4];
+        Scratch s = SCRATCH.get();
+        s.fit(n, m);
+        double[] met = s.met, above = s.above, below = s.below;
+        int[] factorAt = s.factorAt;
+        int[] yes = tree.yes(), no = tree.no(), feature = tree.feature();
         double[] threshold = tree.threshold();
         // Whether the row meets all splits on the feature down to each node; index n stands for "no split before".
         met[0] = 1;
         met[n] = 1;
-        for (int k = 0; k < m; k++) above[k] = 1;
-        for (int c = 1; c < n; c++) {
-            boolean meets = (x[edgeFeature[c]] <= threshold[parent[c]]) == isYes[c];
-            double o = (meets ? 1 : 0) * met[previous[c]], z = zero[c];
-            met[c] = o;
-            for (int k = 0, at = c * m, up = parent[c] * m; k < m; k++) {
-                double bk = z * rest[k] + o * t[k];
-                b[at + k] = bk;
-                factor[at + k] = bk;
-                above[at + k] = above[up + k] * bk;
+        Arrays.fill(above, 0, m, 1);
+        for (int p : splits) {
+            double go = x[feature[p]] <= threshold[p] ? 1 : 0;
+            int y = yes[p], u = no[p];
+            double wasY = met[previous[y]], wasU = met[previous[u]], oy = go * wasY, ou = (1 - go) * wasU;
+            met[y] = oy;
+            met[u] = ou;
+            int yf = (y * 3 + (int) (wasY + oy)) * m, uf = (u * 3 + (int) (wasU + ou)) * m;
+            factorAt[y] = yf;
+            factorAt[u] = uf;
+            for (int k = 0, ya = y * m, ua = u * m, up = p * m; k < m; k++) {
+                double a = above[up + k];
+                above[ya + k] = a * factor[yf + k];
+                above[ua + k] = a * factor[uf + k];
             }
         }
-        // Below a second split on a feature, its factor is the ratio of its combined b to the one before.
-        for (int c : repeated) {
-            for (int k = 0, at = c * m, was = previous[c] * m; k < m; k++) factor[at + k] = b[at + k] / b[was + k];
+        for (int i = 0; i < leaves.length; i++) {
+            // A loop, not System.arraycopy: the call costs more than four values.
+            for (int k = 0, at = leaves[i] * m, from = i * m; k < m; k++) below[at + k] = weightedLeaf[from + k];
         }
-        if (repeated.length > 0) {
-            for (int c = 1; c < n; c++) {
-                for (int k = 0, at = c * m, up = parent[c] * m; k < m; k++) above[at + k] = above[up + k] * factor[at + k];
+        // Up the tree: each node's sum of its leaves' weighted values times the factors below it; a split alone on its
+        // feature adds (o - z) times the integral of the products above and below each of its children.
+        for (int i = splits.length - 1; i >= 0; i--) {
+            int p = splits[i], y = yes[p], u = no[p];
+            int at = p * m, ya = y * m, ua = u * m, yf = factorAt[y], uf = factorAt[u];
+            double wy = alone[y] * (met[y] - zero[y]), wu = alone[u] * (met[u] - zero[u]), sum = 0;
+            for (int k = 0; k < m; k++) {
+                double by = below[ya + k], bu = below[ua + k];
+                below[at + k] = factor[yf + k] * by + factor[uf + k] * bu;
+                sum += above[at + k] * (wy * by + wu * bu);
             }
-        }
-        // Up the tree: each node's sum of its leaves' values times the products below it.
-        for (int l : leaves) for (int k = 0, at = l * m; k < m; k++) below[at + k] = value[l];
-        for (int c : splitsUpward) {
-            int at = c * m, y = tree.yes()[c] * m, no = tree.no()[c] * m;
-            for (int k = 0; k < m; k++) below[at + k] = factor[y + k] * below[y + k] + factor[no + k] * below[no + k];
-        }
-        // A split alone on its feature adds (o - z) times the integral of the products above and below it.
-        for (int c : alone) {
-            double sum = 0;
-            for (int k = 0, at = c * m, up = parent[c] * m; k < m; k++) sum += omega[k] * above[up + k] * below[at + k];
-            phi[edgeFeature[c]] += scale * (met[c] - zero[c]) * sum;
+            phi[feature[p]] += scale * sum;
         }
         // A feature split more than once on a leaf's path: that leaf's share, by its combined b.
         for (int i = 0; i < leafAt.length; i++) {
             int l = leafAt[i];
+            double v = scale * leafAtValue[i];
             for (int j = leafItemStart[i]; j < leafItemStart[i + 1]; j++) {
-                int c = leafItem[j];
+                int c = leafItem[j], w = (c * 2 + (int) met[c]) * m;
                 double sum = 0;
-                for (int k = 0; k < m; k++) sum += omega[k] * above[l * m + k] / b[c * m + k];
-                phi[edgeFeature[c]] += scale * value[l] * (met[c] - zero[c]) * sum;
+                for (int k = 0, a = l * m; k < m; k++) sum += above[a + k] * weightOverB[w + k];
+                phi[edgeFeature[c]] += v * (met[c] - zero[c]) * sum;
             }
         }
     }
