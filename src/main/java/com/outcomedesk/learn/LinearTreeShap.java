@@ -46,7 +46,10 @@ final class LinearTreeShap {
      * before.
      */
     private final double[] factor;
-    /** Per leaf with features split more than once: the leaf; per such feature, the node below its last split. */
+    /**
+     * Per leaf with features split more than once: the leaf and its value; per such feature, the node below its last
+     * split.
+     */
     private final int[] leafAt, leafItemStart, leafItem;
     private final double[] leafAtValue;
     /** Per node, o (0 or 1) and point: the quadrature weight over the node's combined b, for those leaves' shares. */
@@ -99,11 +102,9 @@ final class LinearTreeShap {
             if (tree.feature()[node] >= 0) below.get(node).add(tree.feature()[node]);
             below.get(parent[node]).addAll(below.get(node));
         }
-        boolean[] single = new boolean[n];
         alone = new double[n];
         for (int node = 1; node < n; node++) {
-            single[node] = previous[node] == n && !below.get(node).contains(edgeFeature[node]);
-            alone[node] = single[node] ? 1 : 0;
+            alone[node] = previous[node] == n && !below.get(node).contains(edgeFeature[node]) ? 1 : 0;
         }
         splits = IntStream.range(0, n).filter(c -> tree.feature()[c] >= 0).toArray();
         leaves = IntStream.range(0, n).filter(c -> tree.feature()[c] < 0).toArray();
@@ -113,7 +114,7 @@ final class LinearTreeShap {
             Map<Integer, Integer> last = new HashMap<>();
             for (int at = node; at > 0; at = parent[at]) last.putIfAbsent(edgeFeature[at], at);
             int start = items.size();
-            for (int at : last.values()) if (!single[at]) items.add(at);
+            for (int at : last.values()) if (alone[at] == 0) items.add(at);
             if (items.size() > start) {
                 withItems.add(node);
                 starts.add(start);
@@ -192,7 +193,7 @@ final class LinearTreeShap {
             }
         }
         for (int i = 0; i < leaves.length; i++) {
-            // A loop, not System.arraycopy: the call costs more than four values.
+            // A loop, not System.arraycopy: the call costs more than copying a few values.
             for (int k = 0, at = leaves[i] * m, from = i * m; k < m; k++) below[at + k] = weightedLeaf[from + k];
         }
         // Up the tree: each node's sum of its leaves' weighted values times the factors below it; a split alone on its
