@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -172,12 +173,22 @@ final class PredictCommand implements Callable<Integer> {
                 "%s (probability of worse %.2f, %s risk); likeliest category: %s%nanswered by %s in %d us",
                 r.label(), r.probability(), r.riskTier(), r.category(), r.answeredBy(), r.latencyMicros()));
         if (r.fallbackReason() != null) s.append(System.lineSeparator()).append("fallback: ").append(r.fallbackReason());
+        if (r.modelVersion() == null) {
+            s.append(System.lineSeparator()).append("to answer with a trained model: '").append(OutcomeDeskCli.LAUNCHER)
+                    .append(" models' lists the versions, '").append(OutcomeDeskCli.LAUNCHER).append(" activate VERSION' makes one answer");
+        }
         if (r.doctorNote() != null) s.append(System.lineSeparator()).append(r.doctorNote());
         String agreement = agreement(r.agreement());
         if (agreement != null) s.append(System.lineSeparator()).append(agreement);
         s.append(System.lineSeparator()).append(String.format(Locale.ROOT,
                 "why (log-odds of worse: base %+.3f plus these weights):", r.baseValue()));
-        for (Contribution c : r.explanation()) s.append(String.format(Locale.ROOT, "%n  %+.3f  %s", c.weight(), c.term()));
+        // Terms that print as 0.000 (a word the model gives no weight) go on one line, so the weighed ones stand out.
+        List<String> weightless = new ArrayList<>();
+        for (Contribution c : r.explanation()) {
+            if (Math.abs(c.weight()) < 0.0005) weightless.add(c.term());
+            else s.append(String.format(Locale.ROOT, "%n  %+.3f  %s", c.weight(), c.term()));
+        }
+        if (!weightless.isEmpty()) s.append(String.format(Locale.ROOT, "%n   0.000  %s", String.join("; ", weightless)));
         if (r.whyNot() != null) {
             s.append(System.lineSeparator()).append(String.format(Locale.ROOT, "why not %s: \"%s\" (%+.3f) pulls the other way",
                     r.label().equals("worse") ? "better" : "worse", r.whyNot().term(), r.whyNot().weight()));

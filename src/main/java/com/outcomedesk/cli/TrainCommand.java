@@ -62,6 +62,11 @@ final class TrainCommand implements Callable<Integer> {
         for (Evaluation.CandidateResult c : e.ablation()) s.append(row(c));
         s.append(System.lineSeparator());
         for (String note : e.notes()) s.append("* ").append(note).append(System.lineSeparator());
+        if (!result.activated()) {
+            // Without this a new user predicts next and gets the doctor-rate baseline, not the model just trained.
+            s.append(String.format(Locale.ROOT, "%nVersion %d does not answer predictions yet: '%s activate %d' makes it the one "
+                    + "that does (or train with --activate).", result.version(), OutcomeDeskCli.LAUNCHER, result.version()));
+        }
         return s.toString().stripTrailing();
     }
 

@@ -23,6 +23,9 @@ class LearnCliTest {
     void trainPredictModelsActivateRollbackAndMetricsOnTheReferenceSample() throws Exception {
         assertThat(run("predict", "--doctor", "dr_1", "--summary", "Cough.").err()).contains("Import appointments with outcomes, then run 'java -jar target/outcome-desk.jar train --activate'");
         run("import", TestStores.referenceSample().toString());
+        // Before any version is active the doctor-rate baseline answers, and the output says how a trained model would.
+        assertThat(run("predict", "--doctor", "dr_1", "--summary", "Cough.").out()).contains("fallback: no model version is active yet",
+                "'java -jar target/outcome-desk.jar activate VERSION' makes one answer");
 
         CliRun train = run("train", "--algorithm", "logreg", "--activate", "--json");
         assertThat(train.code()).as(train.err()).isZero();
@@ -54,7 +57,10 @@ class LearnCliTest {
                 .isCloseTo(probability, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(p.get("agreement").get("kind").asText()).isIn("AGREE", "CATEGORIES_STRONGER", "CATEGORIES_WEAKER", "OPPOSITE");
 
-        assertThat(run("train", "--algorithm", "logreg", "--seed", "3").code()).isZero();
+        // A version trained without --activate is saved, not answering: the output says how to make it answer.
+        CliRun second = run("train", "--algorithm", "logreg", "--seed", "3");
+        assertThat(second.code()).isZero();
+        assertThat(second.out()).contains("Version 2 does not answer predictions yet: 'java -jar target/outcome-desk.jar activate 2'");
         assertThat(run("activate", "2", "--json").json().get("version").asInt()).isEqualTo(2);
         assertThat(run("rollback", "--json").json().get("version").asInt()).isEqualTo(1);
         JsonNode models = run("models", "--json").json();
@@ -64,7 +70,7 @@ class LearnCliTest {
         JsonNode metrics = run("metrics", "--json").json();
         assertThat(metrics.get("active").asInt()).isEqualTo(1);
         assertThat(metrics.get("history").size()).isEqualTo(2);
-        assertThat(metrics.get("predictions").get("count").asLong()).isEqualTo(1);
+        assertThat(metrics.get("predictions").get("count").asLong()).isEqualTo(2); // the baseline's answer and the model's
         assertThat(metrics.get("metrics").get("evaluation").get("ablation").size()).isEqualTo(3);
 
         Path batch = dir.resolve("predictions.json");

@@ -135,7 +135,8 @@ public final class PredictionViewModel {
     static String describe(PredictionResult r, ModelVersionInfo active) {
         if (r.modelVersion() == null) {
             return "Answered by the doctor-rate baseline" + (r.fallbackReason() == null ? "" : " (" + r.fallbackReason() + ")")
-                    + ". Train a model from Model > Retrain for text-aware predictions.";
+                    + ". Train a model from Model > Retrain..., or activate a trained one from Model > Versions..., for "
+                    + "text-aware predictions.";
         }
         StringBuilder s = new StringBuilder("Answered by model version " + r.modelVersion());
         if (active != null && active.version() == r.modelVersion()) {

@@ -45,7 +45,7 @@ class PredictionViewModelTest {
             assertThat(model.readingProperty().get().text()).contains("P(worse) = ").contains("= P(poor) + P(critical) as shown");
             assertThat(model.drivers()).isEqualTo(result.explanation()).isNotEmpty();
             // No model trained yet: the baseline answers, and the screen says so rather than quoting metrics.
-            assertThat(model.modelTextProperty().get()).contains("baseline");
+            assertThat(model.modelTextProperty().get()).contains("baseline", "Model > Retrain...", "Model > Versions...");
             // The end-to-end time and the engine's own part are both said, each named for what it measures.
             assertThat(model.timingProperty().get()).startsWith("Answered in ").contains(" from Predict to this screen; "
                     + "the engine's own part (featurising, scoring, explaining) took " + PredictionViewModel.duration(result.latencyMicros()));
