@@ -175,7 +175,8 @@ final class PredictCommand implements Callable<Integer> {
         if (r.fallbackReason() != null) s.append(System.lineSeparator()).append("fallback: ").append(r.fallbackReason());
         if (r.modelVersion() == null) {
             s.append(System.lineSeparator()).append("to answer with a trained model: '").append(OutcomeDeskCli.LAUNCHER)
-                    .append(" models' lists the versions, '").append(OutcomeDeskCli.LAUNCHER).append(" activate VERSION' makes one answer");
+                    .append(" train --activate', or '").append(OutcomeDeskCli.LAUNCHER)
+                    .append(" activate VERSION' for a version that 'models' lists");
         }
         if (r.doctorNote() != null) s.append(System.lineSeparator()).append(r.doctorNote());
         String agreement = agreement(r.agreement());

@@ -25,7 +25,7 @@ class LearnCliTest {
         run("import", TestStores.referenceSample().toString());
         // Before any version is active the doctor-rate baseline answers, and the output says how a trained model would.
         assertThat(run("predict", "--doctor", "dr_1", "--summary", "Cough.").out()).contains("fallback: no model version is active yet",
-                "'java -jar target/outcome-desk.jar activate VERSION' makes one answer");
+                "'java -jar target/outcome-desk.jar train --activate', or 'java -jar target/outcome-desk.jar activate VERSION' for a version");
 
         CliRun train = run("train", "--algorithm", "logreg", "--activate", "--json");
         assertThat(train.code()).as(train.err()).isZero();

@@ -27,7 +27,7 @@ class PredictHumanTest {
     @Test
     void theBaselineAnswerSaysHowATrainedModelWouldAnswer() {
         assertThat(PredictCommand.human(answer(null, "no model version is active yet", List.of())))
-                .contains("fallback: no model version is active yet", "activate VERSION' makes one answer");
+                .contains("fallback: no model version is active yet", "train --activate', or 'java -jar target/outcome-desk.jar activate VERSION' for a version");
         assertThat(PredictCommand.human(answer(2, null, List.of()))).doesNotContain("activate");
     }
 }
